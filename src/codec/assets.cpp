@@ -1,0 +1,69 @@
+#include "codec/assets.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "codec/json.hpp"
+#include "codec/premiums_json.hpp"
+
+namespace pekon {
+
+Result<std::string> readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buf;
+    if (in) buf << in.rdbuf();
+    if (!in || in.bad())
+        return Error{"file_unreadable", "Berkas tidak bisa dibaca: " + path,
+                     "Cannot read the file: " + path};
+    return buf.str();
+}
+
+Result<RegionTable> loadRegions(const std::string& dir) {
+    std::string texts[4];
+    const char* names[4] = {"provinces", "regencies", "districts", "tanggamus_villages"};
+    for (int i = 0; i < 4; ++i) {
+        auto text = readFile(dir + "/regions/" + names[i] + ".csv");
+        if (!text) return text.error();
+        texts[i] = std::move(text.value());
+    }
+    return RegionTable::fromCsv(texts[0], texts[1], texts[2], texts[3]);
+}
+
+Result<PremiumTable> loadPremiums(const std::string& dir) {
+    auto text = readFile(dir + "/premiums.json");
+    if (!text) return text.error();
+    return parsePremiums(*text);
+}
+
+Result<Catalog> loadCatalog(const std::string& dir) {
+    Catalog::Texts texts[2];
+    const char* langs[2] = {"id", "en"};
+    for (int i = 0; i < 2; ++i) {
+        const std::string path = dir + "/i18n/" + langs[i] + ".json";
+        auto text = readFile(path);
+        if (!text) return text.error();
+        auto doc = parseJson(*text);
+        if (!doc || !doc->is_object())
+            return Error{"i18n_invalid", "Berkas terjemahan rusak: " + path,
+                         "The translation file is broken: " + path};
+        for (const auto& [key, value] : doc->items()) {
+            if (!value.is_string())
+                return Error{"i18n_invalid", "Berkas terjemahan rusak: " + path + " (" + key + ")",
+                             "The translation file is broken: " + path + " (" + key + ")"};
+            texts[i].emplace(key, value.get<std::string>());
+        }
+    }
+    return Catalog(std::move(texts[0]), std::move(texts[1]));
+}
+
+Result<Assets> loadAssets(const std::string& dir) {
+    auto regions = loadRegions(dir);
+    if (!regions) return regions.error();
+    auto premiums = loadPremiums(dir);
+    if (!premiums) return premiums.error();
+    auto catalog = loadCatalog(dir);
+    if (!catalog) return catalog.error();
+    return Assets{std::move(regions.value()), std::move(premiums.value()), std::move(catalog.value())};
+}
+
+}  // namespace pekon

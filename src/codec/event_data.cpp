@@ -1,0 +1,78 @@
+#include "codec/event_data.hpp"
+
+#include "codec/json.hpp"
+
+namespace pekon {
+
+namespace {
+
+Error dataError(const std::string& field) {
+    return Error{"event_data_invalid", "Data peristiwa rusak: kolom " + field + ".",
+                 "Broken event data: field " + field + "."};
+}
+
+bool getString(const Json& j, const char* key, std::string& out) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) return false;
+    out = it->get<std::string>();
+    return true;
+}
+
+}  // namespace
+
+std::string householdRegisteredData(const Household& h) {
+    Json j = {{"household_id", h.id}, {"kk_number", h.kk_number}, {"village_code", h.village_code},
+              {"address", h.address},  {"rt", h.rt},               {"rw", h.rw}};
+    if (!h.phone.empty()) j["phone"] = h.phone;
+    return dumpJson(j);
+}
+
+std::string memberRegisteredData(const Member& m) {
+    const Json j = {{"member_id", m.id},
+                    {"household_id", m.household_id},
+                    {"nik", m.nik},
+                    {"name", m.name},
+                    {"birth_date", formatIsoDate(m.birth_date)},
+                    {"sex", sexCode(m.sex)},
+                    {"relation", relationCode(m.relation)},
+                    {"segment", segmentCode(m.segment)},
+                    {"class", m.care_class}};
+    return dumpJson(j);
+}
+
+Result<Household> parseHouseholdRegistered(std::string_view data) {
+    auto j = parseJson(data);
+    if (!j || !j->is_object()) return dataError("$");
+    Household h;
+    for (auto [key, target] : {std::pair{"household_id", &h.id}, {"kk_number", &h.kk_number},
+                               {"village_code", &h.village_code}, {"address", &h.address},
+                               {"rt", &h.rt}, {"rw", &h.rw}}) {
+        if (!getString(*j, key, *target)) return dataError(key);
+    }
+    if (j->contains("phone") && !getString(*j, "phone", h.phone)) return dataError("phone");
+    return h;
+}
+
+Result<Member> parseMemberRegistered(std::string_view data) {
+    auto j = parseJson(data);
+    if (!j || !j->is_object()) return dataError("$");
+    Member m;
+    std::string birth, sex, relation, segment;
+    for (auto [key, target] : {std::pair{"member_id", &m.id}, {"household_id", &m.household_id},
+                               {"nik", &m.nik}, {"name", &m.name}, {"birth_date", &birth},
+                               {"sex", &sex}, {"relation", &relation}, {"segment", &segment}}) {
+        if (!getString(*j, key, *target)) return dataError(key);
+    }
+    auto date = parseIsoDate(birth);
+    if (!date) return dataError("birth_date");
+    m.birth_date = *date;
+    if (!parseSex(sex, m.sex)) return dataError("sex");
+    if (!parseRelation(relation, m.relation)) return dataError("relation");
+    if (!parseSegment(segment, m.segment)) return dataError("segment");
+    auto cls = j->find("class");
+    if (cls == j->end() || !cls->is_number_integer()) return dataError("class");
+    m.care_class = cls->get<int>();
+    return m;
+}
+
+}  // namespace pekon

@@ -1,0 +1,199 @@
+#include "core/household.hpp"
+
+#include <set>
+
+#include "core/kk_number.hpp"
+#include "core/nik.hpp"
+#include "core/phone.hpp"
+#include "core/text.hpp"
+
+namespace pekon {
+
+namespace {
+
+void add(FieldErrors& into, const std::string& field, Error error) {
+    into.push_back(FieldError{field, std::move(error)});
+}
+
+bool hasControlChars(std::string_view text) {
+    for (char c : text) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
+    }
+    return false;
+}
+
+// Free text (names, addresses): valid UTF-8, no control characters, within `max` bytes.
+std::optional<Error> checkText(std::string_view text, size_t max, const char* what_id,
+                               const char* what_en, const std::string& code) {
+    if (text.empty())
+        return Error{code + "_empty", std::string(what_id) + " belum diisi.",
+                     std::string("The ") + what_en + " is empty."};
+    if (!isValidUtf8(text) || hasControlChars(text))
+        return Error{code + "_invalid_chars", std::string(what_id) + " berisi karakter yang tidak sah.",
+                     std::string("The ") + what_en + " contains invalid characters."};
+    if (text.size() > max) {
+        const std::string n = std::to_string(max);
+        return Error{code + "_too_long", std::string(what_id) + " terlalu panjang (maks. " + n + " byte).",
+                     std::string("The ") + what_en + " is too long (at most " + n + " bytes)."};
+    }
+    return std::nullopt;
+}
+
+// RT/RW: empty, or 1-3 digits with a value 1..999, normalised to three digits.
+std::string checkRtRw(std::string_view raw, const char* name, FieldErrors& errors) {
+    const std::string_view text = trim(raw);
+    if (text.empty()) return {};
+    int value = 0;
+    if (text.size() <= 3 && isAllDigits(text)) {
+        for (char c : text) value = value * 10 + (c - '0');
+    }
+    if (value < 1) {
+        add(errors, name,
+            {std::string(name) + "_invalid", std::string(name == std::string("rt") ? "RT" : "RW") + " harus angka 1-999.",
+             std::string(name == std::string("rt") ? "RT" : "RW") + " must be a number from 1 to 999."});
+        return {};
+    }
+    std::string out = std::to_string(value);
+    return std::string(3 - out.size(), '0') + out;
+}
+
+}  // namespace
+
+std::string normaliseName(std::string_view name) {
+    std::string out;
+    for (char c : trim(name)) {
+        if (c == ' ' || c == '\t') {
+            if (!out.empty() && out.back() != ' ') out.push_back(' ');
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+Member validateMember(const MemberInput& in, const RegionTable& regions, const Date& today,
+                      const std::string& prefix, FieldErrors& errors, FieldErrors& warnings) {
+    Member m;
+    m.name = normaliseName(in.name);
+    if (auto e = checkText(m.name, kMaxNameBytes, "Nama", "name", "name")) {
+        add(errors, prefix + "name", *e);
+    } else {
+        for (char c : m.name) {
+            if (isAsciiDigit(c) || std::string_view("<>{}[]|\\\"@#$%^&*_=+;:?!/~`").find(c) != std::string_view::npos) {
+                add(errors, prefix + "name",
+                    {"name_invalid_chars", "Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.",
+                     "A name may contain only letters, spaces, dots, commas, dashes and apostrophes."});
+                break;
+            }
+        }
+    }
+
+    std::optional<Date> birth;
+    if (trim(in.birth_date).empty()) {
+        add(errors, prefix + "birth_date", {"birth_date_empty", "Tanggal lahir belum diisi.", "The birth date is empty."});
+    } else if (auto d = parseIsoDate(trim(in.birth_date)); !d) {
+        add(errors, prefix + "birth_date", d.error());
+    } else if (*d > today) {
+        add(errors, prefix + "birth_date", {"birth_date_future", "Tanggal lahir tidak boleh di masa depan.",
+                                            "The birth date cannot be in the future."});
+    } else if (d->year < 1900) {
+        add(errors, prefix + "birth_date", {"birth_date_too_early", "Tanggal lahir sebelum tahun 1900 tidak wajar.",
+                                            "A birth date before 1900 is not plausible."});
+    } else {
+        birth = *d;
+        m.birth_date = *d;
+    }
+
+    std::optional<Sex> sex;
+    Sex parsed_sex;
+    if (parseSex(trim(in.sex), parsed_sex)) {
+        sex = parsed_sex;
+        m.sex = parsed_sex;
+    } else {
+        add(errors, prefix + "sex", {"sex_invalid", "Jenis kelamin harus L (laki-laki) atau P (perempuan).",
+                                     "Sex must be M (male) or F (female)."});
+    }
+
+    auto nik = parseNik(in.nik, regions, today, NikCheck{birth, sex});
+    if (!nik) {
+        add(errors, prefix + "nik", nik.error());
+    } else {
+        m.nik = nik->digits;
+        for (const Warning& w : nik->warnings) add(warnings, prefix + "nik", w);
+    }
+
+    if (!parseRelation(in.relation, m.relation))
+        add(errors, prefix + "relation", {"relation_invalid", "Hubungan keluarga tidak dikenal.",
+                                          "Unknown family relation."});
+    bool segment_ok = parseSegment(in.segment, m.segment);
+    if (!segment_ok)
+        add(errors, prefix + "segment", {"segment_invalid", "Segmen harus PBI-APBN, PBI-APBD, PPU, PBPU atau BP.",
+                                         "The segment must be PBI-APBN, PBI-APBD, PPU, PBPU or BP."});
+    if (!parseCareClass(in.care_class, m.care_class)) {
+        add(errors, prefix + "class", {"class_invalid", "Kelas harus I, II atau III.", "The class must be I, II or III."});
+    } else if (segment_ok && !classAllowed(m.segment, m.care_class)) {
+        add(errors, prefix + "class",
+            isPbi(m.segment)
+                ? Error{"class_not_allowed", "Peserta PBI hanya di kelas III.", "PBI members are in class III only."}
+                : Error{"class_not_allowed", "Peserta PPU hanya di kelas I atau II.", "PPU members are in class I or II only."});
+    }
+    return m;
+}
+
+HouseholdValidation validateHousehold(const HouseholdInput& in, const RegionTable& regions,
+                                      const Date& today) {
+    HouseholdValidation v;
+    Household& h = v.household;
+
+    if (auto kk = parseKkNumber(in.kk_number, regions, today); !kk) {
+        add(v.errors, "kk_number", kk.error());
+    } else {
+        h.kk_number = kk->digits;
+        for (const Warning& w : kk->warnings) add(v.warnings, "kk_number", w);
+    }
+
+    h.village_code = std::string(trim(in.village_code));
+    if (!regions.village(h.village_code))
+        add(v.errors, "village_code", {"village_unknown", "Pekon/kelurahan tidak ditemukan di Kabupaten Tanggamus.",
+                                       "The village is not one of Kabupaten Tanggamus."});
+
+    h.address = normaliseName(in.address);
+    if (auto e = checkText(h.address, kMaxAddressBytes, "Alamat", "address", "address"))
+        add(v.errors, "address", *e);
+    h.rt = checkRtRw(in.rt, "rt", v.errors);
+    h.rw = checkRtRw(in.rw, "rw", v.errors);
+
+    if (!trim(in.phone).empty()) {
+        if (auto phone = normalizePhone(in.phone); !phone) add(v.errors, "phone", phone.error());
+        else h.phone = *phone;
+    }
+
+    if (in.members.empty())
+        add(v.errors, "members", {"household_no_members", "Keluarga harus punya minimal satu anggota.",
+                                  "A household needs at least one member."});
+    if (in.members.size() > kMaxMembers)
+        add(v.errors, "members", {"household_too_many_members", "Terlalu banyak anggota (maks. 30).",
+                                  "Too many members (at most 30)."});
+
+    std::set<std::string> niks;
+    int heads = 0;
+    for (size_t i = 0; i < in.members.size() && i < kMaxMembers; ++i) {
+        const std::string prefix = "members[" + std::to_string(i) + "].";
+        Member m = validateMember(in.members[i], regions, today, prefix, v.errors, v.warnings);
+        if (!m.nik.empty() && !niks.insert(m.nik).second)
+            add(v.errors, prefix + "nik", {"nik_duplicate_in_household", "NIK ini sudah dipakai anggota lain di keluarga ini.",
+                                           "This NIK is already used by another member of this household."});
+        Relation relation;
+        if (parseRelation(in.members[i].relation, relation) && relation == Relation::head) ++heads;
+        v.members.push_back(std::move(m));
+    }
+    if (!in.members.empty() && heads == 0)
+        add(v.errors, "members", {"household_no_head", "Keluarga harus punya satu kepala keluarga.",
+                                  "A household needs one head of family."});
+    if (heads > 1)
+        add(v.errors, "members", {"household_many_heads", "Hanya boleh ada satu kepala keluarga.",
+                                  "There can be only one head of family."});
+    return v;
+}
+
+}  // namespace pekon

@@ -1,0 +1,76 @@
+#include "core/status.hpp"
+
+#include <string>
+
+namespace pekon {
+
+std::string_view statusCode(MemberStatus status) {
+    switch (status) {
+        case MemberStatus::draft: return "draft";
+        case MemberStatus::queued: return "queued";
+        case MemberStatus::synced: return "synced";
+        case MemberStatus::verified: return "verified";
+        case MemberStatus::rejected: return "rejected";
+        case MemberStatus::payment_pending: return "payment_pending";
+        case MemberStatus::paid: return "paid";
+        case MemberStatus::card_issued: return "card_issued";
+        case MemberStatus::card_delivered: return "card_delivered";
+    }
+    return "";
+}
+
+bool parseStatus(std::string_view text, MemberStatus& out) {
+    for (MemberStatus s : kAllStatuses) {
+        if (statusCode(s) == text) {
+            out = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool canTransition(MemberStatus from, MemberStatus to) {
+    using S = MemberStatus;
+    switch (from) {
+        case S::draft: return to == S::queued;
+        case S::queued: return to == S::synced;
+        case S::synced: return to == S::verified || to == S::rejected;
+        case S::rejected: return to == S::queued;
+        case S::verified: return to == S::payment_pending || to == S::paid || to == S::card_issued;
+        case S::payment_pending: return to == S::paid;
+        case S::paid: return to == S::card_issued;
+        case S::card_issued: return to == S::card_delivered;
+        case S::card_delivered: return false;
+    }
+    return false;
+}
+
+Error transitionError(MemberStatus from, MemberStatus to) {
+    const std::string f(statusCode(from)), t(statusCode(to));
+    return Error{"status_transition_invalid",
+                 "Status tidak bisa berubah dari " + f + " ke " + t + ".",
+                 "The status cannot move from " + f + " to " + t + "."};
+}
+
+Status StatusTimeline::advance(MemberStatus to, UnixSeconds at) {
+    if (!canTransition(current(), to)) return transitionError(current(), to);
+    if (at < steps_.back().at)
+        return Error{"status_time_invalid", "Waktu status lebih awal dari langkah sebelumnya.",
+                     "The status time is earlier than the previous step."};
+    steps_.push_back({to, at});
+    return {};
+}
+
+std::optional<UnixSeconds> StatusTimeline::reachedAt(MemberStatus status) const {
+    for (auto it = steps_.rbegin(); it != steps_.rend(); ++it) {
+        if (it->status == status) return it->at;
+    }
+    return std::nullopt;
+}
+
+std::optional<Date> StatusTimeline::cardEta() const {
+    if (current() != MemberStatus::paid) return std::nullopt;
+    return addDays(dateOf(*reachedAt(MemberStatus::paid)), kCardEtaDays);
+}
+
+}  // namespace pekon

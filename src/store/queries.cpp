@@ -1,0 +1,216 @@
+// Store's read side: the queries the screens and the command line need.
+#include "core/text.hpp"
+#include "store/store.hpp"
+
+namespace pekon {
+
+namespace {
+
+UnixSeconds parseTime(const std::string& text) {
+    auto t = parseRfc3339(text);
+    return t ? *t : 0;
+}
+
+MemberStatus parseStatusOr(const std::string& text) {
+    MemberStatus s = MemberStatus::queued;
+    parseStatus(text, s);
+    return s;
+}
+
+constexpr const char* kSummaryColumns =
+    "h.id, h.kk_number, h.village_code, h.address, h.rt, h.rw, h.phone, h.registered_at, "
+    "(SELECT COUNT(*) FROM members m WHERE m.household_id = h.id), "
+    "COALESCE((SELECT m.name FROM members m WHERE m.household_id = h.id AND m.relation = 'head' LIMIT 1), '')";
+
+HouseholdSummary readSummary(const sql::Stmt& s) {
+    HouseholdSummary out;
+    out.household = Household{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
+    out.registered_at = parseTime(s.text(7));
+    out.member_count = static_cast<int>(s.integer(8));
+    out.head_name = s.text(9);
+    return out;
+}
+
+MemberHit readHit(const sql::Stmt& s) {
+    return MemberHit{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), parseStatusOr(s.text(5))};
+}
+
+constexpr const char* kHitColumns =
+    "m.id, m.household_id, m.nik, m.name, h.village_code, m.status FROM members m "
+    "JOIN households h ON h.id = m.household_id";
+
+}  // namespace
+
+Result<std::vector<HouseholdSummary>> Store::households(const std::string& village_code, int limit,
+                                                        int offset) {
+    std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM households h";
+    if (!village_code.empty()) sql += " WHERE h.village_code = ?1";
+    sql += " ORDER BY h.registered_at DESC, h.id LIMIT ?2 OFFSET ?3";
+    auto stmt = db_.prepare(sql);
+    if (!stmt) return stmt.error();
+    if (!village_code.empty()) stmt->bind(1, village_code);
+    stmt->bind(2, limit).bind(3, offset);
+    std::vector<HouseholdSummary> out;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) out.push_back(readSummary(*stmt));
+    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "list households");
+    return out;
+}
+
+Result<std::optional<HouseholdDetail>> Store::household(const std::string& id) {
+    auto head = db_.prepare(std::string("SELECT ") + kSummaryColumns + " FROM households h WHERE h.id = ?");
+    if (!head) return head.error();
+    head->bind(1, id);
+    int rc = head->step();
+    if (rc == SQLITE_DONE) return std::optional<HouseholdDetail>();
+    if (rc != SQLITE_ROW) return sql::sqliteError(db_.handle(), rc, "read household");
+    HouseholdDetail detail;
+    detail.summary = readSummary(*head);
+
+    auto members = db_.prepare(
+        "SELECT id, nik, name, birth_date, sex, relation, segment, class, status, card_number "
+        "FROM members WHERE household_id = ? ORDER BY event_seq");
+    if (!members) return members.error();
+    members->bind(1, id);
+    while ((rc = members->step()) == SQLITE_ROW) {
+        MemberRecord r;
+        Member& m = r.member;
+        m.id = members->text(0);
+        m.household_id = id;
+        m.nik = members->text(1);
+        m.name = members->text(2);
+        if (auto d = parseIsoDate(members->text(3))) m.birth_date = *d;
+        parseSex(members->text(4), m.sex);
+        parseRelation(members->text(5), m.relation);
+        parseSegment(members->text(6), m.segment);
+        m.care_class = static_cast<int>(members->integer(7));
+        r.status = parseStatusOr(members->text(8));
+        r.card_number = members->text(9);
+        detail.members.push_back(std::move(r));
+    }
+    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read members");
+
+    auto history = db_.prepare(
+        "SELECT status, at FROM member_status_history WHERE member_id = ? ORDER BY at, event_seq");
+    if (!history) return history.error();
+    for (MemberRecord& r : detail.members) {
+        history->reset();
+        history->bind(1, r.member.id);
+        while ((rc = history->step()) == SQLITE_ROW)
+            r.history.push_back({parseStatusOr(history->text(0)), parseTime(history->text(1))});
+        if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read status history");
+    }
+    return std::optional<HouseholdDetail>(std::move(detail));
+}
+
+Result<std::vector<MemberHit>> Store::search(const std::string& raw_query, int limit) {
+    const std::string query = std::string(trim(raw_query));
+    std::vector<MemberHit> out;
+    if (query.empty()) return out;
+    auto collect = [&](sql::Stmt& stmt) -> Status {
+        int rc;
+        while ((rc = stmt.step()) == SQLITE_ROW && static_cast<int>(out.size()) < limit) {
+            MemberHit hit = readHit(stmt);
+            bool seen = false;
+            for (const MemberHit& h : out) seen = seen || h.member_id == hit.member_id;
+            if (!seen) out.push_back(std::move(hit));
+        }
+        if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sql::sqliteError(db_.handle(), rc, "search");
+        return {};
+    };
+    if (query.size() == 16 && isAllDigits(query)) {
+        auto stmt = db_.prepare(std::string("SELECT ") + kHitColumns +
+                                " WHERE m.nik = ?1 UNION ALL SELECT " + kHitColumns +
+                                " WHERE h.kk_number = ?1 LIMIT ?2");
+        if (!stmt) return stmt.error();
+        stmt->bind(1, query).bind(2, limit);
+        if (auto s = collect(*stmt); !s) return s.error();
+        return out;
+    }
+    std::string key;
+    for (char c : query) key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    std::string upper = key;
+    upper.push_back('\x7f');
+    // The name's own prefix uses the index; a later word's prefix scans.
+    auto stmt = db_.prepare(std::string("SELECT ") + kHitColumns +
+                            " WHERE m.name_key >= ?1 AND m.name_key < ?2 ORDER BY m.name_key LIMIT ?3");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, key).bind(2, upper).bind(3, limit);
+    if (auto s = collect(*stmt); !s) return s.error();
+    if (static_cast<int>(out.size()) < limit) {
+        std::string like;
+        for (char c : key) {
+            if (c == '%' || c == '_' || c == '\\') like.push_back('\\');
+            like.push_back(c);
+        }
+        auto words = db_.prepare(std::string("SELECT ") + kHitColumns +
+                                 " WHERE m.name_key LIKE ?1 ESCAPE '\\' ORDER BY m.name_key LIMIT ?2");
+        if (!words) return words.error();
+        words->bind(1, "% " + like + "%").bind(2, limit);
+        if (auto s = collect(*words); !s) return s.error();
+    }
+    return out;
+}
+
+Result<std::optional<MemberHit>> Store::memberByNik(const std::string& nik) {
+    auto stmt = db_.cached(
+        "SELECT m.id, m.household_id, m.nik, m.name, h.village_code, m.status FROM members m "
+        "JOIN households h ON h.id = m.household_id WHERE m.nik = ? LIMIT 1");
+    if (!stmt) return stmt.error();
+    (*stmt)->bind(1, nik);
+    const int rc = (*stmt)->step();
+    if (rc == SQLITE_ROW) return std::optional<MemberHit>(readHit(**stmt));
+    if (rc == SQLITE_DONE) return std::optional<MemberHit>();
+    return sql::sqliteError(db_.handle(), rc, "find member by NIK");
+}
+
+Result<OutboxCounts> Store::outboxCounts() {
+    auto stmt = db_.prepare("SELECT sync_state, COUNT(*) FROM events WHERE origin = 'device' GROUP BY sync_state");
+    if (!stmt) return stmt.error();
+    OutboxCounts c;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) {
+        SyncState state;
+        if (!parseSyncState(stmt->text(0), state)) continue;
+        const std::int64_t n = stmt->integer(1);
+        switch (state) {
+            case SyncState::pending: c.pending = n; break;
+            case SyncState::accepted: c.accepted = n; break;
+            case SyncState::duplicate: c.duplicate = n; break;
+            case SyncState::rejected: c.rejected = n; break;
+        }
+    }
+    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "count outbox");
+    return c;
+}
+
+Result<std::vector<Event>> Store::events(std::int64_t after_seq, int limit, std::optional<SyncState> state) {
+    std::string sql =
+        "SELECT seq, id, type, at, actor, data, sync_state, COALESCE(hub_code, ''), COALESCE(hub_message, '') "
+        "FROM events WHERE seq > ?1";
+    if (state) sql += " AND sync_state = ?3 AND origin = 'device'";
+    sql += " ORDER BY seq LIMIT ?2";
+    auto stmt = db_.prepare(sql);
+    if (!stmt) return stmt.error();
+    stmt->bind(1, after_seq).bind(2, limit);
+    if (state) stmt->bind(3, syncStateCode(*state));
+    std::vector<Event> out;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) {
+        Event e;
+        e.seq = stmt->integer(0);
+        e.id = stmt->text(1);
+        e.type = stmt->text(2);
+        e.at = parseTime(stmt->text(3));
+        e.actor = stmt->text(4);
+        e.data = stmt->text(5);
+        parseSyncState(stmt->text(6), e.sync_state);
+        e.hub_code = stmt->text(7);
+        e.hub_message = stmt->text(8);
+        out.push_back(std::move(e));
+    }
+    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read events");
+    return out;
+}
+
+}  // namespace pekon

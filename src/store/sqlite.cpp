@@ -1,0 +1,169 @@
+#include "store/sqlite.hpp"
+
+namespace pekon::sql {
+
+Error sqliteError(sqlite3* db, int rc, std::string_view doing) {
+    const std::string detail = std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    switch (rc & 0xFF) {
+        case SQLITE_FULL:
+            return Error{"db_full", "Penyimpanan penuh; data tidak tersimpan. Kosongkan ruang lalu coba lagi. (" + detail + ")",
+                         "Storage is full; nothing was saved. Free some space and try again. (" + detail + ")"};
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return Error{"db_busy", "Basis data sedang dipakai proses lain; coba lagi. (" + detail + ")",
+                         "The database is in use by another process; try again. (" + detail + ")"};
+        case SQLITE_READONLY:
+            return Error{"db_readonly", "Basis data hanya bisa dibaca. (" + detail + ")",
+                         "The database is read-only. (" + detail + ")"};
+        default:
+            return Error{"db_error", "Kesalahan basis data. (" + detail + ")", "Database error. (" + detail + ")"};
+    }
+}
+
+Stmt::Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+
+Stmt& Stmt::operator=(Stmt&& other) noexcept {
+    if (this != &other) {
+        sqlite3_finalize(stmt_);
+        db_ = other.db_;
+        stmt_ = other.stmt_;
+        other.stmt_ = nullptr;
+    }
+    return *this;
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt& Stmt::bind(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Stmt& Stmt::bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+}
+
+Stmt& Stmt::bindNull(int index) {
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+}
+
+int Stmt::step() { return sqlite3_step(stmt_); }
+
+void Stmt::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::string Stmt::text(int column) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+}
+
+std::int64_t Stmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+bool Stmt::isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+Status Stmt::run(std::string_view doing) {
+    const int rc = step();
+    if (rc != SQLITE_DONE) {
+        Error e = sqliteError(db_, rc, doing);
+        sqlite3_reset(stmt_);
+        return e;
+    }
+    return {};
+}
+
+Connection::Connection(Connection&& other) noexcept : db_(other.db_), cache_(std::move(other.cache_)) {
+    other.db_ = nullptr;
+}
+
+Connection& Connection::operator=(Connection&& other) noexcept {
+    if (this != &other) {
+        cache_.clear();
+        sqlite3_close_v2(db_);
+        db_ = other.db_;
+        cache_ = std::move(other.cache_);
+        other.db_ = nullptr;
+    }
+    return *this;
+}
+
+Connection::~Connection() {
+    cache_.clear();
+    sqlite3_close_v2(db_);
+}
+
+Result<Connection> Connection::open(const std::string& path, bool read_only) {
+    Connection c;
+    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                      SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.c_str(), &c.db_, flags, nullptr);
+    if (rc != SQLITE_OK) return sqliteError(c.db_, rc, "open " + path);
+    sqlite3_extended_result_codes(c.db_, 1);
+    sqlite3_busy_timeout(c.db_, 5000);
+    return c;
+}
+
+Status Connection::exec(std::string_view sql, std::string_view doing) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
+    sqlite3_free(message);
+    if (rc != SQLITE_OK) return sqliteError(db_, rc, doing);
+    return {};
+}
+
+Result<Stmt> Connection::prepare(std::string_view sql) {
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) return sqliteError(db_, rc, "prepare");
+    return Stmt(db_, stmt);
+}
+
+Result<Stmt*> Connection::cached(const char* sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+        auto stmt = prepare(sql);
+        if (!stmt) return stmt.error();
+        it = cache_.emplace(sql, std::make_unique<Stmt>(std::move(stmt.value()))).first;
+    }
+    it->second->reset();
+    return it->second.get();
+}
+
+Result<std::string> Connection::queryText(std::string_view sql) {
+    auto stmt = prepare(sql);
+    if (!stmt) return stmt.error();
+    const int rc = stmt->step();
+    if (rc == SQLITE_ROW) return stmt->text(0);
+    if (rc == SQLITE_DONE) return std::string();
+    return sqliteError(db_, rc, "query");
+}
+
+Result<std::int64_t> Connection::queryInt(std::string_view sql) {
+    auto stmt = prepare(sql);
+    if (!stmt) return stmt.error();
+    const int rc = stmt->step();
+    if (rc == SQLITE_ROW) return stmt->integer(0);
+    if (rc == SQLITE_DONE) return std::int64_t{0};
+    return sqliteError(db_, rc, "query");
+}
+
+Result<Transaction> Transaction::begin(Connection& connection) {
+    if (auto s = connection.exec("BEGIN IMMEDIATE", "begin"); !s) return s.error();
+    return Transaction(&connection);
+}
+
+Transaction::~Transaction() {
+    if (conn_) (void)conn_->exec("ROLLBACK", "rollback");
+}
+
+Status Transaction::commit() {
+    Connection* c = conn_;
+    auto s = c->exec("COMMIT", "commit");
+    if (s) conn_ = nullptr;
+    return s;
+}
+
+}  // namespace pekon::sql

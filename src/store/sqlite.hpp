@@ -1,0 +1,91 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/result.hpp"
+
+namespace pekon::sql {
+
+// An error from SQLite as a Pekon Error (code `db_error`, or `db_full` / `db_busy` /
+// `db_readonly`), with SQLite's own text appended for support staff.
+Error sqliteError(sqlite3* db, int rc, std::string_view doing);
+
+// A prepared statement. Bind with 1-based indexes; step() returns SQLITE_ROW / SQLITE_DONE
+// or an error code. reset() before reuse.
+class Stmt {
+public:
+    Stmt() = default;
+    Stmt(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+    Stmt(Stmt&& other) noexcept;
+    Stmt& operator=(Stmt&& other) noexcept;
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+    ~Stmt();
+
+    Stmt& bind(int index, std::string_view text);
+    Stmt& bind(int index, std::int64_t value);
+    Stmt& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Stmt& bindNull(int index);
+
+    int step();
+    void reset();
+
+    std::string text(int column) const;
+    std::int64_t integer(int column) const;
+    bool isNull(int column) const;
+
+    // Steps to completion; an error unless SQLITE_DONE.
+    Status run(std::string_view doing);
+
+private:
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+// A connection. Not shared between threads: each thread opens its own.
+class Connection {
+public:
+    Connection() = default;
+    Connection(Connection&&) noexcept;
+    Connection& operator=(Connection&&) noexcept;
+    ~Connection();
+
+    static Result<Connection> open(const std::string& path, bool read_only);
+
+    sqlite3* handle() const { return db_; }
+    Status exec(std::string_view sql, std::string_view doing);
+
+    // A statement from the connection's cache, reset and with bindings cleared.
+    Result<Stmt*> cached(const char* sql);
+    Result<Stmt> prepare(std::string_view sql);
+
+    // The single text (or integer) a one-row query yields.
+    Result<std::string> queryText(std::string_view sql);
+    Result<std::int64_t> queryInt(std::string_view sql);
+
+private:
+    sqlite3* db_ = nullptr;
+    std::unordered_map<const char*, std::unique_ptr<Stmt>> cache_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back when destroyed without commit().
+class Transaction {
+public:
+    static Result<Transaction> begin(Connection& connection);
+    Transaction(Transaction&& other) noexcept : conn_(other.conn_) { other.conn_ = nullptr; }
+    Transaction& operator=(Transaction&&) = delete;
+    ~Transaction();
+    Status commit();
+
+private:
+    explicit Transaction(Connection* connection) : conn_(connection) {}
+    Connection* conn_;
+};
+
+}  // namespace pekon::sql

@@ -1,0 +1,119 @@
+#include "store/store.hpp"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "core/uuid.hpp"
+#include "store/migrations.hpp"
+
+namespace pekon {
+
+namespace {
+
+// Creates the file owner-only before SQLite touches it, and tightens an existing one.
+// SQLite gives its -wal and -shm files the main file's mode.
+Status secureFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        const std::string why = std::strerror(errno);
+        return Error{"db_open_failed", "Basis data tidak bisa dibuka: " + path + " (" + why + ")",
+                     "Cannot open the database " + path + " (" + why + ")"};
+    }
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        ::chmod((path + suffix).c_str(), 0600);
+    }
+    return {};
+}
+
+Error damagedError(const std::string& report) {
+    return Error{"db_damaged",
+                 "Basis data rusak dan hanya dibuka untuk dibaca; tidak ada yang ditulis. Salin berkasnya dan hubungi petugas TI. (" +
+                     report + ")",
+                 "The database is damaged and is open read-only; nothing will be written. Copy the file and call IT support. (" +
+                     report + ")"};
+}
+
+}  // namespace
+
+std::string newUuid() {
+    std::array<unsigned char, 16> bytes;
+    randombytes_buf(bytes.data(), bytes.size());
+    return formatUuidV4(bytes);
+}
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+    if (sodium_init() < 0)
+        return Error{"crypto_init_failed", "Pustaka kriptografi gagal dimulai.", "The crypto library failed to start."};
+    if (auto s = secureFile(path); !s) return s.error();
+    std::unique_ptr<Store> store(new Store());
+    store->path_ = path;
+    auto conn = sql::Connection::open(path, /*read_only=*/false);
+    if (!conn) return conn.error();
+    store->db_ = std::move(conn.value());
+
+    auto check = store->integrityCheck();
+    if (!check || *check != "ok") {
+        const std::string report = check ? *check : check.error().message_en;
+        store->damage_ = damagedError(report);
+        auto ro = sql::Connection::open(path, /*read_only=*/true);
+        if (!ro) return ro.error();
+        store->db_ = std::move(ro.value());
+        return store;
+    }
+
+    auto version = schemaVersion(store->db_);
+    if (!version) return version.error();
+    if (*version > latestSchemaVersion()) {
+        if (auto s = migrate(store->db_); !s) return s.error();  // yields db_too_new, writes nothing
+    }
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
+                               "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -32768"}) {
+        auto s = store->db_.queryText(pragma);
+        if (!s) return s.error();
+    }
+    if (auto s = migrate(store->db_); !s) return s.error();
+    if (auto s = secureFile(path); !s) return s.error();
+    return store;
+}
+
+Status Store::writable() const {
+    if (damage_) return *damage_;
+    return {};
+}
+
+Result<std::string> Store::integrityCheck(bool full) {
+    auto stmt = db_.prepare(full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
+    if (!stmt) return stmt.error();
+    std::string report;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) {
+        if (!report.empty()) report += "; ";
+        report += stmt->text(0);
+    }
+    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "quick_check");
+    return report;
+}
+
+Result<Event> Store::appendEvent(std::string_view type, std::string data, const WriteContext& ctx) {
+    Event e;
+    e.id = newUuid();
+    e.type = std::string(type);
+    e.at = ctx.now;
+    e.actor = ctx.actor;
+    e.data = std::move(data);
+    auto stmt = db_.cached("INSERT INTO events (id, type, at, actor, data) VALUES (?, ?, ?, ?, ?)");
+    if (!stmt) return stmt.error();
+    (*stmt)->bind(1, e.id).bind(2, e.type).bind(3, formatRfc3339(e.at)).bind(4, e.actor).bind(5, e.data);
+    if (auto s = (*stmt)->run("append event"); !s) return s.error();
+    e.seq = sqlite3_last_insert_rowid(db_.handle());
+    return e;
+}
+
+}  // namespace pekon

@@ -1,0 +1,129 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/event.hpp"
+#include "core/household.hpp"
+#include "core/regions.hpp"
+#include "core/result.hpp"
+#include "core/status.hpp"
+#include "store/sqlite.hpp"
+
+namespace pekon {
+
+// A fresh random UUID v4 (libsodium's generator).
+std::string newUuid();
+
+// What a write needs besides its data: who acts, and the clock (passed in, for tests).
+struct WriteContext {
+    std::string actor;   // user id on the device
+    UnixSeconds now = 0;  // UTC
+    Date today;          // the local calendar date (for "not in the future" checks)
+};
+
+struct RegisteredHousehold {
+    std::string household_id;
+    std::vector<std::string> member_ids;
+};
+
+struct RegisterOutcome {
+    std::vector<RegisteredHousehold> households;  // empty unless ok()
+    FieldErrors errors;
+    FieldErrors warnings;
+    bool ok() const { return errors.empty(); }
+};
+
+struct HouseholdSummary {
+    Household household;
+    std::string head_name;
+    int member_count = 0;
+    UnixSeconds registered_at = 0;
+};
+
+struct MemberRecord {
+    Member member;
+    MemberStatus status = MemberStatus::queued;
+    std::vector<StatusStep> history;  // oldest first
+    std::string card_number;
+};
+
+struct HouseholdDetail {
+    HouseholdSummary summary;
+    std::vector<MemberRecord> members;
+};
+
+struct MemberHit {
+    std::string member_id;
+    std::string household_id;
+    std::string nik;
+    std::string name;
+    std::string village_code;
+    MemberStatus status = MemberStatus::queued;
+};
+
+struct OutboxCounts {
+    std::int64_t pending = 0;
+    std::int64_t accepted = 0;
+    std::int64_t duplicate = 0;
+    std::int64_t rejected = 0;
+};
+
+// The device's database: one SQLite file (WAL, foreign keys on, mode 0600) holding the
+// append-only event log and the projections derived from it. Every write is an intent that
+// appends events and updates projections in one transaction; it is durable when it returns.
+// One Store per thread.
+class Store {
+public:
+    // Opens (creating if needed) and migrates. A database newer than this program is
+    // refused (`db_too_new`). One that fails `PRAGMA quick_check` opens read-only: reads
+    // work, every write returns `db_damaged`, and damage() says what is wrong.
+    static Result<std::unique_ptr<Store>> open(const std::string& path);
+
+    const std::optional<Error>& damage() const { return damage_; }
+    const std::string& path() const { return path_; }
+
+    // Intents ---------------------------------------------------------------------------
+    // Validates every household (validateHousehold, plus no NIK or KK already on this
+    // device), then writes all of them or none.
+    RegisterOutcome registerHouseholds(const std::vector<HouseholdInput>& households,
+                                       const RegionTable& regions, const WriteContext& context);
+
+    // Queries ---------------------------------------------------------------------------
+    Result<std::vector<HouseholdSummary>> households(const std::string& village_code = {},
+                                                     int limit = 1000, int offset = 0);
+    Result<std::optional<HouseholdDetail>> household(const std::string& id);
+    // A NIK or KK number (16 digits) matches exactly; other text matches names by prefix
+    // of the name or of a later word, case-insensitively.
+    Result<std::vector<MemberHit>> search(const std::string& query, int limit = 50);
+    Result<std::optional<MemberHit>> memberByNik(const std::string& nik);
+    Result<OutboxCounts> outboxCounts();
+    Result<std::vector<Event>> events(std::int64_t after_seq, int limit,
+                                      std::optional<SyncState> state = std::nullopt);
+
+    // Checks ----------------------------------------------------------------------------
+    // Replays the event log and compares it with the projections; an error
+    // (`projection_mismatch`) names the first difference.
+    Status verifyProjections();
+    // "ok" or SQLite's report: `PRAGMA quick_check`, or the slower integrity_check if `full`.
+    Result<std::string> integrityCheck(bool full = false);
+
+    sql::Connection& connection() { return db_; }
+
+private:
+    Store() = default;
+    Status writable() const;
+    Result<Event> appendEvent(std::string_view type, std::string data, const WriteContext& context);
+    Status insertHousehold(const Household& h, const Event& e);
+    Status insertMember(const Member& m, const Event& e);
+    void checkAgainstDevice(const HouseholdValidation& v, const std::string& prefix, FieldErrors& errors);
+
+    sql::Connection db_;
+    std::string path_;
+    std::optional<Error> damage_;
+};
+
+}  // namespace pekon

@@ -1,0 +1,82 @@
+// Store::verifyProjections: replays the event log and compares it with the projections.
+#include <map>
+
+#include "codec/event_data.hpp"
+#include "store/store.hpp"
+
+namespace pekon {
+
+namespace {
+
+Error mismatch(const std::string& what) {
+    return Error{"projection_mismatch", "Proyeksi tidak cocok dengan log peristiwa: " + what,
+                 "The projections do not agree with the event log: " + what};
+}
+
+}  // namespace
+
+Status Store::verifyProjections() {
+    std::map<std::string, Household> households;
+    std::map<std::string, Member> members;
+    std::map<std::string, std::int64_t> member_seq;
+    auto events = db_.prepare("SELECT seq, type, data FROM events WHERE type IN (?, ?) ORDER BY seq");
+    if (!events) return events.error();
+    events->bind(1, event_type::household_registered).bind(2, event_type::member_registered);
+    int rc;
+    while ((rc = events->step()) == SQLITE_ROW) {
+        const std::string type = events->text(1);
+        const std::string seq = std::to_string(events->integer(0));
+        if (type == event_type::household_registered) {
+            auto h = parseHouseholdRegistered(events->text(2));
+            if (!h) return mismatch("event " + seq + ": " + h.error().message_en);
+            households[h->id] = *h;
+        } else {
+            auto m = parseMemberRegistered(events->text(2));
+            if (!m) return mismatch("event " + seq + ": " + m.error().message_en);
+            if (!households.count(m->household_id)) return mismatch("event " + seq + " names an unknown household");
+            member_seq[m->id] = events->integer(0);
+            members[m->id] = *m;
+        }
+    }
+    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "replay events");
+
+    auto hs = db_.prepare("SELECT id, kk_number, village_code, address, rt, rw, phone FROM households");
+    if (!hs) return hs.error();
+    size_t seen = 0;
+    while ((rc = hs->step()) == SQLITE_ROW) {
+        ++seen;
+        const Household row{hs->text(0), hs->text(1), hs->text(2), hs->text(3), hs->text(4), hs->text(5), hs->text(6)};
+        auto it = households.find(row.id);
+        if (it == households.end()) return mismatch("household " + row.id + " has no event");
+        const Household& e = it->second;
+        if (e.kk_number != row.kk_number || e.village_code != row.village_code || e.address != row.address ||
+            e.rt != row.rt || e.rw != row.rw || e.phone != row.phone)
+            return mismatch("household " + row.id + " differs from its event");
+    }
+    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read households");
+    if (seen != households.size()) return mismatch("a household event has no household row");
+
+    auto ms = db_.prepare(
+        "SELECT id, household_id, nik, name, birth_date, sex, relation, segment, class, event_seq, "
+        "(SELECT COUNT(*) FROM member_status_history s WHERE s.member_id = members.id) FROM members");
+    if (!ms) return ms.error();
+    seen = 0;
+    while ((rc = ms->step()) == SQLITE_ROW) {
+        ++seen;
+        const std::string id = ms->text(0);
+        auto it = members.find(id);
+        if (it == members.end()) return mismatch("member " + id + " has no event");
+        const Member& e = it->second;
+        if (e.household_id != ms->text(1) || e.nik != ms->text(2) || e.name != ms->text(3) ||
+            formatIsoDate(e.birth_date) != ms->text(4) || sexCode(e.sex) != ms->text(5) ||
+            relationCode(e.relation) != ms->text(6) || segmentCode(e.segment) != ms->text(7) ||
+            e.care_class != ms->integer(8) || member_seq[id] != ms->integer(9))
+            return mismatch("member " + id + " differs from its event");
+        if (ms->integer(10) < 1) return mismatch("member " + id + " has no status history");
+    }
+    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read members");
+    if (seen != members.size()) return mismatch("a member event has no member row");
+    return {};
+}
+
+}  // namespace pekon
