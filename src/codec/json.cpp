@@ -37,6 +37,10 @@ std::string dumpJson(const Json& value, int indent) {
     return value.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
+std::string dumpJson(const OrderedJson& value, int indent) {
+    return value.dump(indent, ' ', false, OrderedJson::error_handler_t::replace);
+}
+
 bool readText(const Json& object, const char* key, std::string& out) {
     auto it = object.find(key);
     if (it == object.end() || it->is_null()) return true;

@@ -9,6 +9,8 @@
 namespace pekon {
 
 using Json = nlohmann::json;
+// Keeps keys in insertion order: for output people read.
+using OrderedJson = nlohmann::ordered_json;
 
 inline constexpr int kMaxJsonDepth = 64;
 
@@ -18,6 +20,7 @@ Result<Json> parseJson(std::string_view text);
 
 // Serialises without throwing: invalid UTF-8 in strings is replaced by U+FFFD.
 std::string dumpJson(const Json& value, int indent = -1);
+std::string dumpJson(const OrderedJson& value, int indent = -1);
 
 // Reads an optional string member; numbers are accepted and written as decimal text.
 // Returns false (and leaves `out`) when the member exists but is another type.

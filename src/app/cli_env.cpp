@@ -1,0 +1,67 @@
+#include "app/cli_env.hpp"
+
+#include <ctime>
+#include <ostream>
+
+#include "platform/paths.hpp"
+
+namespace pekon::cli {
+
+CliEnv::CliEnv(std::ostream& out, std::ostream& err, Lang lang, Format format, std::string db_path)
+    : out_(out), err_(err), lang_(lang), format_(format), db_path_(std::move(db_path)) {}
+
+Result<const Assets*> CliEnv::assets() {
+    if (!assets_) {
+        auto dir = platform::findAssetsDir();
+        if (!dir) return dir.error();
+        auto loaded = loadAssets(*dir);
+        if (!loaded) return loaded.error();
+        assets_ = std::move(loaded.value());
+    }
+    return &*assets_;
+}
+
+Result<Store*> CliEnv::store() {
+    if (!store_) {
+        if (auto s = platform::ensureDirectory(platform::parentDirectory(db_path_)); !s) return s.error();
+        auto opened = Store::open(db_path_);
+        if (!opened) return opened.error();
+        store_ = std::move(opened.value());
+        if (store_->damage()) err_ << "pekon: " << store_->damage()->message(lang_) << "\n";
+    }
+    return store_.get();
+}
+
+std::string CliEnv::text(std::string_view key) const {
+    return assets_ ? assets_->catalog.text(key, lang_) : std::string(key);
+}
+
+std::string CliEnv::text(std::string_view key,
+                         const std::vector<std::pair<std::string, std::string>>& args) const {
+    return assets_ ? assets_->catalog.text(key, lang_, args) : std::string(key);
+}
+
+int CliEnv::fail(const Error& error) {
+    err_ << "pekon: " << error.message(lang_) << " [" << error.code << "]\n";
+    return kExitFailed;
+}
+
+int CliEnv::usage(const std::string& detail) {
+    (void)assets();
+    err_ << "pekon: " << text("cli.usage_error", {{"detail", detail}}) << "\n"
+         << text("cli.usage") << "\n";
+    return kExitUsage;
+}
+
+WriteContext CliEnv::writeContext() const { return WriteContext{"cli", nowSeconds(), localToday()}; }
+
+UnixSeconds nowSeconds() { return static_cast<UnixSeconds>(std::time(nullptr)); }
+
+Date localToday() {
+    const std::time_t t = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&t, &local);
+    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+}  // namespace pekon::cli

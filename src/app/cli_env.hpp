@@ -1,0 +1,58 @@
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/cli_args.hpp"
+#include "codec/assets.hpp"
+#include "core/error.hpp"
+#include "store/store.hpp"
+
+namespace pekon::cli {
+
+enum class Format { text, json };
+
+// Exit codes of the command line.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;  // invalid input, refused, or a storage failure
+inline constexpr int kExitUsage = 2;   // the command line itself is wrong
+
+// What every command shares: language, output format, the assets, the database. Assets and
+// database are loaded on first use, so `pekon nik` never touches a database.
+class CliEnv {
+public:
+    CliEnv(std::ostream& out, std::ostream& err, Lang lang, Format format, std::string db_path);
+
+    Lang lang() const { return lang_; }
+    Format format() const { return format_; }
+    std::ostream& out() { return out_; }
+
+    Result<const Assets*> assets();
+    Result<Store*> store();  // opens (creating the folder 0700 and the file 0600) and migrates
+
+    std::string text(std::string_view key) const;
+    std::string text(std::string_view key, const std::vector<std::pair<std::string, std::string>>& args) const;
+
+    // Prints "pekon: <message>" on stderr in the chosen language; returns kExitFailed.
+    int fail(const Error& error);
+    int usage(const std::string& detail);
+
+    WriteContext writeContext() const;  // actor "cli", the current time, today's local date
+
+private:
+    std::ostream& out_;
+    std::ostream& err_;
+    Lang lang_;
+    Format format_;
+    std::string db_path_;
+    std::optional<Assets> assets_;
+    std::unique_ptr<Store> store_;
+};
+
+// The current Unix time and the local calendar date.
+UnixSeconds nowSeconds();
+Date localToday();
+
+}  // namespace pekon::cli

@@ -1,0 +1,100 @@
+#include "store/export.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "core/csv.hpp"
+
+namespace pekon {
+
+namespace {
+
+Error writeError(const std::string& path) {
+    const std::string why = std::strerror(errno);
+    return Error{"export_write_failed", "Berkas ekspor tidak bisa ditulis: " + path + " (" + why + ")",
+                 "Cannot write the export file " + path + " (" + why + ")"};
+}
+
+// Runs `sql` and writes its rows under `header` to dir/name.
+Result<std::int64_t> exportQuery(sql::Connection& db, const std::string& dir, const std::string& name,
+                                 const CsvRow& header, const char* sql) {
+    const std::string path = dir + "/" + name;
+    const std::string temp = path + ".part";
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return writeError(temp);
+    FILE* file = ::fdopen(fd, "w");
+    if (!file) {
+        ::close(fd);
+        return writeError(temp);
+    }
+    auto stmt = db.prepare(sql);
+    if (!stmt) {
+        std::fclose(file);
+        ::unlink(temp.c_str());
+        return stmt.error();
+    }
+    bool ok = std::fputs(csvLine(header).c_str(), file) >= 0;
+    std::int64_t rows = 0;
+    int rc;
+    CsvRow row(header.size());
+    while (ok && (rc = stmt->step()) == SQLITE_ROW) {
+        for (size_t i = 0; i < header.size(); ++i) row[i] = stmt->text(static_cast<int>(i));
+        const std::string line = csvLine(row);
+        ok = std::fwrite(line.data(), 1, line.size(), file) == line.size();
+        ++rows;
+    }
+    if (ok && rc != SQLITE_DONE) {
+        std::fclose(file);
+        ::unlink(temp.c_str());
+        return sql::sqliteError(db.handle(), rc, "export " + name);
+    }
+    ok = ok && std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
+    if (std::fclose(file) != 0) ok = false;
+    if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) {
+        Error e = writeError(path);
+        ::unlink(temp.c_str());
+        return e;
+    }
+    return rows;
+}
+
+}  // namespace
+
+Result<ExportCounts> exportCsv(Store& store, const std::string& dir) {
+    sql::Connection& db = store.connection();
+    // One read transaction, so the three files show the same moment.
+    if (auto s = db.exec("BEGIN", "export"); !s) return s.error();
+    struct End {
+        sql::Connection& db;
+        ~End() { (void)db.exec("COMMIT", "export"); }
+    } end{db};
+    ExportCounts counts;
+    auto h = exportQuery(db, dir, "households.csv",
+                         {"household_id", "kk_number", "village_code", "address", "rt", "rw", "phone",
+                          "registered_at", "registered_by"},
+                         "SELECT id, kk_number, village_code, address, rt, rw, phone, registered_at, registered_by "
+                         "FROM households ORDER BY event_seq");
+    if (!h) return h.error();
+    counts.households = *h;
+    auto m = exportQuery(db, dir, "members.csv",
+                         {"member_id", "household_id", "nik", "name", "birth_date", "sex", "relation", "segment",
+                          "class", "status", "status_at", "card_number"},
+                         "SELECT id, household_id, nik, name, birth_date, sex, relation, segment, class, status, "
+                         "status_at, card_number FROM members ORDER BY event_seq");
+    if (!m) return m.error();
+    counts.members = *m;
+    auto e = exportQuery(db, dir, "events.csv",
+                         {"seq", "event_id", "type", "at", "actor", "origin", "sync_state", "hub_code",
+                          "hub_message", "data"},
+                         "SELECT seq, id, type, at, actor, origin, sync_state, hub_code, hub_message, data "
+                         "FROM events ORDER BY seq");
+    if (!e) return e.error();
+    counts.events = *e;
+    return counts;
+}
+
+}  // namespace pekon

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/result.hpp"
+#include "store/store.hpp"
+
+namespace pekon {
+
+struct ExportCounts {
+    std::int64_t households = 0;
+    std::int64_t members = 0;
+    std::int64_t events = 0;
+};
+
+// Writes households.csv, members.csv and events.csv into `dir` (which must exist): UTF-8,
+// RFC 4180, a header row each. The files hold personal data, so they are created readable
+// by the owner only (0600), and each appears whole or not at all (written aside, renamed).
+Result<ExportCounts> exportCsv(Store& store, const std::string& dir);
+
+}  // namespace pekon
