@@ -1,6 +1,7 @@
 #include "codec/event_data.hpp"
 
 #include "codec/json.hpp"
+#include "codec/json_writer.hpp"
 
 namespace pekon {
 
@@ -21,23 +22,20 @@ bool getString(const Json& j, const char* key, std::string& out) {
 }  // namespace
 
 std::string householdRegisteredData(const Household& h) {
-    Json j = {{"household_id", h.id}, {"kk_number", h.kk_number}, {"village_code", h.village_code},
-              {"address", h.address},  {"rt", h.rt},               {"rw", h.rw}};
-    if (!h.phone.empty()) j["phone"] = h.phone;
-    return dumpJson(j);
+    JsonObjectWriter w;
+    w.field("household_id", h.id).field("kk_number", h.kk_number).field("village_code", h.village_code)
+        .field("address", h.address).field("rt", h.rt).field("rw", h.rw);
+    if (!h.phone.empty()) w.field("phone", h.phone);
+    return std::move(w).finish();
 }
 
 std::string memberRegisteredData(const Member& m) {
-    const Json j = {{"member_id", m.id},
-                    {"household_id", m.household_id},
-                    {"nik", m.nik},
-                    {"name", m.name},
-                    {"birth_date", formatIsoDate(m.birth_date)},
-                    {"sex", sexCode(m.sex)},
-                    {"relation", relationCode(m.relation)},
-                    {"segment", segmentCode(m.segment)},
-                    {"class", m.care_class}};
-    return dumpJson(j);
+    JsonObjectWriter w;
+    w.field("member_id", m.id).field("household_id", m.household_id).field("nik", m.nik).field("name", m.name)
+        .field("birth_date", formatIsoDate(m.birth_date)).field("sex", sexCode(m.sex))
+        .field("relation", relationCode(m.relation)).field("segment", segmentCode(m.segment))
+        .field("class", static_cast<std::int64_t>(m.care_class));
+    return std::move(w).finish();
 }
 
 Result<Household> parseHouseholdRegistered(std::string_view data) {

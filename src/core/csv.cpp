@@ -73,7 +73,10 @@ Result<std::vector<CsvRow>> parseCsv(std::string_view text) {
 }
 
 std::string csvField(std::string_view value) {
-    bool needs = !value.empty() && (value.front() == ' ' || value.back() == ' ');
+    // Quoted too: leading/trailing spaces, and a leading byte-order mark (a reader would
+    // take it for the file's own).
+    bool needs = !value.empty() && (value.front() == ' ' || value.back() == ' ' ||
+                                    value.substr(0, 3) == "\xEF\xBB\xBF");
     for (char c : value) {
         if (c == ',' || c == '"' || c == '\n' || c == '\r') needs = true;
     }
@@ -88,6 +91,8 @@ std::string csvField(std::string_view value) {
 }
 
 std::string csvLine(const CsvRow& fields) {
+    // A row of one empty field would be an empty line, which readers skip.
+    if (fields.size() == 1 && fields[0].empty()) return "\"\"\n";
     std::string out;
     for (size_t i = 0; i < fields.size(); ++i) {
         if (i) out.push_back(',');

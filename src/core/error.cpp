@@ -3,11 +3,15 @@
 namespace pekon {
 
 bool parseLang(const std::string& text, Lang& out) {
-    if (text == "id" || text == "ID") {
+    std::string lower = text;
+    for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (lower == "id") {
         out = Lang::id;
         return true;
     }
-    if (text == "en" || text == "EN") {
+    if (lower == "en") {
         out = Lang::en;
         return true;
     }

@@ -38,19 +38,18 @@ Result<KkInfo> parseKkNumber(std::string_view text, const RegionTable& regions, 
 
     auto two = [&](size_t pos) { return (info.digits[pos] - '0') * 10 + (info.digits[pos + 1] - '0'); };
     const int day = two(6), month = two(8), yy = two(10);
+    // The century comes from the two-digit year alone: this one up to today's year, else the
+    // last. A KK is never issued in the future, nor before Kartu Keluarga numbers existed.
     const int base = today.year - today.year % 100;
-    bool found = false;
-    for (int year : {base + yy, base - 100 + yy}) {
-        if (isValidDate(year, month, day) && Date{year, month, day} <= today) {
-            info.issue_date = Date{year, month, day};
-            found = true;
-            break;
-        }
-    }
-    if (!found)
+    const int year = base + yy <= today.year ? base + yy : base - 100 + yy;
+    if (!isValidDate(year, month, day) || year < kFirstKkYear)
         return Error{"kk_date_invalid",
                      "Tanggal terbit di nomor KK (digit 7-12, HHBBTT) bukan tanggal yang sah.",
                      "The issue date in the KK number (digits 7-12, DDMMYY) is not a valid date."};
+    if (Date{year, month, day} > today)
+        return Error{"kk_date_invalid", "Tanggal terbit di nomor KK ada di masa depan.",
+                     "The issue date in the KK number is in the future."};
+    info.issue_date = Date{year, month, day};
     info.serial = info.digits.substr(12, 4);
     if (info.serial == "0000")
         return Error{"kk_serial_invalid", "Nomor urut KK (4 digit terakhir) tidak boleh 0000.",

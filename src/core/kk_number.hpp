@@ -19,6 +19,9 @@ struct KkInfo {
     std::vector<Warning> warnings;
 };
 
+// Issue years before this are not plausible (a two-digit year below it is rejected).
+inline constexpr int kFirstKkYear = 1970;
+
 // Error codes: kk_empty, kk_not_digits, kk_length, kk_province_unknown, kk_date_invalid
 // (not a real date, or after `today`), kk_serial_invalid.
 Result<KkInfo> parseKkNumber(std::string_view text, const RegionTable& regions, const Date& today);

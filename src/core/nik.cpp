@@ -25,8 +25,8 @@ std::optional<int> resolveCentury(int yy, int month, int day, const Date& today)
 
 std::string compactNumber(std::string_view text) {
     std::string out;
-    for (char c : trim(text)) {
-        if (c != ' ' && c != '\t') out.push_back(c);
+    for (char c : text) {
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') out.push_back(c);
     }
     return out;
 }

@@ -13,7 +13,7 @@ Result<std::string> normalizePhone(std::string_view text) {
         const char c = text[i];
         if (isAsciiDigit(c)) {
             digits.push_back(c);
-        } else if (c == '+' && i == 0) {
+        } else if (c == '+' && digits.empty() && !plus) {
             plus = true;
         } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
             return Error{"phone_invalid_chars",

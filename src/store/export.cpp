@@ -83,8 +83,9 @@ Result<ExportCounts> exportCsv(Store& store, const std::string& dir) {
     auto m = exportQuery(db, dir, "members.csv",
                          {"member_id", "household_id", "nik", "name", "birth_date", "sex", "relation", "segment",
                           "class", "status", "status_at", "card_number"},
-                         "SELECT id, household_id, nik, name, birth_date, sex, relation, segment, class, status, "
-                         "status_at, card_number FROM members ORDER BY event_seq");
+                         "SELECT m.id, h.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
+                         "m.status, m.status_at, m.card_number FROM members m "
+                         "JOIN households h ON h.key = m.household_key ORDER BY m.event_seq");
     if (!m) return m.error();
     counts.members = *m;
     auto e = exportQuery(db, dir, "events.csv",

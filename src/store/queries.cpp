@@ -19,8 +19,8 @@ MemberStatus parseStatusOr(const std::string& text) {
 
 constexpr const char* kSummaryColumns =
     "h.id, h.kk_number, h.village_code, h.address, h.rt, h.rw, h.phone, h.registered_at, "
-    "(SELECT COUNT(*) FROM members m WHERE m.household_id = h.id), "
-    "COALESCE((SELECT m.name FROM members m WHERE m.household_id = h.id AND m.relation = 'head' LIMIT 1), '')";
+    "(SELECT COUNT(*) FROM members m WHERE m.household_key = h.key), "
+    "COALESCE((SELECT m.name FROM members m WHERE m.household_key = h.key AND m.relation = 'head' LIMIT 1), '')";
 
 HouseholdSummary readSummary(const sql::Stmt& s) {
     HouseholdSummary out;
@@ -36,8 +36,8 @@ MemberHit readHit(const sql::Stmt& s) {
 }
 
 constexpr const char* kHitColumns =
-    "m.id, m.household_id, m.nik, m.name, h.village_code, m.status FROM members m "
-    "JOIN households h ON h.id = m.household_id";
+    "m.id, h.id, m.nik, m.name, h.village_code, m.status FROM members m "
+    "JOIN households h ON h.key = m.household_key";
 
 }  // namespace
 
@@ -68,10 +68,12 @@ Result<std::optional<HouseholdDetail>> Store::household(const std::string& id) {
     detail.summary = readSummary(*head);
 
     auto members = db_.prepare(
-        "SELECT id, nik, name, birth_date, sex, relation, segment, class, status, card_number "
-        "FROM members WHERE household_id = ? ORDER BY event_seq");
+        "SELECT m.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, m.status, "
+        "m.card_number, m.key FROM members m JOIN households h ON h.key = m.household_key "
+        "WHERE h.id = ? ORDER BY m.event_seq");
     if (!members) return members.error();
     members->bind(1, id);
+    std::vector<std::int64_t> keys;
     while ((rc = members->step()) == SQLITE_ROW) {
         MemberRecord r;
         Member& m = r.member;
@@ -86,16 +88,18 @@ Result<std::optional<HouseholdDetail>> Store::household(const std::string& id) {
         m.care_class = static_cast<int>(members->integer(7));
         r.status = parseStatusOr(members->text(8));
         r.card_number = members->text(9);
+        keys.push_back(members->integer(10));
         detail.members.push_back(std::move(r));
     }
     if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read members");
 
     auto history = db_.prepare(
-        "SELECT status, at FROM member_status_history WHERE member_id = ? ORDER BY at, event_seq");
+        "SELECT status, at FROM member_status_history WHERE member_key = ? ORDER BY at, event_seq");
     if (!history) return history.error();
-    for (MemberRecord& r : detail.members) {
+    for (size_t i = 0; i < detail.members.size(); ++i) {
+        MemberRecord& r = detail.members[i];
         history->reset();
-        history->bind(1, r.member.id);
+        history->bind(1, keys[i]);
         while ((rc = history->step()) == SQLITE_ROW)
             r.history.push_back({parseStatusOr(history->text(0)), parseTime(history->text(1))});
         if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read status history");
@@ -154,8 +158,8 @@ Result<std::vector<MemberHit>> Store::search(const std::string& raw_query, int l
 
 Result<std::optional<MemberHit>> Store::memberByNik(const std::string& nik) {
     auto stmt = db_.cached(
-        "SELECT m.id, m.household_id, m.nik, m.name, h.village_code, m.status FROM members m "
-        "JOIN households h ON h.id = m.household_id WHERE m.nik = ? LIMIT 1");
+        "SELECT m.id, h.id, m.nik, m.name, h.village_code, m.status FROM members m "
+        "JOIN households h ON h.key = m.household_key WHERE m.nik = ? LIMIT 1");
     if (!stmt) return stmt.error();
     (*stmt)->bind(1, nik);
     const int rc = (*stmt)->step();

@@ -43,31 +43,33 @@ void Store::checkAgainstDevice(const HouseholdValidation& v, const std::string& 
     }
 }
 
-Status Store::insertHousehold(const Household& h, const Event& e) {
+Result<std::int64_t> Store::insertHousehold(const Household& h, const Event& e) {
     auto stmt = db_.cached(
         "INSERT INTO households (id, kk_number, village_code, address, rt, rw, phone, registered_at, "
         "registered_by, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt) return stmt.error();
     (*stmt)->bind(1, h.id).bind(2, h.kk_number).bind(3, h.village_code).bind(4, h.address).bind(5, h.rt)
         .bind(6, h.rw).bind(7, h.phone).bind(8, formatRfc3339(e.at)).bind(9, e.actor).bind(10, e.seq);
-    return (*stmt)->run("insert household");
+    if (auto s = (*stmt)->run("insert household"); !s) return s.error();
+    return sqlite3_last_insert_rowid(db_.handle());
 }
 
-Status Store::insertMember(const Member& m, const Event& e) {
+Status Store::insertMember(const Member& m, std::int64_t household_key, const Event& e) {
     const std::string at = formatRfc3339(e.at);
     const std::string_view queued = statusCode(MemberStatus::queued);
     auto stmt = db_.cached(
-        "INSERT INTO members (id, household_id, nik, name, name_key, birth_date, sex, relation, segment, "
+        "INSERT INTO members (id, household_key, nik, name, name_key, birth_date, sex, relation, segment, "
         "class, status, status_at, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt) return stmt.error();
-    (*stmt)->bind(1, m.id).bind(2, m.household_id).bind(3, m.nik).bind(4, m.name).bind(5, nameKey(m.name))
+    (*stmt)->bind(1, m.id).bind(2, household_key).bind(3, m.nik).bind(4, m.name).bind(5, nameKey(m.name))
         .bind(6, formatIsoDate(m.birth_date)).bind(7, sexCode(m.sex)).bind(8, relationCode(m.relation))
         .bind(9, segmentCode(m.segment)).bind(10, m.care_class).bind(11, queued).bind(12, at).bind(13, e.seq);
     if (auto s = (*stmt)->run("insert member"); !s) return s;
+    const std::int64_t member_key = sqlite3_last_insert_rowid(db_.handle());
     auto history = db_.cached(
-        "INSERT INTO member_status_history (member_id, at, status, event_seq) VALUES (?, ?, ?, ?)");
+        "INSERT INTO member_status_history (member_key, at, status, event_seq) VALUES (?, ?, ?, ?)");
     if (!history) return history.error();
-    (*history)->bind(1, m.id).bind(2, at).bind(3, queued).bind(4, e.seq);
+    (*history)->bind(1, member_key).bind(2, at).bind(3, queued).bind(4, e.seq);
     return (*history)->run("insert status");
 }
 
@@ -83,6 +85,13 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
         return out;
     }
 
+    // One write transaction around the checks against this device's data and the writes,
+    // so nothing can slip in between them.
+    auto tx = sql::Transaction::begin(db_);
+    if (!tx) {
+        out.errors.push_back({"", tx.error()});
+        return out;
+    }
     // Validate everything first, against core and against what this device already holds.
     std::vector<HouseholdValidation> valid;
     std::set<std::string> batch_niks, batch_kks;
@@ -112,24 +121,20 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
     }
     if (!out.ok()) return out;
 
-    auto tx = sql::Transaction::begin(db_);
-    if (!tx) {
-        out.errors.push_back({"", tx.error()});
-        return out;
-    }
     std::vector<RegisteredHousehold> done;
     for (HouseholdValidation& v : valid) {
         RegisteredHousehold reg;
-        v.household.id = newUuid();
+        v.household.id = newEntityId();
         reg.household_id = v.household.id;
         auto e = appendEvent(event_type::household_registered, householdRegisteredData(v.household), ctx);
-        Status s = e ? insertHousehold(v.household, *e) : Status(e.error());
+        auto key = e ? insertHousehold(v.household, *e) : Result<std::int64_t>(e.error());
+        Status s = key ? Status() : Status(key.error());
         for (Member& m : v.members) {
             if (!s) break;
-            m.id = newUuid();
+            m.id = newEntityId();
             m.household_id = v.household.id;
             auto me = appendEvent(event_type::member_registered, memberRegisteredData(m), ctx);
-            s = me ? insertMember(m, *me) : Status(me.error());
+            s = me ? insertMember(m, *key, *me) : Status(me.error());
             reg.member_ids.push_back(m.id);
         }
         if (!s) {
@@ -144,6 +149,45 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
     }
     out.households = std::move(done);
     return out;
+}
+
+Result<std::string> Store::addMember(const std::string& household_id, const MemberInput& input,
+                                     const RegionTable& regions, const WriteContext& ctx, FieldErrors* errors_out) {
+    if (auto s = writable(); !s) return s.error();
+    auto tx = sql::Transaction::begin(db_);
+    if (!tx) return tx.error();
+    FieldErrors errors, warnings;
+    Member m = validateMember(input, regions, ctx.today, "", errors, warnings);
+    auto has = [&](const char* sql, const std::string& value) {
+        auto stmt = db_.cached(sql);
+        return stmt && (*stmt)->bind(1, value).step() == SQLITE_ROW;
+    };
+    std::int64_t household_key = 0;
+    if (auto stmt = db_.cached("SELECT key FROM households WHERE id = ?");
+        stmt && (*stmt)->bind(1, household_id).step() == SQLITE_ROW)
+        household_key = (*stmt)->integer(0);
+    if (household_key == 0)
+        errors.push_back({"household_id", {"household_not_found", "Keluarga tidak ditemukan.", "The household was not found."}});
+    else if (m.relation == Relation::head &&
+             has("SELECT 1 FROM members m JOIN households h ON h.key = m.household_key "
+                 "WHERE h.id = ? AND m.relation = 'head'", household_id))
+        errors.push_back({"relation", {"household_many_heads", "Hanya boleh ada satu kepala keluarga.",
+                                       "There can be only one head of family."}});
+    if (!m.nik.empty() && has("SELECT 1 FROM members WHERE nik = ? LIMIT 1", m.nik))
+        errors.push_back({"nik", {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
+                                  "This NIK is already registered on this device."}});
+    if (!errors.empty()) {
+        Error first = errors.front().error;
+        if (errors_out) *errors_out = std::move(errors);
+        return first;
+    }
+    m.id = newEntityId();
+    m.household_id = household_id;
+    auto e = appendEvent(event_type::member_registered, memberRegisteredData(m), ctx);
+    if (!e) return e.error();
+    if (auto s = insertMember(m, household_key, *e); !s) return s.error();
+    if (auto s = tx->commit(); !s) return s.error();
+    return m.id;
 }
 
 }  // namespace pekon

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 
@@ -42,10 +44,31 @@ Error damagedError(const std::string& report) {
 
 }  // namespace
 
-std::string newUuid() {
+namespace {
+
+// Random bytes are drawn 4 KiB at a time: one system call per 256 ids, not per id.
+std::array<unsigned char, 16> randomBytes16() {
+    thread_local std::array<unsigned char, 4096> pool;
+    thread_local size_t used = pool.size();
+    if (used == pool.size()) {
+        randombytes_buf(pool.data(), pool.size());
+        used = 0;
+    }
     std::array<unsigned char, 16> bytes;
-    randombytes_buf(bytes.data(), bytes.size());
-    return formatUuidV4(bytes);
+    std::copy_n(pool.begin() + static_cast<std::ptrdiff_t>(used), bytes.size(), bytes.begin());
+    sodium_memzero(pool.data() + used, bytes.size());
+    used += bytes.size();
+    return bytes;
+}
+
+}  // namespace
+
+std::string newUuid() { return formatUuidV4(randomBytes16()); }
+
+std::string newEntityId() {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::system_clock::now().time_since_epoch());
+    return formatUuidV7(static_cast<std::uint64_t>(ms.count()), randomBytes16());
 }
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
@@ -74,7 +97,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
         if (auto s = migrate(store->db_); !s) return s.error();  // yields db_too_new, writes nothing
     }
     for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
-                               "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -32768"}) {
+                               "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -32768", "PRAGMA wal_autocheckpoint = 4096"}) {
         auto s = store->db_.queryText(pragma);
         if (!s) return s.error();
     }

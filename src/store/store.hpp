@@ -15,8 +15,10 @@
 
 namespace pekon {
 
-// A fresh random UUID v4 (libsodium's generator).
+// A fresh random UUID v4 (libsodium's generator): event ids, as the protocol asks.
 std::string newUuid();
+// A fresh time-ordered UUID v7: household and member ids, kept in indexes.
+std::string newEntityId();
 
 // What a write needs besides its data: who acts, and the clock (passed in, for tests).
 struct WriteContext {
@@ -92,6 +94,12 @@ public:
     RegisterOutcome registerHouseholds(const std::vector<HouseholdInput>& households,
                                        const RegionTable& regions, const WriteContext& context);
 
+    // Adds one member to a registered household (a newborn, someone who moved in):
+    // validated like the household form, one `member.registered` event.
+    Result<std::string> addMember(const std::string& household_id, const MemberInput& member,
+                                  const RegionTable& regions, const WriteContext& context,
+                                  FieldErrors* errors = nullptr);
+
     // Queries ---------------------------------------------------------------------------
     Result<std::vector<HouseholdSummary>> households(const std::string& village_code = {},
                                                      int limit = 1000, int offset = 0);
@@ -117,8 +125,8 @@ private:
     Store() = default;
     Status writable() const;
     Result<Event> appendEvent(std::string_view type, std::string data, const WriteContext& context);
-    Status insertHousehold(const Household& h, const Event& e);
-    Status insertMember(const Member& m, const Event& e);
+    Result<std::int64_t> insertHousehold(const Household& h, const Event& e);  // its key
+    Status insertMember(const Member& m, std::int64_t household_key, const Event& e);
     void checkAgainstDevice(const HouseholdValidation& v, const std::string& prefix, FieldErrors& errors);
 
     sql::Connection db_;

@@ -57,8 +57,9 @@ Status Store::verifyProjections() {
     if (seen != households.size()) return mismatch("a household event has no household row");
 
     auto ms = db_.prepare(
-        "SELECT id, household_id, nik, name, birth_date, sex, relation, segment, class, event_seq, "
-        "(SELECT COUNT(*) FROM member_status_history s WHERE s.member_id = members.id) FROM members");
+        "SELECT m.id, h.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, m.event_seq, "
+        "(SELECT COUNT(*) FROM member_status_history s WHERE s.member_key = m.key) "
+        "FROM members m JOIN households h ON h.key = m.household_key");
     if (!ms) return ms.error();
     seen = 0;
     while ((rc = ms->step()) == SQLITE_ROW) {

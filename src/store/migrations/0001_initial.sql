@@ -4,7 +4,8 @@
 -- projections below are derived from it in the same transaction.
 CREATE TABLE events (
     seq         INTEGER PRIMARY KEY,          -- device-local sequence number, from 1
-    id          TEXT NOT NULL UNIQUE,         -- UUID v4
+    id          TEXT NOT NULL,                -- UUID v4 (random, so not indexed: the
+                                              -- outbox answers are applied by seq)
     type        TEXT NOT NULL,
     at          TEXT NOT NULL,                -- RFC 3339 UTC
     actor       TEXT NOT NULL,
@@ -27,8 +28,11 @@ BEGIN
     SELECT RAISE(ABORT, 'events are immutable');
 END;
 
+-- Projections use small integer keys among themselves (sequential, cheap to index); the
+-- UUIDs that leave the device are kept once each, with a unique index.
 CREATE TABLE households (
-    id            TEXT PRIMARY KEY,
+    key           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,       -- UUID v4, as in the events
     kk_number     TEXT NOT NULL,
     village_code  TEXT NOT NULL,
     address       TEXT NOT NULL,
@@ -43,21 +47,22 @@ CREATE INDEX households_village ON households (village_code);
 CREATE INDEX households_kk ON households (kk_number);
 
 CREATE TABLE members (
-    id           TEXT PRIMARY KEY,
-    household_id TEXT NOT NULL REFERENCES households (id),
-    nik          TEXT NOT NULL,
-    name         TEXT NOT NULL,
-    name_key     TEXT NOT NULL,               -- lower-case name, for search
-    birth_date   TEXT NOT NULL,
-    sex          TEXT NOT NULL CHECK (sex IN ('M', 'F')),
-    relation     TEXT NOT NULL,
-    segment      TEXT NOT NULL,
-    class        INTEGER NOT NULL CHECK (class BETWEEN 1 AND 3),
-    status       TEXT NOT NULL,
-    status_at    TEXT NOT NULL,
-    card_number  TEXT NOT NULL DEFAULT '',
-    event_seq    INTEGER NOT NULL REFERENCES events (seq)
+    key           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,       -- UUID v4
+    household_key INTEGER NOT NULL REFERENCES households (key),
+    nik           TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    name_key      TEXT NOT NULL,              -- lower-case name, for search
+    birth_date    TEXT NOT NULL,
+    sex           TEXT NOT NULL CHECK (sex IN ('M', 'F')),
+    relation      TEXT NOT NULL,
+    segment       TEXT NOT NULL,
+    class         INTEGER NOT NULL CHECK (class BETWEEN 1 AND 3),
+    status        TEXT NOT NULL,
+    status_at     TEXT NOT NULL,
+    card_number   TEXT NOT NULL DEFAULT '',
+    event_seq     INTEGER NOT NULL REFERENCES events (seq)
 );
 CREATE INDEX members_nik ON members (nik);
-CREATE INDEX members_household ON members (household_id);
+CREATE INDEX members_household ON members (household_key);
 CREATE INDEX members_name ON members (name_key);

@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/error.hpp"
+#include "core/result.hpp"
+
+using namespace pekon;
+
+TEST_CASE("error: message by language") {
+    const Error e{"x_code", "Pesan", "Message"};
+    CHECK(e.message(Lang::id) == "Pesan");
+    CHECK(e.message(Lang::en) == "Message");
+    CHECK(e == Error{"x_code", "Pesan", "Message"});
+    CHECK_FALSE(e == Error{"y_code", "Pesan", "Message"});
+}
+
+TEST_CASE("error: parseLang accepts id and en") {
+    Lang l = Lang::en;
+    REQUIRE(parseLang("id", l));
+    CHECK(l == Lang::id);
+    REQUIRE(parseLang("en", l));
+    CHECK(l == Lang::en);
+    REQUIRE(parseLang("ID", l));
+    CHECK(l == Lang::id);
+    REQUIRE(parseLang("EN", l));
+    CHECK(l == Lang::en);
+    l = Lang::id;
+    CHECK_FALSE(parseLang("fr", l));
+    CHECK_FALSE(parseLang("", l));
+    CHECK_FALSE(parseLang("english", l));
+    CHECK(l == Lang::id);
+}
+
+TEST_CASE("error: parseLang is case-insensitive") {
+    Lang l = Lang::id;
+    CHECK(parseLang("En", l));
+    CHECK(l == Lang::en);
+    l = Lang::en;
+    CHECK(parseLang("iD", l));
+    CHECK(l == Lang::id);
+}
+
+TEST_CASE("error: Result holds a value or an error") {
+    Result<int> ok = 42;
+    REQUIRE(ok.ok());
+    CHECK(static_cast<bool>(ok));
+    CHECK(*ok == 42);
+    Result<int> bad = Error{"bad", "Buruk", "Bad"};
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().code == "bad");
+    Status fine;
+    CHECK(fine.ok());
+    Status failed = Error{"nope", "Tidak", "No"};
+    REQUIRE_FALSE(failed.ok());
+    CHECK(failed.error().message_en == "No");
+}

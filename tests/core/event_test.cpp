@@ -1,0 +1,30 @@
+#include <catch2/catch.hpp>
+
+#include "core/event.hpp"
+
+using namespace pekon;
+
+TEST_CASE("event: sync state codes round-trip") {
+    CHECK(syncStateCode(SyncState::pending) == "pending");
+    CHECK(syncStateCode(SyncState::accepted) == "accepted");
+    CHECK(syncStateCode(SyncState::duplicate) == "duplicate");
+    CHECK(syncStateCode(SyncState::rejected) == "rejected");
+    for (SyncState s : {SyncState::pending, SyncState::accepted, SyncState::duplicate, SyncState::rejected}) {
+        SyncState back = s == SyncState::pending ? SyncState::rejected : SyncState::pending;
+        REQUIRE(parseSyncState(syncStateCode(s), back));
+        CHECK(back == s);
+    }
+    SyncState s = SyncState::accepted;
+    CHECK_FALSE(parseSyncState("Pending", s));
+    CHECK_FALSE(parseSyncState("", s));
+    CHECK_FALSE(parseSyncState("sent", s));
+    CHECK(s == SyncState::accepted);
+}
+
+TEST_CASE("event: a new event is pending") {
+    const Event e;
+    CHECK(e.sync_state == SyncState::pending);
+    CHECK(e.seq == 0);
+    CHECK(event_type::household_registered == "household.registered");
+    CHECK(event_type::member_corrected == "member.corrected");
+}

@@ -1,0 +1,28 @@
+#include <catch2/catch.hpp>
+
+#include "core/sex.hpp"
+
+using namespace pekon;
+
+TEST_CASE("sex: codes and parsing") {
+    CHECK(sexCode(Sex::male) == "M");
+    CHECK(sexCode(Sex::female) == "F");
+    for (const char* text : {"M", "m", "L", "l"}) {
+        INFO(text);
+        Sex s = Sex::female;
+        REQUIRE(parseSex(text, s));
+        CHECK(s == Sex::male);
+    }
+    for (const char* text : {"F", "f", "P", "p"}) {
+        INFO(text);
+        Sex s = Sex::male;
+        REQUIRE(parseSex(text, s));
+        CHECK(s == Sex::female);
+    }
+    for (const char* text : {"", "X", "male", "Laki-laki", "MF", " M"}) {
+        INFO(text);
+        Sex s = Sex::female;
+        CHECK_FALSE(parseSex(text, s));
+        CHECK(s == Sex::female);
+    }
+}

@@ -1,0 +1,101 @@
+// Crash safety: a child registering 10,000 members is killed with SIGKILL at a random point,
+// 20 times over the same database. After each kill the database must pass integrity_check,
+// hold every registration the child reported as committed, and its projections must agree
+// with the event log.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "store/store.hpp"
+#include "support/fixtures.hpp"
+
+using namespace pekon;
+
+namespace {
+
+struct Child {
+    pid_t pid = -1;
+    FILE* out = nullptr;
+};
+
+Child spawnWriter(const std::string& db, int members) {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::dup2(fds[1], STDOUT_FILENO);
+        ::close(fds[0]);
+        ::close(fds[1]);
+        const std::string count = std::to_string(members);
+        ::execl(PEKON_CRASH_WRITER, PEKON_CRASH_WRITER, db.c_str(), count.c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    ::close(fds[1]);
+    return Child{pid, ::fdopen(fds[0], "r")};
+}
+
+}  // namespace
+
+TEST_CASE("registrations survive SIGKILL at random points", "[crash]") {
+    const std::string db = test::tempPath("crash.db");
+    std::mt19937 rng(std::random_device{}());
+    std::vector<std::vector<std::string>> committed;  // household id, then member ids
+    int killed = 0;
+
+    for (int run = 0; run < 20; ++run) {
+        // Most runs die somewhere in the middle; a few right at start-up (open, migrations).
+        const int kill_after = run % 7 == 0 ? 0 : std::uniform_int_distribution<int>(1, 3000)(rng);
+        const int extra_us = std::uniform_int_distribution<int>(0, 3000)(rng);
+        Child child = spawnWriter(db, 10000);
+        int lines = 0;
+        char buf[1024];
+        if (kill_after > 0) {
+            while (lines < kill_after && std::fgets(buf, sizeof buf, child.out)) {
+                std::istringstream words(buf);
+                std::vector<std::string> ids;
+                for (std::string w; words >> w;) ids.push_back(w);
+                committed.push_back(std::move(ids));
+                ++lines;
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(extra_us + (kill_after == 0 ? 20000 * (run / 7) : 0)));
+        ::kill(child.pid, SIGKILL);
+        // Lines written before the kill landed count as committed too.
+        while (std::fgets(buf, sizeof buf, child.out)) {
+            std::istringstream words(buf);
+            std::vector<std::string> ids;
+            for (std::string w; words >> w;) ids.push_back(w);
+            if (!ids.empty()) committed.push_back(std::move(ids));
+        }
+        std::fclose(child.out);
+        int status = 0;
+        ::waitpid(child.pid, &status, 0);
+        if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++killed;
+        else REQUIRE(WIFEXITED(status));
+
+        auto store = Store::open(db);
+        REQUIRE(store.ok());
+        REQUIRE_FALSE((*store)->damage());
+        CHECK(*(*store)->integrityCheck(/*full=*/true) == "ok");
+        auto verified = (*store)->verifyProjections();
+        INFO((verified ? std::string() : verified.error().message_en));
+        CHECK(verified.ok());
+        for (const auto& ids : committed) {
+            auto detail = (*store)->household(ids[0]);
+            REQUIRE(detail.ok());
+            REQUIRE(detail->has_value());
+            REQUIRE((**detail).members.size() == ids.size() - 1);
+            for (size_t i = 1; i < ids.size(); ++i) CHECK((**detail).members[i - 1].member.id == ids[i]);
+        }
+    }
+    CHECK(killed >= 15);
+    CHECK(committed.size() > 100);
+}
