@@ -1,0 +1,261 @@
+#include <catch2/catch.hpp>
+
+#include "core/uuid.hpp"
+#include "store/store.hpp"
+#include "support/fixtures.hpp"
+#include "support/sample_households.hpp"
+
+using namespace pekon;
+
+namespace {
+
+const WriteContext kCtx{"volunteer-1", 1795000000, test::kToday};  // 2026-11-18T...
+
+std::unique_ptr<Store> openFresh(const std::string& name = "store.db") {
+    auto store = Store::open(test::tempPath(name));
+    REQUIRE(store.ok());
+    return std::move(store.value());
+}
+
+HouseholdInput budiHousehold() {
+    HouseholdInput h;
+    h.kk_number = "1806011203150007";
+    h.village_code = "18.06.01.2016";
+    h.address = "Jl. Merdeka No. 12";
+    h.rt = "2";
+    h.rw = "1";
+    h.members = {
+        {"1806011505800001", "Budi Santoso", "1980-05-15", "M", "head", "PBPU", "III"},
+        {"1806016208850002", "Siti Aminah", "1985-08-22", "F", "spouse", "PBPU", "3"},
+        {"1806010101100003", "Ahmad Rizki", "2010-01-01", "M", "child", "PBI-APBN", "3"},
+    };
+    return h;
+}
+
+std::int64_t scalar(Store& s, const std::string& sql) { return *s.connection().queryInt(sql); }
+
+}  // namespace
+
+TEST_CASE("store: registering a household appends events and projections in one go") {
+    auto store = openFresh();
+    auto r = store->registerHouseholds({budiHousehold()}, test::regions(), kCtx);
+    REQUIRE(r.ok());
+    REQUIRE(r.households.size() == 1);
+    const RegisteredHousehold& reg = r.households[0];
+    CHECK(isUuid(reg.household_id));
+    CHECK(reg.household_id[14] == '7');  // time-ordered v7 entity ids
+    REQUIRE(reg.member_ids.size() == 3);
+
+    auto events = store->events(0, 100);
+    REQUIRE(events.ok());
+    REQUIRE(events->size() == 4);
+    CHECK((*events)[0].type == "household.registered");
+    for (size_t i = 0; i < events->size(); ++i) {
+        const Event& e = (*events)[i];
+        CHECK(e.seq == static_cast<std::int64_t>(i) + 1);
+        CHECK(isUuid(e.id));
+        CHECK(e.id[14] == '4');  // protocol event ids are v4
+        CHECK(e.actor == "volunteer-1");
+        CHECK(e.at == kCtx.now);
+        CHECK(e.sync_state == SyncState::pending);
+        if (i > 0) {
+            CHECK(e.type == "member.registered");
+            CHECK(e.data.find(reg.member_ids[i - 1]) != std::string::npos);
+        }
+    }
+    CHECK(scalar(*store, "SELECT COUNT(*) FROM households") == 1);
+    CHECK(scalar(*store, "SELECT COUNT(*) FROM members") == 3);
+    CHECK(scalar(*store, "SELECT COUNT(*) FROM member_status_history") == 3);
+
+    auto counts = store->outboxCounts();
+    REQUIRE(counts.ok());
+    CHECK(counts->pending == 4);
+    CHECK(counts->accepted + counts->duplicate + counts->rejected == 0);
+    CHECK(store->verifyProjections().ok());
+}
+
+TEST_CASE("store: a household read back with its members and their status") {
+    auto store = openFresh();
+    auto r = store->registerHouseholds({budiHousehold()}, test::regions(), kCtx);
+    REQUIRE(r.ok());
+    auto detail = store->household(r.households[0].household_id);
+    REQUIRE(detail.ok());
+    REQUIRE(detail->has_value());
+    const HouseholdDetail& d = **detail;
+    CHECK(d.summary.household.kk_number == "1806011203150007");
+    CHECK(d.summary.household.rt == "002");
+    CHECK(d.summary.head_name == "Budi Santoso");
+    CHECK(d.summary.member_count == 3);
+    CHECK(d.summary.registered_at == kCtx.now);
+    REQUIRE(d.members.size() == 3);
+    CHECK(d.members[0].member.name == "Budi Santoso");
+    CHECK(d.members[1].member.sex == Sex::female);
+    CHECK(d.members[2].member.segment == Segment::pbi_apbn);
+    for (const MemberRecord& m : d.members) {
+        CHECK(m.status == MemberStatus::queued);
+        REQUIRE(m.history.size() == 1);
+        CHECK(m.history[0].at == kCtx.now);
+    }
+    auto missing = store->household("00000000-0000-4000-8000-000000000000");
+    REQUIRE(missing.ok());
+    CHECK_FALSE(missing->has_value());
+}
+
+TEST_CASE("store: a batch is written whole or not at all") {
+    auto store = openFresh();
+    std::vector<HouseholdInput> batch{test::sampleHousehold(1, 10, 3), test::sampleHousehold(2, 20, 2),
+                                      test::sampleHousehold(3, 30, 4)};
+    batch[2].members[1].nik = "1806019999990001";  // month 99
+    auto r = store->registerHouseholds(batch, test::regions(), kCtx);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.households.empty());
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].field == "households[2].members[1].nik");
+    CHECK(r.errors[0].error.code == "nik_month_invalid");
+    CHECK(scalar(*store, "SELECT COUNT(*) FROM events") == 0);
+    CHECK(scalar(*store, "SELECT COUNT(*) FROM households") == 0);
+
+    batch[2].members[1] = test::sampleHousehold(3, 998, 2).members[1];
+    auto ok = store->registerHouseholds(batch, test::regions(), kCtx);
+    REQUIRE(ok.ok());
+    CHECK(scalar(*store, "SELECT COUNT(*) FROM events") == 3 + 3 + 2 + 4);
+}
+
+TEST_CASE("store: a NIK or KK already on the device, or twice in a batch, is refused") {
+    auto store = openFresh();
+    REQUIRE(store->registerHouseholds({budiHousehold()}, test::regions(), kCtx).ok());
+
+    auto again = store->registerHouseholds({budiHousehold()}, test::regions(), kCtx);
+    REQUIRE_FALSE(again.ok());
+    std::vector<std::string> codes;
+    for (const FieldError& e : again.errors) codes.push_back(e.field + ":" + e.error.code);
+    CHECK(codes == std::vector<std::string>{"kk_number:kk_already_registered", "members[0].nik:nik_already_registered",
+                                            "members[1].nik:nik_already_registered",
+                                            "members[2].nik:nik_already_registered"});
+    // Messages never repeat the personal numbers.
+    for (const FieldError& e : again.errors) {
+        CHECK(e.error.message_id.find("1806") == std::string::npos);
+        CHECK(e.error.message_en.find("1806") == std::string::npos);
+    }
+
+    HouseholdInput a = test::sampleHousehold(50, 500, 2), b = test::sampleHousehold(51, 600, 2);
+    b.members[1].nik = a.members[0].nik;
+    b.members[1].birth_date = a.members[0].birth_date;
+    b.members[1].sex = a.members[0].sex;
+    b.kk_number = a.kk_number;
+    auto dup = store->registerHouseholds({a, b}, test::regions(), kCtx);
+    REQUIRE_FALSE(dup.ok());
+    codes.clear();
+    for (const FieldError& e : dup.errors) codes.push_back(e.field + ":" + e.error.code);
+    CHECK(codes == std::vector<std::string>{"households[1].kk_number:kk_duplicate_in_batch",
+                                            "households[1].members[1].nik:nik_duplicate_in_batch"});
+    CHECK(scalar(*store, "SELECT COUNT(*) FROM households") == 1);
+}
+
+TEST_CASE("store: adding one member to a registered household") {
+    auto store = openFresh();
+    auto r = store->registerHouseholds({budiHousehold()}, test::regions(), kCtx);
+    REQUIRE(r.ok());
+    const std::string hid = r.households[0].household_id;
+    const MemberInput baby{"1806015503250004", "Putri Kecil", "2025-03-15", "F", "child", "PBPU", "3"};
+    auto id = store->addMember(hid, baby, test::regions(), kCtx);
+    REQUIRE(id.ok());
+    auto d = store->household(hid);
+    REQUIRE((**d).members.size() == 4);
+    CHECK((**d).members[3].member.id == *id);
+    CHECK(scalar(*store, "SELECT COUNT(*) FROM events") == 5);
+
+    FieldErrors errors;
+    auto twice = store->addMember(hid, baby, test::regions(), kCtx, &errors);
+    REQUIRE_FALSE(twice.ok());
+    CHECK(twice.error().code == "nik_already_registered");
+
+    const MemberInput second_head{"1806010202900005", "Kepala Dua", "1990-02-02", "M", "head", "PBPU", "3"};
+    auto head = store->addMember(hid, second_head, test::regions(), kCtx);
+    REQUIRE_FALSE(head.ok());
+    CHECK(head.error().code == "household_many_heads");
+
+    auto nowhere = store->addMember("no-such-household", second_head, test::regions(), kCtx);
+    REQUIRE_FALSE(nowhere.ok());
+    CHECK(nowhere.error().code == "household_not_found");
+    CHECK(store->verifyProjections().ok());
+}
+
+TEST_CASE("store: queries by village, NIK, KK and name") {
+    auto store = openFresh();
+    REQUIRE(store->registerHouseholds({budiHousehold()}, test::regions(), kCtx).ok());
+    std::vector<HouseholdInput> more;
+    for (int i = 0; i < 12; ++i) more.push_back(test::sampleHousehold(i, 100 + i * 5, i % 5 + 1));
+    REQUIRE(store->registerHouseholds(more, test::regions(), kCtx).ok());
+
+    auto village = store->households("18.06.01.2016");
+    REQUIRE(village.ok());
+    // budi + sample households 0 and 6 (the samples rotate over six villages)
+    CHECK(village->size() == 3);
+    for (const HouseholdSummary& h : *village) CHECK(h.household.village_code == "18.06.01.2016");
+    auto all = store->households();
+    REQUIRE(all.ok());
+    CHECK(all->size() == 13);
+    auto page = store->households({}, 5, 10);
+    REQUIRE(page.ok());
+    CHECK(page->size() == 3);
+
+    auto by_nik = store->search("1806016208850002");
+    REQUIRE(by_nik.ok());
+    REQUIRE(by_nik->size() == 1);
+    CHECK((*by_nik)[0].name == "Siti Aminah");
+    auto by_kk = store->search(" 1806011203150007 ");
+    REQUIRE(by_kk.ok());
+    CHECK(by_kk->size() == 3);
+    auto by_name = store->search("SITI");
+    REQUIRE(by_name.ok());
+    REQUIRE_FALSE(by_name->empty());
+    for (const MemberHit& h : *by_name) CHECK(h.name.rfind("Siti", 0) == 0);
+    auto by_word = store->search("amin");
+    REQUIRE(by_word.ok());
+    bool found = false;
+    for (const MemberHit& h : *by_word) found = found || h.name == "Siti Aminah";
+    CHECK(found);
+    auto none = store->search("zzz");
+    REQUIRE(none.ok());
+    CHECK(none->empty());
+    auto wildcard = store->search("%");
+    REQUIRE(wildcard.ok());
+    CHECK(wildcard->empty());  // LIKE wildcards are escaped
+
+    auto hit = store->memberByNik("1806011505800001");
+    REQUIRE(hit.ok());
+    REQUIRE(hit->has_value());
+    CHECK((**hit).name == "Budi Santoso");
+    CHECK((**hit).village_code == "18.06.01.2016");
+    auto miss = store->memberByNik("1806011505800099");
+    REQUIRE(miss.ok());
+    CHECK_FALSE(miss->has_value());
+}
+
+TEST_CASE("store: the event log is append-only and immutable; projections are checked against it") {
+    auto store = openFresh();
+    REQUIRE(store->registerHouseholds({budiHousehold()}, test::regions(), kCtx).ok());
+    auto& db = store->connection();
+    CHECK_FALSE(db.exec("DELETE FROM events WHERE seq = 1", "t").ok());
+    CHECK_FALSE(db.exec("UPDATE events SET data = '{}' WHERE seq = 2", "t").ok());
+    CHECK_FALSE(db.exec("UPDATE events SET type = 'x' WHERE seq = 2", "t").ok());
+    // The sync state is the one thing the outbox may change.
+    CHECK(db.exec("UPDATE events SET sync_state = 'accepted' WHERE seq = 1", "t").ok());
+    CHECK(store->outboxCounts()->accepted == 1);
+    CHECK(store->verifyProjections().ok());
+
+    SECTION("a projection changed behind the log's back is caught") {
+        REQUIRE(db.exec("UPDATE members SET name = 'Orang Lain' WHERE relation = 'spouse'", "tamper").ok());
+        auto v = store->verifyProjections();
+        REQUIRE_FALSE(v.ok());
+        CHECK(v.error().code == "projection_mismatch");
+    }
+    SECTION("a projection row with no event is caught") {
+        REQUIRE(db.exec("DELETE FROM member_status_history WHERE member_key = (SELECT MAX(key) FROM members)", "t").ok());
+        REQUIRE(db.exec("DELETE FROM members WHERE key = (SELECT MAX(key) FROM members)", "tamper").ok());
+        auto v = store->verifyProjections();
+        REQUIRE_FALSE(v.ok());
+        CHECK(v.error().code == "projection_mismatch");
+    }
+}
