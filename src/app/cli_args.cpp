@@ -33,7 +33,8 @@ Args parseArgs(const std::vector<std::string>& words, const std::set<std::string
             args.flags.insert(name);
         } else if (valued.count(name)) {
             if (!value) {
-                if (i + 1 >= words.size()) {
+                // A value never starts with "--": "--csv --db X" is a missing value.
+                if (i + 1 >= words.size() || words[i + 1].rfind("--", 0) == 0) {
                     if (args.problem.empty()) args.problem = "--" + name;
                     continue;
                 }

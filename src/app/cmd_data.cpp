@@ -22,7 +22,7 @@ Result<Store*> openAll(CliEnv& env) {
 
 int runExport(CliEnv& env, const Args& args) {
     const auto dir = args.option("csv");
-    if (!args.problem.empty() || !dir || !args.positional.empty()) return env.usage("export --csv DIR");
+    if (!args.problem.empty() || !dir || !args.positional.empty()) return env.usage(args.problem.empty() ? "export --csv DIR" : args.problem);
     auto store = openAll(env);
     if (!store) return env.fail(store.error());
     if (auto s = platform::ensureDirectory(*dir); !s) return env.fail(s.error());
@@ -44,7 +44,7 @@ int runExport(CliEnv& env, const Args& args) {
 }
 
 int runOutbox(CliEnv& env, const Args& args) {
-    if (!args.problem.empty() || !args.positional.empty()) return env.usage("outbox");
+    if (!args.problem.empty() || !args.positional.empty()) return env.usage(args.problem.empty() ? "outbox" : args.problem);
     auto store = openAll(env);
     if (!store) return env.fail(store.error());
     auto counts = (*store)->outboxCounts();
@@ -76,7 +76,7 @@ int runOutbox(CliEnv& env, const Args& args) {
 }
 
 int runSearch(CliEnv& env, const Args& args) {
-    if (!args.problem.empty() || args.positional.size() != 1) return env.usage("search NIK|KK|NAME");
+    if (!args.problem.empty() || args.positional.size() != 1) return env.usage(args.problem.empty() ? "search NIK|KK|NAME" : args.problem);
     auto store = openAll(env);
     if (!store) return env.fail(store.error());
     auto hits = (*store)->search(args.positional[0]);
@@ -104,7 +104,7 @@ int runSearch(CliEnv& env, const Args& args) {
 }
 
 int runCheck(CliEnv& env, const Args& args) {
-    if (!args.problem.empty() || !args.positional.empty()) return env.usage("check");
+    if (!args.problem.empty() || !args.positional.empty()) return env.usage(args.problem.empty() ? "check" : args.problem);
     auto store = openAll(env);
     if (!store) return env.fail(store.error());
     if ((*store)->damage()) return kExitFailed;

@@ -1,5 +1,6 @@
 #include "codec/assets.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -9,10 +10,12 @@
 namespace pekon {
 
 Result<std::string> readFile(const std::string& path) {
+    std::error_code ec;
+    const bool folder = std::filesystem::is_directory(path, ec);
     std::ifstream in(path, std::ios::binary);
     std::ostringstream buf;
-    if (in) buf << in.rdbuf();
-    if (!in || in.bad())
+    if (in && !folder) buf << in.rdbuf();
+    if (folder || !in || in.bad() || (in.peek(), in.bad()))
         return Error{"file_unreadable", "Berkas tidak bisa dibaca: " + path,
                      "Cannot read the file: " + path};
     return buf.str();

@@ -69,7 +69,9 @@ Result<Member> parseMemberRegistered(std::string_view data) {
     if (!parseSegment(segment, m.segment)) return dataError("segment");
     auto cls = j->find("class");
     if (cls == j->end() || !cls->is_number_integer()) return dataError("class");
-    m.care_class = cls->get<int>();
+    const std::int64_t care_class = cls->get<std::int64_t>();
+    if (care_class < 1 || care_class > 3) return dataError("class");
+    m.care_class = static_cast<int>(care_class);
     return m;
 }
 

@@ -83,7 +83,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
 
     auto check = store->integrityCheck();
     if (!check || *check != "ok") {
-        const std::string report = check ? *check : check.error().message_en;
+        const std::string report = check ? *check : check.error().code;
         store->damage_ = damagedError(report);
         auto ro = sql::Connection::open(path, /*read_only=*/true);
         if (!ro) return ro.error();
