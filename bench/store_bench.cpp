@@ -29,15 +29,20 @@ struct Options {
     std::string only;  // "single", "import" or "lookup": run just that part
 };
 
-double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double ms(Clock::duration d) {
+    return std::chrono::duration<double, std::milli>(d).count();
+}
 
 double percentile(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
+    const size_t i =
+        std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
     return v[i];
 }
 
-double median(std::vector<double> v) { return percentile(std::move(v), 0.5); }
+double median(std::vector<double> v) {
+    return percentile(std::move(v), 0.5);
+}
 
 [[noreturn]] void die(const std::string& what) {
     std::fprintf(stderr, "store_bench: %s\n", what.c_str());
@@ -62,12 +67,14 @@ double importHouseholds(Store& store, const RegionTable& regions, std::int64_t h
     const auto start = Clock::now();
     for (std::int64_t h = 0; h < households; h += kBatch) {
         std::vector<HouseholdInput> batch;
-        for (std::int64_t i = h; i < std::min(households, h + kBatch); ++i) batch.push_back(test::sampleHousehold(i, i * 4, 4));
+        for (std::int64_t i = h; i < std::min(households, h + kBatch); ++i)
+            batch.push_back(test::sampleHousehold(i, i * 4, 4));
         const RegisterOutcome r = store.registerHouseholds(batch, regions, kCtx);
         if (!r.ok()) die("import: " + r.errors[0].field + " " + r.errors[0].error.message_en);
         events += static_cast<std::int64_t>(batch.size()) * 5;
     }
-    return static_cast<double>(events) / std::chrono::duration<double>(Clock::now() - start).count();
+    return static_cast<double>(events) /
+           std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 }  // namespace
@@ -76,22 +83,36 @@ int main(int argc, char** argv) {
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : (die("missing value for " + a), ""); };
-        if (a == "--runs") o.runs = std::max(1, std::atoi(next().c_str()));
-        else if (a == "--lookup-members") o.lookup_members = std::max<std::int64_t>(1000, std::atoll(next().c_str()));
-        else if (a == "--dir") o.dir = next();
-        else if (a == "--only") o.only = next();
-        else if (a == "--batch") kBatch = std::max<std::int64_t>(1, std::atoll(next().c_str()));
-        else if (a == "--quick") o.runs = 1, o.lookup_members = 4000, o.single_ops = 50, o.batch_events = 5000;
-        else die("unknown option " + a + " (use --runs N, --lookup-members N, --quick, --dir DIR, --only single|import|lookup)");
+        auto next = [&]() -> std::string {
+            return i + 1 < argc ? argv[++i] : (die("missing value for " + a), "");
+        };
+        if (a == "--runs")
+            o.runs = std::max(1, std::atoi(next().c_str()));
+        else if (a == "--lookup-members")
+            o.lookup_members = std::max<std::int64_t>(1000, std::atoll(next().c_str()));
+        else if (a == "--dir")
+            o.dir = next();
+        else if (a == "--only")
+            o.only = next();
+        else if (a == "--batch")
+            kBatch = std::max<std::int64_t>(1, std::atoll(next().c_str()));
+        else if (a == "--quick")
+            o.runs = 1, o.lookup_members = 4000, o.single_ops = 50, o.batch_events = 5000;
+        else
+            die("unknown option " + a +
+                " (use --runs N, --lookup-members N, --quick, --dir DIR, --only "
+                "single|import|lookup)");
     }
-    if (o.dir.empty()) o.dir = std::filesystem::temp_directory_path() / ("pekon-bench-" + std::to_string(::getpid()));
+    if (o.dir.empty())
+        o.dir =
+            std::filesystem::temp_directory_path() / ("pekon-bench-" + std::to_string(::getpid()));
     std::filesystem::create_directories(o.dir);
     auto assets = loadAssets(PEKON_SOURCE_ASSETS);
     if (!assets) die(assets.error().message_en);
     const RegionTable& regions = assets->regions;
 
-    std::vector<double> single_median, single_p99, household_p99, import_rate, lookup_p99, lookup_median;
+    std::vector<double> single_median, single_p99, household_p99, import_rate, lookup_p99,
+        lookup_median;
     for (int run = 0; run < o.runs; ++run) {
         // 1. Durable single registration: add one member to a household, 1000 times, on a
         //    database already holding 10,000 members. Each call is one fsync'd transaction.
@@ -117,7 +138,8 @@ int main(int argc, char** argv) {
             for (int i = 0; i < o.single_ops / 4; ++i) {
                 const std::int64_t h = 100'000 + i;
                 const auto start = Clock::now();
-                const RegisterOutcome r = store->registerHouseholds({test::sampleHousehold(h, h * 4, 4)}, regions, kCtx);
+                const RegisterOutcome r =
+                    store->registerHouseholds({test::sampleHousehold(h, h * 4, 4)}, regions, kCtx);
                 th.push_back(ms(Clock::now() - start));
                 if (!r.ok()) die("household: " + r.errors[0].error.message_en);
             }
@@ -150,29 +172,35 @@ int main(int argc, char** argv) {
     std::filesystem::remove_all(o.dir);
 
     auto verdict = [](bool ok) { return ok ? "met" : "MISSED"; };
-    std::printf("Pekon store benchmark: %d run(s), medians across runs; %lld members for lookups\n\n", o.runs,
-                static_cast<long long>(o.lookup_members));
+    std::printf(
+        "Pekon store benchmark: %d run(s), medians across runs; %lld members for lookups\n\n",
+        o.runs, static_cast<long long>(o.lookup_members));
     std::printf("| %-52s | %-16s | %-14s | %-6s |\n", "measure", "target", "measured", "");
     std::printf("|%s|%s|%s|%s|\n", std::string(54, '-').c_str(), std::string(18, '-').c_str(),
                 std::string(16, '-').c_str(), std::string(8, '-').c_str());
     if (!single_p99.empty()) {
-        const double s_med = median(single_median), s_p99 = median(single_p99), h_p99 = median(household_p99);
-        std::printf("| %-52s | %-16s | %11.3f ms | %-6s |\n", "durable single registration, median", "", s_med, "");
-        std::printf("| %-52s | %-16s | %11.3f ms | %-6s |\n", "durable single registration, p99", "<= 2 ms", s_p99,
-                    verdict(s_p99 <= 2.0));
-        std::printf("| %-52s | %-16s | %11.3f ms | %-6s |\n", "durable household of 4 (5 events), p99", "", h_p99, "");
+        const double s_med = median(single_median), s_p99 = median(single_p99),
+                     h_p99 = median(household_p99);
+        std::printf("| %-52s | %-16s | %11.3f ms | %-6s |\n", "durable single registration, median",
+                    "", s_med, "");
+        std::printf("| %-52s | %-16s | %11.3f ms | %-6s |\n", "durable single registration, p99",
+                    "<= 2 ms", s_p99, verdict(s_p99 <= 2.0));
+        std::printf("| %-52s | %-16s | %11.3f ms | %-6s |\n",
+                    "durable household of 4 (5 events), p99", "", h_p99, "");
     }
     if (!import_rate.empty()) {
         const double rate = median(import_rate);
-        const std::string label = "batched import, validated, " + std::to_string(kBatch * 5) + " events/transaction";
-        std::printf("| %-52s | %-16s | %9.0f ev/s | %-6s |\n", label.c_str(), ">= 150000 ev/s", rate,
-                    verdict(rate >= 150000));
+        const std::string label =
+            "batched import, validated, " + std::to_string(kBatch * 5) + " events/transaction";
+        std::printf("| %-52s | %-16s | %9.0f ev/s | %-6s |\n", label.c_str(), ">= 150000 ev/s",
+                    rate, verdict(rate >= 150000));
     }
     if (!lookup_p99.empty()) {
         const double l_med = median(lookup_median), l_p99 = median(lookup_p99);
-        std::printf("| %-52s | %-16s | %11.4f ms | %-6s |\n", "member lookup by NIK, median", "", l_med, "");
-        std::printf("| %-52s | %-16s | %11.4f ms | %-6s |\n", "member lookup by NIK, p99", "<= 0.05 ms", l_p99,
-                    verdict(l_p99 <= 0.05));
+        std::printf("| %-52s | %-16s | %11.4f ms | %-6s |\n", "member lookup by NIK, median", "",
+                    l_med, "");
+        std::printf("| %-52s | %-16s | %11.4f ms | %-6s |\n", "member lookup by NIK, p99",
+                    "<= 0.05 ms", l_p99, verdict(l_p99 <= 0.05));
     }
     return 0;
 }

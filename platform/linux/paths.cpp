@@ -69,7 +69,8 @@ Status ensureDirectory(const std::string& path) {
     }
     if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
         const std::string why = std::strerror(errno);
-        return Error{"directory_create_failed", "Folder tidak bisa dibuat: " + path + " (" + why + ")",
+        return Error{"directory_create_failed",
+                     "Folder tidak bisa dibuat: " + path + " (" + why + ")",
                      "Cannot create the folder " + path + " (" + why + ")"};
     }
     return {};

@@ -23,7 +23,8 @@ Result<const Assets*> CliEnv::assets() {
 
 Result<Store*> CliEnv::store() {
     if (!store_) {
-        if (auto s = platform::ensureDirectory(platform::parentDirectory(db_path_)); !s) return s.error();
+        if (auto s = platform::ensureDirectory(platform::parentDirectory(db_path_)); !s)
+            return s.error();
         auto opened = Store::open(db_path_);
         if (!opened) return opened.error();
         store_ = std::move(opened.value());
@@ -53,9 +54,13 @@ int CliEnv::usage(const std::string& detail) {
     return kExitUsage;
 }
 
-WriteContext CliEnv::writeContext() const { return WriteContext{"cli", nowSeconds(), localToday()}; }
+WriteContext CliEnv::writeContext() const {
+    return WriteContext{"cli", nowSeconds(), localToday()};
+}
 
-UnixSeconds nowSeconds() { return static_cast<UnixSeconds>(std::time(nullptr)); }
+UnixSeconds nowSeconds() {
+    return static_cast<UnixSeconds>(std::time(nullptr));
+}
 
 Date localToday() {
     const std::time_t t = std::time(nullptr);

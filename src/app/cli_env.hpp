@@ -22,7 +22,7 @@ inline constexpr int kExitUsage = 2;   // the command line itself is wrong
 // What every command shares: language, output format, the assets, the database. Assets and
 // database are loaded on first use, so `pekon nik` never touches a database.
 class CliEnv {
-public:
+  public:
     CliEnv(std::ostream& out, std::ostream& err, Lang lang, Format format, std::string db_path);
 
     Lang lang() const { return lang_; }
@@ -33,7 +33,8 @@ public:
     Result<Store*> store();  // opens (creating the folder 0700 and the file 0600) and migrates
 
     std::string text(std::string_view key) const;
-    std::string text(std::string_view key, const std::vector<std::pair<std::string, std::string>>& args) const;
+    std::string text(std::string_view key,
+                     const std::vector<std::pair<std::string, std::string>>& args) const;
 
     // Prints "pekon: <message>" on stderr in the chosen language; returns kExitFailed.
     int fail(const Error& error);
@@ -41,7 +42,7 @@ public:
 
     WriteContext writeContext() const;  // actor "cli", the current time, today's local date
 
-private:
+  private:
     std::ostream& out_;
     std::ostream& err_;
     Lang lang_;

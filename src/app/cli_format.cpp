@@ -16,12 +16,18 @@ size_t displayWidth(const std::string& text) {
 OrderedJson memberJson(const MemberRecord& r) {
     const Member& m = r.member;
     OrderedJson history = OrderedJson::array();
-    for (const StatusStep& s : r.history) history.push_back({{"status", statusCode(s.status)}, {"at", formatRfc3339(s.at)}});
-    return {{"member_id", m.id},         {"nik", m.nik},
-            {"name", m.name},            {"birth_date", formatIsoDate(m.birth_date)},
-            {"sex", sexCode(m.sex)},     {"relation", relationCode(m.relation)},
-            {"segment", segmentCode(m.segment)}, {"class", m.care_class},
-            {"status", statusCode(r.status)},    {"status_history", history},
+    for (const StatusStep& s : r.history)
+        history.push_back({{"status", statusCode(s.status)}, {"at", formatRfc3339(s.at)}});
+    return {{"member_id", m.id},
+            {"nik", m.nik},
+            {"name", m.name},
+            {"birth_date", formatIsoDate(m.birth_date)},
+            {"sex", sexCode(m.sex)},
+            {"relation", relationCode(m.relation)},
+            {"segment", segmentCode(m.segment)},
+            {"class", m.care_class},
+            {"status", statusCode(r.status)},
+            {"status_history", history},
             {"card_number", r.card_number}};
 }
 
@@ -75,7 +81,8 @@ OrderedJson summaryJson(const HouseholdSummary& h, const RegionTable& regions) {
 
 void printHousehold(CliEnv& env, const HouseholdDetail& detail, const Assets& assets) {
     std::vector<PremiumTable::Person> people;
-    for (const MemberRecord& r : detail.members) people.push_back({r.member.segment, r.member.care_class});
+    for (const MemberRecord& r : detail.members)
+        people.push_back({r.member.segment, r.member.care_class});
     auto premium = assets.premiums.householdMonthly(people, localToday());
 
     if (env.format() == Format::json) {
@@ -101,26 +108,32 @@ void printHousehold(CliEnv& env, const HouseholdDetail& detail, const Assets& as
     if (!h.rw.empty()) out << " RW " << h.rw;
     out << "\n";
     if (!h.phone.empty()) out << env.text("label.phone") << ": " << h.phone << "\n";
-    out << env.text("label.registered") << ": " << formatRfc3339(detail.summary.registered_at) << "\n\n";
+    out << env.text("label.registered") << ": " << formatRfc3339(detail.summary.registered_at)
+        << "\n\n";
 
-    Table table({env.text("label.nik"), env.text("label.name"), env.text("label.birth_date"), env.text("label.sex"),
-                 env.text("label.relation"), env.text("label.segment"), env.text("label.class"),
-                 env.text("label.status")});
+    Table table({env.text("label.nik"), env.text("label.name"), env.text("label.birth_date"),
+                 env.text("label.sex"), env.text("label.relation"), env.text("label.segment"),
+                 env.text("label.class"), env.text("label.status")});
     for (const MemberRecord& r : detail.members) {
         const Member& m = r.member;
-        table.add({m.nik, m.name, formatIsoDate(m.birth_date), env.text(std::string("sex.") + std::string(sexCode(m.sex))),
-                   env.text("relation." + std::string(relationCode(m.relation))), std::string(segmentCode(m.segment)),
-                   std::string(careClassRoman(m.care_class)), env.text("status." + std::string(statusCode(r.status)))});
+        table.add({m.nik, m.name, formatIsoDate(m.birth_date),
+                   env.text(std::string("sex.") + std::string(sexCode(m.sex))),
+                   env.text("relation." + std::string(relationCode(m.relation))),
+                   std::string(segmentCode(m.segment)), std::string(careClassRoman(m.care_class)),
+                   env.text("status." + std::string(statusCode(r.status)))});
     }
     table.print(out);
     if (premium) {
         out << "\n"
-            << env.text("household.premium", {{"total", formatRupiah(premium->premium)},
-                                              {"government", formatRupiah(premium->government_pays)},
-                                              {"household", formatRupiah(premium->participant_pays)}})
+            << env.text("household.premium",
+                        {{"total", formatRupiah(premium->premium)},
+                         {"government", formatRupiah(premium->government_pays)},
+                         {"household", formatRupiah(premium->participant_pays)}})
             << "\n";
         if (premium->payroll_members > 0)
-            out << env.text("household.payroll", {{"count", std::to_string(premium->payroll_members)}}) << "\n";
+            out << env.text("household.payroll",
+                            {{"count", std::to_string(premium->payroll_members)}})
+                << "\n";
     }
 }
 

@@ -12,12 +12,12 @@ namespace pekon::cli {
 
 // A plain text table with columns padded to their widest cell (counting UTF-8 characters).
 class Table {
-public:
+  public:
     explicit Table(std::vector<std::string> header) : rows_{std::move(header)} {}
     void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
     void print(std::ostream& out) const;
 
-private:
+  private:
     std::vector<std::vector<std::string>> rows_;
 };
 

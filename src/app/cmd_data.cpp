@@ -22,7 +22,8 @@ Result<Store*> openAll(CliEnv& env) {
 
 int runExport(CliEnv& env, const Args& args) {
     const auto dir = args.option("csv");
-    if (!args.problem.empty() || !dir || !args.positional.empty()) return env.usage(args.problem.empty() ? "export --csv DIR" : args.problem);
+    if (!args.problem.empty() || !dir || !args.positional.empty())
+        return env.usage(args.problem.empty() ? "export --csv DIR" : args.problem);
     auto store = openAll(env);
     if (!store) return env.fail(store.error());
     if (auto s = platform::ensureDirectory(*dir); !s) return env.fail(s.error());
@@ -44,7 +45,8 @@ int runExport(CliEnv& env, const Args& args) {
 }
 
 int runOutbox(CliEnv& env, const Args& args) {
-    if (!args.problem.empty() || !args.positional.empty()) return env.usage(args.problem.empty() ? "outbox" : args.problem);
+    if (!args.problem.empty() || !args.positional.empty())
+        return env.usage(args.problem.empty() ? "outbox" : args.problem);
     auto store = openAll(env);
     if (!store) return env.fail(store.error());
     auto counts = (*store)->outboxCounts();
@@ -54,7 +56,11 @@ int runOutbox(CliEnv& env, const Args& args) {
     if (env.format() == Format::json) {
         OrderedJson list = OrderedJson::array();
         for (const Event& e : *rejected)
-            list.push_back({{"seq", e.seq}, {"id", e.id}, {"type", e.type}, {"code", e.hub_code}, {"message", e.hub_message}});
+            list.push_back({{"seq", e.seq},
+                            {"id", e.id},
+                            {"type", e.type},
+                            {"code", e.hub_code},
+                            {"message", e.hub_message}});
         env.out() << dumpJson(OrderedJson{{"pending", counts->pending},
                                           {"accepted", counts->accepted},
                                           {"duplicate", counts->duplicate},
@@ -71,12 +77,14 @@ int runOutbox(CliEnv& env, const Args& args) {
     table.add({env.text("sync.rejected"), std::to_string(counts->rejected)});
     table.print(env.out());
     for (const Event& e : *rejected)
-        env.out() << "  #" << e.seq << " " << e.type << ": " << e.hub_message << " [" << e.hub_code << "]\n";
+        env.out() << "  #" << e.seq << " " << e.type << ": " << e.hub_message << " [" << e.hub_code
+                  << "]\n";
     return kExitOk;
 }
 
 int runSearch(CliEnv& env, const Args& args) {
-    if (!args.problem.empty() || args.positional.size() != 1) return env.usage(args.problem.empty() ? "search NIK|KK|NAME" : args.problem);
+    if (!args.problem.empty() || args.positional.size() != 1)
+        return env.usage(args.problem.empty() ? "search NIK|KK|NAME" : args.problem);
     auto store = openAll(env);
     if (!store) return env.fail(store.error());
     auto hits = (*store)->search(args.positional[0]);
@@ -85,8 +93,12 @@ int runSearch(CliEnv& env, const Args& args) {
     if (env.format() == Format::json) {
         OrderedJson out = OrderedJson::array();
         for (const MemberHit& h : *hits)
-            out.push_back({{"member_id", h.member_id}, {"household_id", h.household_id}, {"nik", h.nik},
-                           {"name", h.name}, {"village_code", h.village_code}, {"status", statusCode(h.status)}});
+            out.push_back({{"member_id", h.member_id},
+                           {"household_id", h.household_id},
+                           {"nik", h.nik},
+                           {"name", h.name},
+                           {"village_code", h.village_code},
+                           {"status", statusCode(h.status)}});
         env.out() << dumpJson(out, 2) << "\n";
         return kExitOk;
     }
@@ -94,8 +106,8 @@ int runSearch(CliEnv& env, const Args& args) {
         env.out() << env.text("search.none") << "\n";
         return kExitOk;
     }
-    Table table({env.text("label.nik"), env.text("label.name"), env.text("label.village"), env.text("label.status"),
-                 env.text("label.household_id")});
+    Table table({env.text("label.nik"), env.text("label.name"), env.text("label.village"),
+                 env.text("label.status"), env.text("label.household_id")});
     for (const MemberHit& h : *hits)
         table.add({maskDigits(h.nik), h.name, villageName(regions, h.village_code),
                    env.text("status." + std::string(statusCode(h.status))), h.household_id});
@@ -104,7 +116,8 @@ int runSearch(CliEnv& env, const Args& args) {
 }
 
 int runCheck(CliEnv& env, const Args& args) {
-    if (!args.problem.empty() || !args.positional.empty()) return env.usage(args.problem.empty() ? "check" : args.problem);
+    if (!args.problem.empty() || !args.positional.empty())
+        return env.usage(args.problem.empty() ? "check" : args.problem);
     auto store = openAll(env);
     if (!store) return env.fail(store.error());
     if ((*store)->damage()) return kExitFailed;

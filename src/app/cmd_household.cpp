@@ -3,8 +3,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "app/commands.hpp"
 #include "app/cli_format.hpp"
+#include "app/commands.hpp"
 #include "codec/household_json.hpp"
 #include "codec/json.hpp"
 #include "core/text.hpp"
@@ -23,11 +23,13 @@ Result<std::string> readInput(const std::string& path) {
 OrderedJson fieldErrorsJson(const FieldErrors& list, Lang lang) {
     OrderedJson out = OrderedJson::array();
     for (const FieldError& e : list)
-        out.push_back({{"field", e.field}, {"code", e.error.code}, {"message", e.error.message(lang)}});
+        out.push_back(
+            {{"field", e.field}, {"code", e.error.code}, {"message", e.error.message(lang)}});
     return out;
 }
 
-void printFieldErrors(CliEnv& env, std::ostream& to, const FieldErrors& list, std::string_view key) {
+void printFieldErrors(CliEnv& env, std::ostream& to, const FieldErrors& list,
+                      std::string_view key) {
     for (const FieldError& e : list) {
         to << "  " << env.text(key) << " " << (e.field.empty() ? "-" : e.field) << ": "
            << e.error.message(env.lang()) << " [" << e.error.code << "]\n";
@@ -46,12 +48,14 @@ int add(CliEnv& env, const Args& args) {
     auto store = env.store();
     if (!store) return env.fail(store.error());
 
-    const RegisterOutcome outcome = (*store)->registerHouseholds(*inputs, (*assets)->regions, env.writeContext());
+    const RegisterOutcome outcome =
+        (*store)->registerHouseholds(*inputs, (*assets)->regions, env.writeContext());
     if (env.format() == Format::json) {
         OrderedJson saved = OrderedJson::array();
         for (const RegisteredHousehold& h : outcome.households)
             saved.push_back({{"household_id", h.household_id}, {"member_ids", h.member_ids}});
-        OrderedJson out = {{"saved", saved}, {"warnings", fieldErrorsJson(outcome.warnings, env.lang())}};
+        OrderedJson out = {{"saved", saved},
+                           {"warnings", fieldErrorsJson(outcome.warnings, env.lang())}};
         if (!outcome.ok()) out["errors"] = fieldErrorsJson(outcome.errors, env.lang());
         env.out() << dumpJson(out, 2) << "\n";
         return outcome.ok() ? kExitOk : kExitFailed;
@@ -64,16 +68,19 @@ int add(CliEnv& env, const Args& args) {
     }
     size_t members = 0;
     for (const RegisteredHousehold& h : outcome.households) members += h.member_ids.size();
-    env.out() << env.text("household.saved", {{"households", std::to_string(outcome.households.size())},
-                                              {"members", std::to_string(members)}})
+    env.out() << env.text("household.saved",
+                          {{"households", std::to_string(outcome.households.size())},
+                           {"members", std::to_string(members)}})
               << "\n";
-    for (const RegisteredHousehold& h : outcome.households) env.out() << "  " << h.household_id << "\n";
+    for (const RegisteredHousehold& h : outcome.households)
+        env.out() << "  " << h.household_id << "\n";
     printFieldErrors(env, env.out(), outcome.warnings, "label.warning");
     return kExitOk;
 }
 
 int list(CliEnv& env, const Args& args) {
-    if (args.positional.size() != 1) return env.usage("household list [--village CODE] [--limit N]");
+    if (args.positional.size() != 1)
+        return env.usage("household list [--village CODE] [--limit N]");
     int limit = 1000;
     if (auto l = args.option("limit")) {
         if (!isAllDigits(*l) || l->size() > 6) return env.usage("--limit " + *l);
@@ -96,11 +103,13 @@ int list(CliEnv& env, const Args& args) {
         env.out() << env.text("household.none") << "\n";
         return kExitOk;
     }
-    Table table({env.text("label.household_id"), env.text("label.village"), env.text("label.kk_number"),
-                 env.text("label.head"), env.text("label.members"), env.text("label.registered")});
+    Table table({env.text("label.household_id"), env.text("label.village"),
+                 env.text("label.kk_number"), env.text("label.head"), env.text("label.members"),
+                 env.text("label.registered")});
     for (const HouseholdSummary& h : *rows) {
-        table.add({h.household.id, villageName(regions, h.household.village_code), maskDigits(h.household.kk_number),
-                   h.head_name, std::to_string(h.member_count), formatIsoDate(dateOf(h.registered_at))});
+        table.add({h.household.id, villageName(regions, h.household.village_code),
+                   maskDigits(h.household.kk_number), h.head_name, std::to_string(h.member_count),
+                   formatIsoDate(dateOf(h.registered_at))});
     }
     table.print(env.out());
     return kExitOk;
@@ -115,7 +124,8 @@ int show(CliEnv& env, const Args& args) {
     auto detail = (*store)->household(args.positional[1]);
     if (!detail) return env.fail(detail.error());
     if (!*detail)
-        return env.fail(Error{"household_not_found", "Keluarga " + args.positional[1] + " tidak ditemukan.",
+        return env.fail(Error{"household_not_found",
+                              "Keluarga " + args.positional[1] + " tidak ditemukan.",
                               "Household " + args.positional[1] + " was not found."});
     printHousehold(env, **detail, **assets);
     return kExitOk;

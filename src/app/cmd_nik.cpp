@@ -15,22 +15,25 @@ OrderedJson regionJson(const std::optional<Region>& region) {
 }
 
 int invalid(CliEnv& env, const OrderedJson& nik, const Error& error) {
-    const OrderedJson out = {{"nik", nik},
-                      {"valid", false},
-                      {"error", {{"code", error.code}, {"message", error.message(env.lang())}}}};
+    const OrderedJson out = {
+        {"nik", nik},
+        {"valid", false},
+        {"error", {{"code", error.code}, {"message", error.message(env.lang())}}}};
     env.out() << dumpJson(out) << "\n";
     return kExitFailed;
 }
 
 Error usageError(const std::string& detail) {
-    return Error{"usage", "Cara pakai: pekon nik NIK [--birth-date TTTT-BB-HH] [--sex L|P] (" + detail + ")",
+    return Error{"usage",
+                 "Cara pakai: pekon nik NIK [--birth-date TTTT-BB-HH] [--sex L|P] (" + detail + ")",
                  "Usage: pekon nik NIK [--birth-date YYYY-MM-DD] [--sex M|F] (" + detail + ")"};
 }
 
 }  // namespace
 
 int runNik(CliEnv& env, const Args& args) {
-    const OrderedJson nik = args.positional.empty() ? OrderedJson(nullptr) : OrderedJson(args.positional[0]);
+    const OrderedJson nik =
+        args.positional.empty() ? OrderedJson(nullptr) : OrderedJson(args.positional[0]);
     if (!args.problem.empty()) return invalid(env, nik, usageError(args.problem));
     if (args.positional.size() != 1)
         return invalid(env, nik, usageError(args.positional.empty() ? "NIK?" : args.positional[1]));
@@ -44,8 +47,10 @@ int runNik(CliEnv& env, const Args& args) {
     if (auto text = args.option("sex")) {
         Sex sex;
         if (!parseSex(*text, sex))
-            return invalid(env, nik, Error{"sex_invalid", "Jenis kelamin harus L (laki-laki) atau P (perempuan).",
-                                           "Sex must be M (male) or F (female)."});
+            return invalid(
+                env, nik,
+                Error{"sex_invalid", "Jenis kelamin harus L (laki-laki) atau P (perempuan).",
+                      "Sex must be M (male) or F (female)."});
         check.sex = sex;
     }
     auto assets = env.assets();
@@ -54,16 +59,17 @@ int runNik(CliEnv& env, const Args& args) {
     auto info = parseNik(args.positional[0], (*assets)->regions, localToday(), check);
     if (!info) return invalid(env, nik, info.error());
     OrderedJson warnings = OrderedJson::array();
-    for (const Warning& w : info->warnings) warnings.push_back({{"code", w.code}, {"message", w.message(env.lang())}});
+    for (const Warning& w : info->warnings)
+        warnings.push_back({{"code", w.code}, {"message", w.message(env.lang())}});
     const OrderedJson out = {{"nik", info->digits},
-                      {"valid", true},
-                      {"province", regionJson(info->region.province)},
-                      {"regency", regionJson(info->region.regency)},
-                      {"district", regionJson(info->region.district)},
-                      {"birth_date", formatIsoDate(info->birth_date)},
-                      {"sex", sexCode(info->sex)},
-                      {"serial", info->serial},
-                      {"warnings", warnings}};
+                             {"valid", true},
+                             {"province", regionJson(info->region.province)},
+                             {"regency", regionJson(info->region.regency)},
+                             {"district", regionJson(info->region.district)},
+                             {"birth_date", formatIsoDate(info->birth_date)},
+                             {"sex", sexCode(info->sex)},
+                             {"serial", info->serial},
+                             {"warnings", warnings}};
     env.out() << dumpJson(out) << "\n";
     return kExitOk;
 }

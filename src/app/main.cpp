@@ -14,14 +14,16 @@ int main(int argc, char** argv) {
     const std::string command = words.empty() ? "" : words.front();
     if (!words.empty()) words.erase(words.begin());
 
-    const Args args = parseArgs(words, {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv"},
-                                {"help", "version"});
+    const Args args = parseArgs(
+        words, {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv"},
+        {"help", "version"});
     Lang lang = Lang::id;
     const std::string lang_text = args.option("lang").value_or("id");
     const bool lang_ok = parseLang(lang_text, lang);
     const std::string format_text = args.option("format").value_or("text");
     const Format format = format_text == "json" ? Format::json : Format::text;
-    CliEnv env(std::cout, std::cerr, lang, format, args.option("db").value_or(platform::defaultDatabasePath()));
+    CliEnv env(std::cout, std::cerr, lang, format,
+               args.option("db").value_or(platform::defaultDatabasePath()));
 
     // `pekon nik` answers in JSON whatever it is given, so it checks its own arguments.
     if (command == "nik") return runNik(env, args);

@@ -66,7 +66,8 @@ Result<Assets> loadAssets(const std::string& dir) {
     if (!premiums) return premiums.error();
     auto catalog = loadCatalog(dir);
     if (!catalog) return catalog.error();
-    return Assets{std::move(regions.value()), std::move(premiums.value()), std::move(catalog.value())};
+    return Assets{std::move(regions.value()), std::move(premiums.value()),
+                  std::move(catalog.value())};
 }
 
 }  // namespace pekon

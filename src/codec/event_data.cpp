@@ -23,17 +23,26 @@ bool getString(const Json& j, const char* key, std::string& out) {
 
 std::string householdRegisteredData(const Household& h) {
     JsonObjectWriter w;
-    w.field("household_id", h.id).field("kk_number", h.kk_number).field("village_code", h.village_code)
-        .field("address", h.address).field("rt", h.rt).field("rw", h.rw);
+    w.field("household_id", h.id)
+        .field("kk_number", h.kk_number)
+        .field("village_code", h.village_code)
+        .field("address", h.address)
+        .field("rt", h.rt)
+        .field("rw", h.rw);
     if (!h.phone.empty()) w.field("phone", h.phone);
     return std::move(w).finish();
 }
 
 std::string memberRegisteredData(const Member& m) {
     JsonObjectWriter w;
-    w.field("member_id", m.id).field("household_id", m.household_id).field("nik", m.nik).field("name", m.name)
-        .field("birth_date", formatIsoDate(m.birth_date)).field("sex", sexCode(m.sex))
-        .field("relation", relationCode(m.relation)).field("segment", segmentCode(m.segment))
+    w.field("member_id", m.id)
+        .field("household_id", m.household_id)
+        .field("nik", m.nik)
+        .field("name", m.name)
+        .field("birth_date", formatIsoDate(m.birth_date))
+        .field("sex", sexCode(m.sex))
+        .field("relation", relationCode(m.relation))
+        .field("segment", segmentCode(m.segment))
         .field("class", static_cast<std::int64_t>(m.care_class));
     return std::move(w).finish();
 }
@@ -42,9 +51,12 @@ Result<Household> parseHouseholdRegistered(std::string_view data) {
     auto j = parseJson(data);
     if (!j || !j->is_object()) return dataError("$");
     Household h;
-    for (auto [key, target] : {std::pair{"household_id", &h.id}, {"kk_number", &h.kk_number},
-                               {"village_code", &h.village_code}, {"address", &h.address},
-                               {"rt", &h.rt}, {"rw", &h.rw}}) {
+    for (auto [key, target] : {std::pair{"household_id", &h.id},
+                               {"kk_number", &h.kk_number},
+                               {"village_code", &h.village_code},
+                               {"address", &h.address},
+                               {"rt", &h.rt},
+                               {"rw", &h.rw}}) {
         if (!getString(*j, key, *target)) return dataError(key);
     }
     if (j->contains("phone") && !getString(*j, "phone", h.phone)) return dataError("phone");
@@ -56,9 +68,14 @@ Result<Member> parseMemberRegistered(std::string_view data) {
     if (!j || !j->is_object()) return dataError("$");
     Member m;
     std::string birth, sex, relation, segment;
-    for (auto [key, target] : {std::pair{"member_id", &m.id}, {"household_id", &m.household_id},
-                               {"nik", &m.nik}, {"name", &m.name}, {"birth_date", &birth},
-                               {"sex", &sex}, {"relation", &relation}, {"segment", &segment}}) {
+    for (auto [key, target] : {std::pair{"member_id", &m.id},
+                               {"household_id", &m.household_id},
+                               {"nik", &m.nik},
+                               {"name", &m.name},
+                               {"birth_date", &birth},
+                               {"sex", &sex},
+                               {"relation", &relation},
+                               {"segment", &segment}}) {
         if (!getString(*j, key, *target)) return dataError(key);
     }
     auto date = parseIsoDate(birth);

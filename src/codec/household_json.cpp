@@ -21,16 +21,17 @@ struct FieldSpec {
 // Copies the listed text fields of `object` and refuses any other key.
 Status readFields(const Json& object, const std::string& where, const std::set<std::string>& extra,
                   std::initializer_list<FieldSpec> fields) {
-    if (!object.is_object()) return shapeError(where, "harus objek JSON.", "must be a JSON object.");
+    if (!object.is_object())
+        return shapeError(where, "harus objek JSON.", "must be a JSON object.");
     for (const auto& [key, value] : object.items()) {
         bool known = extra.count(key) > 0;
         for (const FieldSpec& f : fields) known = known || key == f.key;
-        if (!known)
-            return shapeError(where + "." + key, "kolom tidak dikenal.", "unknown field.");
+        if (!known) return shapeError(where + "." + key, "kolom tidak dikenal.", "unknown field.");
     }
     for (const FieldSpec& f : fields) {
         if (!readText(object, f.key, *f.target))
-            return shapeError(where + "." + f.key, "harus teks atau angka.", "must be text or a number.");
+            return shapeError(where + "." + f.key, "harus teks atau angka.",
+                              "must be text or a number.");
     }
     return {};
 }
@@ -38,19 +39,28 @@ Status readFields(const Json& object, const std::string& where, const std::set<s
 Result<HouseholdInput> readHousehold(const Json& object, const std::string& where) {
     HouseholdInput h;
     if (auto s = readFields(object, where, {"members"},
-                            {{"kk_number", &h.kk_number}, {"village_code", &h.village_code},
-                             {"address", &h.address}, {"rt", &h.rt}, {"rw", &h.rw}, {"phone", &h.phone}});
+                            {{"kk_number", &h.kk_number},
+                             {"village_code", &h.village_code},
+                             {"address", &h.address},
+                             {"rt", &h.rt},
+                             {"rw", &h.rw},
+                             {"phone", &h.phone}});
         !s)
         return s.error();
     auto members = object.find("members");
     if (members == object.end() || !members->is_array())
-        return shapeError(where + ".members", "harus daftar (array) anggota.", "must be an array of members.");
+        return shapeError(where + ".members", "harus daftar (array) anggota.",
+                          "must be an array of members.");
     for (size_t i = 0; i < members->size(); ++i) {
         MemberInput m;
         const std::string at = where + ".members[" + std::to_string(i) + "]";
         if (auto s = readFields((*members)[i], at, {},
-                                {{"nik", &m.nik}, {"name", &m.name}, {"birth_date", &m.birth_date},
-                                 {"sex", &m.sex}, {"relation", &m.relation}, {"segment", &m.segment},
+                                {{"nik", &m.nik},
+                                 {"name", &m.name},
+                                 {"birth_date", &m.birth_date},
+                                 {"sex", &m.sex},
+                                 {"relation", &m.relation},
+                                 {"segment", &m.segment},
                                  {"class", &m.care_class}});
             !s)
             return s.error();

@@ -9,8 +9,10 @@ bool tooDeep(std::string_view text) {
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '[' || c == '{') {
@@ -29,7 +31,8 @@ Result<Json> parseJson(std::string_view text) {
                      "The JSON is nested too deeply (at most 64 levels)."};
     Json value = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (value.is_discarded())
-        return Error{"json_invalid", "Isi berkas bukan JSON yang sah.", "The content is not valid JSON."};
+        return Error{"json_invalid", "Isi berkas bukan JSON yang sah.",
+                     "The content is not valid JSON."};
     return value;
 }
 

@@ -9,7 +9,11 @@ namespace {
 // Length of the valid UTF-8 sequence starting at text[i], or 0.
 size_t utf8Length(std::string_view text, size_t i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    const size_t len = c < 0x80             ? 1
+                       : (c & 0xE0) == 0xC0 ? 2
+                       : (c & 0xF0) == 0xE0 ? 3
+                       : (c & 0xF8) == 0xF0 ? 4
+                                            : 0;
     if (len <= 1 || i + len > text.size()) return len == 1 ? 1 : 0;
     return isValidUtf8(text.substr(i, len)) ? len : 0;
 }
@@ -27,9 +31,15 @@ void appendJsonString(std::string& out, std::string_view v) {
             ++i;
         } else if (c < 0x20) {
             switch (c) {
-                case '\n': out += "\\n"; break;
-                case '\r': out += "\\r"; break;
-                case '\t': out += "\\t"; break;
+                case '\n':
+                    out += "\\n";
+                    break;
+                case '\r':
+                    out += "\\r";
+                    break;
+                case '\t':
+                    out += "\\t";
+                    break;
                 default:
                     out += "\\u00";
                     out.push_back(kHex[c >> 4]);

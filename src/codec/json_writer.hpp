@@ -10,13 +10,16 @@ namespace pekon {
 // building a DOM first costs more than the database write. Keys are trusted ASCII literals;
 // values are escaped, and bytes that are not valid UTF-8 become U+FFFD.
 class JsonObjectWriter {
-public:
-    JsonObjectWriter() { out_.reserve(256); out_.push_back('{'); }
+  public:
+    JsonObjectWriter() {
+        out_.reserve(256);
+        out_.push_back('{');
+    }
     JsonObjectWriter& field(std::string_view key, std::string_view value);
     JsonObjectWriter& field(std::string_view key, std::int64_t value);
     std::string finish() &&;
 
-private:
+  private:
     void key(std::string_view key);
     std::string out_;
     bool first_ = true;

@@ -23,7 +23,8 @@ Result<PremiumTable> parsePremiums(std::string_view text) {
         if (!s.is_object()) return bad(at);
         PremiumSchedule p;
         const Json from = s.value("effective_from", Json());
-        auto date = from.is_string() ? parseIsoDate(from.get<std::string>()) : Result<Date>(bad(at));
+        auto date =
+            from.is_string() ? parseIsoDate(from.get<std::string>()) : Result<Date>(bad(at));
         if (!date) return bad(at + ".effective_from");
         p.effective_from = *date;
         const Json basis = s.value("legal_basis", Json(""));
@@ -33,7 +34,8 @@ Result<PremiumTable> parsePremiums(std::string_view text) {
         for (const char* roman : {"I", "II", "III"}) {
             int cls = 0;
             parseCareClass(roman, cls);
-            if (!classes.is_object() || !classes.contains(roman) || !classes[roman].is_number_integer())
+            if (!classes.is_object() || !classes.contains(roman) ||
+                !classes[roman].is_number_integer())
                 return bad(at + ".class_premium." + roman);
             p.class_premium[cls - 1] = classes[roman].get<Rupiah>();
         }

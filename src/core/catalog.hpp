@@ -13,11 +13,12 @@ namespace pekon {
 // The user-visible texts of one program, in Bahasa Indonesia and English, by key
 // ("household.members"). Texts may hold {name} placeholders.
 class Catalog {
-public:
+  public:
     using Texts = std::map<std::string, std::string, std::less<>>;
 
     Catalog() = default;
-    Catalog(Texts indonesian, Texts english) : id_(std::move(indonesian)), en_(std::move(english)) {}
+    Catalog(Texts indonesian, Texts english)
+        : id_(std::move(indonesian)), en_(std::move(english)) {}
 
     // The text for `key`; English falls back to Indonesian, and a missing key shows the key
     // itself (never empty, never a crash).
@@ -29,7 +30,7 @@ public:
     std::vector<std::string> missingKeys() const;
     const Texts& texts(Lang lang) const { return lang == Lang::en ? en_ : id_; }
 
-private:
+  private:
     Texts id_;
     Texts en_;
 };

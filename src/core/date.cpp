@@ -36,7 +36,9 @@ bool readDigits(std::string_view text, size_t pos, size_t width, int& out) {
 
 }  // namespace
 
-bool isLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool isLeapYear(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int daysInMonth(int year, int month) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -50,7 +52,8 @@ bool isValidDate(int year, int month, int day) {
 }
 
 std::int64_t toDays(const Date& date) {
-    const chr::year_month_day ymd{chr::year{date.year}, chr::month{static_cast<unsigned>(date.month)},
+    const chr::year_month_day ymd{chr::year{date.year},
+                                  chr::month{static_cast<unsigned>(date.month)},
                                   chr::day{static_cast<unsigned>(date.day)}};
     return chr::sys_days{ymd}.time_since_epoch().count();
 }
@@ -61,7 +64,9 @@ Date fromDays(std::int64_t days) {
                 static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
-Date addDays(const Date& date, std::int64_t days) { return fromDays(toDays(date) + days); }
+Date addDays(const Date& date, std::int64_t days) {
+    return fromDays(toDays(date) + days);
+}
 
 Result<Date> parseIsoDate(std::string_view text) {
     Date d;

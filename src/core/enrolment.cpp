@@ -18,11 +18,16 @@ std::string upper(std::string_view text) {
 
 std::string_view segmentCode(Segment segment) {
     switch (segment) {
-        case Segment::pbi_apbn: return "PBI-APBN";
-        case Segment::pbi_apbd: return "PBI-APBD";
-        case Segment::ppu: return "PPU";
-        case Segment::pbpu: return "PBPU";
-        case Segment::bp: return "BP";
+        case Segment::pbi_apbn:
+            return "PBI-APBN";
+        case Segment::pbi_apbd:
+            return "PBI-APBD";
+        case Segment::ppu:
+            return "PPU";
+        case Segment::pbpu:
+            return "PBPU";
+        case Segment::bp:
+            return "BP";
     }
     return "";
 }
@@ -38,23 +43,32 @@ bool parseSegment(std::string_view text, Segment& out) {
     return false;
 }
 
-bool isPbi(Segment segment) { return segment == Segment::pbi_apbn || segment == Segment::pbi_apbd; }
+bool isPbi(Segment segment) {
+    return segment == Segment::pbi_apbn || segment == Segment::pbi_apbd;
+}
 
 bool parseCareClass(std::string_view text, int& out) {
     std::string code = upper(text);
     if (code.rfind("KELAS", 0) == 0) code = std::string(trim(std::string_view(code).substr(5)));
-    if (code == "1" || code == "I") out = 1;
-    else if (code == "2" || code == "II") out = 2;
-    else if (code == "3" || code == "III") out = 3;
-    else return false;
+    if (code == "1" || code == "I")
+        out = 1;
+    else if (code == "2" || code == "II")
+        out = 2;
+    else if (code == "3" || code == "III")
+        out = 3;
+    else
+        return false;
     return true;
 }
 
 std::string_view careClassRoman(int care_class) {
     switch (care_class) {
-        case 1: return "I";
-        case 2: return "II";
-        case 3: return "III";
+        case 1:
+            return "I";
+        case 2:
+            return "II";
+        case 3:
+            return "III";
     }
     return "";
 }
@@ -68,16 +82,26 @@ bool classAllowed(Segment segment, int care_class) {
 
 std::string_view relationCode(Relation relation) {
     switch (relation) {
-        case Relation::head: return "head";
-        case Relation::spouse: return "spouse";
-        case Relation::child: return "child";
-        case Relation::child_in_law: return "child_in_law";
-        case Relation::grandchild: return "grandchild";
-        case Relation::parent: return "parent";
-        case Relation::parent_in_law: return "parent_in_law";
-        case Relation::other_relative: return "other_relative";
-        case Relation::helper: return "helper";
-        case Relation::other: return "other";
+        case Relation::head:
+            return "head";
+        case Relation::spouse:
+            return "spouse";
+        case Relation::child:
+            return "child";
+        case Relation::child_in_law:
+            return "child_in_law";
+        case Relation::grandchild:
+            return "grandchild";
+        case Relation::parent:
+            return "parent";
+        case Relation::parent_in_law:
+            return "parent_in_law";
+        case Relation::other_relative:
+            return "other_relative";
+        case Relation::helper:
+            return "helper";
+        case Relation::other:
+            return "other";
     }
     return "";
 }

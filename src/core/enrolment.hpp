@@ -42,8 +42,8 @@ enum class Relation {
 std::string_view relationCode(Relation relation);  // snake_case: "head", "child_in_law"...
 bool parseRelation(std::string_view text, Relation& out);
 inline constexpr Relation kAllRelations[] = {
-    Relation::head,   Relation::spouse,        Relation::child,          Relation::child_in_law,
-    Relation::grandchild, Relation::parent,    Relation::parent_in_law, Relation::other_relative,
-    Relation::helper, Relation::other};
+    Relation::head,       Relation::spouse, Relation::child,         Relation::child_in_law,
+    Relation::grandchild, Relation::parent, Relation::parent_in_law, Relation::other_relative,
+    Relation::helper,     Relation::other};
 
 }  // namespace pekon

@@ -32,14 +32,14 @@ bool parseSyncState(std::string_view text, SyncState& out);
 
 // One immutable entry of the device's event log.
 struct Event {
-    std::string id;       // UUID v4
+    std::string id;        // UUID v4
     std::int64_t seq = 0;  // device-local sequence number, from 1
     std::string type;
-    UnixSeconds at = 0;    // UTC
-    std::string actor;     // user id on the device
-    std::string data;      // JSON object, as sent to the hub
+    UnixSeconds at = 0;  // UTC
+    std::string actor;   // user id on the device
+    std::string data;    // JSON object, as sent to the hub
     SyncState sync_state = SyncState::pending;
-    std::string hub_code;     // for rejected events: the hub's code and message
+    std::string hub_code;  // for rejected events: the hub's code and message
     std::string hub_message;
 };
 

@@ -29,11 +29,13 @@ std::optional<Error> checkText(std::string_view text, size_t max, const char* wh
         return Error{code + "_empty", std::string(what_id) + " belum diisi.",
                      std::string("The ") + what_en + " is empty."};
     if (!isValidUtf8(text) || hasControlChars(text))
-        return Error{code + "_invalid_chars", std::string(what_id) + " berisi karakter yang tidak sah.",
+        return Error{code + "_invalid_chars",
+                     std::string(what_id) + " berisi karakter yang tidak sah.",
                      std::string("The ") + what_en + " contains invalid characters."};
     if (text.size() > max) {
         const std::string n = std::to_string(max);
-        return Error{code + "_too_long", std::string(what_id) + " terlalu panjang (maks. " + n + " byte).",
+        return Error{code + "_too_long",
+                     std::string(what_id) + " terlalu panjang (maks. " + n + " byte).",
                      std::string("The ") + what_en + " is too long (at most " + n + " bytes)."};
     }
     return std::nullopt;
@@ -49,8 +51,10 @@ std::string checkRtRw(std::string_view raw, const char* name, FieldErrors& error
     }
     if (value < 1) {
         add(errors, name,
-            {std::string(name) + "_invalid", std::string(name == std::string("rt") ? "RT" : "RW") + " harus angka 1-999.",
-             std::string(name == std::string("rt") ? "RT" : "RW") + " must be a number from 1 to 999."});
+            {std::string(name) + "_invalid",
+             std::string(name == std::string("rt") ? "RT" : "RW") + " harus angka 1-999.",
+             std::string(name == std::string("rt") ? "RT" : "RW") +
+                 " must be a number from 1 to 999."});
         return {};
     }
     std::string out = std::to_string(value);
@@ -79,10 +83,14 @@ Member validateMember(const MemberInput& in, const RegionTable& regions, const D
         add(errors, prefix + "name", *e);
     } else {
         for (char c : m.name) {
-            if (isAsciiDigit(c) || std::string_view("<>{}[]|\\\"@#$%^&*_=+;:?!/~`").find(c) != std::string_view::npos) {
+            if (isAsciiDigit(c) || std::string_view("<>{}[]|\\\"@#$%^&*_=+;:?!/~`").find(c) !=
+                                       std::string_view::npos) {
                 add(errors, prefix + "name",
-                    {"name_invalid_chars", "Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.",
-                     "A name may contain only letters, spaces, dots, commas, dashes and apostrophes."});
+                    {"name_invalid_chars",
+                     "Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan "
+                     "apostrof.",
+                     "A name may contain only letters, spaces, dots, commas, dashes and "
+                     "apostrophes."});
                 break;
             }
         }
@@ -90,15 +98,18 @@ Member validateMember(const MemberInput& in, const RegionTable& regions, const D
 
     std::optional<Date> birth;
     if (trim(in.birth_date).empty()) {
-        add(errors, prefix + "birth_date", {"birth_date_empty", "Tanggal lahir belum diisi.", "The birth date is empty."});
+        add(errors, prefix + "birth_date",
+            {"birth_date_empty", "Tanggal lahir belum diisi.", "The birth date is empty."});
     } else if (auto d = parseIsoDate(trim(in.birth_date)); !d) {
         add(errors, prefix + "birth_date", d.error());
     } else if (*d > today) {
-        add(errors, prefix + "birth_date", {"birth_date_future", "Tanggal lahir tidak boleh di masa depan.",
-                                            "The birth date cannot be in the future."});
+        add(errors, prefix + "birth_date",
+            {"birth_date_future", "Tanggal lahir tidak boleh di masa depan.",
+             "The birth date cannot be in the future."});
     } else if (d->year < 1900) {
-        add(errors, prefix + "birth_date", {"birth_date_too_early", "Tanggal lahir sebelum tahun 1900 tidak wajar.",
-                                            "A birth date before 1900 is not plausible."});
+        add(errors, prefix + "birth_date",
+            {"birth_date_too_early", "Tanggal lahir sebelum tahun 1900 tidak wajar.",
+             "A birth date before 1900 is not plausible."});
     } else {
         birth = *d;
         m.birth_date = *d;
@@ -110,8 +121,9 @@ Member validateMember(const MemberInput& in, const RegionTable& regions, const D
         sex = parsed_sex;
         m.sex = parsed_sex;
     } else {
-        add(errors, prefix + "sex", {"sex_invalid", "Jenis kelamin harus L (laki-laki) atau P (perempuan).",
-                                     "Sex must be M (male) or F (female)."});
+        add(errors, prefix + "sex",
+            {"sex_invalid", "Jenis kelamin harus L (laki-laki) atau P (perempuan).",
+             "Sex must be M (male) or F (female)."});
     }
 
     auto nik = parseNik(in.nik, regions, today, NikCheck{birth, sex});
@@ -123,19 +135,22 @@ Member validateMember(const MemberInput& in, const RegionTable& regions, const D
     }
 
     if (!parseRelation(in.relation, m.relation))
-        add(errors, prefix + "relation", {"relation_invalid", "Hubungan keluarga tidak dikenal.",
-                                          "Unknown family relation."});
+        add(errors, prefix + "relation",
+            {"relation_invalid", "Hubungan keluarga tidak dikenal.", "Unknown family relation."});
     bool segment_ok = parseSegment(in.segment, m.segment);
     if (!segment_ok)
-        add(errors, prefix + "segment", {"segment_invalid", "Segmen harus PBI-APBN, PBI-APBD, PPU, PBPU atau BP.",
-                                         "The segment must be PBI-APBN, PBI-APBD, PPU, PBPU or BP."});
+        add(errors, prefix + "segment",
+            {"segment_invalid", "Segmen harus PBI-APBN, PBI-APBD, PPU, PBPU atau BP.",
+             "The segment must be PBI-APBN, PBI-APBD, PPU, PBPU or BP."});
     if (!parseCareClass(in.care_class, m.care_class)) {
-        add(errors, prefix + "class", {"class_invalid", "Kelas harus I, II atau III.", "The class must be I, II or III."});
+        add(errors, prefix + "class",
+            {"class_invalid", "Kelas harus I, II atau III.", "The class must be I, II or III."});
     } else if (segment_ok && !classAllowed(m.segment, m.care_class)) {
         add(errors, prefix + "class",
-            isPbi(m.segment)
-                ? Error{"class_not_allowed", "Peserta PBI hanya di kelas III.", "PBI members are in class III only."}
-                : Error{"class_not_allowed", "Peserta PPU hanya di kelas I atau II.", "PPU members are in class I or II only."});
+            isPbi(m.segment) ? Error{"class_not_allowed", "Peserta PBI hanya di kelas III.",
+                                     "PBI members are in class III only."}
+                             : Error{"class_not_allowed", "Peserta PPU hanya di kelas I atau II.",
+                                     "PPU members are in class I or II only."});
     }
     return m;
 }
@@ -154,8 +169,9 @@ HouseholdValidation validateHousehold(const HouseholdInput& in, const RegionTabl
 
     h.village_code = std::string(trim(in.village_code));
     if (!regions.village(h.village_code))
-        add(v.errors, "village_code", {"village_unknown", "Pekon/kelurahan tidak ditemukan di Kabupaten Tanggamus.",
-                                       "The village is not one of Kabupaten Tanggamus."});
+        add(v.errors, "village_code",
+            {"village_unknown", "Pekon/kelurahan tidak ditemukan di Kabupaten Tanggamus.",
+             "The village is not one of Kabupaten Tanggamus."});
 
     h.address = normaliseName(in.address);
     if (auto e = checkText(h.address, kMaxAddressBytes, "Alamat", "address", "address"))
@@ -164,16 +180,20 @@ HouseholdValidation validateHousehold(const HouseholdInput& in, const RegionTabl
     h.rw = checkRtRw(in.rw, "rw", v.errors);
 
     if (!trim(in.phone).empty()) {
-        if (auto phone = normalizePhone(in.phone); !phone) add(v.errors, "phone", phone.error());
-        else h.phone = *phone;
+        if (auto phone = normalizePhone(in.phone); !phone)
+            add(v.errors, "phone", phone.error());
+        else
+            h.phone = *phone;
     }
 
     if (in.members.empty())
-        add(v.errors, "members", {"household_no_members", "Keluarga harus punya minimal satu anggota.",
-                                  "A household needs at least one member."});
+        add(v.errors, "members",
+            {"household_no_members", "Keluarga harus punya minimal satu anggota.",
+             "A household needs at least one member."});
     if (in.members.size() > kMaxMembers)
-        add(v.errors, "members", {"household_too_many_members", "Terlalu banyak anggota (maks. 30).",
-                                  "Too many members (at most 30)."});
+        add(v.errors, "members",
+            {"household_too_many_members", "Terlalu banyak anggota (maks. 30).",
+             "Too many members (at most 30)."});
 
     std::set<std::string> niks;
     int heads = 0;
@@ -181,18 +201,22 @@ HouseholdValidation validateHousehold(const HouseholdInput& in, const RegionTabl
         const std::string prefix = "members[" + std::to_string(i) + "].";
         Member m = validateMember(in.members[i], regions, today, prefix, v.errors, v.warnings);
         if (!m.nik.empty() && !niks.insert(m.nik).second)
-            add(v.errors, prefix + "nik", {"nik_duplicate_in_household", "NIK ini sudah dipakai anggota lain di keluarga ini.",
-                                           "This NIK is already used by another member of this household."});
+            add(v.errors, prefix + "nik",
+                {"nik_duplicate_in_household",
+                 "NIK ini sudah dipakai anggota lain di keluarga ini.",
+                 "This NIK is already used by another member of this household."});
         Relation relation;
         if (parseRelation(in.members[i].relation, relation) && relation == Relation::head) ++heads;
         v.members.push_back(std::move(m));
     }
     if (!in.members.empty() && heads == 0)
-        add(v.errors, "members", {"household_no_head", "Keluarga harus punya satu kepala keluarga.",
-                                  "A household needs one head of family."});
+        add(v.errors, "members",
+            {"household_no_head", "Keluarga harus punya satu kepala keluarga.",
+             "A household needs one head of family."});
     if (heads > 1)
-        add(v.errors, "members", {"household_many_heads", "Hanya boleh ada satu kepala keluarga.",
-                                  "There can be only one head of family."});
+        add(v.errors, "members",
+            {"household_many_heads", "Hanya boleh ada satu kepala keluarga.",
+             "There can be only one head of family."});
     return v;
 }
 

@@ -27,8 +27,8 @@ struct HouseholdInput {
     std::string kk_number;
     std::string village_code;  // a Tanggamus pekon/kelurahan, "18.06.01.2016"
     std::string address;
-    std::string rt;  // optional, 1-3 digits
-    std::string rw;  // optional, 1-3 digits
+    std::string rt;     // optional, 1-3 digits
+    std::string rw;     // optional, 1-3 digits
     std::string phone;  // optional, an Indonesian mobile number
     std::vector<MemberInput> members;
 };

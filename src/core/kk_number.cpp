@@ -32,11 +32,14 @@ Result<KkInfo> parseKkNumber(std::string_view text, const RegionTable& regions, 
     KkInfo info;
     info.digits = compactNumber(text);
     if (auto s = checkDigits(info.digits, 16, "kk", "Nomor KK", "KK number"); !s) return s.error();
-    auto region = regions.decodePrefix(std::string_view(info.digits).substr(0, 6), "kk", info.warnings);
+    auto region =
+        regions.decodePrefix(std::string_view(info.digits).substr(0, 6), "kk", info.warnings);
     if (!region) return region.error();
     info.region = std::move(region.value());
 
-    auto two = [&](size_t pos) { return (info.digits[pos] - '0') * 10 + (info.digits[pos + 1] - '0'); };
+    auto two = [&](size_t pos) {
+        return (info.digits[pos] - '0') * 10 + (info.digits[pos + 1] - '0');
+    };
     const int day = two(6), month = two(8), yy = two(10);
     // The century comes from the two-digit year alone: this one up to today's year, else the
     // last. A KK is never issued in the future, nor before Kartu Keluarga numbers existed.
@@ -59,7 +62,8 @@ Result<KkInfo> parseKkNumber(std::string_view text, const RegionTable& regions, 
 
 Result<std::string> parseCardNumber(std::string_view text) {
     std::string digits = compactNumber(text);
-    if (auto s = checkDigits(digits, 13, "card", "Nomor kartu BPJS/KIS", "BPJS/KIS card number"); !s)
+    if (auto s = checkDigits(digits, 13, "card", "Nomor kartu BPJS/KIS", "BPJS/KIS card number");
+        !s)
         return s.error();
     return digits;
 }

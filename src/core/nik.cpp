@@ -10,7 +10,9 @@ Error nikError(std::string code, std::string id, std::string en) {
     return Error{std::move(code), std::move(id), std::move(en)};
 }
 
-int twoDigits(std::string_view s, size_t pos) { return (s[pos] - '0') * 10 + (s[pos + 1] - '0'); }
+int twoDigits(std::string_view s, size_t pos) {
+    return (s[pos] - '0') * 10 + (s[pos + 1] - '0');
+}
 
 // The latest year ending in `yy` whose date (yy, month, day) is real and not after today.
 std::optional<int> resolveCentury(int yy, int month, int day, const Date& today) {
@@ -26,7 +28,8 @@ std::optional<int> resolveCentury(int yy, int month, int day, const Date& today)
 std::string compactNumber(std::string_view text) {
     std::string out;
     for (char c : text) {
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') out.push_back(c);
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
+            out.push_back(c);
     }
     return out;
 }
@@ -56,8 +59,7 @@ Result<NikInfo> parseNik(std::string_view text, const RegionTable& regions, cons
     const int month = twoDigits(nik, 8);
     const int yy = twoDigits(nik, 10);
     if (month < 1 || month > 12)
-        return nikError("nik_month_invalid",
-                        "Bulan lahir di NIK (digit 9-10) harus 01 sampai 12.",
+        return nikError("nik_month_invalid", "Bulan lahir di NIK (digit 9-10) harus 01 sampai 12.",
                         "The birth month in the NIK (digits 9-10) must be 01 to 12.");
     int day = raw_day;
     info.sex = Sex::male;
@@ -65,9 +67,11 @@ Result<NikInfo> parseNik(std::string_view text, const RegionTable& regions, cons
         day = raw_day - 40;
         info.sex = Sex::female;
     } else if (raw_day < 1 || raw_day > 31) {
-        return nikError("nik_day_invalid",
-                        "Tanggal lahir di NIK (digit 7-8) harus 01-31 untuk laki-laki atau 41-71 untuk perempuan.",
-                        "The birth day in the NIK (digits 7-8) must be 01-31 for men or 41-71 for women.");
+        return nikError(
+            "nik_day_invalid",
+            "Tanggal lahir di NIK (digit 7-8) harus 01-31 untuk laki-laki atau 41-71 untuk "
+            "perempuan.",
+            "The birth day in the NIK (digits 7-8) must be 01-31 for men or 41-71 for women.");
     }
 
     std::optional<int> year;

@@ -6,7 +6,8 @@ namespace pekon {
 
 Result<std::string> normalizePhone(std::string_view text) {
     text = trim(text);
-    if (text.empty()) return Error{"phone_empty", "Nomor HP belum diisi.", "The phone number is empty."};
+    if (text.empty())
+        return Error{"phone_empty", "Nomor HP belum diisi.", "The phone number is empty."};
     std::string digits;
     bool plus = false;
     for (size_t i = 0; i < text.size(); ++i) {
@@ -31,8 +32,9 @@ Result<std::string> normalizePhone(std::string_view text) {
                      "A mobile number must start with 08, +628 or 628."};
     }
     if (subscriber.size() < 9 || subscriber.size() > 12)
-        return Error{"phone_length", "Panjang nomor HP tidak wajar (10-13 digit jika diawali 08).",
-                     "The phone number has the wrong length (10-13 digits when it starts with 08)."};
+        return Error{
+            "phone_length", "Panjang nomor HP tidak wajar (10-13 digit jika diawali 08).",
+            "The phone number has the wrong length (10-13 digits when it starts with 08)."};
     return "+62" + subscriber;
 }
 

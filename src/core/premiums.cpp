@@ -19,18 +19,22 @@ Result<PremiumTable> PremiumTable::create(std::vector<PremiumSchedule> schedules
         const PremiumSchedule& s = schedules[i];
         const std::string when = formatIsoDate(s.effective_from);
         if (i > 0 && schedules[i - 1].effective_from == s.effective_from)
-            return invalidTable("dua jadwal berlaku " + when + ".", "two schedules start on " + when + ".");
+            return invalidTable("dua jadwal berlaku " + when + ".",
+                                "two schedules start on " + when + ".");
         for (Rupiah p : s.class_premium) {
-            if (p <= 0) return invalidTable("iuran kelas harus positif (" + when + ").",
-                                            "class premiums must be positive (" + when + ").");
+            if (p <= 0)
+                return invalidTable("iuran kelas harus positif (" + when + ").",
+                                    "class premiums must be positive (" + when + ").");
         }
         for (const Subsidy& sub : s.subsidies) {
             if (sub.care_class < 1 || sub.care_class > 3 || sub.amount < 0 ||
                 sub.amount > s.class_premium[sub.care_class - 1])
-                return invalidTable("subsidi tidak sah (" + when + ").", "a subsidy is out of range (" + when + ").");
+                return invalidTable("subsidi tidak sah (" + when + ").",
+                                    "a subsidy is out of range (" + when + ").");
         }
         if (s.payroll_percent < 0 || s.payroll_percent > 100 || s.payroll_wage_cap < 0)
-            return invalidTable("potongan gaji tidak sah (" + when + ").", "the payroll share is out of range (" + when + ").");
+            return invalidTable("potongan gaji tidak sah (" + when + ").",
+                                "the payroll share is out of range (" + when + ").");
     }
     PremiumTable t;
     t.schedules_ = std::move(schedules);
@@ -55,8 +59,10 @@ Result<MemberPremium> PremiumTable::monthly(Segment segment, int care_class, con
         const std::string seg(segmentCode(segment));
         const std::string cls(careClassRoman(care_class));
         return Error{"class_not_allowed",
-                     "Kelas " + (cls.empty() ? std::to_string(care_class) : cls) + " tidak berlaku untuk segmen " + seg + ".",
-                     "Class " + (cls.empty() ? std::to_string(care_class) : cls) + " is not available to segment " + seg + "."};
+                     "Kelas " + (cls.empty() ? std::to_string(care_class) : cls) +
+                         " tidak berlaku untuk segmen " + seg + ".",
+                     "Class " + (cls.empty() ? std::to_string(care_class) : cls) +
+                         " is not available to segment " + seg + "."};
     }
     auto schedule = scheduleOn(on);
     if (!schedule) return schedule.error();

@@ -39,7 +39,7 @@ struct PremiumSchedule {
 
 struct MemberPremium {
     Payer payer = Payer::participant;
-    Rupiah premium = 0;           // the class premium (0 for payroll: depends on the wage)
+    Rupiah premium = 0;  // the class premium (0 for payroll: depends on the wage)
     Rupiah government_pays = 0;
     Rupiah participant_pays = 0;  // what the household pays out of pocket each month
 };
@@ -52,7 +52,7 @@ struct HouseholdPremium {
 };
 
 class PremiumTable {
-public:
+  public:
     // Schedules in any order; error `premium_table_invalid` when empty, when two share a
     // date, or when an amount is negative or a subsidy exceeds its premium.
     static Result<PremiumTable> create(std::vector<PremiumSchedule> schedules);
@@ -65,11 +65,12 @@ public:
         Segment segment;
         int care_class;
     };
-    Result<HouseholdPremium> householdMonthly(const std::vector<Person>& people, const Date& on) const;
+    Result<HouseholdPremium> householdMonthly(const std::vector<Person>& people,
+                                              const Date& on) const;
 
     const std::vector<PremiumSchedule>& schedules() const { return schedules_; }
 
-private:
+  private:
     std::vector<PremiumSchedule> schedules_;  // by effective_from, ascending
 };
 

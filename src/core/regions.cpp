@@ -12,11 +12,11 @@ namespace {
 Error tableError(std::string_view table, size_t line, std::string_view why_id,
                  std::string_view why_en) {
     const std::string n = std::to_string(line);
-    return Error{"region_table_invalid",
-                 "Tabel wilayah " + std::string(table) + " rusak di baris " + n + ": " +
-                     std::string(why_id),
-                 "Region table " + std::string(table) + " is broken at line " + n + ": " +
-                     std::string(why_en)};
+    return Error{
+        "region_table_invalid",
+        "Tabel wilayah " + std::string(table) + " rusak di baris " + n + ": " + std::string(why_id),
+        "Region table " + std::string(table) + " is broken at line " + n + ": " +
+            std::string(why_en)};
 }
 
 // A code of `parts` dot-separated groups of digits: "18", "18.06", "18.06.01", "18.06.01.2016".
@@ -28,7 +28,8 @@ bool isRegionCode(std::string_view code, int parts) {
             if (pos >= code.size() || code[pos] != '.') return false;
             ++pos;
         }
-        if (!isAllDigits(code.substr(pos, kWidth[i])) || code.substr(pos, kWidth[i]).size() != kWidth[i])
+        if (!isAllDigits(code.substr(pos, kWidth[i])) ||
+            code.substr(pos, kWidth[i]).size() != kWidth[i])
             return false;
         pos += kWidth[i];
     }
@@ -78,10 +79,18 @@ Result<RegionTable> RegionTable::fromCsv(std::string_view provinces, std::string
     return t;
 }
 
-const Region* RegionTable::province(std::string_view code) const { return find(provinces_, code); }
-const Region* RegionTable::regency(std::string_view code) const { return find(regencies_, code); }
-const Region* RegionTable::district(std::string_view code) const { return find(districts_, code); }
-const Village* RegionTable::village(std::string_view code) const { return find(villages_, code); }
+const Region* RegionTable::province(std::string_view code) const {
+    return find(provinces_, code);
+}
+const Region* RegionTable::regency(std::string_view code) const {
+    return find(regencies_, code);
+}
+const Region* RegionTable::district(std::string_view code) const {
+    return find(districts_, code);
+}
+const Village* RegionTable::village(std::string_view code) const {
+    return find(villages_, code);
+}
 
 std::vector<const Region*> RegionTable::districtsOf(std::string_view regency_code) const {
     std::vector<const Region*> out;
@@ -114,8 +123,10 @@ std::vector<const Village*> RegionTable::searchVillages(std::string_view query,
             continue;
         }
         // A later word of the name: "ratu" finds "Negeri Ratu".
-        for (size_t pos = v.name.find(' '); pos != std::string::npos; pos = v.name.find(' ', pos + 1)) {
-            if (searchKey(std::string_view(v.name).substr(pos + 1)).compare(0, key.size(), key) == 0) {
+        for (size_t pos = v.name.find(' '); pos != std::string::npos;
+             pos = v.name.find(' ', pos + 1)) {
+            if (searchKey(std::string_view(v.name).substr(pos + 1)).compare(0, key.size(), key) ==
+                0) {
                 words.push_back(&v);
                 break;
             }
@@ -149,14 +160,20 @@ Result<RegionOfIssue> RegionTable::decodePrefix(std::string_view six, std::strin
         if (const Region* dis = district(dc)) {
             out.district = *dis;
         } else {
-            warnings.push_back({p + "_district_unknown",
-                                "Kode kecamatan " + dc + " tidak ada di tabel Kemendagri (mungkin wilayah lama atau pemekaran).",
-                                "Kecamatan code " + dc + " is not in the Kemendagri table (perhaps an old or split region)."});
+            warnings.push_back(
+                {p + "_district_unknown",
+                 "Kode kecamatan " + dc +
+                     " tidak ada di tabel Kemendagri (mungkin wilayah lama atau pemekaran).",
+                 "Kecamatan code " + dc +
+                     " is not in the Kemendagri table (perhaps an old or split region)."});
         }
     } else {
-        warnings.push_back({p + "_regency_unknown",
-                            "Kode kabupaten/kota " + rc + " tidak ada di tabel Kemendagri (mungkin wilayah lama atau pemekaran).",
-                            "Regency code " + rc + " is not in the Kemendagri table (perhaps an old or split region)."});
+        warnings.push_back(
+            {p + "_regency_unknown",
+             "Kode kabupaten/kota " + rc +
+                 " tidak ada di tabel Kemendagri (mungkin wilayah lama atau pemekaran).",
+             "Regency code " + rc +
+                 " is not in the Kemendagri table (perhaps an old or split region)."});
     }
     return out;
 }

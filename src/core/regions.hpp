@@ -35,7 +35,7 @@ struct RegionOfIssue {
 };
 
 class RegionTable {
-public:
+  public:
     // Builds the table from the CSV texts of assets/regions (header line first):
     // provinces/regencies/districts "code,name", villages "code,district_code,name".
     static Result<RegionTable> fromCsv(std::string_view provinces, std::string_view regencies,
@@ -67,7 +67,7 @@ public:
     size_t districtCount() const { return districts_.size(); }
     size_t villageCount() const { return villages_.size(); }
 
-private:
+  private:
     std::map<std::string, Region, std::less<>> provinces_;
     std::map<std::string, Region, std::less<>> regencies_;
     std::map<std::string, Region, std::less<>> districts_;

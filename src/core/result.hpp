@@ -12,7 +12,7 @@ namespace pekon {
 // they return a Result instead.
 template <class T>
 class [[nodiscard]] Result {
-public:
+  public:
     Result(T value) : state_(std::move(value)) {}
     Result(Error error) : state_(std::move(error)) {}
 
@@ -41,14 +41,14 @@ public:
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
 
-private:
+  private:
     std::variant<T, Error> state_;
 };
 
 // Success without a value, or an Error.
 template <>
 class [[nodiscard]] Result<void> {
-public:
+  public:
     Result() = default;
     Result(Error error) : error_(std::move(error)), failed_(true) {}
 
@@ -59,7 +59,7 @@ public:
         return error_;
     }
 
-private:
+  private:
     Error error_;
     bool failed_ = false;
 };

@@ -2,7 +2,9 @@
 
 namespace pekon {
 
-std::string_view sexCode(Sex sex) { return sex == Sex::male ? "M" : "F"; }
+std::string_view sexCode(Sex sex) {
+    return sex == Sex::male ? "M" : "F";
+}
 
 bool parseSex(std::string_view text, Sex& out) {
     if (text == "M" || text == "m" || text == "L" || text == "l") {

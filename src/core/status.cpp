@@ -6,15 +6,24 @@ namespace pekon {
 
 std::string_view statusCode(MemberStatus status) {
     switch (status) {
-        case MemberStatus::draft: return "draft";
-        case MemberStatus::queued: return "queued";
-        case MemberStatus::synced: return "synced";
-        case MemberStatus::verified: return "verified";
-        case MemberStatus::rejected: return "rejected";
-        case MemberStatus::payment_pending: return "payment_pending";
-        case MemberStatus::paid: return "paid";
-        case MemberStatus::card_issued: return "card_issued";
-        case MemberStatus::card_delivered: return "card_delivered";
+        case MemberStatus::draft:
+            return "draft";
+        case MemberStatus::queued:
+            return "queued";
+        case MemberStatus::synced:
+            return "synced";
+        case MemberStatus::verified:
+            return "verified";
+        case MemberStatus::rejected:
+            return "rejected";
+        case MemberStatus::payment_pending:
+            return "payment_pending";
+        case MemberStatus::paid:
+            return "paid";
+        case MemberStatus::card_issued:
+            return "card_issued";
+        case MemberStatus::card_delivered:
+            return "card_delivered";
     }
     return "";
 }
@@ -32,15 +41,24 @@ bool parseStatus(std::string_view text, MemberStatus& out) {
 bool canTransition(MemberStatus from, MemberStatus to) {
     using S = MemberStatus;
     switch (from) {
-        case S::draft: return to == S::queued;
-        case S::queued: return to == S::synced;
-        case S::synced: return to == S::verified || to == S::rejected;
-        case S::rejected: return to == S::queued;
-        case S::verified: return to == S::payment_pending || to == S::paid || to == S::card_issued;
-        case S::payment_pending: return to == S::paid;
-        case S::paid: return to == S::card_issued;
-        case S::card_issued: return to == S::card_delivered;
-        case S::card_delivered: return false;
+        case S::draft:
+            return to == S::queued;
+        case S::queued:
+            return to == S::synced;
+        case S::synced:
+            return to == S::verified || to == S::rejected;
+        case S::rejected:
+            return to == S::queued;
+        case S::verified:
+            return to == S::payment_pending || to == S::paid || to == S::card_issued;
+        case S::payment_pending:
+            return to == S::paid;
+        case S::paid:
+            return to == S::card_issued;
+        case S::card_issued:
+            return to == S::card_delivered;
+        case S::card_delivered:
+            return false;
     }
     return false;
 }

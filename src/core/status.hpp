@@ -23,9 +23,9 @@ enum class MemberStatus {
 };
 
 inline constexpr MemberStatus kAllStatuses[] = {
-    MemberStatus::draft,    MemberStatus::queued,          MemberStatus::synced,
-    MemberStatus::verified, MemberStatus::rejected,        MemberStatus::payment_pending,
-    MemberStatus::paid,     MemberStatus::card_issued,     MemberStatus::card_delivered};
+    MemberStatus::draft,    MemberStatus::queued,      MemberStatus::synced,
+    MemberStatus::verified, MemberStatus::rejected,    MemberStatus::payment_pending,
+    MemberStatus::paid,     MemberStatus::card_issued, MemberStatus::card_delivered};
 
 std::string_view statusCode(MemberStatus status);  // snake_case, as above
 bool parseStatus(std::string_view text, MemberStatus& out);
@@ -48,8 +48,10 @@ struct StatusStep {
 
 // A member's path through the pipeline, one timestamp per step.
 class StatusTimeline {
-public:
-    explicit StatusTimeline(MemberStatus initial, UnixSeconds at) { steps_.push_back({initial, at}); }
+  public:
+    explicit StatusTimeline(MemberStatus initial, UnixSeconds at) {
+        steps_.push_back({initial, at});
+    }
 
     // Error `status_transition_invalid` for a move the pipeline does not allow, or
     // `status_time_invalid` for a step dated before the previous one.
@@ -61,7 +63,7 @@ public:
     // paid + 14 days while the card is not yet issued; nullopt otherwise.
     std::optional<Date> cardEta() const;
 
-private:
+  private:
     std::vector<StatusStep> steps_;
 };
 

@@ -5,7 +5,9 @@
 
 namespace pekon {
 
-inline bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 bool isAllDigits(std::string_view text);  // false for empty text
 
 // Trims ASCII white space at both ends.

@@ -25,7 +25,8 @@ std::string formatUuidV4(std::array<unsigned char, 16> b) {
 }
 
 std::string formatUuidV7(std::uint64_t unix_ms, std::array<unsigned char, 16> b) {
-    for (int i = 0; i < 6; ++i) b[static_cast<size_t>(i)] = static_cast<unsigned char>(unix_ms >> (40 - 8 * i));
+    for (int i = 0; i < 6; ++i)
+        b[static_cast<size_t>(i)] = static_cast<unsigned char>(unix_ms >> (40 - 8 * i));
     b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x70);
     b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
     return formatUuid(b);

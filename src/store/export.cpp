@@ -15,13 +15,14 @@ namespace {
 
 Error writeError(const std::string& path) {
     const std::string why = std::strerror(errno);
-    return Error{"export_write_failed", "Berkas ekspor tidak bisa ditulis: " + path + " (" + why + ")",
+    return Error{"export_write_failed",
+                 "Berkas ekspor tidak bisa ditulis: " + path + " (" + why + ")",
                  "Cannot write the export file " + path + " (" + why + ")"};
 }
 
 // Runs `sql` and writes its rows under `header` to dir/name.
-Result<std::int64_t> exportQuery(sql::Connection& db, const std::string& dir, const std::string& name,
-                                 const CsvRow& header, const char* sql) {
+Result<std::int64_t> exportQuery(sql::Connection& db, const std::string& dir,
+                                 const std::string& name, const CsvRow& header, const char* sql) {
     const std::string path = dir + "/" + name;
     const std::string temp = path + ".part";
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -73,26 +74,29 @@ Result<ExportCounts> exportCsv(Store& store, const std::string& dir) {
         ~End() { (void)db.exec("COMMIT", "export"); }
     } end{db};
     ExportCounts counts;
-    auto h = exportQuery(db, dir, "households.csv",
-                         {"household_id", "kk_number", "village_code", "address", "rt", "rw", "phone",
-                          "registered_at", "registered_by"},
-                         "SELECT id, kk_number, village_code, address, rt, rw, phone, registered_at, registered_by "
-                         "FROM households ORDER BY event_seq");
+    auto h = exportQuery(
+        db, dir, "households.csv",
+        {"household_id", "kk_number", "village_code", "address", "rt", "rw", "phone",
+         "registered_at", "registered_by"},
+        "SELECT id, kk_number, village_code, address, rt, rw, phone, registered_at, registered_by "
+        "FROM households ORDER BY event_seq");
     if (!h) return h.error();
     counts.households = *h;
-    auto m = exportQuery(db, dir, "members.csv",
-                         {"member_id", "household_id", "nik", "name", "birth_date", "sex", "relation", "segment",
-                          "class", "status", "status_at", "card_number"},
-                         "SELECT m.id, h.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
-                         "m.status, m.status_at, m.card_number FROM members m "
-                         "JOIN households h ON h.key = m.household_key ORDER BY m.event_seq");
+    auto m = exportQuery(
+        db, dir, "members.csv",
+        {"member_id", "household_id", "nik", "name", "birth_date", "sex", "relation", "segment",
+         "class", "status", "status_at", "card_number"},
+        "SELECT m.id, h.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
+        "m.status, m.status_at, m.card_number FROM members m "
+        "JOIN households h ON h.key = m.household_key ORDER BY m.event_seq");
     if (!m) return m.error();
     counts.members = *m;
-    auto e = exportQuery(db, dir, "events.csv",
-                         {"seq", "event_id", "type", "at", "actor", "origin", "sync_state", "hub_code",
-                          "hub_message", "data"},
-                         "SELECT seq, id, type, at, actor, origin, sync_state, hub_code, hub_message, data "
-                         "FROM events ORDER BY seq");
+    auto e = exportQuery(
+        db, dir, "events.csv",
+        {"seq", "event_id", "type", "at", "actor", "origin", "sync_state", "hub_code",
+         "hub_message", "data"},
+        "SELECT seq, id, type, at, actor, origin, sync_state, hub_code, hub_message, data "
+        "FROM events ORDER BY seq");
     if (!e) return e.error();
     counts.events = *e;
     return counts;

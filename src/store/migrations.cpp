@@ -4,7 +4,9 @@
 
 namespace pekon {
 
-int latestSchemaVersion() { return static_cast<int>(allMigrations().size()); }
+int latestSchemaVersion() {
+    return static_cast<int>(allMigrations().size());
+}
 
 Result<int> schemaVersion(sql::Connection& db) {
     auto v = db.queryInt("PRAGMA user_version");
@@ -21,9 +23,11 @@ Status migrate(sql::Connection& db, int target) {
         const std::string have = std::to_string(*current), know = std::to_string(latest);
         return Error{"db_too_new",
                      "Basis data ini dibuat oleh Pekon yang lebih baru (skema " + have +
-                         ", aplikasi ini mengenal sampai " + know + "). Perbarui aplikasi; data tidak diubah.",
+                         ", aplikasi ini mengenal sampai " + know +
+                         "). Perbarui aplikasi; data tidak diubah.",
                      "This database was written by a newer Pekon (schema " + have +
-                         ", this program knows up to " + know + "). Update the app; nothing was changed."};
+                         ", this program knows up to " + know +
+                         "). Update the app; nothing was changed."};
     }
     for (const Migration& m : allMigrations()) {
         if (m.version <= *current || m.version > target) continue;
@@ -31,7 +35,8 @@ Status migrate(sql::Connection& db, int target) {
         if (!tx) return tx.error();
         const std::string doing = "migration " + std::string(m.name);
         if (auto s = db.exec(m.sql, doing); !s) return s;
-        if (auto s = db.exec("PRAGMA user_version = " + std::to_string(m.version), doing); !s) return s;
+        if (auto s = db.exec("PRAGMA user_version = " + std::to_string(m.version), doing); !s)
+            return s;
         if (auto s = tx->commit(); !s) return s;
     }
     return {};

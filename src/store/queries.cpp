@@ -20,11 +20,13 @@ MemberStatus parseStatusOr(const std::string& text) {
 constexpr const char* kSummaryColumns =
     "h.id, h.kk_number, h.village_code, h.address, h.rt, h.rw, h.phone, h.registered_at, "
     "(SELECT COUNT(*) FROM members m WHERE m.household_key = h.key), "
-    "COALESCE((SELECT m.name FROM members m WHERE m.household_key = h.key AND m.relation = 'head' LIMIT 1), '')";
+    "COALESCE((SELECT m.name FROM members m WHERE m.household_key = h.key AND m.relation = 'head' "
+    "LIMIT 1), '')";
 
 HouseholdSummary readSummary(const sql::Stmt& s) {
     HouseholdSummary out;
-    out.household = Household{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
+    out.household =
+        Household{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
     out.registered_at = parseTime(s.text(7));
     out.member_count = static_cast<int>(s.integer(8));
     out.head_name = s.text(9);
@@ -32,7 +34,8 @@ HouseholdSummary readSummary(const sql::Stmt& s) {
 }
 
 MemberHit readHit(const sql::Stmt& s) {
-    return MemberHit{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), parseStatusOr(s.text(5))};
+    return MemberHit{s.text(0), s.text(1), s.text(2),
+                     s.text(3), s.text(4), parseStatusOr(s.text(5))};
 }
 
 constexpr const char* kHitColumns =
@@ -58,7 +61,8 @@ Result<std::vector<HouseholdSummary>> Store::households(const std::string& villa
 }
 
 Result<std::optional<HouseholdDetail>> Store::household(const std::string& id) {
-    auto head = db_.prepare(std::string("SELECT ") + kSummaryColumns + " FROM households h WHERE h.id = ?");
+    auto head =
+        db_.prepare(std::string("SELECT ") + kSummaryColumns + " FROM households h WHERE h.id = ?");
     if (!head) return head.error();
     head->bind(1, id);
     int rc = head->step();
@@ -68,7 +72,8 @@ Result<std::optional<HouseholdDetail>> Store::household(const std::string& id) {
     detail.summary = readSummary(*head);
 
     auto members = db_.prepare(
-        "SELECT m.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, m.status, "
+        "SELECT m.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
+        "m.status, "
         "m.card_number, m.key FROM members m JOIN households h ON h.key = m.household_key "
         "WHERE h.id = ? ORDER BY m.event_seq");
     if (!members) return members.error();
@@ -119,7 +124,8 @@ Result<std::vector<MemberHit>> Store::search(const std::string& raw_query, int l
             for (const MemberHit& h : out) seen = seen || h.member_id == hit.member_id;
             if (!seen) out.push_back(std::move(hit));
         }
-        if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sql::sqliteError(db_.handle(), rc, "search");
+        if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+            return sql::sqliteError(db_.handle(), rc, "search");
         return {};
     };
     if (query.size() == 16 && isAllDigits(query)) {
@@ -136,8 +142,9 @@ Result<std::vector<MemberHit>> Store::search(const std::string& raw_query, int l
     std::string upper = key;
     upper.push_back('\x7f');
     // The name's own prefix uses the index; a later word's prefix scans.
-    auto stmt = db_.prepare(std::string("SELECT ") + kHitColumns +
-                            " WHERE m.name_key >= ?1 AND m.name_key < ?2 ORDER BY m.name_key LIMIT ?3");
+    auto stmt =
+        db_.prepare(std::string("SELECT ") + kHitColumns +
+                    " WHERE m.name_key >= ?1 AND m.name_key < ?2 ORDER BY m.name_key LIMIT ?3");
     if (!stmt) return stmt.error();
     stmt->bind(1, key).bind(2, upper).bind(3, limit);
     if (auto s = collect(*stmt); !s) return s.error();
@@ -147,8 +154,9 @@ Result<std::vector<MemberHit>> Store::search(const std::string& raw_query, int l
             if (c == '%' || c == '_' || c == '\\') like.push_back('\\');
             like.push_back(c);
         }
-        auto words = db_.prepare(std::string("SELECT ") + kHitColumns +
-                                 " WHERE m.name_key LIKE ?1 ESCAPE '\\' ORDER BY m.name_key LIMIT ?2");
+        auto words =
+            db_.prepare(std::string("SELECT ") + kHitColumns +
+                        " WHERE m.name_key LIKE ?1 ESCAPE '\\' ORDER BY m.name_key LIMIT ?2");
         if (!words) return words.error();
         words->bind(1, "% " + like + "%").bind(2, limit);
         if (auto s = collect(*words); !s) return s.error();
@@ -169,7 +177,8 @@ Result<std::optional<MemberHit>> Store::memberByNik(const std::string& nik) {
 }
 
 Result<OutboxCounts> Store::outboxCounts() {
-    auto stmt = db_.prepare("SELECT sync_state, COUNT(*) FROM events WHERE origin = 'device' GROUP BY sync_state");
+    auto stmt = db_.prepare(
+        "SELECT sync_state, COUNT(*) FROM events WHERE origin = 'device' GROUP BY sync_state");
     if (!stmt) return stmt.error();
     OutboxCounts c;
     int rc;
@@ -178,19 +187,29 @@ Result<OutboxCounts> Store::outboxCounts() {
         if (!parseSyncState(stmt->text(0), state)) continue;
         const std::int64_t n = stmt->integer(1);
         switch (state) {
-            case SyncState::pending: c.pending = n; break;
-            case SyncState::accepted: c.accepted = n; break;
-            case SyncState::duplicate: c.duplicate = n; break;
-            case SyncState::rejected: c.rejected = n; break;
+            case SyncState::pending:
+                c.pending = n;
+                break;
+            case SyncState::accepted:
+                c.accepted = n;
+                break;
+            case SyncState::duplicate:
+                c.duplicate = n;
+                break;
+            case SyncState::rejected:
+                c.rejected = n;
+                break;
         }
     }
     if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "count outbox");
     return c;
 }
 
-Result<std::vector<Event>> Store::events(std::int64_t after_seq, int limit, std::optional<SyncState> state) {
+Result<std::vector<Event>> Store::events(std::int64_t after_seq, int limit,
+                                         std::optional<SyncState> state) {
     std::string sql =
-        "SELECT seq, id, type, at, actor, data, sync_state, COALESCE(hub_code, ''), COALESCE(hub_message, '') "
+        "SELECT seq, id, type, at, actor, data, sync_state, COALESCE(hub_code, ''), "
+        "COALESCE(hub_message, '') "
         "FROM events WHERE seq > ?1";
     if (state) sql += " AND sync_state = ?3 AND origin = 'device'";
     sql += " ORDER BY seq LIMIT ?2";

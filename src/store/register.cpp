@@ -29,27 +29,39 @@ void Store::checkAgainstDevice(const HouseholdValidation& v, const std::string& 
     if (!v.household.kk_number.empty()) {
         auto stmt = db_.cached("SELECT 1 FROM households WHERE kk_number = ? LIMIT 1");
         if (stmt && (*stmt)->bind(1, v.household.kk_number).step() == SQLITE_ROW)
-            errors.push_back({prefix + "kk_number",
-                              {"kk_already_registered", "Nomor KK ini sudah terdaftar di perangkat ini.",
-                               "This KK number is already registered on this device."}});
+            errors.push_back(
+                {prefix + "kk_number",
+                 {"kk_already_registered", "Nomor KK ini sudah terdaftar di perangkat ini.",
+                  "This KK number is already registered on this device."}});
     }
     for (size_t i = 0; i < v.members.size(); ++i) {
         if (v.members[i].nik.empty()) continue;
         auto stmt = db_.cached("SELECT 1 FROM members WHERE nik = ? LIMIT 1");
         if (stmt && (*stmt)->bind(1, v.members[i].nik).step() == SQLITE_ROW)
-            errors.push_back({prefix + "members[" + std::to_string(i) + "].nik",
-                              {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
-                               "This NIK is already registered on this device."}});
+            errors.push_back(
+                {prefix + "members[" + std::to_string(i) + "].nik",
+                 {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
+                  "This NIK is already registered on this device."}});
     }
 }
 
 Result<std::int64_t> Store::insertHousehold(const Household& h, const Event& e) {
     auto stmt = db_.cached(
-        "INSERT INTO households (id, kk_number, village_code, address, rt, rw, phone, registered_at, "
+        "INSERT INTO households (id, kk_number, village_code, address, rt, rw, phone, "
+        "registered_at, "
         "registered_by, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt) return stmt.error();
-    (*stmt)->bind(1, h.id).bind(2, h.kk_number).bind(3, h.village_code).bind(4, h.address).bind(5, h.rt)
-        .bind(6, h.rw).bind(7, h.phone).bind(8, formatRfc3339(e.at)).bind(9, e.actor).bind(10, e.seq);
+    (*stmt)
+        ->bind(1, h.id)
+        .bind(2, h.kk_number)
+        .bind(3, h.village_code)
+        .bind(4, h.address)
+        .bind(5, h.rt)
+        .bind(6, h.rw)
+        .bind(7, h.phone)
+        .bind(8, formatRfc3339(e.at))
+        .bind(9, e.actor)
+        .bind(10, e.seq);
     if (auto s = (*stmt)->run("insert household"); !s) return s.error();
     return sqlite3_last_insert_rowid(db_.handle());
 }
@@ -58,16 +70,29 @@ Status Store::insertMember(const Member& m, std::int64_t household_key, const Ev
     const std::string at = formatRfc3339(e.at);
     const std::string_view queued = statusCode(MemberStatus::queued);
     auto stmt = db_.cached(
-        "INSERT INTO members (id, household_key, nik, name, name_key, birth_date, sex, relation, segment, "
+        "INSERT INTO members (id, household_key, nik, name, name_key, birth_date, sex, relation, "
+        "segment, "
         "class, status, status_at, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt) return stmt.error();
-    (*stmt)->bind(1, m.id).bind(2, household_key).bind(3, m.nik).bind(4, m.name).bind(5, nameKey(m.name))
-        .bind(6, formatIsoDate(m.birth_date)).bind(7, sexCode(m.sex)).bind(8, relationCode(m.relation))
-        .bind(9, segmentCode(m.segment)).bind(10, m.care_class).bind(11, queued).bind(12, at).bind(13, e.seq);
+    (*stmt)
+        ->bind(1, m.id)
+        .bind(2, household_key)
+        .bind(3, m.nik)
+        .bind(4, m.name)
+        .bind(5, nameKey(m.name))
+        .bind(6, formatIsoDate(m.birth_date))
+        .bind(7, sexCode(m.sex))
+        .bind(8, relationCode(m.relation))
+        .bind(9, segmentCode(m.segment))
+        .bind(10, m.care_class)
+        .bind(11, queued)
+        .bind(12, at)
+        .bind(13, e.seq);
     if (auto s = (*stmt)->run("insert member"); !s) return s;
     const std::int64_t member_key = sqlite3_last_insert_rowid(db_.handle());
     auto history = db_.cached(
-        "INSERT INTO member_status_history (member_key, at, status, event_seq) VALUES (?, ?, ?, ?)");
+        "INSERT INTO member_status_history (member_key, at, status, event_seq) VALUES (?, ?, ?, "
+        "?)");
     if (!history) return history.error();
     (*history)->bind(1, member_key).bind(2, at).bind(3, queued).bind(4, e.seq);
     return (*history)->run("insert status");
@@ -81,7 +106,9 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
         return out;
     }
     if (inputs.empty()) {
-        out.errors.push_back({"", {"import_empty", "Tidak ada keluarga untuk didaftarkan.", "There is no household to register."}});
+        out.errors.push_back({"",
+                              {"import_empty", "Tidak ada keluarga untuk didaftarkan.",
+                               "There is no household to register."}});
         return out;
     }
 
@@ -96,13 +123,16 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
     std::vector<HouseholdValidation> valid;
     std::set<std::string> batch_niks, batch_kks;
     for (size_t i = 0; i < inputs.size(); ++i) {
-        const std::string prefix = inputs.size() > 1 ? "households[" + std::to_string(i) + "]." : "";
+        const std::string prefix =
+            inputs.size() > 1 ? "households[" + std::to_string(i) + "]." : "";
         HouseholdValidation v = validateHousehold(inputs[i], regions, ctx.today);
         FieldErrors device_errors;
         checkAgainstDevice(v, "", device_errors);
         if (!v.household.kk_number.empty() && !batch_kks.insert(v.household.kk_number).second)
-            device_errors.push_back({"kk_number", {"kk_duplicate_in_batch", "Nomor KK ini muncul dua kali dalam impor.",
-                                                   "This KK number appears twice in the import."}});
+            device_errors.push_back(
+                {"kk_number",
+                 {"kk_duplicate_in_batch", "Nomor KK ini muncul dua kali dalam impor.",
+                  "This KK number appears twice in the import."}});
         for (size_t m = 0; m < v.members.size(); ++m) {
             const std::string& nik = v.members[m].nik;
             if (!nik.empty() && !batch_niks.insert(nik).second &&
@@ -110,9 +140,10 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
                     return e.error.code == "nik_duplicate_in_household" &&
                            e.field == "members[" + std::to_string(m) + "].nik";
                 }))
-                device_errors.push_back({"members[" + std::to_string(m) + "].nik",
-                                         {"nik_duplicate_in_batch", "NIK ini muncul di dua keluarga dalam impor.",
-                                          "This NIK appears in two households of the import."}});
+                device_errors.push_back(
+                    {"members[" + std::to_string(m) + "].nik",
+                     {"nik_duplicate_in_batch", "NIK ini muncul di dua keluarga dalam impor.",
+                      "This NIK appears in two households of the import."}});
         }
         prefixed(v.errors, prefix, out.errors);
         prefixed(device_errors, prefix, out.errors);
@@ -126,7 +157,8 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
         RegisteredHousehold reg;
         v.household.id = newEntityId();
         reg.household_id = v.household.id;
-        auto e = appendEvent(event_type::household_registered, householdRegisteredData(v.household), ctx);
+        auto e = appendEvent(event_type::household_registered, householdRegisteredData(v.household),
+                             ctx);
         auto key = e ? insertHousehold(v.household, *e) : Result<std::int64_t>(e.error());
         Status s = key ? Status() : Status(key.error());
         for (Member& m : v.members) {
@@ -152,7 +184,8 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
 }
 
 Result<std::string> Store::addMember(const std::string& household_id, const MemberInput& input,
-                                     const RegionTable& regions, const WriteContext& ctx, FieldErrors* errors_out) {
+                                     const RegionTable& regions, const WriteContext& ctx,
+                                     FieldErrors* errors_out) {
     if (auto s = writable(); !s) return s.error();
     auto tx = sql::Transaction::begin(db_);
     if (!tx) return tx.error();
@@ -167,15 +200,20 @@ Result<std::string> Store::addMember(const std::string& household_id, const Memb
         stmt && (*stmt)->bind(1, household_id).step() == SQLITE_ROW)
         household_key = (*stmt)->integer(0);
     if (household_key == 0)
-        errors.push_back({"household_id", {"household_not_found", "Keluarga tidak ditemukan.", "The household was not found."}});
+        errors.push_back(
+            {"household_id",
+             {"household_not_found", "Keluarga tidak ditemukan.", "The household was not found."}});
     else if (m.relation == Relation::head &&
              has("SELECT 1 FROM members m JOIN households h ON h.key = m.household_key "
-                 "WHERE h.id = ? AND m.relation = 'head'", household_id))
-        errors.push_back({"relation", {"household_many_heads", "Hanya boleh ada satu kepala keluarga.",
-                                       "There can be only one head of family."}});
+                 "WHERE h.id = ? AND m.relation = 'head'",
+                 household_id))
+        errors.push_back({"relation",
+                          {"household_many_heads", "Hanya boleh ada satu kepala keluarga.",
+                           "There can be only one head of family."}});
     if (!m.nik.empty() && has("SELECT 1 FROM members WHERE nik = ? LIMIT 1", m.nik))
-        errors.push_back({"nik", {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
-                                  "This NIK is already registered on this device."}});
+        errors.push_back({"nik",
+                          {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
+                           "This NIK is already registered on this device."}});
     if (!errors.empty()) {
         Error first = errors.front().error;
         if (errors_out) *errors_out = std::move(errors);

@@ -3,24 +3,33 @@
 namespace pekon::sql {
 
 Error sqliteError(sqlite3* db, int rc, std::string_view doing) {
-    const std::string detail = std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    const std::string detail =
+        std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     switch (rc & 0xFF) {
         case SQLITE_FULL:
-            return Error{"db_full", "Penyimpanan penuh; data tidak tersimpan. Kosongkan ruang lalu coba lagi. (" + detail + ")",
-                         "Storage is full; nothing was saved. Free some space and try again. (" + detail + ")"};
+            return Error{
+                "db_full",
+                "Penyimpanan penuh; data tidak tersimpan. Kosongkan ruang lalu coba lagi. (" +
+                    detail + ")",
+                "Storage is full; nothing was saved. Free some space and try again. (" + detail +
+                    ")"};
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            return Error{"db_busy", "Basis data sedang dipakai proses lain; coba lagi. (" + detail + ")",
+            return Error{"db_busy",
+                         "Basis data sedang dipakai proses lain; coba lagi. (" + detail + ")",
                          "The database is in use by another process; try again. (" + detail + ")"};
         case SQLITE_READONLY:
             return Error{"db_readonly", "Basis data hanya bisa dibaca. (" + detail + ")",
                          "The database is read-only. (" + detail + ")"};
         default:
-            return Error{"db_error", "Kesalahan basis data. (" + detail + ")", "Database error. (" + detail + ")"};
+            return Error{"db_error", "Kesalahan basis data. (" + detail + ")",
+                         "Database error. (" + detail + ")"};
     }
 }
 
-Stmt::Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+Stmt::Stmt(Stmt&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+    other.stmt_ = nullptr;
+}
 
 Stmt& Stmt::operator=(Stmt&& other) noexcept {
     if (this != &other) {
@@ -32,7 +41,9 @@ Stmt& Stmt::operator=(Stmt&& other) noexcept {
     return *this;
 }
 
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+Stmt::~Stmt() {
+    sqlite3_finalize(stmt_);
+}
 
 Stmt& Stmt::bind(int index, std::string_view text) {
     sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -49,7 +60,9 @@ Stmt& Stmt::bindNull(int index) {
     return *this;
 }
 
-int Stmt::step() { return sqlite3_step(stmt_); }
+int Stmt::step() {
+    return sqlite3_step(stmt_);
+}
 
 void Stmt::reset() {
     sqlite3_reset(stmt_);
@@ -58,12 +71,17 @@ void Stmt::reset() {
 
 std::string Stmt::text(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+             : std::string();
 }
 
-std::int64_t Stmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Stmt::integer(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
 
-bool Stmt::isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool Stmt::isNull(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 
 Status Stmt::run(std::string_view doing) {
     const int rc = step();
@@ -75,7 +93,8 @@ Status Stmt::run(std::string_view doing) {
     return {};
 }
 
-Connection::Connection(Connection&& other) noexcept : db_(other.db_), cache_(std::move(other.cache_)) {
+Connection::Connection(Connection&& other) noexcept
+    : db_(other.db_), cache_(std::move(other.cache_)) {
     other.db_ = nullptr;
 }
 
@@ -97,8 +116,9 @@ Connection::~Connection() {
 
 Result<Connection> Connection::open(const std::string& path, bool read_only) {
     Connection c;
-    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+        SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &c.db_, flags, nullptr);
     if (rc != SQLITE_OK) return sqliteError(c.db_, rc, "open " + path);
     sqlite3_extended_result_codes(c.db_, 1);
@@ -116,7 +136,8 @@ Status Connection::exec(std::string_view sql, std::string_view doing) {
 
 Result<Stmt> Connection::prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    const int rc =
+        sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) return sqliteError(db_, rc, "prepare");
     return Stmt(db_, stmt);
 }

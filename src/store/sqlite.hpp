@@ -19,7 +19,7 @@ Error sqliteError(sqlite3* db, int rc, std::string_view doing);
 // A prepared statement. Bind with 1-based indexes; step() returns SQLITE_ROW / SQLITE_DONE
 // or an error code. reset() before reuse.
 class Stmt {
-public:
+  public:
     Stmt() = default;
     Stmt(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
     Stmt(Stmt&& other) noexcept;
@@ -43,14 +43,14 @@ public:
     // Steps to completion; an error unless SQLITE_DONE.
     Status run(std::string_view doing);
 
-private:
+  private:
     sqlite3* db_ = nullptr;
     sqlite3_stmt* stmt_ = nullptr;
 };
 
 // A connection. Not shared between threads: each thread opens its own.
 class Connection {
-public:
+  public:
     Connection() = default;
     Connection(Connection&&) noexcept;
     Connection& operator=(Connection&&) noexcept;
@@ -69,21 +69,21 @@ public:
     Result<std::string> queryText(std::string_view sql);
     Result<std::int64_t> queryInt(std::string_view sql);
 
-private:
+  private:
     sqlite3* db_ = nullptr;
     std::unordered_map<const char*, std::unique_ptr<Stmt>> cache_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back when destroyed without commit().
 class Transaction {
-public:
+  public:
     static Result<Transaction> begin(Connection& connection);
     Transaction(Transaction&& other) noexcept : conn_(other.conn_) { other.conn_ = nullptr; }
     Transaction& operator=(Transaction&&) = delete;
     ~Transaction();
     Status commit();
 
-private:
+  private:
     explicit Transaction(Connection* connection) : conn_(connection) {}
     Connection* conn_;
 };

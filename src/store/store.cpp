@@ -6,8 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 
 #include "core/uuid.hpp"
@@ -36,9 +36,11 @@ Status secureFile(const std::string& path) {
 
 Error damagedError(const std::string& report) {
     return Error{"db_damaged",
-                 "Basis data rusak dan hanya dibuka untuk dibaca; tidak ada yang ditulis. Salin berkasnya dan hubungi petugas TI. (" +
+                 "Basis data rusak dan hanya dibuka untuk dibaca; tidak ada yang ditulis. Salin "
+                 "berkasnya dan hubungi petugas TI. (" +
                      report + ")",
-                 "The database is damaged and is open read-only; nothing will be written. Copy the file and call IT support. (" +
+                 "The database is damaged and is open read-only; nothing will be written. Copy the "
+                 "file and call IT support. (" +
                      report + ")"};
 }
 
@@ -63,7 +65,9 @@ std::array<unsigned char, 16> randomBytes16() {
 
 }  // namespace
 
-std::string newUuid() { return formatUuidV4(randomBytes16()); }
+std::string newUuid() {
+    return formatUuidV4(randomBytes16());
+}
 
 std::string newEntityId() {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -73,7 +77,8 @@ std::string newEntityId() {
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
     if (sodium_init() < 0)
-        return Error{"crypto_init_failed", "Pustaka kriptografi gagal dimulai.", "The crypto library failed to start."};
+        return Error{"crypto_init_failed", "Pustaka kriptografi gagal dimulai.",
+                     "The crypto library failed to start."};
     if (auto s = secureFile(path); !s) return s.error();
     std::unique_ptr<Store> store(new Store());
     store->path_ = path;
@@ -94,10 +99,12 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
     auto version = schemaVersion(store->db_);
     if (!version) return version.error();
     if (*version > latestSchemaVersion()) {
-        if (auto s = migrate(store->db_); !s) return s.error();  // yields db_too_new, writes nothing
+        if (auto s = migrate(store->db_); !s)
+            return s.error();  // yields db_too_new, writes nothing
     }
-    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
-                               "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -32768", "PRAGMA wal_autocheckpoint = 4096"}) {
+    for (const char* pragma :
+         {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
+          "PRAGMA cache_size = -32768", "PRAGMA wal_autocheckpoint = 4096"}) {
         auto s = store->db_.queryText(pragma);
         if (!s) return s.error();
     }
@@ -133,7 +140,12 @@ Result<Event> Store::appendEvent(std::string_view type, std::string data, const 
     e.data = std::move(data);
     auto stmt = db_.cached("INSERT INTO events (id, type, at, actor, data) VALUES (?, ?, ?, ?, ?)");
     if (!stmt) return stmt.error();
-    (*stmt)->bind(1, e.id).bind(2, e.type).bind(3, formatRfc3339(e.at)).bind(4, e.actor).bind(5, e.data);
+    (*stmt)
+        ->bind(1, e.id)
+        .bind(2, e.type)
+        .bind(3, formatRfc3339(e.at))
+        .bind(4, e.actor)
+        .bind(5, e.data);
     if (auto s = (*stmt)->run("append event"); !s) return s.error();
     e.seq = sqlite3_last_insert_rowid(db_.handle());
     return e;

@@ -22,9 +22,9 @@ std::string newEntityId();
 
 // What a write needs besides its data: who acts, and the clock (passed in, for tests).
 struct WriteContext {
-    std::string actor;   // user id on the device
+    std::string actor;    // user id on the device
     UnixSeconds now = 0;  // UTC
-    Date today;          // the local calendar date (for "not in the future" checks)
+    Date today;           // the local calendar date (for "not in the future" checks)
 };
 
 struct RegisteredHousehold {
@@ -79,7 +79,7 @@ struct OutboxCounts {
 // appends events and updates projections in one transaction; it is durable when it returns.
 // One Store per thread.
 class Store {
-public:
+  public:
     // Opens (creating if needed) and migrates. A database newer than this program is
     // refused (`db_too_new`). One that fails `PRAGMA quick_check` opens read-only: reads
     // work, every write returns `db_damaged`, and damage() says what is wrong.
@@ -121,13 +121,14 @@ public:
 
     sql::Connection& connection() { return db_; }
 
-private:
+  private:
     Store() = default;
     Status writable() const;
     Result<Event> appendEvent(std::string_view type, std::string data, const WriteContext& context);
     Result<std::int64_t> insertHousehold(const Household& h, const Event& e);  // its key
     Status insertMember(const Member& m, std::int64_t household_key, const Event& e);
-    void checkAgainstDevice(const HouseholdValidation& v, const std::string& prefix, FieldErrors& errors);
+    void checkAgainstDevice(const HouseholdValidation& v, const std::string& prefix,
+                            FieldErrors& errors);
 
     sql::Connection db_;
     std::string path_;

@@ -19,7 +19,8 @@ Status Store::verifyProjections() {
     std::map<std::string, Household> households;
     std::map<std::string, Member> members;
     std::map<std::string, std::int64_t> member_seq;
-    auto events = db_.prepare("SELECT seq, type, data FROM events WHERE type IN (?, ?) ORDER BY seq");
+    auto events =
+        db_.prepare("SELECT seq, type, data FROM events WHERE type IN (?, ?) ORDER BY seq");
     if (!events) return events.error();
     events->bind(1, event_type::household_registered).bind(2, event_type::member_registered);
     int rc;
@@ -33,31 +34,35 @@ Status Store::verifyProjections() {
         } else {
             auto m = parseMemberRegistered(events->text(2));
             if (!m) return mismatch("event " + seq + ": " + m.error().message_en);
-            if (!households.count(m->household_id)) return mismatch("event " + seq + " names an unknown household");
+            if (!households.count(m->household_id))
+                return mismatch("event " + seq + " names an unknown household");
             member_seq[m->id] = events->integer(0);
             members[m->id] = *m;
         }
     }
     if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "replay events");
 
-    auto hs = db_.prepare("SELECT id, kk_number, village_code, address, rt, rw, phone FROM households");
+    auto hs =
+        db_.prepare("SELECT id, kk_number, village_code, address, rt, rw, phone FROM households");
     if (!hs) return hs.error();
     size_t seen = 0;
     while ((rc = hs->step()) == SQLITE_ROW) {
         ++seen;
-        const Household row{hs->text(0), hs->text(1), hs->text(2), hs->text(3), hs->text(4), hs->text(5), hs->text(6)};
+        const Household row{hs->text(0), hs->text(1), hs->text(2), hs->text(3),
+                            hs->text(4), hs->text(5), hs->text(6)};
         auto it = households.find(row.id);
         if (it == households.end()) return mismatch("household " + row.id + " has no event");
         const Household& e = it->second;
-        if (e.kk_number != row.kk_number || e.village_code != row.village_code || e.address != row.address ||
-            e.rt != row.rt || e.rw != row.rw || e.phone != row.phone)
+        if (e.kk_number != row.kk_number || e.village_code != row.village_code ||
+            e.address != row.address || e.rt != row.rt || e.rw != row.rw || e.phone != row.phone)
             return mismatch("household " + row.id + " differs from its event");
     }
     if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read households");
     if (seen != households.size()) return mismatch("a household event has no household row");
 
     auto ms = db_.prepare(
-        "SELECT m.id, h.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, m.event_seq, "
+        "SELECT m.id, h.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
+        "m.event_seq, "
         "(SELECT COUNT(*) FROM member_status_history s WHERE s.member_key = m.key) "
         "FROM members m JOIN households h ON h.key = m.household_key");
     if (!ms) return ms.error();

@@ -1,6 +1,5 @@
 // `pekon search|outbox|export|check`, the database file, and usage errors: black-box.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <set>
 #include <string>
@@ -25,7 +24,8 @@ std::vector<std::string> with(std::vector<std::string> args, const std::string& 
 
 // A fresh database holding tests/data/household_valid.json; returns the household id.
 std::string seeded(const std::string& db) {
-    const CliRun run = runCli(with({"household", "add", "--json", testData("household_valid.json"), "--format", "json"}, db));
+    const CliRun run = runCli(with(
+        {"household", "add", "--json", testData("household_valid.json"), "--format", "json"}, db));
     INFO(run.describe());
     REQUIRE(run.exit_code == 0);
     return singleJson(run)["saved"][0]["household_id"].get<std::string>();
@@ -61,7 +61,8 @@ void checkUsage(const CliRun& run, const std::string& detail) {
     CHECK(run.clean());
     CHECK(run.exit_code == 2);
     CHECK(run.out.empty());
-    CHECK(run.err.find("pekon: perintah tidak dapat dipahami: " + detail + "\n") != std::string::npos);
+    CHECK(run.err.find("pekon: perintah tidak dapat dipahami: " + detail + "\n") !=
+          std::string::npos);
     CHECK(run.err.find("Cara pakai: pekon PERINTAH") != std::string::npos);
     CHECK(run.err.find("household add --json BERKAS") != std::string::npos);
 }
@@ -126,16 +127,22 @@ TEST_CASE("cli outbox: one household and three members pending") {
     const CliRun empty = runCli(with({"outbox", "--format", "json"}, db));
     INFO(empty.describe());
     CHECK(empty.exit_code == 0);
-    CHECK(singleJson(empty) ==
-          json{{"pending", 0}, {"accepted", 0}, {"duplicate", 0}, {"rejected", 0}, {"rejected_events", json::array()}});
+    CHECK(singleJson(empty) == json{{"pending", 0},
+                                    {"accepted", 0},
+                                    {"duplicate", 0},
+                                    {"rejected", 0},
+                                    {"rejected_events", json::array()}});
 
     seeded(db);
     const CliRun run = runCli(with({"outbox", "--format", "json"}, db));
     INFO(run.describe());
     CHECK(run.clean());
     CHECK(run.exit_code == 0);
-    CHECK(singleJson(run) ==
-          json{{"pending", 4}, {"accepted", 0}, {"duplicate", 0}, {"rejected", 0}, {"rejected_events", json::array()}});
+    CHECK(singleJson(run) == json{{"pending", 4},
+                                  {"accepted", 0},
+                                  {"duplicate", 0},
+                                  {"rejected", 0},
+                                  {"rejected_events", json::array()}});
 
     const CliRun text = runCli(with({"outbox"}, db));
     INFO(text.describe());
@@ -164,13 +171,14 @@ TEST_CASE("cli export: three CSV files, 0600, the right rows") {
         CHECK_FALSE(exists(dir + "/" + name + ".part"));
     }
     std::set<std::string> listing;
-    for (const auto& entry : fs::directory_iterator(dir)) listing.insert(entry.path().filename().string());
+    for (const auto& entry : fs::directory_iterator(dir))
+        listing.insert(entry.path().filename().string());
     CHECK(listing == std::set<std::string>{"households.csv", "members.csv", "events.csv"});
 
     const auto households = readCsv(dir + "/households.csv");
     REQUIRE(households.size() == 2);
-    CHECK(households[0] == pekon::CsvRow{"household_id", "kk_number", "village_code", "address", "rt", "rw", "phone",
-                                         "registered_at", "registered_by"});
+    CHECK(households[0] == pekon::CsvRow{"household_id", "kk_number", "village_code", "address",
+                                         "rt", "rw", "phone", "registered_at", "registered_by"});
     CHECK(households[1][0] == id);
     CHECK(households[1][1] == kKk);
     CHECK(households[1][3] == "Jl. Merdeka No. 12");
@@ -188,8 +196,8 @@ TEST_CASE("cli export: three CSV files, 0600, the right rows") {
 
     const auto events = readCsv(dir + "/events.csv");
     REQUIRE(events.size() == 5);
-    CHECK(events[0] == pekon::CsvRow{"seq", "event_id", "type", "at", "actor", "origin", "sync_state", "hub_code",
-                                     "hub_message", "data"});
+    CHECK(events[0] == pekon::CsvRow{"seq", "event_id", "type", "at", "actor", "origin",
+                                     "sync_state", "hub_code", "hub_message", "data"});
     CHECK(events[1][2] == "household.registered");
     for (size_t i = 2; i < 5; ++i) CHECK(events[i][2] == "member.registered");
     for (size_t i = 1; i < 5; ++i) {
@@ -212,7 +220,8 @@ TEST_CASE("cli export: replaces older files, which become 0600") {
     const std::string dir = tempDir();
     const std::string old = dir + "/members.csv";
     writeWholeFile(old, "stale\n");
-    fs::permissions(old, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
+    fs::permissions(old, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                             fs::perms::others_read);
     REQUIRE(fileMode(old) == 0644);
     const CliRun run = runCli(with({"export", "--csv", dir}, db));
     INFO(run.describe());
@@ -228,7 +237,8 @@ TEST_CASE("cli export: an empty database gives header-only files") {
     INFO(run.describe());
     CHECK(run.exit_code == 0);
     CHECK(singleJson(run) == json{{"households", 0}, {"members", 0}, {"events", 0}});
-    for (const char* name : {"households.csv", "members.csv", "events.csv"}) CHECK(readCsv(dir + "/" + name).size() == 1);
+    for (const char* name : {"households.csv", "members.csv", "events.csv"})
+        CHECK(readCsv(dir + "/" + name).size() == 1);
 }
 
 TEST_CASE("cli check: a good database passes") {
@@ -294,8 +304,10 @@ TEST_CASE("cli usage: unknown commands and options exit 2 with the usage text") 
     checkUsage(runCli({}), "?");
     checkUsage(runCli(with({"--frobnicate"}, db)), "--frobnicate");
     checkUsage(runCli(with({"household", "list", "--frobnicate"}, db)), "--frobnicate");
-    checkUsage(runCli(with({"household", "add", "--json", testData("household_valid.json"), "--bogus=1"}, db)),
-               "--bogus");
+    checkUsage(
+        runCli(with({"household", "add", "--json", testData("household_valid.json"), "--bogus=1"},
+                    db)),
+        "--bogus");
     checkUsage(runCli(with({"household", "frobnicate"}, db)), "household add|list|show");
     checkUsage(runCli(with({"household"}, db)), "household add|list|show");
     checkUsage(runCli(with({"household", "add"}, db)), "household add --json FILE");

@@ -1,6 +1,5 @@
 // `pekon household add|list|show`: black-box, through the real binary.
 #include <catch2/catch.hpp>
-
 #include <regex>
 #include <set>
 #include <string>
@@ -27,13 +26,16 @@ const char* kInvalidHousehold = R"({
 })";
 
 bool isUuidV7(const std::string& id) {
-    static const std::regex re("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+    static const std::regex re(
+        "^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
     return std::regex_match(id, re);
 }
 
 size_t count(const std::string& text, const std::string& needle) {
     size_t n = 0;
-    for (size_t pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + needle.size())) ++n;
+    for (size_t pos = text.find(needle); pos != std::string::npos;
+         pos = text.find(needle, pos + needle.size()))
+        ++n;
     return n;
 }
 
@@ -45,7 +47,8 @@ std::vector<std::string> with(std::vector<std::string> args, const std::string& 
 
 // Adds tests/data/household_valid.json with --format json; returns the saved object.
 json addValid(const std::string& db) {
-    const CliRun run = runCli(with({"household", "add", "--json", testData("household_valid.json"), "--format", "json"}, db));
+    const CliRun run = runCli(with(
+        {"household", "add", "--json", testData("household_valid.json"), "--format", "json"}, db));
     INFO(run.describe());
     REQUIRE(run.exit_code == 0);
     json j = singleJson(run);
@@ -72,17 +75,27 @@ std::int64_t pendingEvents(const std::string& db) {
 json householdToJson(const pekon::HouseholdInput& h) {
     json members = json::array();
     for (const auto& m : h.members)
-        members.push_back({{"nik", m.nik}, {"name", m.name}, {"birth_date", m.birth_date}, {"sex", m.sex},
-                           {"relation", m.relation}, {"segment", m.segment}, {"class", m.care_class}});
-    return {{"kk_number", h.kk_number}, {"village_code", h.village_code}, {"address", h.address},
-            {"rt", h.rt}, {"rw", h.rw}, {"members", members}};
+        members.push_back({{"nik", m.nik},
+                           {"name", m.name},
+                           {"birth_date", m.birth_date},
+                           {"sex", m.sex},
+                           {"relation", m.relation},
+                           {"segment", m.segment},
+                           {"class", m.care_class}});
+    return {{"kk_number", h.kk_number},
+            {"village_code", h.village_code},
+            {"address", h.address},
+            {"rt", h.rt},
+            {"rw", h.rw},
+            {"members", members}};
 }
 
 }  // namespace
 
 TEST_CASE("cli household add: the valid file is saved") {
     const std::string db = freshDb();
-    const CliRun run = runCli(with({"household", "add", "--json", testData("household_valid.json")}, db));
+    const CliRun run =
+        runCli(with({"household", "add", "--json", testData("household_valid.json")}, db));
     INFO(run.describe());
     CHECK(run.clean());
     CHECK(run.exit_code == 0);
@@ -98,7 +111,8 @@ TEST_CASE("cli household add: the valid file is saved") {
 
 TEST_CASE("cli household add: --lang en") {
     const std::string db = freshDb();
-    const CliRun run = runCli(with({"household", "add", "--json", testData("household_valid.json"), "--lang", "en"}, db));
+    const CliRun run = runCli(
+        with({"household", "add", "--json", testData("household_valid.json"), "--lang", "en"}, db));
     INFO(run.describe());
     CHECK(run.exit_code == 0);
     CHECK(run.out.rfind("Saved: 1 households, 3 members.\n", 0) == 0);
@@ -106,7 +120,8 @@ TEST_CASE("cli household add: --lang en") {
 
 TEST_CASE("cli household add: --format json output") {
     const std::string db = freshDb();
-    const CliRun run = runCli(with({"household", "add", "--json", testData("household_valid.json"), "--format", "json"}, db));
+    const CliRun run = runCli(with(
+        {"household", "add", "--json", testData("household_valid.json"), "--format", "json"}, db));
     INFO(run.describe());
     CHECK(run.clean());
     CHECK(run.exit_code == 0);
@@ -134,16 +149,19 @@ TEST_CASE("cli household add: --format json output") {
     json list = listJson(db);
     REQUIRE(list.size() == 1);
     CHECK(list[0]["household_id"] == saved["household_id"]);
-    const CliRun show = runCli(with({"household", "show", saved["household_id"].get<std::string>(), "--format", "json"}, db));
+    const CliRun show = runCli(with(
+        {"household", "show", saved["household_id"].get<std::string>(), "--format", "json"}, db));
     json detail = singleJson(show);
     REQUIRE(detail["members"].size() == 3);
-    for (size_t i = 0; i < 3; ++i) CHECK(detail["members"][i]["member_id"] == saved["member_ids"][i]);
+    for (size_t i = 0; i < 3; ++i)
+        CHECK(detail["members"][i]["member_id"] == saved["member_ids"][i]);
 }
 
 TEST_CASE("cli household add: adding the same file again is refused, nothing new saved") {
     const std::string db = freshDb();
     addValid(db);
-    const CliRun again = runCli(with({"household", "add", "--json", testData("household_valid.json")}, db));
+    const CliRun again =
+        runCli(with({"household", "add", "--json", testData("household_valid.json")}, db));
     INFO(again.describe());
     CHECK(again.clean());
     CHECK(again.exit_code == 1);
@@ -152,12 +170,13 @@ TEST_CASE("cli household add: adding the same file again is refused, nothing new
     CHECK(again.err.find("kk_number: ") != std::string::npos);
     CHECK(count(again.err, "[kk_already_registered]") == 1);
     CHECK(count(again.err, "[nik_already_registered]") == 3);
-    for (int i = 0; i < 3; ++i) CHECK(again.err.find("members[" + std::to_string(i) + "].nik") != std::string::npos);
+    for (int i = 0; i < 3; ++i)
+        CHECK(again.err.find("members[" + std::to_string(i) + "].nik") != std::string::npos);
     CHECK(listJson(db).size() == 1);
     CHECK(pendingEvents(db) == 4);
 
-    const CliRun json_again =
-        runCli(with({"household", "add", "--json", testData("household_valid.json"), "--format", "json"}, db));
+    const CliRun json_again = runCli(with(
+        {"household", "add", "--json", testData("household_valid.json"), "--format", "json"}, db));
     INFO(json_again.describe());
     CHECK(json_again.exit_code == 1);
     json j = singleJson(json_again);
@@ -181,15 +200,19 @@ TEST_CASE("cli household add: an invalid file lists each error, saves nothing") 
     CHECK(run.clean());
     CHECK(run.exit_code == 1);
     CHECK(run.out.empty());
-    CHECK(run.err.rfind("Tidak ada yang disimpan. Perbaiki kesalahan berikut lalu coba lagi:\n", 0) == 0);
-    CHECK(run.err.find("  Kesalahan members[0].nik: NIK harus 16 digit; yang diisi 5 digit. [nik_length]\n") !=
-          std::string::npos);
+    CHECK(run.err.rfind("Tidak ada yang disimpan. Perbaiki kesalahan berikut lalu coba lagi:\n",
+                        0) == 0);
+    CHECK(
+        run.err.find(
+            "  Kesalahan members[0].nik: NIK harus 16 digit; yang diisi 5 digit. [nik_length]\n") !=
+        std::string::npos);
     CHECK(run.err.find("  Kesalahan members: ") != std::string::npos);
     CHECK(run.err.find("[household_no_head]") != std::string::npos);
     CHECK(listJson(db) == json::array());
     CHECK(pendingEvents(db) == 0);
 
-    const CliRun en = runCli(with({"household", "add", "--json", file, "--format", "json", "--lang", "en"}, db));
+    const CliRun en =
+        runCli(with({"household", "add", "--json", file, "--format", "json", "--lang", "en"}, db));
     INFO(en.describe());
     CHECK(en.exit_code == 1);
     json j = singleJson(en);
@@ -207,7 +230,8 @@ TEST_CASE("cli household add: an invalid file lists each error, saves nothing") 
 TEST_CASE("cli household add: files that cannot be imported") {
     const std::string db = freshDb();
     SECTION("missing file") {
-        const CliRun run = runCli(with({"household", "add", "--json", tempPath("missing.json")}, db));
+        const CliRun run =
+            runCli(with({"household", "add", "--json", tempPath("missing.json")}, db));
         INFO(run.describe());
         CHECK(run.exit_code == 1);
         CHECK(run.err.find("[file_unreadable]") != std::string::npos);
@@ -223,7 +247,8 @@ TEST_CASE("cli household add: files that cannot be imported") {
     }
     SECTION("an unknown field") {
         const std::string file = tempPath("typo.json");
-        writeWholeFile(file, R"({"kk_number": "1806011203150007", "phone_number": "0812", "members": []})");
+        writeWholeFile(
+            file, R"({"kk_number": "1806011203150007", "phone_number": "0812", "members": []})");
         const CliRun run = runCli(with({"household", "add", "--json", file, "--lang", "en"}, db));
         INFO(run.describe());
         CHECK(run.exit_code == 1);
@@ -255,7 +280,8 @@ TEST_CASE("cli household add: from stdin with --json -") {
     const std::string db = freshDb();
     const std::string text = readWholeFile(testData("household_valid.json"));
     REQUIRE_FALSE(text.empty());
-    const CliRun run = runCliWithStdin(with({"household", "add", "--json", "-", "--format", "json"}, db), text);
+    const CliRun run =
+        runCliWithStdin(with({"household", "add", "--json", "-", "--format", "json"}, db), text);
     INFO(run.describe());
     CHECK(run.clean());
     CHECK(run.exit_code == 0);
@@ -275,7 +301,8 @@ TEST_CASE("cli household add: from stdin with --json -") {
 
 TEST_CASE("cli household add: an array of households, all or nothing") {
     const std::string db = freshDb();
-    json batch = json::array({householdToJson(sampleHousehold(1, 10, 2)), householdToJson(sampleHousehold(2, 12, 3))});
+    json batch = json::array(
+        {householdToJson(sampleHousehold(1, 10, 2)), householdToJson(sampleHousehold(2, 12, 3))});
     const CliRun run = runCliWithStdin(with({"household", "add", "--json", "-"}, db), batch.dump());
     INFO(run.describe());
     CHECK(run.exit_code == 0);
@@ -284,8 +311,10 @@ TEST_CASE("cli household add: an array of households, all or nothing") {
     CHECK(pendingEvents(db) == 7);
 
     // A batch with one new household and one already there: nothing of it is saved.
-    json mixed = json::array({householdToJson(sampleHousehold(3, 15, 2)), householdToJson(sampleHousehold(1, 10, 2))});
-    const CliRun refused = runCliWithStdin(with({"household", "add", "--json", "-", "--format", "json"}, db), mixed.dump());
+    json mixed = json::array(
+        {householdToJson(sampleHousehold(3, 15, 2)), householdToJson(sampleHousehold(1, 10, 2))});
+    const CliRun refused = runCliWithStdin(
+        with({"household", "add", "--json", "-", "--format", "json"}, db), mixed.dump());
     INFO(refused.describe());
     CHECK(refused.exit_code == 1);
     json j = singleJson(refused);
@@ -340,9 +369,11 @@ TEST_CASE("cli household list: empty, filtered, limited") {
     CHECK(listJson(db) == json::array());
 
     addValid(db);
-    const CliRun other = runCli(with({"household", "list", "--village", "18.06.02.2012", "--format", "json"}, db));
+    const CliRun other =
+        runCli(with({"household", "list", "--village", "18.06.02.2012", "--format", "json"}, db));
     CHECK(singleJson(other) == json::array());
-    const CliRun same = runCli(with({"household", "list", "--village", "18.06.01.2016", "--format", "json"}, db));
+    const CliRun same =
+        runCli(with({"household", "list", "--village", "18.06.01.2016", "--format", "json"}, db));
     CHECK(singleJson(same).size() == 1);
     const CliRun zero = runCli(with({"household", "list", "--limit", "0", "--format", "json"}, db));
     CHECK(singleJson(zero) == json::array());
@@ -363,16 +394,18 @@ TEST_CASE("cli household show: text") {
     CHECK(run.out.find("Alamat: Jl. Merdeka No. 12, RT 002 RW 001\n") != std::string::npos);
     CHECK(run.out.find("No. HP: +6281234567890\n") != std::string::npos);
     for (const std::string& nik : kNiks) CHECK(run.out.find(nik) != std::string::npos);
-    for (const char* name : {"Budi Santoso", "Siti Aminah", "Ahmad Rizki"}) CHECK(run.out.find(name) != std::string::npos);
+    for (const char* name : {"Budi Santoso", "Siti Aminah", "Ahmad Rizki"})
+        CHECK(run.out.find(name) != std::string::npos);
     CHECK(count(run.out, "Menunggu kirim") == 3);
-    CHECK(run.out.find("Iuran per bulan: Rp126.000 (dibayar pemerintah Rp56.000, dibayar keluarga Rp70.000).\n") !=
-          std::string::npos);
+    CHECK(run.out.find("Iuran per bulan: Rp126.000 (dibayar pemerintah Rp56.000, dibayar keluarga "
+                       "Rp70.000).\n") != std::string::npos);
 
     const CliRun en = runCli(with({"household", "show", id, "--lang", "en"}, db));
     INFO(en.describe());
     CHECK(en.exit_code == 0);
     CHECK(count(en.out, "Waiting to send") == 3);
-    CHECK(en.out.find("Monthly premium: Rp126.000 (government pays Rp56.000, household pays Rp70.000).") !=
+    CHECK(en.out.find(
+              "Monthly premium: Rp126.000 (government pays Rp56.000, household pays Rp70.000).") !=
           std::string::npos);
 }
 
@@ -423,8 +456,9 @@ TEST_CASE("cli household show: JSON") {
 TEST_CASE("cli household show: an unknown ID") {
     const std::string db = freshDb();
     addValid(db);
-    for (const std::string& id : {std::string("nope"), std::string("01a20566-e1a7-7190-b6c7-cb2f44fc57f4"),
-                                  std::string("' OR 1=1 --"), std::string("")}) {
+    for (const std::string& id :
+         {std::string("nope"), std::string("01a20566-e1a7-7190-b6c7-cb2f44fc57f4"),
+          std::string("' OR 1=1 --"), std::string("")}) {
         const CliRun run = runCli(with({"household", "show", id}, db));
         INFO(run.describe());
         CHECK(run.clean());

@@ -1,6 +1,5 @@
 // `pekon nik`: black-box, through the real binary.
 #include <catch2/catch.hpp>
-
 #include <set>
 #include <string>
 #include <vector>
@@ -43,8 +42,12 @@ json invalidNik(const std::vector<std::string>& args) {
     return j;
 }
 
-std::string errorCode(json j) { return j["error"]["code"].get<std::string>(); }
-std::string errorMessage(json j) { return j["error"]["message"].get<std::string>(); }
+std::string errorCode(json j) {
+    return j["error"]["code"].get<std::string>();
+}
+std::string errorMessage(json j) {
+    return j["error"]["message"].get<std::string>();
+}
 
 }  // namespace
 
@@ -57,8 +60,8 @@ TEST_CASE("cli nik: a valid NIK is decoded") {
     CHECK(run.out.find('\n') == run.out.size() - 1);  // one line
     json j = singleJson(run);
     REQUIRE(j.is_object());
-    CHECK(keysOf(j) == std::set<std::string>{"nik", "valid", "province", "regency", "district", "birth_date", "sex",
-                                             "serial", "warnings"});
+    CHECK(keysOf(j) == std::set<std::string>{"nik", "valid", "province", "regency", "district",
+                                             "birth_date", "sex", "serial", "warnings"});
     CHECK(j["nik"] == kNik);
     CHECK(j["valid"] == true);
     CHECK(j["province"] == json{{"code", "18"}, {"name", "Lampung"}});
@@ -124,8 +127,10 @@ TEST_CASE("cli nik: --lang en changes the message, not the code") {
         CHECK(errorMessage(id) != errorMessage(en));
         CHECK(errorMessage(en) == errorMessage(en2));
     }
-    CHECK(errorMessage(invalidNik({"18060141078500", "--lang", "en"})) == "A NIK has 16 digits; this one has 14.");
-    CHECK(errorMessage(invalidNik({"18060141078500"})) == "NIK harus 16 digit; yang diisi 14 digit.");
+    CHECK(errorMessage(invalidNik({"18060141078500", "--lang", "en"})) ==
+          "A NIK has 16 digits; this one has 14.");
+    CHECK(errorMessage(invalidNik({"18060141078500"})) ==
+          "NIK harus 16 digit; yang diisi 14 digit.");
     // An unknown language does not stop `nik` from answering in JSON.
     json xx = invalidNik({"18060141078500", "--lang", "xx"});
     CHECK(errorCode(xx) == "nik_length");
@@ -155,7 +160,8 @@ TEST_CASE("cli nik: --birth-date and --sex are cross-checked") {
         CHECK(j["nik"] == kNik);
         CHECK(errorCode(j) == "nik_birth_date_mismatch");
         CHECK(errorMessage(j).find("1985-07-02") != std::string::npos);
-        CHECK(errorCode(invalidNik({kNik, "--birth-date", "1975-07-01"})) == "nik_birth_date_mismatch");
+        CHECK(errorCode(invalidNik({kNik, "--birth-date", "1975-07-01"})) ==
+              "nik_birth_date_mismatch");
     }
     SECTION("sex mismatch") {
         json j = invalidNik({kNik, "--sex", "M"});

@@ -38,7 +38,8 @@ struct CliRun {
     // Ended on its own, without a signal or a sanitizer report.
     bool clean() const {
         return signal == 0 && exit_code != kAsanExit && exit_code != kUbsanExit &&
-               err.find("Sanitizer") == std::string::npos && err.find("runtime error") == std::string::npos;
+               err.find("Sanitizer") == std::string::npos &&
+               err.find("runtime error") == std::string::npos;
     }
     std::string describe() const {
         std::ostringstream s;
@@ -91,9 +92,11 @@ inline std::vector<std::string> cliEnvironment(const std::string& home) {
 }
 
 // Runs `pekon args...`; stdin is `stdin_text` when given, else /dev/null.
-inline CliRun runCli(const std::vector<std::string>& args, const std::string* stdin_text = nullptr) {
+inline CliRun runCli(const std::vector<std::string>& args,
+                     const std::string* stdin_text = nullptr) {
     const std::string dir = tempDir();
-    const std::string in_path = dir + "/stdin", out_path = dir + "/stdout", err_path = dir + "/stderr";
+    const std::string in_path = dir + "/stdin", out_path = dir + "/stdout",
+                      err_path = dir + "/stderr";
     if (stdin_text) writeWholeFile(in_path, *stdin_text);
 
     std::vector<std::string> argv_text = {PEKON_CLI};
@@ -108,9 +111,12 @@ inline CliRun runCli(const std::vector<std::string>& args, const std::string* st
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, stdin_text ? in_path.c_str() : "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 0, stdin_text ? in_path.c_str() : "/dev/null",
+                                     O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
+    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
     pid_t pid = 0;
     const int rc = posix_spawn(&pid, PEKON_CLI, &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
@@ -148,7 +154,9 @@ inline nlohmann::json singleJson(const CliRun& run) {
 }
 
 // A fresh database path in a new temporary folder.
-inline std::string freshDb() { return tempPath("pekon.db"); }
+inline std::string freshDb() {
+    return tempPath("pekon.db");
+}
 
 // tests/data/<name> in the source tree.
 inline std::string testData(const std::string& name) {

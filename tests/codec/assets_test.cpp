@@ -1,5 +1,6 @@
-#include <catch2/catch.hpp>
+#include "codec/assets.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -7,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "codec/assets.hpp"
 #include "core/enrolment.hpp"
 #include "core/sex.hpp"
 #include "core/status.hpp"
@@ -36,7 +36,8 @@ void writeText(const std::string& path, const std::string& text) {
 std::set<std::string> placeholders(const std::string& text) {
     std::set<std::string> out;
     static const std::regex token(R"(\{[a-z_]+\})");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), token); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), token);
+         it != std::sregex_iterator(); ++it)
         out.insert(it->str());
     return out;
 }
@@ -44,15 +45,15 @@ std::set<std::string> placeholders(const std::string& text) {
 // Every catalog key the command line asks for (src/app), and the per-code families.
 std::vector<std::string> keysUsedByApp() {
     std::vector<std::string> keys = {
-        "app.name",          "cli.usage",          "cli.usage_error",    "check.ok",
-        "export.done",       "household.none",     "household.not_saved", "household.payroll",
-        "household.premium", "household.saved",    "label.address",      "label.birth_date",
-        "label.class",       "label.error",        "label.head",         "label.household_id",
-        "label.kk_number",   "label.members",      "label.name",         "label.nik",
-        "label.phone",       "label.registered",   "label.relation",     "label.segment",
-        "label.sex",         "label.status",       "label.village",      "label.warning",
-        "outbox.count",      "outbox.state",       "search.none",        "sync.accepted",
-        "sync.duplicate",    "sync.pending",       "sync.rejected"};
+        "app.name",          "cli.usage",        "cli.usage_error",     "check.ok",
+        "export.done",       "household.none",   "household.not_saved", "household.payroll",
+        "household.premium", "household.saved",  "label.address",       "label.birth_date",
+        "label.class",       "label.error",      "label.head",          "label.household_id",
+        "label.kk_number",   "label.members",    "label.name",          "label.nik",
+        "label.phone",       "label.registered", "label.relation",      "label.segment",
+        "label.sex",         "label.status",     "label.village",       "label.warning",
+        "outbox.count",      "outbox.state",     "search.none",         "sync.accepted",
+        "sync.duplicate",    "sync.pending",     "sync.rejected"};
     for (MemberStatus s : kAllStatuses) keys.push_back("status." + std::string(statusCode(s)));
     for (Relation r : kAllRelations) keys.push_back("relation." + std::string(relationCode(r)));
     for (Segment s : kAllSegments) keys.push_back("segment." + std::string(segmentCode(s)));

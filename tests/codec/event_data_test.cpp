@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "codec/event_data.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "codec/event_data.hpp"
 #include "codec/json.hpp"
 
 using namespace pekon;
@@ -103,7 +103,8 @@ TEST_CASE("event_data: household.registered has exactly the protocol fields") {
     const Household h = sampleHousehold();
     const std::string data = householdRegisteredData(h);
     Json j = strictParse(data);
-    CHECK(keysOf(j) == std::set<std::string>{"household_id", "kk_number", "village_code", "address", "rt", "rw", "phone"});
+    CHECK(keysOf(j) == std::set<std::string>{"household_id", "kk_number", "village_code", "address",
+                                             "rt", "rw", "phone"});
     CHECK(j["household_id"] == h.id);
     CHECK(j["kk_number"] == "1806011203150007");
     CHECK(j["village_code"] == "18.06.01.2016");
@@ -122,7 +123,8 @@ TEST_CASE("event_data: household.registered leaves out an empty phone") {
     h.phone.clear();
     h.rt.clear();
     Json j = strictParse(householdRegisteredData(h));
-    CHECK(keysOf(j) == std::set<std::string>{"household_id", "kk_number", "village_code", "address", "rt", "rw"});
+    CHECK(keysOf(j) == std::set<std::string>{"household_id", "kk_number", "village_code", "address",
+                                             "rt", "rw"});
     CHECK(j["rt"] == "");
     auto back = parseHouseholdRegistered(householdRegisteredData(h));
     REQUIRE(back.ok());
@@ -145,8 +147,8 @@ TEST_CASE("event_data: household.registered round-trips") {
 TEST_CASE("event_data: member.registered has exactly the protocol fields") {
     const Member m = sampleMember();
     Json j = strictParse(memberRegisteredData(m));
-    CHECK(keysOf(j) == std::set<std::string>{"member_id", "household_id", "nik", "name", "birth_date", "sex",
-                                             "relation", "segment", "class"});
+    CHECK(keysOf(j) == std::set<std::string>{"member_id", "household_id", "nik", "name",
+                                             "birth_date", "sex", "relation", "segment", "class"});
     CHECK(j["member_id"] == m.id);
     CHECK(j["household_id"] == m.household_id);
     CHECK(j["nik"] == "1806016208850002");
@@ -199,9 +201,12 @@ TEST_CASE("event_data: member.registered round-trips") {
 TEST_CASE("event_data: awkward names round-trip") {
     Member m = sampleMember();
     for (const std::string& name :
-         {"Siti 'A\xC5\x84" "a' \"X\"\\"s, "\"\""s, "\\\\\\"s, "a\\\"b"s, "Tab\there"s, "Line\nbreak\r\n"s,
-          "ctl \x01\x02\x1f\x7f end"s, "nul\0inside"s, "\xE2\x80\xA8\xE2\x80\xA9"s, "\xF0\x9F\x98\x80 emoji"s,
-          "\xE4\xB8\xAD\xE6\x96\x87"s, "</script>"s, ""s, std::string(300, '"')}) {
+         {"Siti 'A\xC5\x84"
+          "a' \"X\"\\"s,
+          "\"\""s, "\\\\\\"s, "a\\\"b"s, "Tab\there"s, "Line\nbreak\r\n"s,
+          "ctl \x01\x02\x1f\x7f end"s, "nul\0inside"s, "\xE2\x80\xA8\xE2\x80\xA9"s,
+          "\xF0\x9F\x98\x80 emoji"s, "\xE4\xB8\xAD\xE6\x96\x87"s, "</script>"s, ""s,
+          std::string(300, '"')}) {
         m.name = name;
         const std::string data = memberRegisteredData(m);
         INFO(data);
@@ -220,10 +225,10 @@ TEST_CASE("event_data: invalid UTF-8 becomes U+FFFD, never invalid JSON") {
         {"Bud\xFFi", "Bud" + fffd + "i"},
         {"\x80", fffd},
         {"ab\xC3", "ab" + fffd},                          // truncated at the end
-        {"\xC3(", fffd + "("},                              // lead byte without continuation
-        {"\xC0\xAF", fffd + fffd},                          // overlong '/'
-        {"\xED\xA0\x80", fffd + fffd + fffd},               // a UTF-16 surrogate
-        {"\xF4\x90\x80\x80", fffd + fffd + fffd + fffd},    // above U+10FFFF
+        {"\xC3(", fffd + "("},                            // lead byte without continuation
+        {"\xC0\xAF", fffd + fffd},                        // overlong '/'
+        {"\xED\xA0\x80", fffd + fffd + fffd},             // a UTF-16 surrogate
+        {"\xF4\x90\x80\x80", fffd + fffd + fffd + fffd},  // above U+10FFFF
         {"\xF8\x88\x80\x80\x80", fffd + fffd + fffd + fffd + fffd},
         {"ok \xC3\xA9 \xFE end", "ok \xC3\xA9 " + fffd + " end"},
     };
@@ -258,7 +263,8 @@ TEST_CASE("event_data: missing or wrong household fields are event_data_invalid"
     Json j = full;
     j["phone"] = 81234567890LL;
     checkDataInvalid(j.dump(), false);
-    for (const char* text : {"", "not json", "[]", "42", "\"x\"", "null", "{"}) checkDataInvalid(text, false);
+    for (const char* text : {"", "not json", "[]", "42", "\"x\"", "null", "{"})
+        checkDataInvalid(text, false);
     auto r = parseHouseholdRegistered(R"({"household_id": "h"})");
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message_en.find("kk_number") != std::string::npos);
@@ -266,8 +272,8 @@ TEST_CASE("event_data: missing or wrong household fields are event_data_invalid"
 
 TEST_CASE("event_data: missing or wrong member fields are event_data_invalid") {
     Json full = strictParse(memberRegisteredData(sampleMember()));
-    for (const char* key :
-         {"member_id", "household_id", "nik", "name", "birth_date", "sex", "relation", "segment", "class"}) {
+    for (const char* key : {"member_id", "household_id", "nik", "name", "birth_date", "sex",
+                            "relation", "segment", "class"}) {
         Json j = full;
         j.erase(key);
         checkDataInvalid(j.dump(), true);
@@ -275,9 +281,15 @@ TEST_CASE("event_data: missing or wrong member fields are event_data_invalid") {
         checkDataInvalid(j.dump(), true);
     }
     const std::pair<const char*, Json> bad[] = {
-        {"birth_date", "1985-13-01"}, {"birth_date", "22-08-1985"}, {"birth_date", ""},
-        {"sex", "X"},                 {"sex", ""},                  {"relation", "boss"},
-        {"segment", "PBI"},           {"class", "3"},               {"class", 3.0},
+        {"birth_date", "1985-13-01"},
+        {"birth_date", "22-08-1985"},
+        {"birth_date", ""},
+        {"sex", "X"},
+        {"sex", ""},
+        {"relation", "boss"},
+        {"segment", "PBI"},
+        {"class", "3"},
+        {"class", 3.0},
         {"class", true},
     };
     for (const auto& [key, value] : bad) {
@@ -295,13 +307,16 @@ TEST_CASE("event_data: member class outside 1..3 is event_data_invalid") {
     // parseMemberRegistered checks sex, relation and segment against their codes, but takes any
     // integer class: 7 is accepted, and 4294967299 is narrowed to int and comes back as 3.
     Json full = strictParse(memberRegisteredData(sampleMember()));
-    for (const Json& value : {Json(0), Json(4), Json(7), Json(-3), Json(4294967299LL), Json(18446744073709551615ULL)}) {
+    for (const Json& value :
+         {Json(0), Json(4), Json(7), Json(-3), Json(4294967299LL), Json(18446744073709551615ULL)}) {
         Json j = full;
         j["class"] = value;
         INFO(j.dump());
         auto r = parseMemberRegistered(j.dump());
         CHECK_FALSE(r.ok());
-        if (r.ok()) CHECK(r->care_class != 3);  // at least never silently a valid class
-        else CHECK(r.error().code == "event_data_invalid");
+        if (r.ok())
+            CHECK(r->care_class != 3);  // at least never silently a valid class
+        else
+            CHECK(r.error().code == "event_data_invalid");
     }
 }

@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "codec/household_json.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
 #include "codec/assets.hpp"
-#include "codec/household_json.hpp"
 #include "core/household.hpp"
 #include "support/fixtures.hpp"
 
@@ -29,7 +29,8 @@ const char* kHousehold = R"({
 
 // A minimal household with one member, with `household_extra` spliced into the household
 // object and `member_extra` into the member object (each must start with a comma).
-std::string household(const std::string& household_extra = "", const std::string& member_extra = "") {
+std::string household(const std::string& household_extra = "",
+                      const std::string& member_extra = "") {
     return R"({"kk_number": "1806011203150007", "village_code": "18.06.01.2016", "address": "Jl. A")" +
            household_extra +
            R"(, "members": [{"nik": "1806011505800001", "name": "Budi", "birth_date": "1980-05-15", )"
@@ -135,8 +136,8 @@ TEST_CASE("household_json: null fields count as absent") {
 }
 
 TEST_CASE("household_json: text that is not JSON") {
-    for (const char* text : {"", "   ", "not json", "{", "[", "{\"kk_number\": }", "{'a': 1}", "[1,]",
-                             "{\"members\": []} trailing", "\xEF\xBB"}) {
+    for (const char* text : {"", "   ", "not json", "{", "[", "{\"kk_number\": }", "{'a': 1}",
+                             "[1,]", "{\"members\": []} trailing", "\xEF\xBB"}) {
         checkFails(text, "json_invalid");
     }
 }
@@ -190,15 +191,16 @@ TEST_CASE("household_json: a field of the wrong type names its path") {
                "$.members[0].birth_date");
     checkFails(household("", R"(, "class": 3.0)"), "import_shape_invalid", "$.members[0].class");
     checkFails(household("", R"(, "sex": false)"), "import_shape_invalid", "$.members[0].sex");
-    checkFails("[" + household() + "," + household("", R"(, "segment": {})") + "]", "import_shape_invalid",
-               "$[1].members[0].segment");
+    checkFails("[" + household() + "," + household("", R"(, "segment": {})") + "]",
+               "import_shape_invalid", "$[1].members[0].segment");
 }
 
 TEST_CASE("household_json: unknown fields are refused, named") {
     checkFails(household(R"(, "phone_number": "0812")"), "import_shape_invalid", "$.phone_number");
     checkFails(household("", R"(, "nama": "Budi")"), "import_shape_invalid", "$.members[0].nama");
     checkFails(household("", R"(, "members": [])"), "import_shape_invalid", "$.members[0].members");
-    checkFails("[" + household() + "," + household(R"(, "kk": "1")") + "]", "import_shape_invalid", "$[1].kk");
+    checkFails("[" + household() + "," + household(R"(, "kk": "1")") + "]", "import_shape_invalid",
+               "$[1].kk");
     // Keys are case-sensitive.
     checkFails(household(R"(, "Phone": "0812")"), "import_shape_invalid", "$.Phone");
 }
@@ -215,5 +217,7 @@ TEST_CASE("household_json: invalid UTF-8 is an error, never a crash") {
     // Valid non-ASCII text and escapes pass through as UTF-8.
     auto r = parseHouseholdImport(household("", R"(, "name": "Siti \"A\u0144a\" \\ \u00e9")"));
     REQUIRE(r.ok());
-    CHECK(r->at(0).members[0].name == "Siti \"A\xC5\x84" "a\" \\ \xC3\xA9");
+    CHECK(r->at(0).members[0].name ==
+          "Siti \"A\xC5\x84"
+          "a\" \\ \xC3\xA9");
 }

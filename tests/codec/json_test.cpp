@@ -1,14 +1,15 @@
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "codec/json.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 using namespace pekon;
 
 namespace {
 
-std::string nestedArrays(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+std::string nestedArrays(int depth) {
+    return std::string(depth, '[') + std::string(depth, ']');
+}
 
 }  // namespace
 
@@ -23,7 +24,8 @@ TEST_CASE("json: parseJson accepts valid text") {
 }
 
 TEST_CASE("json: parseJson refuses invalid text without throwing") {
-    for (const char* text : {"", "{", "}", "nul", "[1 2]", "{\"a\" 1}", "\"\xFF\"", "1e", "[\"\\x\"]"}) {
+    for (const char* text :
+         {"", "{", "}", "nul", "[1 2]", "{\"a\" 1}", "\"\xFF\"", "1e", "[\"\\x\"]"}) {
         INFO(text);
         Result<Json> r = Error{};
         REQUIRE_NOTHROW(r = parseJson(text));

@@ -1,11 +1,11 @@
-#include <catch2/catch.hpp>
+#include "codec/premiums_json.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
 #include "codec/assets.hpp"
 #include "codec/json.hpp"
-#include "codec/premiums_json.hpp"
 #include "support/fixtures.hpp"
 
 using namespace pekon;
@@ -120,9 +120,10 @@ TEST_CASE("premiums_json: not JSON") {
 }
 
 TEST_CASE("premiums_json: broken shapes are premium_table_invalid") {
-    for (const char* text : {"{}", "[]", "42", "null", "\"schedules\"", "{\"schedules\": {}}",
-                             "{\"schedules\": \"2021\"}", "{\"schedules\": null}", "{\"schedules\": []}",
-                             "{\"schedules\": [1]}", "{\"schedules\": [[]]}", "{\"schedules\": [{}]}"}) {
+    for (const char* text :
+         {"{}", "[]", "42", "null", "\"schedules\"", "{\"schedules\": {}}",
+          "{\"schedules\": \"2021\"}", "{\"schedules\": null}", "{\"schedules\": []}",
+          "{\"schedules\": [1]}", "{\"schedules\": [[]]}", "{\"schedules\": [{}]}"}) {
         checkFails(text, "premium_table_invalid");
     }
     const Json real = realJson();
@@ -188,15 +189,18 @@ TEST_CASE("premiums_json: broken shapes are premium_table_invalid") {
     }
     {
         Json j = real;
-        j["schedules"][0]["class_premium"]["I"] = 18446744073709551615ULL;  // wraps negative as int64
+        j["schedules"][0]["class_premium"]["I"] =
+            18446744073709551615ULL;  // wraps negative as int64
         checkJsonFails(j);
     }
 }
 
 TEST_CASE("premiums_json: wrong types give an error, never an exception") {
     const Json real = realJson();
-    const Json wrong_for_text[] = {Json(1), Json(1.5), Json(true), Json::array(), Json::object(), Json(nullptr)};
-    const Json wrong_for_integer[] = {Json("42000"), Json(1.5), Json(true), Json::array(), Json::object(), Json(nullptr)};
+    const Json wrong_for_text[] = {Json(1),       Json(1.5),      Json(true),
+                                   Json::array(), Json::object(), Json(nullptr)};
+    const Json wrong_for_integer[] = {Json("42000"), Json(1.5),      Json(true),
+                                      Json::array(), Json::object(), Json(nullptr)};
     const Json wrong_for_container[] = {Json(1), Json("x"), Json(true), Json(nullptr)};
 
     SECTION("legal_basis a number") {

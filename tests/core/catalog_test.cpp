@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "core/catalog.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
-#include "core/catalog.hpp"
 #include "support/fixtures.hpp"
 
 using namespace pekon;
@@ -12,8 +12,9 @@ using namespace pekon;
 namespace {
 
 Catalog sample() {
-    return Catalog({{"greeting", "Halo, {name}!"}, {"only.id", "Hanya Indonesia"}, {"pair", "{a} dan {b}"}},
-                   {{"greeting", "Hello, {name}!"}, {"only.en", "English only"}, {"pair", "{a} and {b}"}});
+    return Catalog(
+        {{"greeting", "Halo, {name}!"}, {"only.id", "Hanya Indonesia"}, {"pair", "{a} dan {b}"}},
+        {{"greeting", "Hello, {name}!"}, {"only.en", "English only"}, {"pair", "{a} and {b}"}});
 }
 
 }  // namespace

@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
+#include "core/csv.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "core/csv.hpp"
 
 using namespace pekon;
 
@@ -68,10 +67,14 @@ TEST_CASE("csv: CRLF, LF and CR line ends") {
 }
 
 TEST_CASE("csv: a UTF-8 byte-order mark at the start is ignored") {
-    CHECK(parseOk("\xEF\xBB\xBF" "code,name\n18,Lampung\n") == Rows{{"code", "name"}, {"18", "Lampung"}});
+    CHECK(parseOk("\xEF\xBB\xBF"
+                  "code,name\n18,Lampung\n") == Rows{{"code", "name"}, {"18", "Lampung"}});
     CHECK(parseOk("\xEF\xBB\xBF") == Rows{});
     // Only at the very start.
-    CHECK(parseOk("a\n\xEF\xBB\xBF" "b\n") == Rows{{"a"}, {"\xEF\xBB\xBF" "b"}});
+    CHECK(parseOk("a\n\xEF\xBB\xBF"
+                  "b\n") == Rows{{"a"},
+                                 {"\xEF\xBB\xBF"
+                                  "b"}});
 }
 
 TEST_CASE("csv: an unterminated quote is an error naming its line") {
@@ -105,8 +108,9 @@ TEST_CASE("csv: csvField quotes only when needed") {
 }
 
 TEST_CASE("csv: csvLine round-trips through parseCsv") {
-    const CsvRow fields{"18.06.01.2016", "Negeri Ratu, Kota Agung", "say \"halo\"", "", " x ",
-                        "multi\nline", "crlf\r\nline"};
+    const CsvRow fields{
+        "18.06.01.2016", "Negeri Ratu, Kota Agung", "say \"halo\"", "", " x ", "multi\nline",
+        "crlf\r\nline"};
     const std::string line = csvLine(fields);
     CHECK(line.back() == '\n');
     CHECK(parseOk(line) == Rows{fields});
@@ -122,7 +126,9 @@ TEST_CASE("csv: the two shapes the fuzzer found survive a round trip") {
     REQUIRE(one->size() == 1);
     CHECK((*one)[0] == CsvRow{""});
     // A first field starting with a byte-order mark must not be taken for the file's own.
-    const std::string bom_field = "\xEF\xBB\xBF" "a";
+    const std::string bom_field =
+        "\xEF\xBB\xBF"
+        "a";
     auto bom = parseCsv(csvLine({bom_field, "b"}));
     REQUIRE(bom.ok());
     REQUIRE(bom->size() == 1);

@@ -1,19 +1,18 @@
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "core/date.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 using namespace pekon;
 
-#define CHECK_ERROR_CODE(result, expected_code)                   \
-    do {                                                          \
-        const auto& r_ = (result);                                \
-        REQUIRE_FALSE(r_.ok());                                   \
-        CHECK(r_.error().code == (expected_code));                \
-        CHECK_FALSE(r_.error().message_id.empty());               \
-        CHECK_FALSE(r_.error().message_en.empty());               \
-        CHECK(r_.error().message_id != r_.error().message_en);    \
+#define CHECK_ERROR_CODE(result, expected_code)                \
+    do {                                                       \
+        const auto& r_ = (result);                             \
+        REQUIRE_FALSE(r_.ok());                                \
+        CHECK(r_.error().code == (expected_code));             \
+        CHECK_FALSE(r_.error().message_id.empty());            \
+        CHECK_FALSE(r_.error().message_en.empty());            \
+        CHECK(r_.error().message_id != r_.error().message_en); \
     } while (false)
 
 TEST_CASE("date: leap years") {
@@ -61,10 +60,10 @@ TEST_CASE("date: parseIsoDate accepts real YYYY-MM-DD dates") {
 }
 
 TEST_CASE("date: parseIsoDate is strict") {
-    for (const char* text : {"2023-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00",
-                             "0000-01-01", "2026-1-05", "2026-01-5", "26-01-05", "2026/01/05",
-                             "20260105", " 2026-01-05", "2026-01-05 ", "2026-01-05T00:00:00Z",
-                             "2026-0a-05", "+026-01-05", "", "2026-01-0"}) {
+    for (const char* text :
+         {"2023-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00", "0000-01-01",
+          "2026-1-05", "2026-01-5", "26-01-05", "2026/01/05", "20260105", " 2026-01-05",
+          "2026-01-05 ", "2026-01-05T00:00:00Z", "2026-0a-05", "+026-01-05", "", "2026-01-0"}) {
         INFO(text);
         CHECK_ERROR_CODE(parseIsoDate(text), "date_invalid");
     }
@@ -117,14 +116,16 @@ TEST_CASE("date: RFC 3339 formatting") {
 }
 
 TEST_CASE("date: RFC 3339 round trip") {
-    for (UnixSeconds t : {UnixSeconds{0}, UnixSeconds{-1}, UnixSeconds{-86401}, UnixSeconds{951868799},
-                          UnixSeconds{1795335300}, UnixSeconds{4102444799}}) {
+    for (UnixSeconds t :
+         {UnixSeconds{0}, UnixSeconds{-1}, UnixSeconds{-86401}, UnixSeconds{951868799},
+          UnixSeconds{1795335300}, UnixSeconds{4102444799}}) {
         INFO(t);
         auto back = parseRfc3339(formatRfc3339(t));
         REQUIRE(back.ok());
         CHECK(*back == t);
     }
-    for (const char* text : {"2026-11-22T08:15:00Z", "1999-12-31T23:59:59Z", "2024-02-29T12:00:00Z"}) {
+    for (const char* text :
+         {"2026-11-22T08:15:00Z", "1999-12-31T23:59:59Z", "2024-02-29T12:00:00Z"}) {
         INFO(text);
         auto t = parseRfc3339(text);
         REQUIRE(t.ok());
@@ -144,11 +145,12 @@ TEST_CASE("date: parseRfc3339 accepts a fraction and truncates it") {
 }
 
 TEST_CASE("date: parseRfc3339 rejects other shapes") {
-    for (const char* text : {"2026-11-22T08:15:00", "2026-11-22 08:15:00Z", "2026-11-22T08:15:00+07:00",
-                             "2026-11-22T24:00:00Z", "2026-11-22T23:60:00Z", "2026-11-22T23:59:60Z",
-                             "2026-11-22T08:15Z", "2026-11-22T08:15:00.Z", "2026-11-22T08:15:00.1aZ",
-                             "2026-11-22T08:15:00ZZ", "2026-02-30T08:15:00Z", "2026-11-22t08:15:00z",
-                             "2026-11-22T8:15:00Z", "2026-11-22T08-15-00Z", ""}) {
+    for (const char* text :
+         {"2026-11-22T08:15:00", "2026-11-22 08:15:00Z", "2026-11-22T08:15:00+07:00",
+          "2026-11-22T24:00:00Z", "2026-11-22T23:60:00Z", "2026-11-22T23:59:60Z",
+          "2026-11-22T08:15Z", "2026-11-22T08:15:00.Z", "2026-11-22T08:15:00.1aZ",
+          "2026-11-22T08:15:00ZZ", "2026-02-30T08:15:00Z", "2026-11-22t08:15:00z",
+          "2026-11-22T8:15:00Z", "2026-11-22T08-15-00Z", ""}) {
         INFO(text);
         CHECK_ERROR_CODE(parseRfc3339(text), "time_invalid");
     }

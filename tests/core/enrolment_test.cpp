@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
+#include "core/enrolment.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 #include <string>
-
-#include "core/enrolment.hpp"
 
 using namespace pekon;
 

@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
+#include "core/error.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 
-#include "core/error.hpp"
 #include "core/result.hpp"
 
 using namespace pekon;

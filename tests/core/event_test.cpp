@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "core/event.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace pekon;
 
@@ -9,7 +9,8 @@ TEST_CASE("event: sync state codes round-trip") {
     CHECK(syncStateCode(SyncState::accepted) == "accepted");
     CHECK(syncStateCode(SyncState::duplicate) == "duplicate");
     CHECK(syncStateCode(SyncState::rejected) == "rejected");
-    for (SyncState s : {SyncState::pending, SyncState::accepted, SyncState::duplicate, SyncState::rejected}) {
+    for (SyncState s :
+         {SyncState::pending, SyncState::accepted, SyncState::duplicate, SyncState::rejected}) {
         SyncState back = s == SyncState::pending ? SyncState::rejected : SyncState::pending;
         REQUIRE(parseSyncState(syncStateCode(s), back));
         CHECK(back == s);

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "core/household.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
-#include "core/household.hpp"
 #include "support/fixtures.hpp"
 
 using namespace pekon;
@@ -43,7 +43,8 @@ std::string describe(const FieldErrors& errors) {
 }
 
 // Exactly one error, on `field`, with `code`, and two distinct messages.
-void checkOnlyError(const HouseholdValidation& v, const std::string& field, const std::string& code) {
+void checkOnlyError(const HouseholdValidation& v, const std::string& field,
+                    const std::string& code) {
     INFO(describe(v.errors));
     CHECK_FALSE(v.ok());
     REQUIRE(v.errors.size() == 1);
@@ -335,7 +336,8 @@ TEST_CASE("household: member names") {
         checkOnlyError(validate(in), "members[1].name", "name_invalid_chars");
     }
     SECTION("symbols") {
-        for (const char* name : {"Siti_Aminah", "Siti@Aminah", "Siti <b>", "Siti/Aminah", "Siti!"}) {
+        for (const char* name :
+             {"Siti_Aminah", "Siti@Aminah", "Siti <b>", "Siti/Aminah", "Siti!"}) {
             INFO(name);
             auto in = validInput();
             in.members[1].name = name;
@@ -447,7 +449,8 @@ TEST_CASE("household: member NIK errors carry the member's field path") {
     }
     SECTION("the birth date decides the NIK's century") {
         auto in = validInput();
-        in.members.push_back({"1806011005200001", "Mbah Karto", "1920-05-10", "L", "parent", "BP", "3"});
+        in.members.push_back(
+            {"1806011005200001", "Mbah Karto", "1920-05-10", "L", "parent", "BP", "3"});
         auto v = validate(in);
         INFO(describe(v.errors));
         REQUIRE(v.ok());

@@ -1,25 +1,27 @@
-#include <catch2/catch.hpp>
+#include "core/kk_number.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 
-#include "core/kk_number.hpp"
 #include "support/fixtures.hpp"
 
 using namespace pekon;
 
-#define CHECK_ERROR_CODE(result, expected_code)                   \
-    do {                                                          \
-        const auto& r_ = (result);                                \
-        REQUIRE_FALSE(r_.ok());                                   \
-        CHECK(r_.error().code == (expected_code));                \
-        CHECK_FALSE(r_.error().message_id.empty());               \
-        CHECK_FALSE(r_.error().message_en.empty());               \
-        CHECK(r_.error().message_id != r_.error().message_en);    \
+#define CHECK_ERROR_CODE(result, expected_code)                \
+    do {                                                       \
+        const auto& r_ = (result);                             \
+        REQUIRE_FALSE(r_.ok());                                \
+        CHECK(r_.error().code == (expected_code));             \
+        CHECK_FALSE(r_.error().message_id.empty());            \
+        CHECK_FALSE(r_.error().message_en.empty());            \
+        CHECK(r_.error().message_id != r_.error().message_en); \
     } while (false)
 
 namespace {
 
-Result<KkInfo> kk(std::string_view text) { return parseKkNumber(text, test::regions(), test::kToday); }
+Result<KkInfo> kk(std::string_view text) {
+    return parseKkNumber(text, test::regions(), test::kToday);
+}
 
 }  // namespace
 

@@ -1,21 +1,21 @@
-#include <catch2/catch.hpp>
+#include "core/nik.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 
-#include "core/nik.hpp"
 #include "support/fixtures.hpp"
 
 using namespace pekon;
 
 // The result failed with exactly `expected_code`, and carries two distinct, non-empty messages.
-#define CHECK_ERROR_CODE(result, expected_code)                   \
-    do {                                                          \
-        const auto& r_ = (result);                                \
-        REQUIRE_FALSE(r_.ok());                                   \
-        CHECK(r_.error().code == (expected_code));                \
-        CHECK_FALSE(r_.error().message_id.empty());               \
-        CHECK_FALSE(r_.error().message_en.empty());               \
-        CHECK(r_.error().message_id != r_.error().message_en);    \
+#define CHECK_ERROR_CODE(result, expected_code)                \
+    do {                                                       \
+        const auto& r_ = (result);                             \
+        REQUIRE_FALSE(r_.ok());                                \
+        CHECK(r_.error().code == (expected_code));             \
+        CHECK_FALSE(r_.error().message_id.empty());            \
+        CHECK_FALSE(r_.error().message_en.empty());            \
+        CHECK(r_.error().message_id != r_.error().message_en); \
     } while (false)
 
 namespace {
@@ -101,7 +101,8 @@ TEST_CASE("nik: 29 February in leap and common years") {
         CHECK_ERROR_CODE(nik("1806012902010001"), "nik_date_invalid");
     }
     SECTION("yy=00 with a 19xx birth date hint means 1900, which is not a leap year") {
-        CHECK_ERROR_CODE(nik("1806012902000001", NikCheck{Date{1900, 2, 28}, {}}), "nik_date_invalid");
+        CHECK_ERROR_CODE(nik("1806012902000001", NikCheck{Date{1900, 2, 28}, {}}),
+                         "nik_date_invalid");
     }
     SECTION("yy=00 with a 20xx hint is 2000-02-29") {
         auto r = nik("1806012902000001", NikCheck{Date{2000, 2, 29}, Sex::male});
@@ -111,7 +112,9 @@ TEST_CASE("nik: 29 February in leap and common years") {
 }
 
 TEST_CASE("nik: the day digits") {
-    SECTION("00 is invalid") { CHECK_ERROR_CODE(nik("1806010007850001"), "nik_day_invalid"); }
+    SECTION("00 is invalid") {
+        CHECK_ERROR_CODE(nik("1806010007850001"), "nik_day_invalid");
+    }
     SECTION("01 is a man born on the 1st") {
         auto r = nik("1806010107850001");
         REQUIRE(r.ok());
@@ -127,8 +130,12 @@ TEST_CASE("nik: the day digits") {
     SECTION("31 in a 30-day month is not a real date") {
         CHECK_ERROR_CODE(nik("1806013104850001"), "nik_date_invalid");
     }
-    SECTION("32 is invalid") { CHECK_ERROR_CODE(nik("1806013207850001"), "nik_day_invalid"); }
-    SECTION("40 is invalid") { CHECK_ERROR_CODE(nik("1806014007850001"), "nik_day_invalid"); }
+    SECTION("32 is invalid") {
+        CHECK_ERROR_CODE(nik("1806013207850001"), "nik_day_invalid");
+    }
+    SECTION("40 is invalid") {
+        CHECK_ERROR_CODE(nik("1806014007850001"), "nik_day_invalid");
+    }
     SECTION("41 is a woman born on the 1st") {
         auto r = nik("1806014107850001");
         REQUIRE(r.ok());
@@ -144,8 +151,12 @@ TEST_CASE("nik: the day digits") {
     SECTION("71 in a 30-day month is not a real date") {
         CHECK_ERROR_CODE(nik("1806017106850001"), "nik_date_invalid");
     }
-    SECTION("72 is invalid") { CHECK_ERROR_CODE(nik("1806017207850001"), "nik_day_invalid"); }
-    SECTION("99 is invalid") { CHECK_ERROR_CODE(nik("1806019907850001"), "nik_day_invalid"); }
+    SECTION("72 is invalid") {
+        CHECK_ERROR_CODE(nik("1806017207850001"), "nik_day_invalid");
+    }
+    SECTION("99 is invalid") {
+        CHECK_ERROR_CODE(nik("1806019907850001"), "nik_day_invalid");
+    }
 }
 
 TEST_CASE("nik: the month digits") {
@@ -194,8 +205,8 @@ TEST_CASE("nik: unknown regency and kecamatan are warnings, unknown province an 
         CHECK(r->warnings[0].message_id != r->warnings[0].message_en);
     }
     SECTION("unknown province") {
-        for (const char* text : {"1006011407850001", "2006011407850001", "9906011407850001",
-                                 "0006011407850001"}) {
+        for (const char* text :
+             {"1006011407850001", "2006011407850001", "9906011407850001", "0006011407850001"}) {
             INFO(text);
             CHECK_ERROR_CODE(nik(text), "nik_province_unknown");
         }
@@ -283,8 +294,10 @@ TEST_CASE("nik: cross-checks against the entered birth date and sex") {
     SECTION("a different day is a birth date mismatch naming both dates") {
         auto r = nik("1806011407850001", NikCheck{Date{1985, 7, 15}, {}});
         CHECK_ERROR_CODE(r, "nik_birth_date_mismatch");
-        CHECK_THAT(r.error().message_en, Catch::Contains("1985-07-15") && Catch::Contains("1985-07-14"));
-        CHECK_THAT(r.error().message_id, Catch::Contains("1985-07-15") && Catch::Contains("1985-07-14"));
+        CHECK_THAT(r.error().message_en,
+                   Catch::Contains("1985-07-15") && Catch::Contains("1985-07-14"));
+        CHECK_THAT(r.error().message_id,
+                   Catch::Contains("1985-07-15") && Catch::Contains("1985-07-14"));
     }
     SECTION("a different month is a birth date mismatch") {
         CHECK_ERROR_CODE(nik("1806011407850001", NikCheck{Date{1985, 8, 14}, {}}),
@@ -336,8 +349,9 @@ TEST_CASE("nik: input shape errors") {
 }
 
 TEST_CASE("nik: white space around and between digit groups is ignored") {
-    for (const char* text : {"1806 0114 0785 0003", " 1806011407850003 ", "180601 140785 0003",
-                             "\t1806011407850003\n", "1806\t0114\t0785\t0003", "  1806 01 14 07 85 0003  "}) {
+    for (const char* text :
+         {"1806 0114 0785 0003", " 1806011407850003 ", "180601 140785 0003", "\t1806011407850003\n",
+          "1806\t0114\t0785\t0003", "  1806 01 14 07 85 0003  "}) {
         INFO(text);
         auto r = nik(text);
         REQUIRE(r.ok());

@@ -1,19 +1,18 @@
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "core/phone.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 using namespace pekon;
 
-#define CHECK_ERROR_CODE(result, expected_code)                   \
-    do {                                                          \
-        const auto& r_ = (result);                                \
-        REQUIRE_FALSE(r_.ok());                                   \
-        CHECK(r_.error().code == (expected_code));                \
-        CHECK_FALSE(r_.error().message_id.empty());               \
-        CHECK_FALSE(r_.error().message_en.empty());               \
-        CHECK(r_.error().message_id != r_.error().message_en);    \
+#define CHECK_ERROR_CODE(result, expected_code)                \
+    do {                                                       \
+        const auto& r_ = (result);                             \
+        REQUIRE_FALSE(r_.ok());                                \
+        CHECK(r_.error().code == (expected_code));             \
+        CHECK_FALSE(r_.error().message_id.empty());            \
+        CHECK_FALSE(r_.error().message_en.empty());            \
+        CHECK(r_.error().message_id != r_.error().message_en); \
     } while (false)
 
 TEST_CASE("phone: the three Indonesian mobile forms normalise to E.164") {
@@ -22,14 +21,10 @@ TEST_CASE("phone: the three Indonesian mobile forms normalise to E.164") {
         const char* out;
     };
     const Case cases[] = {
-        {"081234567890", "+6281234567890"},
-        {"+6281234567890", "+6281234567890"},
-        {"6281234567890", "+6281234567890"},
-        {"0812-3456-7890", "+6281234567890"},
-        {"0812 3456 7890", "+6281234567890"},
-        {"+62 812-3456-7890", "+6281234567890"},
-        {"(0812) 3456.7890", "+6281234567890"},
-        {"  0852 1111 2222  ", "+6285211112222"},
+        {"081234567890", "+6281234567890"},     {"+6281234567890", "+6281234567890"},
+        {"6281234567890", "+6281234567890"},    {"0812-3456-7890", "+6281234567890"},
+        {"0812 3456 7890", "+6281234567890"},   {"+62 812-3456-7890", "+6281234567890"},
+        {"(0812) 3456.7890", "+6281234567890"}, {"  0852 1111 2222  ", "+6285211112222"},
         {"62 812 3456 7890", "+6281234567890"},
     };
     for (const Case& c : cases) {
@@ -63,12 +58,12 @@ TEST_CASE("phone: subscriber length 9 to 12 digits after +62") {
 }
 
 TEST_CASE("phone: wrong prefix") {
-    CHECK_ERROR_CODE(normalizePhone("0211234567"), "phone_prefix");        // Jakarta landline
-    CHECK_ERROR_CODE(normalizePhone("+62211234567"), "phone_prefix");      // landline in +62 form
-    CHECK_ERROR_CODE(normalizePhone("+12025550123"), "phone_prefix");      // US number
-    CHECK_ERROR_CODE(normalizePhone("+081234567890"), "phone_prefix");     // + before a 0
-    CHECK_ERROR_CODE(normalizePhone("81234567890"), "phone_prefix");       // no 0 or 62
-    CHECK_ERROR_CODE(normalizePhone("0062812345678"), "phone_prefix");     // international dialling
+    CHECK_ERROR_CODE(normalizePhone("0211234567"), "phone_prefix");     // Jakarta landline
+    CHECK_ERROR_CODE(normalizePhone("+62211234567"), "phone_prefix");   // landline in +62 form
+    CHECK_ERROR_CODE(normalizePhone("+12025550123"), "phone_prefix");   // US number
+    CHECK_ERROR_CODE(normalizePhone("+081234567890"), "phone_prefix");  // + before a 0
+    CHECK_ERROR_CODE(normalizePhone("81234567890"), "phone_prefix");    // no 0 or 62
+    CHECK_ERROR_CODE(normalizePhone("0062812345678"), "phone_prefix");  // international dialling
 }
 
 TEST_CASE("phone: invalid characters and empty") {
@@ -76,7 +71,8 @@ TEST_CASE("phone: invalid characters and empty") {
     CHECK_ERROR_CODE(normalizePhone("0812/3456/7890"), "phone_invalid_chars");
     CHECK_ERROR_CODE(normalizePhone("0812+34567890"), "phone_invalid_chars");  // + not first
     CHECK_ERROR_CODE(normalizePhone("++6281234567890"), "phone_invalid_chars");
-    CHECK(normalizePhone("(+62) 812-3456-7890").value() == "+6281234567890");  // + inside a leading (
+    CHECK(normalizePhone("(+62) 812-3456-7890").value() ==
+          "+6281234567890");  // + inside a leading (
     CHECK_ERROR_CODE(normalizePhone(""), "phone_empty");
     CHECK_ERROR_CODE(normalizePhone("   "), "phone_empty");
 }

@@ -1,31 +1,34 @@
-#include <catch2/catch.hpp>
+#include "core/premiums.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
-#include "core/premiums.hpp"
 #include "support/fixtures.hpp"
 
 using namespace pekon;
 
-#define CHECK_ERROR_CODE(result, expected_code)                   \
-    do {                                                          \
-        const auto& r_ = (result);                                \
-        REQUIRE_FALSE(r_.ok());                                   \
-        CHECK(r_.error().code == (expected_code));                \
-        CHECK_FALSE(r_.error().message_id.empty());               \
-        CHECK_FALSE(r_.error().message_en.empty());               \
-        CHECK(r_.error().message_id != r_.error().message_en);    \
+#define CHECK_ERROR_CODE(result, expected_code)                \
+    do {                                                       \
+        const auto& r_ = (result);                             \
+        REQUIRE_FALSE(r_.ok());                                \
+        CHECK(r_.error().code == (expected_code));             \
+        CHECK_FALSE(r_.error().message_id.empty());            \
+        CHECK_FALSE(r_.error().message_en.empty());            \
+        CHECK(r_.error().message_id != r_.error().message_en); \
     } while (false)
 
 namespace {
 
-const PremiumTable& premiums() { return test::assets().premiums; }
+const PremiumTable& premiums() {
+    return test::assets().premiums;
+}
 
 constexpr Date k2021{2021, 1, 1};
 constexpr Date kLate2020{2020, 11, 15};
 
-PremiumSchedule schedule(Date from, Rupiah c1, Rupiah c2, Rupiah c3, std::vector<Subsidy> subsidies = {}) {
+PremiumSchedule schedule(Date from, Rupiah c1, Rupiah c2, Rupiah c3,
+                         std::vector<Subsidy> subsidies = {}) {
     PremiumSchedule s;
     s.effective_from = from;
     s.legal_basis = "test";
@@ -150,8 +153,8 @@ TEST_CASE("premiums: before the first schedule nothing is in force") {
 TEST_CASE("premiums: household monthly totals") {
     using P = PremiumTable::Person;
     SECTION("three PBPU class III members from 2021") {
-        auto h = premiums().householdMonthly({{Segment::pbpu, 3}, {Segment::pbpu, 3}, {Segment::pbpu, 3}},
-                                             test::kToday);
+        auto h = premiums().householdMonthly(
+            {{Segment::pbpu, 3}, {Segment::pbpu, 3}, {Segment::pbpu, 3}}, test::kToday);
         REQUIRE(h.ok());
         CHECK(h->premium == 3 * 42000);
         CHECK(h->government_pays == 3 * 7000);
@@ -159,15 +162,15 @@ TEST_CASE("premiums: household monthly totals") {
         CHECK(h->payroll_members == 0);
     }
     SECTION("the same household in late 2020") {
-        auto h = premiums().householdMonthly({{Segment::pbpu, 3}, {Segment::pbpu, 3}, {Segment::pbpu, 3}},
-                                             kLate2020);
+        auto h = premiums().householdMonthly(
+            {{Segment::pbpu, 3}, {Segment::pbpu, 3}, {Segment::pbpu, 3}}, kLate2020);
         REQUIRE(h.ok());
         CHECK(h->government_pays == 3 * 16500);
         CHECK(h->participant_pays == 3 * 25500);
     }
     SECTION("a mixed household: PBPU III x3, PBI, PPU, BP II") {
-        std::vector<P> people{{Segment::pbpu, 3}, {Segment::pbpu, 3}, {Segment::pbpu, 3},
-                              {Segment::pbi_apbd, 3}, {Segment::ppu, 1}, {Segment::bp, 2}};
+        std::vector<P> people{{Segment::pbpu, 3},     {Segment::pbpu, 3}, {Segment::pbpu, 3},
+                              {Segment::pbi_apbd, 3}, {Segment::ppu, 1},  {Segment::bp, 2}};
         auto h = premiums().householdMonthly(people, test::kToday);
         REQUIRE(h.ok());
         CHECK(h->premium == 3 * 42000 + 42000 + 0 + 100000);
@@ -176,7 +179,8 @@ TEST_CASE("premiums: household monthly totals") {
         CHECK(h->payroll_members == 1);
     }
     SECTION("all PBI: the government pays everything") {
-        auto h = premiums().householdMonthly({{Segment::pbi_apbn, 3}, {Segment::pbi_apbn, 3}}, test::kToday);
+        auto h = premiums().householdMonthly({{Segment::pbi_apbn, 3}, {Segment::pbi_apbn, 3}},
+                                             test::kToday);
         REQUIRE(h.ok());
         CHECK(h->premium == 84000);
         CHECK(h->government_pays == 84000);
@@ -196,14 +200,16 @@ TEST_CASE("premiums: household monthly totals") {
         CHECK(h->payroll_members == 0);
     }
     SECTION("one member with a class not allowed fails the household") {
-        CHECK_ERROR_CODE(premiums().householdMonthly({{Segment::pbpu, 3}, {Segment::pbi_apbn, 1}}, test::kToday),
-                         "class_not_allowed");
+        CHECK_ERROR_CODE(
+            premiums().householdMonthly({{Segment::pbpu, 3}, {Segment::pbi_apbn, 1}}, test::kToday),
+            "class_not_allowed");
     }
 }
 
 TEST_CASE("premiums: create sorts schedules and validates them") {
     SECTION("any order") {
-        auto t = PremiumTable::create({schedule(Date{2024, 1, 1}, 3, 2, 1), schedule(Date{2020, 1, 1}, 30, 20, 10)});
+        auto t = PremiumTable::create(
+            {schedule(Date{2024, 1, 1}, 3, 2, 1), schedule(Date{2020, 1, 1}, 30, 20, 10)});
         REQUIRE(t.ok());
         REQUIRE(t->schedules().size() == 2);
         CHECK(t->schedules()[0].effective_from == Date{2020, 1, 1});
@@ -215,7 +221,8 @@ TEST_CASE("premiums: create sorts schedules and validates them") {
         CHECK(n->premium == 1);
     }
     SECTION("a subsidy equal to the premium is allowed") {
-        auto t = PremiumTable::create({schedule(Date{2020, 1, 1}, 30, 20, 10, {{Segment::bp, 3, 10}})});
+        auto t =
+            PremiumTable::create({schedule(Date{2020, 1, 1}, 30, 20, 10, {{Segment::bp, 3, 10}})});
         REQUIRE(t.ok());
         auto m = t->monthly(Segment::bp, 3, Date{2020, 1, 1});
         REQUIRE(m.ok());
@@ -224,16 +231,22 @@ TEST_CASE("premiums: create sorts schedules and validates them") {
     }
     SECTION("errors") {
         CHECK_ERROR_CODE(PremiumTable::create({}), "premium_table_invalid");
-        CHECK_ERROR_CODE(PremiumTable::create({schedule(Date{2020, 1, 1}, 3, 2, 1), schedule(Date{2020, 1, 1}, 4, 2, 1)}),
+        CHECK_ERROR_CODE(PremiumTable::create({schedule(Date{2020, 1, 1}, 3, 2, 1),
+                                               schedule(Date{2020, 1, 1}, 4, 2, 1)}),
                          "premium_table_invalid");
-        CHECK_ERROR_CODE(PremiumTable::create({schedule(Date{2020, 1, 1}, 3, -2, 1)}), "premium_table_invalid");
-        CHECK_ERROR_CODE(PremiumTable::create({schedule(Date{2020, 1, 1}, 3, 2, 0)}), "premium_table_invalid");
-        CHECK_ERROR_CODE(PremiumTable::create({schedule(Date{2020, 1, 1}, 30, 20, 10, {{Segment::pbpu, 3, 11}})}),
+        CHECK_ERROR_CODE(PremiumTable::create({schedule(Date{2020, 1, 1}, 3, -2, 1)}),
                          "premium_table_invalid");
-        CHECK_ERROR_CODE(PremiumTable::create({schedule(Date{2020, 1, 1}, 30, 20, 10, {{Segment::pbpu, 3, -1}})}),
+        CHECK_ERROR_CODE(PremiumTable::create({schedule(Date{2020, 1, 1}, 3, 2, 0)}),
                          "premium_table_invalid");
-        CHECK_ERROR_CODE(PremiumTable::create({schedule(Date{2020, 1, 1}, 30, 20, 10, {{Segment::pbpu, 4, 1}})}),
+        CHECK_ERROR_CODE(PremiumTable::create(
+                             {schedule(Date{2020, 1, 1}, 30, 20, 10, {{Segment::pbpu, 3, 11}})}),
                          "premium_table_invalid");
+        CHECK_ERROR_CODE(PremiumTable::create(
+                             {schedule(Date{2020, 1, 1}, 30, 20, 10, {{Segment::pbpu, 3, -1}})}),
+                         "premium_table_invalid");
+        CHECK_ERROR_CODE(
+            PremiumTable::create({schedule(Date{2020, 1, 1}, 30, 20, 10, {{Segment::pbpu, 4, 1}})}),
+            "premium_table_invalid");
         auto bad_payroll = schedule(Date{2020, 1, 1}, 30, 20, 10);
         bad_payroll.payroll_percent = 101;
         CHECK_ERROR_CODE(PremiumTable::create({bad_payroll}), "premium_table_invalid");

@@ -1,21 +1,21 @@
-#include <catch2/catch.hpp>
+#include "core/regions.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
-#include "core/regions.hpp"
 #include "support/fixtures.hpp"
 
 using namespace pekon;
 
-#define CHECK_ERROR_CODE(result, expected_code)                   \
-    do {                                                          \
-        const auto& r_ = (result);                                \
-        REQUIRE_FALSE(r_.ok());                                   \
-        CHECK(r_.error().code == (expected_code));                \
-        CHECK_FALSE(r_.error().message_id.empty());               \
-        CHECK_FALSE(r_.error().message_en.empty());               \
-        CHECK(r_.error().message_id != r_.error().message_en);    \
+#define CHECK_ERROR_CODE(result, expected_code)                \
+    do {                                                       \
+        const auto& r_ = (result);                             \
+        REQUIRE_FALSE(r_.ok());                                \
+        CHECK(r_.error().code == (expected_code));             \
+        CHECK_FALSE(r_.error().message_id.empty());            \
+        CHECK_FALSE(r_.error().message_en.empty());            \
+        CHECK(r_.error().message_id != r_.error().message_en); \
     } while (false)
 
 namespace {
@@ -93,11 +93,11 @@ TEST_CASE("regions: districtsOf a regency") {
 TEST_CASE("regions: villagesOf a kecamatan, by name") {
     const RegionTable& t = test::regions();
     auto kota_agung = t.villagesOf("18.06.01");
-    CHECK(names(kota_agung) == std::vector<std::string>{
-                                   "Baros", "Benteng Jaya", "Campang Tiga", "Kedamaian", "Kelungu",
+    CHECK(names(kota_agung) ==
+          std::vector<std::string>{"Baros", "Benteng Jaya", "Campang Tiga", "Kedamaian", "Kelungu",
                                    "Kota Agung", "Kota Batu", "Kuripan", "Kusa", "Negeri Ratu",
-                                   "Pardasuka", "Pasar Madang", "Penanggungan", "Teratas", "Terbaya",
-                                   "Terdana"});
+                                   "Pardasuka", "Pasar Madang", "Penanggungan", "Teratas",
+                                   "Terbaya", "Terdana"});
     CHECK(t.villagesOf("18.06.28").size() == 6);
     CHECK(t.villagesOf("18.06.05").empty());
     CHECK(t.villagesOf("18.06").empty());  // a regency code is not a kecamatan
@@ -129,8 +129,9 @@ TEST_CASE("regions: searchVillages lists name-prefix matches first, then later-w
     SECTION("negeri: six names starting with it, then five with a later word") {
         CHECK(names(t.searchVillages("negeri")) ==
               std::vector<std::string>{"Negeri Agung", "Negeri Agung", "Negeri Kelumbayan",
-                                       "Negeri Ngarip", "Negeri Ratu", "Negeri Ratu", "Banjar Negeri",
-                                       "Banjar Negeri", "Kiluan Negeri", "Suka Negeri", "Suka Negeri Jaya"});
+                                       "Negeri Ngarip", "Negeri Ratu", "Negeri Ratu",
+                                       "Banjar Negeri", "Banjar Negeri", "Kiluan Negeri",
+                                       "Suka Negeri", "Suka Negeri Jaya"});
         // Same names are ordered by code.
         CHECK(codes(t.searchVillages("negeri"))[0] == "18.06.02.2028");
         CHECK(codes(t.searchVillages("negeri"))[1] == "18.06.25.2001");
@@ -163,7 +164,8 @@ TEST_CASE("regions: searchVillages with an empty query lists all, limited") {
     CHECK(t.searchVillages("negeri", {}, 0).empty());
     CHECK(t.searchVillages("ratu", {}, 2).size() == 2);
     // Exactly one match more than the limit.
-    CHECK(codes(t.searchVillages("ratu", {}, 3)) == Codes{"18.06.01.2016", "18.06.11.2013", "18.06.03.2012"});
+    CHECK(codes(t.searchVillages("ratu", {}, 3)) ==
+          Codes{"18.06.01.2016", "18.06.11.2013", "18.06.03.2012"});
     CHECK(codes(t.searchVillages("negeri r", {}, 1)) == Codes{"18.06.01.2016"});
     CHECK(t.searchVillages("ratu", {}, 4).size() == 4);
 }
@@ -196,9 +198,10 @@ TEST_CASE("regions: decodePrefix") {
 }
 
 TEST_CASE("regions: fromCsv builds a table from small CSV texts") {
-    auto t = RegionTable::fromCsv("code,name\n18,Lampung\n", "code,name\n18.06,Kabupaten Tanggamus\n",
-                                  "code,name\n18.06.01,Kota Agung\n",
-                                  "code,district_code,name\n18.06.01.2016,18.06.01,\"Negeri Ratu, Ujung\"\n");
+    auto t = RegionTable::fromCsv(
+        "code,name\n18,Lampung\n", "code,name\n18.06,Kabupaten Tanggamus\n",
+        "code,name\n18.06.01,Kota Agung\n",
+        "code,district_code,name\n18.06.01.2016,18.06.01,\"Negeri Ratu, Ujung\"\n");
     REQUIRE(t.ok());
     CHECK(t->provinceCount() == 1);
     CHECK(t->villageCount() == 1);
@@ -213,20 +216,28 @@ TEST_CASE("regions: fromCsv rejects broken tables") {
     const char* d = "code,name\n18.06.01,Kota Agung\n";
     const char* v = "code,district_code,name\n18.06.01.2016,18.06.01,Negeri Ratu\n";
     CHECK_ERROR_CODE(RegionTable::fromCsv("code,name\n", r, d, v), "region_table_invalid");
-    CHECK_ERROR_CODE(RegionTable::fromCsv("code,name\n18,Lampung,x\n", r, d, v), "region_table_invalid");
-    CHECK_ERROR_CODE(RegionTable::fromCsv("code,name\n1,Lampung\n", r, d, v), "region_table_invalid");
-    CHECK_ERROR_CODE(RegionTable::fromCsv(p, "code,name\n1806,Tanggamus\n", d, v), "region_table_invalid");
-    CHECK_ERROR_CODE(RegionTable::fromCsv(p, r, "code,name\n18.06.1,Kota Agung\n", v), "region_table_invalid");
-    CHECK_ERROR_CODE(RegionTable::fromCsv(p, r, d, "code,district_code,name\n18.06.01.2016,18.06.01\n"),
+    CHECK_ERROR_CODE(RegionTable::fromCsv("code,name\n18,Lampung,x\n", r, d, v),
                      "region_table_invalid");
+    CHECK_ERROR_CODE(RegionTable::fromCsv("code,name\n1,Lampung\n", r, d, v),
+                     "region_table_invalid");
+    CHECK_ERROR_CODE(RegionTable::fromCsv(p, "code,name\n1806,Tanggamus\n", d, v),
+                     "region_table_invalid");
+    CHECK_ERROR_CODE(RegionTable::fromCsv(p, r, "code,name\n18.06.1,Kota Agung\n", v),
+                     "region_table_invalid");
+    CHECK_ERROR_CODE(
+        RegionTable::fromCsv(p, r, d, "code,district_code,name\n18.06.01.2016,18.06.01\n"),
+        "region_table_invalid");
     // A village code must lie under its kecamatan.
-    CHECK_ERROR_CODE(RegionTable::fromCsv(p, r, d, "code,district_code,name\n18.06.02.2016,18.06.01,X\n"),
-                     "region_table_invalid");
-    CHECK_ERROR_CODE(RegionTable::fromCsv(p, r, d, "code,district_code,name\n18.06.01.216,18.06.01,X\n"),
-                     "region_table_invalid");
+    CHECK_ERROR_CODE(
+        RegionTable::fromCsv(p, r, d, "code,district_code,name\n18.06.02.2016,18.06.01,X\n"),
+        "region_table_invalid");
+    CHECK_ERROR_CODE(
+        RegionTable::fromCsv(p, r, d, "code,district_code,name\n18.06.01.216,18.06.01,X\n"),
+        "region_table_invalid");
     CHECK_ERROR_CODE(RegionTable::fromCsv(p, r, d, "code,district_code,name\n\"18.06.01.2016,X\n"),
                      "csv_unterminated_quote");
     auto broken = RegionTable::fromCsv(p, r, "code,name\n18.06.01,Kota Agung\n18.06.x2,Bad\n", v);
     REQUIRE_FALSE(broken.ok());
-    CHECK_THAT(broken.error().message_en, Catch::Contains("districts") && Catch::Contains("line 3"));
+    CHECK_THAT(broken.error().message_en,
+               Catch::Contains("districts") && Catch::Contains("line 3"));
 }

@@ -1,10 +1,9 @@
-#include <catch2/catch.hpp>
+#include "core/status.hpp"
 
+#include <catch2/catch.hpp>
 #include <set>
 #include <string>
 #include <utility>
-
-#include "core/status.hpp"
 
 using namespace pekon;
 

@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "core/text.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 using namespace pekon;
 
@@ -39,11 +38,11 @@ TEST_CASE("text: searchKey lower-cases ASCII and drops white space") {
 TEST_CASE("text: isValidUtf8") {
     CHECK(isValidUtf8(""));
     CHECK(isValidUtf8("plain ASCII"));
-    CHECK(isValidUtf8("\xC3\xA9"));          // é
-    CHECK(isValidUtf8("\xE2\x82\xAC"));      // €
-    CHECK(isValidUtf8("\xF0\x9F\x98\x80"));  // 😀
-    CHECK(isValidUtf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF
-    CHECK(isValidUtf8("\xED\x9F\xBF"));      // U+D7FF, just below the surrogates
+    CHECK(isValidUtf8("\xC3\xA9"));                // é
+    CHECK(isValidUtf8("\xE2\x82\xAC"));            // €
+    CHECK(isValidUtf8("\xF0\x9F\x98\x80"));        // 😀
+    CHECK(isValidUtf8("\xF4\x8F\xBF\xBF"));        // U+10FFFF
+    CHECK(isValidUtf8("\xED\x9F\xBF"));            // U+D7FF, just below the surrogates
     CHECK_FALSE(isValidUtf8("\xC3"));              // truncated
     CHECK_FALSE(isValidUtf8("\xE2\x82"));          // truncated
     CHECK_FALSE(isValidUtf8("\x80"));              // lone continuation

@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
+#include "core/uuid.hpp"
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <string>
-
-#include "core/uuid.hpp"
 
 using namespace pekon;
 

@@ -53,9 +53,9 @@ constexpr Date kToday{2026, 11, 22};
     __builtin_trap();
 }
 
-#define PEKON_CHECK(cond)                  \
-    do {                                   \
-        if (!(cond)) fail(#cond);          \
+#define PEKON_CHECK(cond)         \
+    do {                          \
+        if (!(cond)) fail(#cond); \
     } while (false)
 
 const RegionTable& regions() {
@@ -92,7 +92,9 @@ void checkFieldErrors(const FieldErrors& list) {
     }
 }
 
-bool isDigits(std::string_view s, size_t n) { return s.size() == n && isAllDigits(s); }
+bool isDigits(std::string_view s, size_t n) {
+    return s.size() == n && isAllDigits(s);
+}
 
 void checkRegionOfIssue(const RegionOfIssue& region, std::string_view digits) {
     PEKON_CHECK(region.province.code == digits.substr(0, 2));
@@ -165,9 +167,9 @@ void fuzzKk(std::string_view text) {
     auto kk = parseKkNumber(text, regions(), kToday);
     if (!kk) {
         checkError(kk.error());
-        PEKON_CHECK(oneOf(kk.error().code, {"kk_empty", "kk_not_digits", "kk_length",
-                                            "kk_province_unknown", "kk_date_invalid",
-                                            "kk_serial_invalid"}));
+        PEKON_CHECK(
+            oneOf(kk.error().code, {"kk_empty", "kk_not_digits", "kk_length", "kk_province_unknown",
+                                    "kk_date_invalid", "kk_serial_invalid"}));
         return;
     }
     PEKON_CHECK(isDigits(kk->digits, 16));
@@ -310,12 +312,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;
     const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
     switch (data[0] % 6) {
-        case 0: fuzzNik(text); break;
-        case 1: fuzzKk(text); break;
-        case 2: fuzzCard(text); break;
-        case 3: fuzzPhone(text); break;
-        case 4: fuzzHouseholdJson(text); break;
-        case 5: fuzzCsv(text); break;
+        case 0:
+            fuzzNik(text);
+            break;
+        case 1:
+            fuzzKk(text);
+            break;
+        case 2:
+            fuzzCard(text);
+            break;
+        case 3:
+            fuzzPhone(text);
+            break;
+        case 4:
+            fuzzHouseholdJson(text);
+            break;
+        case 5:
+            fuzzCsv(text);
+            break;
     }
     return 0;
 }

@@ -37,7 +37,8 @@ Child spawnWriter(const std::string& db, int members) {
         ::close(fds[0]);
         ::close(fds[1]);
         const std::string count = std::to_string(members);
-        ::execl(PEKON_CRASH_WRITER, PEKON_CRASH_WRITER, db.c_str(), count.c_str(), static_cast<char*>(nullptr));
+        ::execl(PEKON_CRASH_WRITER, PEKON_CRASH_WRITER, db.c_str(), count.c_str(),
+                static_cast<char*>(nullptr));
         ::_exit(127);
     }
     ::close(fds[1]);
@@ -74,7 +75,8 @@ TEST_CASE("registrations survive SIGKILL at random points", "[crash]") {
                 ++lines;
             }
         }
-        std::this_thread::sleep_for(std::chrono::microseconds(extra_us + (kill_after == 0 ? 20000 * (run / 7) : 0)));
+        std::this_thread::sleep_for(
+            std::chrono::microseconds(extra_us + (kill_after == 0 ? 20000 * (run / 7) : 0)));
         ::kill(child.pid, SIGKILL);
         // Lines written before the kill landed count as committed too.
         while (std::fgets(buf, sizeof buf, child.out)) {
@@ -86,8 +88,10 @@ TEST_CASE("registrations survive SIGKILL at random points", "[crash]") {
         std::fclose(child.out);
         int status = 0;
         ::waitpid(child.pid, &status, 0);
-        if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++killed;
-        else REQUIRE(WIFEXITED(status));
+        if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+            ++killed;
+        else
+            REQUIRE(WIFEXITED(status));
 
         auto store = Store::open(db);
         REQUIRE(store.ok());
@@ -99,19 +103,22 @@ TEST_CASE("registrations survive SIGKILL at random points", "[crash]") {
         // Every reported registration is there, member for member, in its household.
         std::set<std::string> stored;
         auto rows = (*store)->connection().prepare(
-            "SELECT h.id || ' ' || m.id FROM members m JOIN households h ON h.key = m.household_key");
+            "SELECT h.id || ' ' || m.id FROM members m JOIN households h ON h.key = "
+            "m.household_key");
         REQUIRE(rows.ok());
         while (rows->step() == SQLITE_ROW) stored.insert(rows->text(0));
         size_t missing = 0;
         for (const auto& ids : committed) {
-            for (size_t i = 1; i < ids.size(); ++i) missing += stored.count(ids[0] + " " + ids[i]) == 0;
+            for (size_t i = 1; i < ids.size(); ++i)
+                missing += stored.count(ids[0] + " " + ids[i]) == 0;
         }
         reported += committed.size() - committed_before;
         INFO("run " << run << ", killed after " << kill_after << " households");
         CHECK(missing == 0);
         // Nothing half-written: every household has the members its size says.
         CHECK(*(*store)->connection().queryInt(
-                  "SELECT COUNT(*) FROM households h WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.household_key = h.key)") == 0);
+                  "SELECT COUNT(*) FROM households h WHERE NOT EXISTS (SELECT 1 FROM members m "
+                  "WHERE m.household_key = h.key)") == 0);
     }
     CHECK(killed >= 15);
     CHECK(reported > 100);

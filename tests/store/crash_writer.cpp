@@ -28,8 +28,8 @@ int main(int argc, char** argv) {
     const pekon::WriteContext ctx{"crash-test", 1795000000, pekon::test::kToday};
     while (member < target) {
         const int size = static_cast<int>(household % 5) + 1;
-        auto outcome = (*store)->registerHouseholds({pekon::test::sampleHousehold(household, member, size)},
-                                                    pekon::test::regions(), ctx);
+        auto outcome = (*store)->registerHouseholds(
+            {pekon::test::sampleHousehold(household, member, size)}, pekon::test::regions(), ctx);
         if (!outcome.ok()) {
             std::fprintf(stderr, "register: %s %s\n", outcome.errors[0].field.c_str(),
                          outcome.errors[0].error.message_en.c_str());

@@ -1,9 +1,10 @@
+#include "store/migrations.hpp"
+
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "store/migrations.hpp"
 #include "store/store.hpp"
 #include "support/fixtures.hpp"
 #include "support/sample_households.hpp"
@@ -37,7 +38,9 @@ void writeVersion1Data(sql::Connection& db) {
         INSERT INTO members (key, id, household_key, nik, name, name_key, birth_date, sex, relation, segment, class, status, status_at, event_seq) VALUES
           (1, 'm1', 1, '1806011505800001', 'Budi Santoso', 'budi santoso', '1980-05-15', 'M', 'head', 'PBPU', 3, 'queued', '2026-01-05T03:00:00Z', 2),
           (2, 'm2', 1, '1806016208850002', 'Siti Aminah', 'siti aminah', '1985-08-22', 'F', 'spouse', 'PBPU', 3, 'queued', '2026-01-05T03:00:00Z', 3);
-    )", "v1 data").ok());
+    )",
+                    "v1 data")
+                .ok());
 }
 
 }  // namespace
@@ -92,8 +95,8 @@ TEST_CASE("migrations: from every earlier version to the latest") {
                 CHECK((*store)->verifyProjections().ok());
             }
             // And the migrated database takes new registrations.
-            auto r = (*store)->registerHouseholds({test::sampleHousehold(7, 70, 2)}, test::regions(),
-                                                  {"t", 1795000000, test::kToday});
+            auto r = (*store)->registerHouseholds({test::sampleHousehold(7, 70, 2)},
+                                                  test::regions(), {"t", 1795000000, test::kToday});
             CHECK(r.ok());
         }
     }
@@ -104,7 +107,9 @@ TEST_CASE("migrations: a database newer than the program is refused and left alo
     {
         auto db = sql::Connection::open(path, false);
         REQUIRE(db.ok());
-        REQUIRE(db->exec("PRAGMA user_version = " + std::to_string(latestSchemaVersion() + 1), "bump").ok());
+        REQUIRE(
+            db->exec("PRAGMA user_version = " + std::to_string(latestSchemaVersion() + 1), "bump")
+                .ok());
     }
     auto store = Store::open(path);
     REQUIRE_FALSE(store.ok());
@@ -122,7 +127,9 @@ TEST_CASE("store: a database that fails quick_check is opened read-only and neve
         REQUIRE(store.ok());
         std::vector<HouseholdInput> batch;
         for (int i = 0; i < 60; ++i) batch.push_back(test::sampleHousehold(i, i * 4, 4));
-        REQUIRE((*store)->registerHouseholds(batch, test::regions(), {"t", 1795000000, test::kToday}).ok());
+        REQUIRE((*store)
+                    ->registerHouseholds(batch, test::regions(), {"t", 1795000000, test::kToday})
+                    .ok());
         REQUIRE((*store)->connection().queryText("PRAGMA wal_checkpoint(TRUNCATE)").ok());
     }
     // Scribble over the middle of the file (past the header page).
@@ -158,8 +165,10 @@ TEST_CASE("store: the database file is readable by its owner only") {
         auto store = Store::open(path);
         ::umask(old);
         REQUIRE(store.ok());
-        REQUIRE((*store)->registerHouseholds({test::sampleHousehold(1, 4, 2)}, test::regions(),
-                                             {"t", 1795000000, test::kToday}).ok());
+        REQUIRE((*store)
+                    ->registerHouseholds({test::sampleHousehold(1, 4, 2)}, test::regions(),
+                                         {"t", 1795000000, test::kToday})
+                    .ok());
         for (const std::string& p : {path, path + "-wal", path + "-shm"}) {
             struct stat st {};
             REQUIRE(::stat(p.c_str(), &st) == 0);

@@ -1,7 +1,8 @@
+#include "store/store.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "core/uuid.hpp"
-#include "store/store.hpp"
 #include "support/fixtures.hpp"
 #include "support/sample_households.hpp"
 
@@ -32,7 +33,9 @@ HouseholdInput budiHousehold() {
     return h;
 }
 
-std::int64_t scalar(Store& s, const std::string& sql) { return *s.connection().queryInt(sql); }
+std::int64_t scalar(Store& s, const std::string& sql) {
+    return *s.connection().queryInt(sql);
+}
 
 }  // namespace
 
@@ -103,7 +106,8 @@ TEST_CASE("store: a household read back with its members and their status") {
 
 TEST_CASE("store: a batch is written whole or not at all") {
     auto store = openFresh();
-    std::vector<HouseholdInput> batch{test::sampleHousehold(1, 10, 3), test::sampleHousehold(2, 20, 2),
+    std::vector<HouseholdInput> batch{test::sampleHousehold(1, 10, 3),
+                                      test::sampleHousehold(2, 20, 2),
                                       test::sampleHousehold(3, 30, 4)};
     batch[2].members[1].nik = "1806019999990001";  // month 99
     auto r = store->registerHouseholds(batch, test::regions(), kCtx);
@@ -129,7 +133,8 @@ TEST_CASE("store: a NIK or KK already on the device, or twice in a batch, is ref
     REQUIRE_FALSE(again.ok());
     std::vector<std::string> codes;
     for (const FieldError& e : again.errors) codes.push_back(e.field + ":" + e.error.code);
-    CHECK(codes == std::vector<std::string>{"kk_number:kk_already_registered", "members[0].nik:nik_already_registered",
+    CHECK(codes == std::vector<std::string>{"kk_number:kk_already_registered",
+                                            "members[0].nik:nik_already_registered",
                                             "members[1].nik:nik_already_registered",
                                             "members[2].nik:nik_already_registered"});
     // Messages never repeat the personal numbers.
@@ -157,7 +162,8 @@ TEST_CASE("store: adding one member to a registered household") {
     auto r = store->registerHouseholds({budiHousehold()}, test::regions(), kCtx);
     REQUIRE(r.ok());
     const std::string hid = r.households[0].household_id;
-    const MemberInput baby{"1806015503250004", "Putri Kecil", "2025-03-15", "F", "child", "PBPU", "3"};
+    const MemberInput baby{
+        "1806015503250004", "Putri Kecil", "2025-03-15", "F", "child", "PBPU", "3"};
     auto id = store->addMember(hid, baby, test::regions(), kCtx);
     REQUIRE(id.ok());
     auto d = store->household(hid);
@@ -170,7 +176,8 @@ TEST_CASE("store: adding one member to a registered household") {
     REQUIRE_FALSE(twice.ok());
     CHECK(twice.error().code == "nik_already_registered");
 
-    const MemberInput second_head{"1806010202900005", "Kepala Dua", "1990-02-02", "M", "head", "PBPU", "3"};
+    const MemberInput second_head{
+        "1806010202900005", "Kepala Dua", "1990-02-02", "M", "head", "PBPU", "3"};
     auto head = store->addMember(hid, second_head, test::regions(), kCtx);
     REQUIRE_FALSE(head.ok());
     CHECK(head.error().code == "household_many_heads");
@@ -246,14 +253,20 @@ TEST_CASE("store: the event log is append-only and immutable; projections are ch
     CHECK(store->verifyProjections().ok());
 
     SECTION("a projection changed behind the log's back is caught") {
-        REQUIRE(db.exec("UPDATE members SET name = 'Orang Lain' WHERE relation = 'spouse'", "tamper").ok());
+        REQUIRE(
+            db.exec("UPDATE members SET name = 'Orang Lain' WHERE relation = 'spouse'", "tamper")
+                .ok());
         auto v = store->verifyProjections();
         REQUIRE_FALSE(v.ok());
         CHECK(v.error().code == "projection_mismatch");
     }
     SECTION("a projection row with no event is caught") {
-        REQUIRE(db.exec("DELETE FROM member_status_history WHERE member_key = (SELECT MAX(key) FROM members)", "t").ok());
-        REQUIRE(db.exec("DELETE FROM members WHERE key = (SELECT MAX(key) FROM members)", "tamper").ok());
+        REQUIRE(db.exec("DELETE FROM member_status_history WHERE member_key = (SELECT MAX(key) "
+                        "FROM members)",
+                        "t")
+                    .ok());
+        REQUIRE(db.exec("DELETE FROM members WHERE key = (SELECT MAX(key) FROM members)", "tamper")
+                    .ok());
         auto v = store->verifyProjections();
         REQUIRE_FALSE(v.ok());
         CHECK(v.error().code == "projection_mismatch");

@@ -41,6 +41,8 @@ std::string tempDir() {
     return dir;
 }
 
-std::string tempPath(const std::string& name) { return tempDir() + "/" + name; }
+std::string tempPath(const std::string& name) {
+    return tempDir() + "/" + name;
+}
 
 }  // namespace pekon::test

@@ -9,7 +9,9 @@ namespace pekon::test {
 
 // The real assets of the source tree, loaded once.
 const Assets& assets();
-inline const RegionTable& regions() { return assets().regions; }
+inline const RegionTable& regions() {
+    return assets().regions;
+}
 
 // The fixed "today" of the tests.
 inline constexpr Date kToday{2026, 11, 22};

@@ -7,10 +7,11 @@
 namespace pekon::test {
 
 namespace {
-const char* kVillages[] = {"18.06.01.2016", "18.06.02.2012", "18.06.20.2001", "18.06.03.2001",
-                           "18.06.04.2001", "18.06.11.2001"};
-const char* kNames[] = {"Budi Santoso", "Siti Aminah", "Ahmad Rizki", "Dewi Lestari", "Joko Susilo",
-                        "Rina Marlina", "Agus Salim", "Nur Hasanah", "Hendra Wijaya", "Yuni Astuti"};
+const char* kVillages[] = {"18.06.01.2016", "18.06.02.2012", "18.06.20.2001",
+                           "18.06.03.2001", "18.06.04.2001", "18.06.11.2001"};
+const char* kNames[] = {"Budi Santoso",  "Siti Aminah",  "Ahmad Rizki", "Dewi Lestari",
+                        "Joko Susilo",   "Rina Marlina", "Agus Salim",  "Nur Hasanah",
+                        "Hendra Wijaya", "Yuni Astuti"};
 const char* kRelations[] = {"head", "spouse", "child", "child", "parent"};
 }  // namespace
 
@@ -23,8 +24,8 @@ SampleNik sampleNik(std::int64_t i) {
     const Date birth = addDays(Date{2010, 12, 31}, -(j / kSerials));
     const bool female = i % 2 == 1;
     char buf[32];
-    std::snprintf(buf, sizeof buf, "180601%02d%02d%02d%04lld", birth.day + (female ? 40 : 0), birth.month,
-                  birth.year % 100, static_cast<long long>(serial));
+    std::snprintf(buf, sizeof buf, "180601%02d%02d%02d%04lld", birth.day + (female ? 40 : 0),
+                  birth.month, birth.year % 100, static_cast<long long>(serial));
     return SampleNik{buf, formatIsoDate(birth), female ? "F" : "M"};
 }
 
@@ -35,8 +36,8 @@ HouseholdInput sampleHousehold(std::int64_t index, std::int64_t first_member, in
     const std::int64_t j = static_cast<std::int64_t>((static_cast<__int128>(index % kM) * kP) % kM);
     const Date issued = addDays(Date{2011, 1, 1}, j / kSerials);
     char kk[32];
-    std::snprintf(kk, sizeof kk, "180601%02d%02d%02d%04lld", issued.day, issued.month, issued.year % 100,
-                  static_cast<long long>(j % kSerials + 1));
+    std::snprintf(kk, sizeof kk, "180601%02d%02d%02d%04lld", issued.day, issued.month,
+                  issued.year % 100, static_cast<long long>(j % kSerials + 1));
     h.kk_number = kk;
     h.village_code = kVillages[index % 6];
     h.address = "Jl. Pekon Nomor " + std::to_string(index % 200 + 1);
@@ -44,15 +45,9 @@ HouseholdInput sampleHousehold(std::int64_t index, std::int64_t first_member, in
     h.rw = std::to_string(index % 5 + 1);
     for (int k = 0; k < size; ++k) {
         const SampleNik n = sampleNik(first_member + k);
-        MemberInput m;
-        m.nik = n.nik;
-        m.name = kNames[(first_member + k) % 10];
-        m.birth_date = n.birth_date;
-        m.sex = n.sex;
-        m.relation = kRelations[k % 5];
-        m.segment = k % 3 == 2 ? "PBI-APBN" : "PBPU";
-        m.care_class = "3";
-        h.members.push_back(std::move(m));
+        const char* segment = k % 3 == 2 ? "PBI-APBN" : "PBPU";
+        h.members.push_back(MemberInput{n.nik, kNames[(first_member + k) % 10], n.birth_date, n.sex,
+                                        kRelations[k % 5], segment, "3"});
     }
     return h;
 }
