@@ -74,31 +74,37 @@ Result<ExportCounts> exportCsv(Store& store, const std::string& dir) {
         ~End() { (void)db.exec("COMMIT", "export"); }
     } end{db};
     ExportCounts counts;
-    auto h = exportQuery(
-        db, dir, "households.csv",
-        {"household_id", "kk_number", "village_code", "address", "rt", "rw", "phone",
-         "registered_at", "registered_by"},
-        "SELECT id, kk_number, village_code, address, rt, rw, phone, registered_at, registered_by "
-        "FROM households ORDER BY event_seq");
-    if (!h) return h.error();
-    counts.households = *h;
-    auto m = exportQuery(
-        db, dir, "members.csv",
-        {"member_id", "household_id", "nik", "name", "birth_date", "sex", "relation", "segment",
-         "class", "status", "status_at", "card_number"},
-        "SELECT m.id, h.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
-        "m.status, m.status_at, m.card_number FROM members m "
-        "JOIN households h ON h.key = m.household_key ORDER BY m.event_seq");
-    if (!m) return m.error();
-    counts.members = *m;
-    auto e = exportQuery(
-        db, dir, "events.csv",
-        {"seq", "event_id", "type", "at", "actor", "origin", "sync_state", "hub_code",
-         "hub_message", "data"},
-        "SELECT seq, id, type, at, actor, origin, sync_state, hub_code, hub_message, data "
-        "FROM events ORDER BY seq");
-    if (!e) return e.error();
-    counts.events = *e;
+    const struct {
+        const char* file;
+        CsvRow header;
+        const char* sql;
+        std::int64_t* count;
+    } kFiles[] = {
+        {"households.csv",
+         {"household_id", "kk_number", "village_code", "address", "rt", "rw", "phone",
+          "registered_at", "registered_by"},
+         "SELECT id, kk_number, village_code, address, rt, rw, phone, registered_at, registered_by "
+         "FROM households ORDER BY event_seq",
+         &counts.households},
+        {"members.csv",
+         {"member_id", "household_id", "nik", "name", "birth_date", "sex", "relation", "segment",
+          "class", "status", "status_at", "card_number"},
+         "SELECT m.id, h.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
+         "m.status, m.status_at, m.card_number FROM members m "
+         "JOIN households h ON h.key = m.household_key ORDER BY m.event_seq",
+         &counts.members},
+        {"events.csv",
+         {"seq", "event_id", "type", "at", "actor", "origin", "sync_state", "hub_code",
+          "hub_message", "data"},
+         "SELECT seq, id, type, at, actor, origin, sync_state, hub_code, hub_message, data "
+         "FROM events ORDER BY seq",
+         &counts.events},
+    };
+    for (const auto& f : kFiles) {
+        auto rows = exportQuery(db, dir, f.file, f.header, f.sql);
+        if (!rows) return rows.error();
+        *f.count = *rows;
+    }
     return counts;
 }
 

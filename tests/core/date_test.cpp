@@ -3,17 +3,9 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-using namespace pekon;
+#include "support/check_error.hpp"
 
-#define CHECK_ERROR_CODE(result, expected_code)                \
-    do {                                                       \
-        const auto& r_ = (result);                             \
-        REQUIRE_FALSE(r_.ok());                                \
-        CHECK(r_.error().code == (expected_code));             \
-        CHECK_FALSE(r_.error().message_id.empty());            \
-        CHECK_FALSE(r_.error().message_en.empty());            \
-        CHECK(r_.error().message_id != r_.error().message_en); \
-    } while (false)
+using namespace pekon;
 
 TEST_CASE("date: leap years") {
     CHECK_FALSE(isLeapYear(1900));
