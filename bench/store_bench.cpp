@@ -119,15 +119,16 @@ int main(int argc, char** argv) {
         if (o.only.empty() || o.only == "single") {
             auto store = freshStore(o, "single.db");
             importHouseholds(*store, regions, 2500);
-            auto first = store->households({}, 1);
-            if (!first || first->empty()) die("no household");
-            const std::string household = (*first)[0].household.id;
+            auto targets = store->households({}, o.single_ops);
+            if (!targets || static_cast<int>(targets->size()) < o.single_ops) die("no households");
             std::vector<double> t;
             for (int i = 0; i < o.single_ops; ++i) {
+                // One newborn in each of `single_ops` households of four.
                 const test::SampleNik n = test::sampleNik(500'000 + i);
                 const MemberInput m{n.nik, "Anak Baru", n.birth_date, n.sex, "child", "PBPU", "3"};
                 const auto start = Clock::now();
-                auto id = store->addMember(household, m, regions, kCtx);
+                auto id = store->addMember((*targets)[static_cast<size_t>(i)].household.id, m,
+                                           regions, kCtx);
                 t.push_back(ms(Clock::now() - start));
                 if (!id) die("addMember: " + id.error().message_en);
             }

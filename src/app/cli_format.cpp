@@ -18,6 +18,7 @@ OrderedJson memberJson(const MemberRecord& r) {
     OrderedJson history = OrderedJson::array();
     for (const StatusStep& s : r.history)
         history.push_back({{"status", statusCode(s.status)}, {"at", formatRfc3339(s.at)}});
+    const std::optional<Date> eta = cardEta(r.status, r.history);
     return {{"member_id", m.id},
             {"nik", m.nik},
             {"name", m.name},
@@ -28,7 +29,16 @@ OrderedJson memberJson(const MemberRecord& r) {
             {"class", m.care_class},
             {"status", statusCode(r.status)},
             {"status_history", history},
+            {"card_eta", eta ? OrderedJson(formatIsoDate(*eta)) : OrderedJson(nullptr)},
             {"card_number", r.card_number}};
+}
+
+// "Lunas (kartu ± 2026-12-06)": the status, with the card ETA while one is due.
+std::string statusText(const CliEnv& env, const MemberRecord& r) {
+    std::string text = env.text("status." + std::string(statusCode(r.status)));
+    if (auto eta = cardEta(r.status, r.history))
+        text += " " + env.text("status.card_eta", {{"date", formatIsoDate(*eta)}});
+    return text;
 }
 
 }  // namespace
@@ -90,6 +100,7 @@ void printHousehold(CliEnv& env, const HouseholdDetail& detail, const Assets& as
         OrderedJson members = OrderedJson::array();
         for (const MemberRecord& r : detail.members) members.push_back(memberJson(r));
         out["members"] = members;
+        if (!premium) out["monthly_premium_error"] = premium.error().message(env.lang());
         if (premium)
             out["monthly_premium"] = {{"total", premium->premium},
                                       {"government_pays", premium->government_pays},
@@ -120,9 +131,10 @@ void printHousehold(CliEnv& env, const HouseholdDetail& detail, const Assets& as
                    env.text(std::string("sex.") + std::string(sexCode(m.sex))),
                    env.text("relation." + std::string(relationCode(m.relation))),
                    std::string(segmentCode(m.segment)), std::string(careClassRoman(m.care_class)),
-                   env.text("status." + std::string(statusCode(r.status)))});
+                   statusText(env, r)});
     }
     table.print(out);
+    if (!premium) out << "\n" << premium.error().message(env.lang()) << "\n";
     if (premium) {
         out << "\n"
             << env.text("household.premium",

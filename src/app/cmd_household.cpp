@@ -14,10 +14,7 @@ namespace pekon::cli {
 namespace {
 
 Result<std::string> readInput(const std::string& path) {
-    if (path != "-") return readFile(path);
-    std::ostringstream buf;
-    buf << std::cin.rdbuf();
-    return buf.str();
+    return path == "-" ? readStream(std::cin, "stdin") : readFile(path);
 }
 
 OrderedJson fieldErrorsJson(const FieldErrors& list, Lang lang) {

@@ -2,23 +2,37 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "codec/json.hpp"
 #include "codec/premiums_json.hpp"
 
 namespace pekon {
 
-Result<std::string> readFile(const std::string& path) {
+Result<std::string> readStream(std::istream& in, const std::string& name, size_t limit) {
+    std::string text;
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        text.append(buf, static_cast<size_t>(in.gcount()));
+        if (text.size() > limit) {
+            const std::string mib = std::to_string(limit >> 20);
+            return Error{"file_too_large", "Berkas terlalu besar (maks. " + mib + " MiB): " + name,
+                         "The file is too large (at most " + mib + " MiB): " + name};
+        }
+    }
+    if (in.bad())
+        return Error{"file_unreadable", "Berkas tidak bisa dibaca: " + name,
+                     "Cannot read the file: " + name};
+    return text;
+}
+
+Result<std::string> readFile(const std::string& path, size_t limit) {
     std::error_code ec;
-    const bool folder = std::filesystem::is_directory(path, ec);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buf;
-    if (in && !folder) buf << in.rdbuf();
-    if (folder || !in || in.bad() || (in.peek(), in.bad()))
+    std::ifstream in;
+    if (!std::filesystem::is_directory(path, ec)) in.open(path, std::ios::binary);
+    if (!in.is_open())
         return Error{"file_unreadable", "Berkas tidak bisa dibaca: " + path,
                      "Cannot read the file: " + path};
-    return buf.str();
+    return readStream(in, path, limit);
 }
 
 Result<RegionTable> loadRegions(const std::string& dir) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <iosfwd>
 #include <string>
 
 #include "core/catalog.hpp"
@@ -9,8 +10,13 @@
 
 namespace pekon {
 
-// Reads a whole file. Error code `file_unreadable` naming the path.
-Result<std::string> readFile(const std::string& path);
+inline constexpr size_t kMaxInputBytes = size_t{64} << 20;
+
+// Reads a whole file (or a stream) of at most `limit` bytes. Error codes `file_unreadable`
+// (missing, a folder, a read error) and `file_too_large`, naming it.
+Result<std::string> readFile(const std::string& path, size_t limit = kMaxInputBytes);
+Result<std::string> readStream(std::istream& in, const std::string& name,
+                               size_t limit = kMaxInputBytes);
 
 // The reference data Pekon runs on, loaded from an assets folder:
 // regions/*.csv, premiums.json, i18n/{id,en}.json.

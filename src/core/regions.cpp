@@ -145,6 +145,9 @@ std::vector<const Village*> RegionTable::searchVillages(std::string_view query,
 Result<RegionOfIssue> RegionTable::decodePrefix(std::string_view six, std::string_view prefix,
                                                 std::vector<Warning>& warnings) const {
     const std::string p = std::string(prefix);
+    if (six.size() != 6 || !isAllDigits(six))
+        return Error{p + "_region_invalid", "Kode wilayah harus 6 digit.",
+                     "A region code has 6 digits."};
     const std::string pc(six.substr(0, 2));
     const std::string rc = pc + "." + std::string(six.substr(2, 2));
     const std::string dc = rc + "." + std::string(six.substr(4, 2));

@@ -87,8 +87,15 @@ std::optional<UnixSeconds> StatusTimeline::reachedAt(MemberStatus status) const 
 }
 
 std::optional<Date> StatusTimeline::cardEta() const {
-    if (current() != MemberStatus::paid) return std::nullopt;
-    return addDays(dateOf(*reachedAt(MemberStatus::paid)), kCardEtaDays);
+    return pekon::cardEta(current(), steps_);
+}
+
+std::optional<Date> cardEta(MemberStatus current, const std::vector<StatusStep>& steps) {
+    if (current != MemberStatus::paid) return std::nullopt;
+    for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+        if (it->status == MemberStatus::paid) return addDays(dateOf(it->at), kCardEtaDays);
+    }
+    return std::nullopt;
 }
 
 }  // namespace pekon

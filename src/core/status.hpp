@@ -69,4 +69,8 @@ class StatusTimeline {
 
 Error transitionError(MemberStatus from, MemberStatus to);
 
+// The card ETA of a member whose status is `current` with these steps: the latest payment
+// + 14 days while the status is `paid`; nullopt otherwise.
+std::optional<Date> cardEta(MemberStatus current, const std::vector<StatusStep>& steps);
+
 }  // namespace pekon

@@ -1,6 +1,7 @@
 #include "store/export.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -20,13 +21,28 @@ Error writeError(const std::string& path) {
                  "Cannot write the export file " + path + " (" + why + ")"};
 }
 
+// Office staff open these files in spreadsheets: a cell that would start a formula gets a
+// leading apostrophe. Phone numbers ("+628...") and negative numbers stay as they are.
+std::string spreadsheetSafe(std::string cell) {
+    if (cell.empty()) return cell;
+    const char c = cell[0];
+    const bool number_follows = cell.size() > 1 && cell[1] >= '0' && cell[1] <= '9';
+    if (c == '=' || c == '@' || c == '\t' || c == '\r' ||
+        ((c == '+' || c == '-') && !number_follows))
+        cell.insert(cell.begin(), '\'');
+    return cell;
+}
+
 // Runs `sql` and writes its rows under `header` to dir/name.
 Result<std::int64_t> exportQuery(sql::Connection& db, const std::string& dir,
                                  const std::string& name, const CsvRow& header, const char* sql) {
     const std::string path = dir + "/" + name;
     const std::string temp = path + ".part";
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    // A fresh file of our own: never a leftover with wider permissions, never a link.
+    ::unlink(temp.c_str());
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) return writeError(temp);
+    ::fchmod(fd, 0600);
     FILE* file = ::fdopen(fd, "w");
     if (!file) {
         ::close(fd);
@@ -43,7 +59,8 @@ Result<std::int64_t> exportQuery(sql::Connection& db, const std::string& dir,
     int rc;
     CsvRow row(header.size());
     while (ok && (rc = stmt->step()) == SQLITE_ROW) {
-        for (size_t i = 0; i < header.size(); ++i) row[i] = stmt->text(static_cast<int>(i));
+        for (size_t i = 0; i < header.size(); ++i)
+            row[i] = spreadsheetSafe(stmt->text(static_cast<int>(i)));
         const std::string line = csvLine(row);
         ok = std::fwrite(line.data(), 1, line.size(), file) == line.size();
         ++rows;

@@ -24,5 +24,7 @@ int latestSchemaVersion();
 // at a whole version. A database newer than this program is refused (`db_too_new`).
 Status migrate(sql::Connection& db, int target = -1);
 Result<int> schemaVersion(sql::Connection& db);
+// `db_too_new`: the database has schema `found`, newer than this program knows.
+Error tooNewError(int found);
 
 }  // namespace pekon

@@ -140,7 +140,7 @@ Result<std::vector<MemberHit>> Store::search(const std::string& raw_query, int l
     std::string key;
     for (char c : query) key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     std::string upper = key;
-    upper.push_back('\x7f');
+    upper.push_back('\xff');  // above every byte of UTF-8 text
     // The name's own prefix uses the index; a later word's prefix scans.
     auto stmt =
         db_.prepare(std::string("SELECT ") + kHitColumns +

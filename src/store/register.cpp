@@ -24,25 +24,37 @@ void prefixed(const FieldErrors& from, const std::string& prefix, FieldErrors& i
 
 }  // namespace
 
-void Store::checkAgainstDevice(const HouseholdValidation& v, const std::string& prefix,
-                               FieldErrors& errors) {
+Result<bool> Store::exists(std::string_view sql, const std::string& value) {
+    auto stmt = db_.cached(sql);
+    if (!stmt) return stmt.error();
+    const int rc = (*stmt)->bind(1, value).step();
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return sql::sqliteError(db_.handle(), rc, "check");
+}
+
+Status Store::checkAgainstDevice(const HouseholdValidation& v, FieldErrors& errors) {
     if (!v.household.kk_number.empty()) {
-        auto stmt = db_.cached("SELECT 1 FROM households WHERE kk_number = ? LIMIT 1");
-        if (stmt && (*stmt)->bind(1, v.household.kk_number).step() == SQLITE_ROW)
+        auto kk =
+            exists("SELECT 1 FROM households WHERE kk_number = ? LIMIT 1", v.household.kk_number);
+        if (!kk) return kk.error();
+        if (*kk)
             errors.push_back(
-                {prefix + "kk_number",
+                {"kk_number",
                  {"kk_already_registered", "Nomor KK ini sudah terdaftar di perangkat ini.",
                   "This KK number is already registered on this device."}});
     }
     for (size_t i = 0; i < v.members.size(); ++i) {
         if (v.members[i].nik.empty()) continue;
-        auto stmt = db_.cached("SELECT 1 FROM members WHERE nik = ? LIMIT 1");
-        if (stmt && (*stmt)->bind(1, v.members[i].nik).step() == SQLITE_ROW)
+        auto nik = exists("SELECT 1 FROM members WHERE nik = ? LIMIT 1", v.members[i].nik);
+        if (!nik) return nik.error();
+        if (*nik)
             errors.push_back(
-                {prefix + "members[" + std::to_string(i) + "].nik",
+                {"members[" + std::to_string(i) + "].nik",
                  {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
                   "This NIK is already registered on this device."}});
     }
+    return {};
 }
 
 Result<std::int64_t> Store::insertHousehold(const Household& h, const Event& e) {
@@ -127,7 +139,10 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
             inputs.size() > 1 ? "households[" + std::to_string(i) + "]." : "";
         HouseholdValidation v = validateHousehold(inputs[i], regions, ctx.today);
         FieldErrors device_errors;
-        checkAgainstDevice(v, "", device_errors);
+        if (auto s = checkAgainstDevice(v, device_errors); !s) {
+            out.errors.push_back({"", s.error()});
+            return out;
+        }
         if (!v.household.kk_number.empty() && !batch_kks.insert(v.household.kk_number).second)
             device_errors.push_back(
                 {"kk_number",
@@ -185,35 +200,51 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
 
 Result<std::string> Store::addMember(const std::string& household_id, const MemberInput& input,
                                      const RegionTable& regions, const WriteContext& ctx,
-                                     FieldErrors* errors_out) {
+                                     FieldErrors* errors_out, FieldErrors* warnings_out) {
     if (auto s = writable(); !s) return s.error();
     auto tx = sql::Transaction::begin(db_);
     if (!tx) return tx.error();
     FieldErrors errors, warnings;
     Member m = validateMember(input, regions, ctx.today, "", errors, warnings);
-    auto has = [&](const char* sql, const std::string& value) {
-        auto stmt = db_.cached(sql);
-        return stmt && (*stmt)->bind(1, value).step() == SQLITE_ROW;
-    };
-    std::int64_t household_key = 0;
-    if (auto stmt = db_.cached("SELECT key FROM households WHERE id = ?");
-        stmt && (*stmt)->bind(1, household_id).step() == SQLITE_ROW)
-        household_key = (*stmt)->integer(0);
+
+    std::int64_t household_key = 0, members = 0, heads = 0;
+    {
+        auto stmt = db_.cached(
+            "SELECT h.key, COUNT(m.key), COUNT(CASE WHEN m.relation = 'head' THEN 1 END) "
+            "FROM households h LEFT JOIN members m ON m.household_key = h.key WHERE h.id = ? GROUP "
+            "BY h.key");
+        if (!stmt) return stmt.error();
+        const int rc = (*stmt)->bind(1, household_id).step();
+        if (rc == SQLITE_ROW) {
+            household_key = (*stmt)->integer(0);
+            members = (*stmt)->integer(1);
+            heads = (*stmt)->integer(2);
+        } else if (rc != SQLITE_DONE) {
+            return sql::sqliteError(db_.handle(), rc, "read household");
+        }
+    }
     if (household_key == 0)
         errors.push_back(
             {"household_id",
              {"household_not_found", "Keluarga tidak ditemukan.", "The household was not found."}});
-    else if (m.relation == Relation::head &&
-             has("SELECT 1 FROM members m JOIN households h ON h.key = m.household_key "
-                 "WHERE h.id = ? AND m.relation = 'head'",
-                 household_id))
+    else if (members >= static_cast<std::int64_t>(kMaxMembers))
+        errors.push_back({"household_id",
+                          {"household_too_many_members", "Terlalu banyak anggota (maks. 30).",
+                           "Too many members (at most 30)."}});
+    else if (m.relation == Relation::head && heads > 0)
         errors.push_back({"relation",
                           {"household_many_heads", "Hanya boleh ada satu kepala keluarga.",
                            "There can be only one head of family."}});
-    if (!m.nik.empty() && has("SELECT 1 FROM members WHERE nik = ? LIMIT 1", m.nik))
-        errors.push_back({"nik",
-                          {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
-                           "This NIK is already registered on this device."}});
+    if (!m.nik.empty()) {
+        auto taken = exists("SELECT 1 FROM members WHERE nik = ? LIMIT 1", m.nik);
+        if (!taken) return taken.error();
+        if (*taken)
+            errors.push_back(
+                {"nik",
+                 {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
+                  "This NIK is already registered on this device."}});
+    }
+    if (warnings_out) *warnings_out = warnings;
     if (!errors.empty()) {
         Error first = errors.front().error;
         if (errors_out) *errors_out = std::move(errors);

@@ -3,27 +3,25 @@
 namespace pekon::sql {
 
 Error sqliteError(sqlite3* db, int rc, std::string_view doing) {
+    // SQLite's own text is English; it is kept for support staff in the English message.
     const std::string detail =
-        std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        " (" + std::string(doing) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)) + ")";
+    const std::string code = " [SQLite " + std::to_string(rc) + "]";
     switch (rc & 0xFF) {
         case SQLITE_FULL:
             return Error{
                 "db_full",
-                "Penyimpanan penuh; data tidak tersimpan. Kosongkan ruang lalu coba lagi. (" +
-                    detail + ")",
-                "Storage is full; nothing was saved. Free some space and try again. (" + detail +
-                    ")"};
+                "Penyimpanan penuh; data tidak tersimpan. Kosongkan ruang lalu coba lagi." + code,
+                "Storage is full; nothing was saved. Free some space and try again." + detail};
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            return Error{"db_busy",
-                         "Basis data sedang dipakai proses lain; coba lagi. (" + detail + ")",
-                         "The database is in use by another process; try again. (" + detail + ")"};
+            return Error{"db_busy", "Basis data sedang dipakai proses lain; coba lagi." + code,
+                         "The database is in use by another process; try again." + detail};
         case SQLITE_READONLY:
-            return Error{"db_readonly", "Basis data hanya bisa dibaca. (" + detail + ")",
-                         "The database is read-only. (" + detail + ")"};
+            return Error{"db_readonly", "Basis data hanya bisa dibaca." + code,
+                         "The database is read-only." + detail};
         default:
-            return Error{"db_error", "Kesalahan basis data. (" + detail + ")",
-                         "Database error. (" + detail + ")"};
+            return Error{"db_error", "Kesalahan basis data." + code, "Database error." + detail};
     }
 }
 
@@ -142,15 +140,16 @@ Result<Stmt> Connection::prepare(std::string_view sql) {
     return Stmt(db_, stmt);
 }
 
-Result<Stmt*> Connection::cached(const char* sql) {
-    auto it = cache_.find(sql);
+Result<CachedStmt> Connection::cached(std::string_view sql) {
+    auto it = cache_.find(std::string(sql));
     if (it == cache_.end()) {
         auto stmt = prepare(sql);
         if (!stmt) return stmt.error();
-        it = cache_.emplace(sql, std::make_unique<Stmt>(std::move(stmt.value()))).first;
+        it =
+            cache_.emplace(std::string(sql), std::make_unique<Stmt>(std::move(stmt.value()))).first;
     }
     it->second->reset();
-    return it->second.get();
+    return CachedStmt(it->second.get());
 }
 
 Result<std::string> Connection::queryText(std::string_view sql) {

@@ -48,6 +48,23 @@ class Stmt {
     sqlite3_stmt* stmt_ = nullptr;
 };
 
+// A statement borrowed from a connection's cache; reset when the lease ends, so no read
+// transaction outlives the call that used it.
+class CachedStmt {
+  public:
+    explicit CachedStmt(Stmt* stmt) : stmt_(stmt) {}
+    CachedStmt(CachedStmt&& other) noexcept : stmt_(other.stmt_) { other.stmt_ = nullptr; }
+    CachedStmt& operator=(CachedStmt&&) = delete;
+    ~CachedStmt() {
+        if (stmt_) stmt_->reset();
+    }
+    Stmt* operator->() const { return stmt_; }
+    Stmt& operator*() const { return *stmt_; }
+
+  private:
+    Stmt* stmt_;
+};
+
 // A connection. Not shared between threads: each thread opens its own.
 class Connection {
   public:
@@ -61,8 +78,8 @@ class Connection {
     sqlite3* handle() const { return db_; }
     Status exec(std::string_view sql, std::string_view doing);
 
-    // A statement from the connection's cache, reset and with bindings cleared.
-    Result<Stmt*> cached(const char* sql);
+    // A statement from the connection's cache (keyed by its text), with bindings cleared.
+    Result<CachedStmt> cached(std::string_view sql);
     Result<Stmt> prepare(std::string_view sql);
 
     // The single text (or integer) a one-row query yields.
@@ -71,7 +88,7 @@ class Connection {
 
   private:
     sqlite3* db_ = nullptr;
-    std::unordered_map<const char*, std::unique_ptr<Stmt>> cache_;
+    std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back when destroyed without commit().

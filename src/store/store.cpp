@@ -37,8 +37,7 @@ Status secureFile(const std::string& path) {
 Error damagedError(const std::string& report) {
     return Error{"db_damaged",
                  "Basis data rusak dan hanya dibuka untuk dibaca; tidak ada yang ditulis. Salin "
-                 "berkasnya dan hubungi petugas TI. (" +
-                     report + ")",
+                 "berkasnya dan hubungi petugas TI.",
                  "The database is damaged and is open read-only; nothing will be written. Copy the "
                  "file and call IT support. (" +
                      report + ")"};
@@ -98,10 +97,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
 
     auto version = schemaVersion(store->db_);
     if (!version) return version.error();
-    if (*version > latestSchemaVersion()) {
-        if (auto s = migrate(store->db_); !s)
-            return s.error();  // yields db_too_new, writes nothing
-    }
+    if (*version > latestSchemaVersion()) return tooNewError(*version);
     for (const char* pragma :
          {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
           "PRAGMA cache_size = -32768", "PRAGMA wal_autocheckpoint = 4096"}) {

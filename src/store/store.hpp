@@ -96,9 +96,11 @@ class Store {
 
     // Adds one member to a registered household (a newborn, someone who moved in):
     // validated like the household form, one `member.registered` event.
+    // At most 30 members and one head; warnings (an unknown region of the NIK) go to
+    // `warnings`, every error to `errors`, and the first error is returned.
     Result<std::string> addMember(const std::string& household_id, const MemberInput& member,
                                   const RegionTable& regions, const WriteContext& context,
-                                  FieldErrors* errors = nullptr);
+                                  FieldErrors* errors = nullptr, FieldErrors* warnings = nullptr);
 
     // Queries ---------------------------------------------------------------------------
     Result<std::vector<HouseholdSummary>> households(const std::string& village_code = {},
@@ -127,8 +129,8 @@ class Store {
     Result<Event> appendEvent(std::string_view type, std::string data, const WriteContext& context);
     Result<std::int64_t> insertHousehold(const Household& h, const Event& e);  // its key
     Status insertMember(const Member& m, std::int64_t household_key, const Event& e);
-    void checkAgainstDevice(const HouseholdValidation& v, const std::string& prefix,
-                            FieldErrors& errors);
+    Result<bool> exists(std::string_view sql, const std::string& value);
+    Status checkAgainstDevice(const HouseholdValidation& v, FieldErrors& errors);
 
     sql::Connection db_;
     std::string path_;

@@ -8,9 +8,10 @@ namespace pekon {
 
 namespace {
 
-Error mismatch(const std::string& what) {
-    return Error{"projection_mismatch", "Proyeksi tidak cocok dengan log peristiwa: " + what,
-                 "The projections do not agree with the event log: " + what};
+// `what_id` / `what_en` say where, in each language.
+Error mismatch(const std::string& what_id, const std::string& what_en) {
+    return Error{"projection_mismatch", "Proyeksi tidak cocok dengan log peristiwa: " + what_id,
+                 "The projections do not agree with the event log: " + what_en};
 }
 
 }  // namespace
@@ -29,13 +30,18 @@ Status Store::verifyProjections() {
         const std::string seq = std::to_string(events->integer(0));
         if (type == event_type::household_registered) {
             auto h = parseHouseholdRegistered(events->text(2));
-            if (!h) return mismatch("event " + seq + ": " + h.error().message_en);
+            if (!h)
+                return mismatch("peristiwa " + seq + ": " + h.error().message_id,
+                                "event " + seq + ": " + h.error().message_en);
             households[h->id] = *h;
         } else {
             auto m = parseMemberRegistered(events->text(2));
-            if (!m) return mismatch("event " + seq + ": " + m.error().message_en);
+            if (!m)
+                return mismatch("peristiwa " + seq + ": " + m.error().message_id,
+                                "event " + seq + ": " + m.error().message_en);
             if (!households.count(m->household_id))
-                return mismatch("event " + seq + " names an unknown household");
+                return mismatch("peristiwa " + seq + " menyebut keluarga yang tidak dikenal",
+                                "event " + seq + " names an unknown household");
             member_seq[m->id] = events->integer(0);
             members[m->id] = *m;
         }
@@ -51,14 +57,19 @@ Status Store::verifyProjections() {
         const Household row{hs->text(0), hs->text(1), hs->text(2), hs->text(3),
                             hs->text(4), hs->text(5), hs->text(6)};
         auto it = households.find(row.id);
-        if (it == households.end()) return mismatch("household " + row.id + " has no event");
+        if (it == households.end())
+            return mismatch("keluarga " + row.id + " tanpa peristiwa",
+                            "household " + row.id + " has no event");
         const Household& e = it->second;
         if (e.kk_number != row.kk_number || e.village_code != row.village_code ||
             e.address != row.address || e.rt != row.rt || e.rw != row.rw || e.phone != row.phone)
-            return mismatch("household " + row.id + " differs from its event");
+            return mismatch("keluarga " + row.id + " berbeda dari peristiwanya",
+                            "household " + row.id + " differs from its event");
     }
     if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read households");
-    if (seen != households.size()) return mismatch("a household event has no household row");
+    if (seen != households.size())
+        return mismatch("ada peristiwa keluarga tanpa baris keluarga",
+                        "a household event has no household row");
 
     auto ms = db_.prepare(
         "SELECT m.id, h.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
@@ -71,17 +82,23 @@ Status Store::verifyProjections() {
         ++seen;
         const std::string id = ms->text(0);
         auto it = members.find(id);
-        if (it == members.end()) return mismatch("member " + id + " has no event");
+        if (it == members.end())
+            return mismatch("anggota " + id + " tanpa peristiwa", "member " + id + " has no event");
         const Member& e = it->second;
         if (e.household_id != ms->text(1) || e.nik != ms->text(2) || e.name != ms->text(3) ||
             formatIsoDate(e.birth_date) != ms->text(4) || sexCode(e.sex) != ms->text(5) ||
             relationCode(e.relation) != ms->text(6) || segmentCode(e.segment) != ms->text(7) ||
             e.care_class != ms->integer(8) || member_seq[id] != ms->integer(9))
-            return mismatch("member " + id + " differs from its event");
-        if (ms->integer(10) < 1) return mismatch("member " + id + " has no status history");
+            return mismatch("anggota " + id + " berbeda dari peristiwanya",
+                            "member " + id + " differs from its event");
+        if (ms->integer(10) < 1)
+            return mismatch("anggota " + id + " tanpa riwayat status",
+                            "member " + id + " has no status history");
     }
     if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read members");
-    if (seen != members.size()) return mismatch("a member event has no member row");
+    if (seen != members.size())
+        return mismatch("ada peristiwa anggota tanpa baris anggota",
+                        "a member event has no member row");
     return {};
 }
 

@@ -276,9 +276,8 @@ TEST_CASE("cli database: created 0600, its folders created 0700") {
     CHECK(fileMode(db) == 0600);
     CHECK(fileMode(root + "/a") == 0700);
     CHECK(fileMode(root + "/a/b/c") == 0700);
-    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
-        if (exists(db + suffix)) CHECK(fileMode(db + suffix) == 0600);
-    }
+    // (-wal and -shm are gone once the CLI closes the database; their mode is checked while
+    // a store is open in tests/store/migrations_test.cpp.)
     // Read commands create it too, with the same mode.
     const std::string other = root + "/x/y/other.db";
     const CliRun run = runCli(with({"outbox"}, other));

@@ -232,3 +232,14 @@ TEST_CASE("assets: every key the command line uses is in both languages") {
           std::set<std::string>{"{dir}", "{households}", "{members}", "{events}"});
     CHECK(placeholders(c.text("cli.usage_error", Lang::en)) == std::set<std::string>{"{detail}"});
 }
+
+TEST_CASE("assets: readFile refuses a file over its limit") {
+    const std::string path = test::tempPath("big.json");
+    { std::ofstream(path) << std::string(5000, 'x'); }
+    auto small = readFile(path, 4096);
+    REQUIRE_FALSE(small.ok());
+    CHECK(small.error().code == "file_too_large");
+    auto fits = readFile(path, 5000);
+    REQUIRE(fits.ok());
+    CHECK(fits->size() == 5000);
+}

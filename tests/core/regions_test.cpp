@@ -232,3 +232,13 @@ TEST_CASE("regions: fromCsv rejects broken tables") {
     CHECK_THAT(broken.error().message_en,
                Catch::Contains("districts") && Catch::Contains("line 3"));
 }
+
+TEST_CASE("regions: decodePrefix refuses anything but six digits") {
+    std::vector<Warning> warnings;
+    for (const char* bad : {"", "18", "1806", "18060", "1806011", "18a601"}) {
+        auto r = test::regions().decodePrefix(bad, "nik", warnings);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == "nik_region_invalid");
+    }
+    CHECK(warnings.empty());
+}

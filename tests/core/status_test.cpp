@@ -165,3 +165,14 @@ TEST_CASE("status: a step dated before the previous one is refused") {
     REQUIRE_FALSE(both.ok());
     CHECK(both.error().code == "status_transition_invalid");
 }
+
+TEST_CASE("status: cardEta from a member's steps") {
+    const std::vector<StatusStep> steps{{MemberStatus::queued, 0},
+                                        {MemberStatus::synced, 86400},
+                                        {MemberStatus::verified, 2 * 86400},
+                                        {MemberStatus::paid, 10 * 86400}};
+    REQUIRE(cardEta(MemberStatus::paid, steps).has_value());
+    CHECK(*cardEta(MemberStatus::paid, steps) == Date{1970, 1, 25});
+    CHECK_FALSE(cardEta(MemberStatus::verified, steps).has_value());
+    CHECK_FALSE(cardEta(MemberStatus::card_issued, steps).has_value());
+}

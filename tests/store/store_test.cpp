@@ -272,3 +272,57 @@ TEST_CASE("store: the event log is append-only and immutable; projections are ch
         CHECK(v.error().code == "projection_mismatch");
     }
 }
+
+TEST_CASE("store: a lookup leaves no read transaction open for the next writer") {
+    const std::string path = test::tempPath("two.db");
+    auto a = Store::open(path);
+    auto b = Store::open(path);
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    REQUIRE((*a)->registerHouseholds({budiHousehold()}, test::regions(), kCtx).ok());
+    auto hit = (*a)->memberByNik("1806011505800001");  // stops at its row
+    REQUIRE(hit.ok());
+    REQUIRE(hit->has_value());
+    // Another connection writes; the first must see it and still be able to write after it.
+    REQUIRE(
+        (*b)->registerHouseholds({test::sampleHousehold(5, 50, 2)}, test::regions(), kCtx).ok());
+    auto seen = (*a)->households();
+    REQUIRE(seen.ok());
+    CHECK(seen->size() == 2);
+    CHECK((*a)->registerHouseholds({test::sampleHousehold(6, 60, 1)}, test::regions(), kCtx).ok());
+}
+
+TEST_CASE("store: addMember keeps a household within 30 members") {
+    auto store = openFresh();
+    auto r = store->registerHouseholds({test::sampleHousehold(1, 0, 1)}, test::regions(), kCtx);
+    REQUIRE(r.ok());
+    const std::string hid = r.households[0].household_id;
+    for (int i = 1; i < 30; ++i) {
+        const test::SampleNik n = test::sampleNik(1000 + i);
+        REQUIRE(store
+                    ->addMember(hid, {n.nik, "Anak", n.birth_date, n.sex, "child", "PBPU", "3"},
+                                test::regions(), kCtx)
+                    .ok());
+    }
+    const test::SampleNik n = test::sampleNik(2000);
+    FieldErrors errors;
+    auto full = store->addMember(hid, {n.nik, "Anak", n.birth_date, n.sex, "child", "PBPU", "3"},
+                                 test::regions(), kCtx, &errors);
+    REQUIRE_FALSE(full.ok());
+    CHECK(full.error().code == "household_too_many_members");
+    CHECK(scalar(*store, "SELECT COUNT(*) FROM members") == 30);
+}
+
+TEST_CASE("store: name search finds names with letters beyond ASCII") {
+    auto store = openFresh();
+    HouseholdInput h = budiHousehold();
+    h.members[1].name = "Andréa Siti";
+    REQUIRE(store->registerHouseholds({h}, test::regions(), kCtx).ok());
+    auto hits = store->search("andr");
+    REQUIRE(hits.ok());
+    REQUIRE(hits->size() == 1);
+    CHECK((*hits)[0].name == "Andréa Siti");
+    auto accented = store->search("andré");
+    REQUIRE(accented.ok());
+    CHECK(accented->size() == 1);
+}

@@ -32,7 +32,7 @@ END;
 -- UUIDs that leave the device are kept once each, with a unique index.
 CREATE TABLE households (
     key           INTEGER PRIMARY KEY,
-    id            TEXT NOT NULL UNIQUE,       -- UUID v4, as in the events
+    id            TEXT NOT NULL UNIQUE,       -- UUID v7 (time-ordered), as in the events
     kk_number     TEXT NOT NULL,
     village_code  TEXT NOT NULL,
     address       TEXT NOT NULL,
@@ -48,7 +48,7 @@ CREATE INDEX households_kk ON households (kk_number);
 
 CREATE TABLE members (
     key           INTEGER PRIMARY KEY,
-    id            TEXT NOT NULL UNIQUE,       -- UUID v4
+    id            TEXT NOT NULL UNIQUE,       -- UUID v7 (time-ordered)
     household_key INTEGER NOT NULL REFERENCES households (key),
     nik           TEXT NOT NULL,
     name          TEXT NOT NULL,
