@@ -37,7 +37,7 @@ OrderedJson memberJson(const MemberRecord& r) {
 std::string statusText(const CliEnv& env, const MemberRecord& r) {
     std::string text = env.text("status." + std::string(statusCode(r.status)));
     if (auto eta = cardEta(r.status, r.history))
-        text += " " + env.text("status.card_eta", {{"date", formatIsoDate(*eta)}});
+        text.append(" ").append(env.text("status.card_eta", {{"date", formatIsoDate(*eta)}}));
     return text;
 }
 
