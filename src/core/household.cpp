@@ -75,26 +75,27 @@ std::string normaliseName(std::string_view name) {
     return out;
 }
 
+Result<std::string> checkPersonName(std::string_view raw) {
+    std::string name = normaliseName(raw);
+    if (auto e = checkText(name, kMaxNameBytes, "Nama", "name", "name")) return *e;
+    for (char c : name) {
+        if (isAsciiDigit(c) ||
+            std::string_view("<>{}[]|\\\"@#$%^&*_=+;:?!/~`").find(c) != std::string_view::npos)
+            return Error{
+                "name_invalid_chars",
+                "Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan apostrof.",
+                "A name may contain only letters, spaces, dots, commas, dashes and apostrophes."};
+    }
+    return name;
+}
+
 Member validateMember(const MemberInput& in, const RegionTable& regions, const Date& today,
                       const std::string& prefix, FieldErrors& errors, FieldErrors& warnings) {
     Member m;
-    m.name = normaliseName(in.name);
-    if (auto e = checkText(m.name, kMaxNameBytes, "Nama", "name", "name")) {
-        add(errors, prefix + "name", *e);
-    } else {
-        for (char c : m.name) {
-            if (isAsciiDigit(c) || std::string_view("<>{}[]|\\\"@#$%^&*_=+;:?!/~`").find(c) !=
-                                       std::string_view::npos) {
-                add(errors, prefix + "name",
-                    {"name_invalid_chars",
-                     "Nama hanya boleh berisi huruf, spasi, titik, koma, tanda hubung dan "
-                     "apostrof.",
-                     "A name may contain only letters, spaces, dots, commas, dashes and "
-                     "apostrophes."});
-                break;
-            }
-        }
-    }
+    if (auto name = checkPersonName(in.name); !name)
+        add(errors, prefix + "name", name.error());
+    else
+        m.name = std::move(name.value());
 
     std::optional<Date> birth;
     if (trim(in.birth_date).empty()) {

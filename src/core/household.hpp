@@ -8,6 +8,7 @@
 #include "core/enrolment.hpp"
 #include "core/error.hpp"
 #include "core/regions.hpp"
+#include "core/result.hpp"
 #include "core/sex.hpp"
 
 namespace pekon {
@@ -77,6 +78,10 @@ Member validateMember(const MemberInput& input, const RegionTable& regions, cons
 // members, one head, no NIK twice. Collects all errors rather than stopping at the first.
 HouseholdValidation validateHousehold(const HouseholdInput& input, const RegionTable& regions,
                                       const Date& today);
+
+// A person's name, cleaned (normaliseName) and checked: not empty, at most 100 bytes, valid
+// UTF-8, letters and . , - ' only. Error codes name_empty, name_invalid_chars, name_too_long.
+Result<std::string> checkPersonName(std::string_view name);
 
 // Cleans a person's name: trims, folds runs of spaces. Empty when nothing is left.
 std::string normaliseName(std::string_view name);
