@@ -1,34 +1,78 @@
-// The `pekon` command line: the same core and store code paths the touch app uses.
+// `pekon`: with a command, the command line (the same core and store code paths the touch
+// app uses); with none, the touch app.
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "app/commands.hpp"
+#include "app/gui.hpp"
 #include "platform/paths.hpp"
 
 using namespace pekon;
 using namespace pekon::cli;
 
+namespace {
+
+// "1280x800" -> width and height (each 320..7680).
+bool parseSize(const std::string& text, int& width, int& height) {
+    const size_t x = text.find('x');
+    if (x == std::string::npos || x == 0 || x + 1 >= text.size() || text.size() > 11) return false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (i != x && (text[i] < '0' || text[i] > '9')) return false;
+    }
+    width = std::stoi(text.substr(0, x));
+    height = std::stoi(text.substr(x + 1));
+    return width >= 320 && height >= 320 && width <= 7680 && height <= 7680;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     std::vector<std::string> words(argv + 1, argv + argc);
-    const std::string command = words.empty() ? "" : words.front();
-    if (!words.empty()) words.erase(words.begin());
+    // A first word that is an option (or nothing at all) opens the app.
+    const bool gui = words.empty() || (words.front().rfind("--", 0) == 0 && words.front() != "--help" &&
+                                       words.front() != "--version");
+    const std::string command = gui || words.empty() ? "" : words.front();
+    if (!gui) words.erase(words.begin());
 
-    const Args args = parseArgs(
-        words, {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv"},
-        {"help", "version"});
+    const Args args = parseArgs(words,
+                                {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv", "size",
+                                 "scale"},
+                                {"help", "version", "demo", "fullscreen"});
     Lang lang = Lang::id;
     const std::string lang_text = args.option("lang").value_or("id");
     const bool lang_ok = parseLang(lang_text, lang);
     const std::string format_text = args.option("format").value_or("text");
     const Format format = format_text == "json" ? Format::json : Format::text;
-    CliEnv env(std::cout, std::cerr, lang, format,
-               args.option("db").value_or(platform::defaultDatabasePath()));
+    const bool demo = args.flag("demo");
+    const std::string default_db = demo ? platform::parentDirectory(platform::defaultDatabasePath()) + "/demo.db"
+                                        : platform::defaultDatabasePath();
+    CliEnv env(std::cout, std::cerr, lang, format, args.option("db").value_or(default_db));
 
     // `pekon nik` answers in JSON whatever it is given, so it checks its own arguments.
     if (command == "nik") return runNik(env, args);
     if (!lang_ok) return env.usage("--lang " + lang_text);
     if (format_text != "text" && format_text != "json") return env.usage("--format " + format_text);
+    if (gui) {
+        if (!args.problem.empty()) return env.usage(args.problem);
+        if (!args.positional.empty()) return env.usage(args.positional.front());
+        GuiOptions options;
+        options.db_path = args.option("db").value_or(default_db);
+        options.lang = lang;
+        options.demo = demo;
+        options.fullscreen = args.flag("fullscreen");
+        if (auto size = args.option("size"); size && !parseSize(*size, options.width, options.height))
+            return env.usage("--size " + *size);
+        if (auto scale = args.option("scale")) {
+            try {
+                options.scale = std::stof(*scale);
+            } catch (...) {
+                options.scale = -1;
+            }
+            if (options.scale < 0.5f || options.scale > 4.0f) return env.usage("--scale " + *scale);
+        }
+        return runGui(options);
+    }
     if (command == "--version" || args.flag("version")) {
         std::cout << "pekon " << PEKON_VERSION << "\n";
         return kExitOk;
@@ -43,5 +87,5 @@ int main(int argc, char** argv) {
         std::cout << env.text("cli.usage") << "\n";
         return kExitOk;
     }
-    return env.usage(command.empty() ? "?" : command);
+    return env.usage(command);
 }

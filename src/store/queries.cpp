@@ -60,6 +60,16 @@ Result<std::vector<HouseholdSummary>> Store::households(const std::string& villa
     return out;
 }
 
+Result<std::int64_t> Store::countHouseholds(const std::string& village_code) {
+    auto stmt = db_.cached(village_code.empty() ? "SELECT COUNT(*) FROM households"
+                                                : "SELECT COUNT(*) FROM households WHERE village_code = ?");
+    if (!stmt) return stmt.error();
+    if (!village_code.empty()) (*stmt)->bind(1, village_code);
+    const int rc = (*stmt)->step();
+    if (rc != SQLITE_ROW) return sql::sqliteError(db_.handle(), rc, "count households");
+    return (*stmt)->integer(0);
+}
+
 Result<std::optional<HouseholdDetail>> Store::household(const std::string& id) {
     auto head =
         db_.prepare(std::string("SELECT ") + kSummaryColumns + " FROM households h WHERE h.id = ?");

@@ -106,6 +106,7 @@ class Store {
     Result<std::vector<HouseholdSummary>> households(const std::string& village_code = {},
                                                      int limit = 1000, int offset = 0);
     Result<std::optional<HouseholdDetail>> household(const std::string& id);
+    Result<std::int64_t> countHouseholds(const std::string& village_code = {});
     // A NIK or KK number (16 digits) matches exactly; other text matches names by prefix
     // of the name or of a later word, case-insensitively.
     Result<std::vector<MemberHit>> search(const std::string& query, int limit = 50);

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <utility>
+#include <string_view>
+
+#include "store/users.hpp"
+#include "ui/ui_context.hpp"
+
+namespace pekon::ui {
+
+class Navigator;
+
+// One screen: a view-model of its own (plain members) drawn each frame; it changes data only
+// through core/store intents and moves between screens only through the Navigator.
+class Screen {
+public:
+    virtual ~Screen() = default;
+    virtual std::string_view name() const = 0;  // stable, for tests and screenshots
+    virtual void draw(UiContext& ui, Navigator& nav) = 0;
+};
+
+// Screen changes asked for during a frame, applied after it; and the signed-in user.
+class Navigator {
+public:
+    void push(std::unique_ptr<Screen> screen) { pending_ = {Op::push, std::move(screen)}; }
+    void replace(std::unique_ptr<Screen> screen) { pending_ = {Op::replace, std::move(screen)}; }
+    void resetTo(std::unique_ptr<Screen> screen) { pending_ = {Op::reset, std::move(screen)}; }
+    void pop() { pending_ = {Op::pop, nullptr}; }
+
+    const std::optional<User>& user() const { return user_; }
+    void signIn(User user) { user_ = std::move(user); }
+    void signOut() { user_.reset(); }
+
+    enum class Op { none, push, replace, reset, pop };
+    struct Pending {
+        Op op = Op::none;
+        std::unique_ptr<Screen> screen;
+    };
+    Pending takePending() { return std::exchange(pending_, Pending{}); }
+
+private:
+    Pending pending_;
+    std::optional<User> user_;
+};
+
+}  // namespace pekon::ui

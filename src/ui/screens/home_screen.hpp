@@ -1,0 +1,23 @@
+#pragma once
+
+#include <optional>
+
+#include "store/store.hpp"
+#include "ui/screen.hpp"
+
+namespace pekon::ui {
+
+// One big tile per capability the app has, the outbox and the language toggle.
+class HomeScreen : public Screen {
+public:
+    std::string_view name() const override { return "home"; }
+    void draw(UiContext& ui, Navigator& nav) override;
+
+private:
+    void refresh(UiContext& ui);
+    std::optional<OutboxCounts> outbox_;
+    std::int64_t households_ = 0;
+    UnixSeconds refreshed_at_ = -1;
+};
+
+}  // namespace pekon::ui

@@ -1,0 +1,119 @@
+#include "ui/screens/households_screen.hpp"
+
+#include "core/text.hpp"
+#include "ui/header.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace pekon::ui {
+
+namespace {
+
+std::string villageLabel(const RegionTable& regions, const std::string& code) {
+    const Village* v = regions.village(code);
+    if (!v) return code;
+    const Region* d = regions.district(v->district_code);
+    return d ? v->name + ", " + d->name : v->name;
+}
+
+void chip(UiContext& ui, const std::string& text, ImU32 color) {
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float pad = ui.px(8);
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + size.x + 2 * pad, pos.y + size.y + pad), color,
+                                              ui.px(12));
+    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + pad, pos.y + pad / 2), IM_COL32_WHITE, text.c_str());
+    ImGui::Dummy(ImVec2(size.x + 2 * pad, size.y + pad));
+}
+
+}  // namespace
+
+const HouseholdSummary* HouseholdsScreen::row(UiContext& ui, std::int64_t index) {
+    const std::int64_t page = index / kPage;
+    auto it = pages_.find(page);
+    if (it == pages_.end()) {
+        auto rows = ui.store().households({}, kPage, static_cast<int>(page * kPage));
+        if (!rows) {
+            problem_ = ui.errorText(rows.error());
+            return nullptr;
+        }
+        if (pages_.size() > 20) pages_.clear();  // keep memory flat on long scrolls
+        it = pages_.emplace(page, std::move(rows.value())).first;
+    }
+    const size_t at = static_cast<size_t>(index % kPage);
+    return at < it->second.size() ? &it->second[at] : nullptr;
+}
+
+void HouseholdsScreen::drawList(UiContext& ui) {
+    if (!total_) {
+        auto n = ui.store().countHouseholds();
+        total_ = n ? *n : 0;
+    }
+    textMuted(ui.t("households.count", {{"count", std::to_string(*total_)}}));
+    if (*total_ == 0) {
+        textMuted(ui.t("households.empty"));
+        return;
+    }
+    ImGui::BeginChild("list", ImVec2(0, 0), false);
+    dragScroll();
+    const float row_h = ui.px(96);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(*total_), row_h);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const HouseholdSummary* h = row(ui, i);
+            if (!h) continue;
+            ImGui::PushID(i);
+            ImGui::BeginGroup();
+            const ImVec2 start = ImGui::GetCursorScreenPos();
+            ImGui::PushFont(ui.fonts.large);
+            ImGui::TextUnformatted(h->head_name.empty() ? "-" : h->head_name.c_str());
+            ImGui::PopFont();
+            textMuted(villageLabel(ui.assets().regions, h->household.village_code) + "  ·  KK " +
+                      maskDigits(h->household.kk_number));
+            ImGui::SetCursorScreenPos(ImVec2(start.x + ImGui::GetContentRegionAvail().x - ui.px(260), start.y + ui.px(8)));
+            chip(ui, ui.t("households.members", {{"count", std::to_string(h->member_count)}}), color::kPrimary);
+            ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row_h - ui.px(8)));
+            ImGui::EndGroup();
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+}
+
+void HouseholdsScreen::drawHits(UiContext& ui) {
+    if (searched_ != query_) {
+        searched_ = query_;
+        auto hits = ui.store().search(query_, 200);
+        hits_ = hits ? std::move(hits.value()) : std::vector<MemberHit>{};
+        if (!hits) problem_ = ui.errorText(hits.error());
+    }
+    textMuted(ui.t("households.hits", {{"count", std::to_string(hits_.size())}}));
+    ImGui::BeginChild("hits", ImVec2(0, 0), false);
+    dragScroll();
+    for (size_t i = 0; i < hits_.size(); ++i) {
+        const MemberHit& h = hits_[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::TextUnformatted(h.name.c_str());
+        ImGui::PopFont();
+        textMuted("NIK " + maskDigits(h.nik) + "  ·  " + villageLabel(ui.assets().regions, h.village_code));
+        chip(ui, ui.t("status." + std::string(statusCode(h.status))), color::kPrimary);
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+void HouseholdsScreen::draw(UiContext& ui, Navigator& nav) {
+    header(ui, nav, ui.t("households.title"), true);
+    ImGui::PushItemWidth(ui.px(520));
+    field(ui, "households.search", ui.t("households.search"), &query_, EntryKind::text, 60);
+    ImGui::PopItemWidth();
+    if (!problem_.empty()) textError(problem_);
+    if (trim(query_).empty()) drawList(ui);
+    else drawHits(ui);
+}
+
+}  // namespace pekon::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/store.hpp"
+#include "ui/screen.hpp"
+
+namespace pekon::ui {
+
+// The households on this device, newest first, read page by page as the list scrolls (smooth
+// with 10,000); or, with a search, the members whose NIK, KK or name match.
+class HouseholdsScreen : public Screen {
+public:
+    std::string_view name() const override { return "households"; }
+    void draw(UiContext& ui, Navigator& nav) override;
+
+private:
+    static constexpr int kPage = 100;
+    const HouseholdSummary* row(UiContext& ui, std::int64_t index);
+    void drawList(UiContext& ui);
+    void drawHits(UiContext& ui);
+
+    std::optional<std::int64_t> total_;
+    std::map<std::int64_t, std::vector<HouseholdSummary>> pages_;  // page number -> rows
+    std::string query_;
+    std::string searched_;
+    std::vector<MemberHit> hits_;
+    std::string problem_;
+};
+
+}  // namespace pekon::ui

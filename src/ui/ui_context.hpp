@@ -1,0 +1,82 @@
+#pragma once
+
+#include <imgui.h>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "codec/assets.hpp"
+#include "core/date.hpp"
+#include "store/store.hpp"
+
+namespace pekon::ui {
+
+struct Fonts {
+    ImFont* body = nullptr;   // 20 px at scale 1
+    ImFont* large = nullptr;  // 26 px
+    ImFont* title = nullptr;  // 34 px, bold
+};
+
+// The one field that the on-screen keypad or keyboard is typing into.
+enum class EntryKind { digits, text };
+struct TextEntry {
+    std::string id;               // the field's probe id
+    std::string* target = nullptr;
+    EntryKind kind = EntryKind::text;
+    size_t max_length = 0;
+};
+
+// Everything a screen needs, passed in (no globals): reference data, the store, the clock,
+// the language, the scale, and the texts. Also records where each named widget was drawn
+// (the probe), so tests and the screenshot tool can tap widgets by name.
+class UiContext {
+public:
+    using Clock = std::function<UnixSeconds()>;
+    UiContext(const Assets& assets, Store& store, Lang lang, float scale, Clock clock);
+
+    const Assets& assets() const { return assets_; }
+    Store& store() { return store_; }
+    Lang lang() const { return lang_; }
+    void setLang(Lang lang) { lang_ = lang; }
+    float scale() const { return scale_; }
+    float px(float at_scale_1) const { return at_scale_1 * scale_; }
+    UnixSeconds now() const { return clock_(); }
+    Date today() const { return dateOf(now() + 7 * 3600); }  // WIB, UTC+7
+
+    Fonts fonts;
+
+    // Texts by i18n key. A key missing in the current language is remembered.
+    std::string t(std::string_view key);
+    std::string t(std::string_view key, const std::vector<std::pair<std::string, std::string>>& args);
+    std::string errorText(const Error& e) const { return e.message(lang_); }
+    const std::set<std::string>& missingKeys() const { return missing_; }
+
+    // Probe: call right after drawing a widget to record its rectangle under `id`.
+    void probe(const std::string& id);
+    std::optional<std::pair<ImVec2, ImVec2>> find(const std::string& id) const;
+    const std::map<std::string, std::pair<ImVec2, ImVec2>>& probes() const { return probes_; }
+    void beginFrame() { probes_.clear(); }
+
+    // The field being typed into, if any.
+    TextEntry entry;
+    void focus(TextEntry e) { entry = std::move(e); }
+    void unfocus() { entry = {}; }
+    bool focused(const std::string& id) const { return entry.target && entry.id == id; }
+
+private:
+    const Assets& assets_;
+    Store& store_;
+    Lang lang_;
+    float scale_;
+    Clock clock_;
+    std::set<std::string> missing_;
+    std::map<std::string, std::pair<ImVec2, ImVec2>> probes_;
+};
+
+}  // namespace pekon::ui
