@@ -30,6 +30,21 @@ std::string householdRegisteredData(const Household& h) {
         .field("rt", h.rt)
         .field("rw", h.rw);
     if (!h.phone.empty()) w.field("phone", h.phone);
+    const DocumentsSeen& d = h.documents;
+    if (d.ktp || d.kk || d.birth_certificate || !d.pbi_basis.empty()) {
+        JsonObjectWriter docs;
+        docs.field("ktp", d.ktp).field("kk", d.kk).field("birth_certificate", d.birth_certificate);
+        if (!d.pbi_basis.empty()) docs.field("pbi_basis", d.pbi_basis);
+        w.raw("documents", std::move(docs).finish());
+    }
+    const ConsentRecord& c = h.consent;
+    if (!c.text_version.empty()) {
+        JsonObjectWriter consent;
+        consent.field("text_version", c.text_version)
+            .field("citizen_agreed", c.citizen_agreed)
+            .field("volunteer_attested", c.volunteer_attested);
+        w.raw("consent", std::move(consent).finish());
+    }
     return std::move(w).finish();
 }
 
@@ -44,6 +59,10 @@ std::string memberRegisteredData(const Member& m) {
         .field("relation", relationCode(m.relation))
         .field("segment", segmentCode(m.segment))
         .field("class", static_cast<std::int64_t>(m.care_class));
+    if (!m.occupation.empty()) w.field("occupation", m.occupation);
+    if (!m.existing_card.empty()) w.field("existing_card", m.existing_card);
+    if (!m.phone.empty()) w.field("phone", m.phone);
+    if (!m.nik_mismatch_reason.empty()) w.field("nik_mismatch_reason", m.nik_mismatch_reason);
     return std::move(w).finish();
 }
 
@@ -89,6 +108,10 @@ Result<Member> parseMemberRegistered(std::string_view data) {
     const std::int64_t care_class = cls->get<std::int64_t>();
     if (care_class < 1 || care_class > 3) return dataError("class");
     m.care_class = static_cast<int>(care_class);
+    for (auto [key, target] : {std::pair{"occupation", &m.occupation}, {"existing_card", &m.existing_card},
+                               {"phone", &m.phone}, {"nik_mismatch_reason", &m.nik_mismatch_reason}}) {
+        if (j->contains(key) && !getString(*j, key, *target)) return dataError(key);
+    }
     return m;
 }
 

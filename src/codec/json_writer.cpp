@@ -80,6 +80,18 @@ JsonObjectWriter& JsonObjectWriter::field(std::string_view k, std::int64_t value
     return *this;
 }
 
+JsonObjectWriter& JsonObjectWriter::field(std::string_view k, bool value) {
+    key(k);
+    out_ += value ? "true" : "false";
+    return *this;
+}
+
+JsonObjectWriter& JsonObjectWriter::raw(std::string_view k, const std::string& json) {
+    key(k);
+    out_ += json;
+    return *this;
+}
+
 std::string JsonObjectWriter::finish() && {
     out_.push_back('}');
     return std::move(out_);

@@ -17,6 +17,10 @@ class JsonObjectWriter {
     }
     JsonObjectWriter& field(std::string_view key, std::string_view value);
     JsonObjectWriter& field(std::string_view key, std::int64_t value);
+    JsonObjectWriter& field(std::string_view key, bool value);
+    JsonObjectWriter& field(std::string_view key, const char* value) { return field(key, std::string_view(value)); }
+    // A value that is already JSON (a nested object made by another writer).
+    JsonObjectWriter& raw(std::string_view key, const std::string& json);
     std::string finish() &&;
 
   private:

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/kk_number.hpp"
+#include "core/occupation.hpp"
 #include "core/nik.hpp"
 #include "core/phone.hpp"
 #include "core/text.hpp"
@@ -128,11 +129,34 @@ Member validateMember(const MemberInput& in, const RegionTable& regions, const D
     }
 
     auto nik = parseNik(in.nik, regions, today, NikCheck{birth, sex});
+    const bool mismatch = !nik && (nik.error().code == "nik_birth_date_mismatch" || nik.error().code == "nik_sex_mismatch");
+    const std::string reason = normaliseName(in.nik_mismatch_reason);
+    if (mismatch && !reason.empty()) {
+        // Confirmed by the volunteer: a warning, and the NIK as it is.
+        add(warnings, prefix + "nik", nik.error());
+        m.nik_mismatch_reason = reason;
+        nik = parseNik(in.nik, regions, today, NikCheck{birth, std::nullopt});
+        if (!nik) nik = parseNik(in.nik, regions, today, {});
+    }
     if (!nik) {
         add(errors, prefix + "nik", nik.error());
     } else {
         m.nik = nik->digits;
         for (const Warning& w : nik->warnings) add(warnings, prefix + "nik", w);
+    }
+
+    if (!trim(in.occupation).empty()) {
+        Occupation o;
+        if (parseOccupation(trim(in.occupation), o)) m.occupation = std::string(occupationCode(o));
+        else add(errors, prefix + "occupation", {"occupation_invalid", "Pekerjaan tidak dikenal.", "Unknown occupation."});
+    }
+    if (!trim(in.existing_card).empty()) {
+        if (auto card = parseCardNumber(in.existing_card); !card) add(errors, prefix + "existing_card", card.error());
+        else m.existing_card = *card;
+    }
+    if (!trim(in.phone).empty()) {
+        if (auto phone = normalizePhone(in.phone); !phone) add(errors, prefix + "phone", phone.error());
+        else m.phone = *phone;
     }
 
     if (!parseRelation(in.relation, m.relation))
@@ -186,6 +210,13 @@ HouseholdValidation validateHousehold(const HouseholdInput& in, const RegionTabl
         else
             h.phone = *phone;
     }
+
+    h.documents = in.documents;
+    h.consent = in.consent;
+    if (!h.documents.pbi_basis.empty() && h.documents.pbi_basis != "dtks" && h.documents.pbi_basis != "sktm" &&
+        h.documents.pbi_basis != "none")
+        add(v.errors, "documents.pbi_basis", {"pbi_basis_invalid", "Dasar PBI harus DTKS, SKTM atau tidak ada.",
+                                              "The PBI basis must be DTKS, SKTM or none."});
 
     if (in.members.empty())
         add(v.errors, "members",

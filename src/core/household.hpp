@@ -22,6 +22,30 @@ struct MemberInput {
     std::string relation;    // relationCode()
     std::string segment;     // segmentCode()
     std::string care_class;  // 1..3 or I..III
+    // Optional, from the touch app's form:
+    std::string occupation;           // occupationCode(), suggests a segment
+    std::string existing_card;        // a BPJS/KIS card the member already has (13 digits)
+    std::string phone;                // the member's own mobile number
+    std::string nik_mismatch_reason;  // set when the volunteer confirms a NIK that disagrees
+                                      // with the birth date or sex: the mismatch becomes a
+                                      // warning and the reason is recorded in the event
+};
+
+// Documents the volunteer saw. For PBI members, whether the household is in DTKS (the
+// social welfare register) or holds an SKTM (letter of low income).
+struct DocumentsSeen {
+    bool ktp = false;
+    bool kk = false;
+    bool birth_certificate = false;  // Akta Kelahiran
+    std::string pbi_basis;           // "", "dtks", "sktm", "none"
+};
+
+// Consent under UU 27/2022 (PDP): the text shown, the citizen's agreement, the volunteer's
+// attestation that it was read out and agreed.
+struct ConsentRecord {
+    std::string text_version;  // e.g. "pdp-2026-1"
+    bool citizen_agreed = false;
+    bool volunteer_attested = false;
 };
 
 struct HouseholdInput {
@@ -32,6 +56,8 @@ struct HouseholdInput {
     std::string rw;     // optional, 1-3 digits
     std::string phone;  // optional, an Indonesian mobile number
     std::vector<MemberInput> members;
+    DocumentsSeen documents;  // recorded by the touch app; empty from imports
+    ConsentRecord consent;
 };
 
 // Validated, normalised records. Ids are given by the store.
@@ -45,6 +71,10 @@ struct Member {
     Relation relation = Relation::head;
     Segment segment = Segment::pbpu;
     int care_class = 3;
+    std::string occupation;           // "" or occupationCode()
+    std::string existing_card;        // "" or 13 digits
+    std::string phone;                // "" or E.164
+    std::string nik_mismatch_reason;  // "" unless a confirmed mismatch
 };
 
 struct Household {
@@ -55,6 +85,8 @@ struct Household {
     std::string rt;  // "001" or empty
     std::string rw;
     std::string phone;  // E.164 or empty
+    DocumentsSeen documents;
+    ConsentRecord consent;
 };
 
 struct HouseholdValidation {

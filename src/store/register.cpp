@@ -111,7 +111,8 @@ Status Store::insertMember(const Member& m, std::int64_t household_key, const Ev
 }
 
 RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inputs,
-                                          const RegionTable& regions, const WriteContext& ctx) {
+                                          const RegionTable& regions, const WriteContext& ctx,
+                                          const std::string& draft_id) {
     RegisterOutcome out;
     if (auto s = writable(); !s) {
         out.errors.push_back({"", s.error()});
@@ -189,6 +190,14 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
             return out;  // the transaction rolls back: nothing of the batch is written
         }
         done.push_back(std::move(reg));
+    }
+    if (!draft_id.empty()) {
+        auto del = db_.cached("DELETE FROM drafts WHERE id = ?");
+        Status s = del ? (*del)->bind(1, draft_id).run("delete draft") : Status(del.error());
+        if (!s) {
+            out.errors.push_back({"", s.error()});
+            return out;
+        }
     }
     if (auto s = tx->commit(); !s) {
         out.errors.push_back({"", s.error()});

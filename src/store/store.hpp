@@ -91,8 +91,11 @@ class Store {
     // Intents ---------------------------------------------------------------------------
     // Validates every household (validateHousehold, plus no NIK or KK already on this
     // device), then writes all of them or none.
+    // `draft_id`, when given, names the wizard draft these came from: it is deleted in the
+    // same transaction, so a household is never both saved and still a draft.
     RegisterOutcome registerHouseholds(const std::vector<HouseholdInput>& households,
-                                       const RegionTable& regions, const WriteContext& context);
+                                       const RegionTable& regions, const WriteContext& context,
+                                       const std::string& draft_id = {});
 
     // Adds one member to a registered household (a newborn, someone who moved in):
     // validated like the household form, one `member.registered` event.

@@ -1,0 +1,47 @@
+#include "core/occupation.hpp"
+
+namespace pekon {
+
+std::string_view occupationCode(Occupation o) {
+    switch (o) {
+        case Occupation::farmer: return "farmer";
+        case Occupation::fisher: return "fisher";
+        case Occupation::trader: return "trader";
+        case Occupation::laborer: return "laborer";
+        case Occupation::entrepreneur: return "entrepreneur";
+        case Occupation::private_employee: return "private_employee";
+        case Occupation::civil_servant: return "civil_servant";
+        case Occupation::retired: return "retired";
+        case Occupation::housewife: return "housewife";
+        case Occupation::student: return "student";
+        case Occupation::unemployed: return "unemployed";
+        case Occupation::other: return "other";
+    }
+    return "";
+}
+
+bool parseOccupation(std::string_view text, Occupation& out) {
+    for (Occupation o : kAllOccupations) {
+        if (occupationCode(o) == text) {
+            out = o;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<Segment> suggestedSegment(Occupation o) {
+    switch (o) {
+        case Occupation::private_employee:
+        case Occupation::civil_servant: return Segment::ppu;
+        case Occupation::farmer:
+        case Occupation::fisher:
+        case Occupation::trader:
+        case Occupation::laborer:
+        case Occupation::entrepreneur: return Segment::pbpu;
+        case Occupation::retired: return Segment::bp;
+        default: return std::nullopt;
+    }
+}
+
+}  // namespace pekon
