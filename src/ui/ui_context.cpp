@@ -7,16 +7,22 @@ UiContext::UiContext(const Assets& assets, Store& store, Lang lang, float scale,
 
 std::string UiContext::t(std::string_view key) {
     const auto& texts = assets_.catalog.texts(lang_);
-    if (texts.find(key) == texts.end()) missing_.insert(std::string(key) + (lang_ == Lang::en ? " (en)" : " (id)"));
+    if (texts.find(key) == texts.end())
+        missing_.insert(std::string(key) + (lang_ == Lang::en ? " (en)" : " (id)"));
     return assets_.catalog.text(key, lang_);
 }
 
-std::string UiContext::t(std::string_view key, const std::vector<std::pair<std::string, std::string>>& args) {
+std::string UiContext::t(std::string_view key,
+                         const std::vector<std::pair<std::string, std::string>>& args) {
     (void)t(key);
     return assets_.catalog.text(key, lang_, args);
 }
 
 void UiContext::probe(const std::string& id) {
+    if (!scroll_to_.empty() && id == scroll_to_) {
+        ImGui::SetScrollHereY(0.5f);
+        scroll_to_.clear();
+    }
     if (!ImGui::IsItemVisible()) return;  // scrolled away: nothing there to tap
     probes_[id] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
 }

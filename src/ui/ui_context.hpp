@@ -26,7 +26,7 @@ struct Fonts {
 // The one field that the on-screen keypad or keyboard is typing into.
 enum class EntryKind { digits, text };
 struct TextEntry {
-    std::string id;               // the field's probe id
+    std::string id;  // the field's probe id
     std::string* target = nullptr;
     EntryKind kind = EntryKind::text;
     size_t max_length = 0;
@@ -36,7 +36,7 @@ struct TextEntry {
 // the language, the scale, and the texts. Also records where each named widget was drawn
 // (the probe), so tests and the screenshot tool can tap widgets by name.
 class UiContext {
-public:
+  public:
     using Clock = std::function<UnixSeconds()>;
     UiContext(const Assets& assets, Store& store, Lang lang, float scale, Clock clock);
 
@@ -53,7 +53,8 @@ public:
 
     // Texts by i18n key. A key missing in the current language is remembered.
     std::string t(std::string_view key);
-    std::string t(std::string_view key, const std::vector<std::pair<std::string, std::string>>& args);
+    std::string t(std::string_view key,
+                  const std::vector<std::pair<std::string, std::string>>& args);
     std::string errorText(const Error& e) const { return e.message(lang_); }
     const std::set<std::string>& missingKeys() const { return missing_; }
 
@@ -62,14 +63,20 @@ public:
     std::optional<std::pair<ImVec2, ImVec2>> find(const std::string& id) const;
     const std::map<std::string, std::pair<ImVec2, ImVec2>>& probes() const { return probes_; }
     void beginFrame() { probes_.clear(); }
+    // Scrolls the widget `id` into view when it is next drawn (a focused field above the
+    // keypad; a test reaching a widget further down).
+    void scrollTo(std::string id) { scroll_to_ = std::move(id); }
 
     // The field being typed into, if any.
     TextEntry entry;
-    void focus(TextEntry e) { entry = std::move(e); }
+    void focus(TextEntry e) {
+        scroll_to_ = e.id;
+        entry = std::move(e);
+    }
     void unfocus() { entry = {}; }
     bool focused(const std::string& id) const { return entry.target && entry.id == id; }
 
-private:
+  private:
     const Assets& assets_;
     Store& store_;
     Lang lang_;
@@ -77,6 +84,7 @@ private:
     Clock clock_;
     std::set<std::string> missing_;
     std::map<std::string, std::pair<ImVec2, ImVec2>> probes_;
+    std::string scroll_to_;
 };
 
 }  // namespace pekon::ui

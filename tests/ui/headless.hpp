@@ -15,7 +15,7 @@
 namespace pekon::test {
 
 class Headless {
-public:
+  public:
     explicit Headless(Store& store, Lang lang = Lang::id, UnixSeconds start = 1'795'000'000)
         : now_(start), context_(ImGui::CreateContext()) {
         ImGuiIO& io = ImGui::GetIO();
@@ -50,14 +50,17 @@ public:
         for (int i = 0; i < n; ++i) frame();
     }
 
-    // Taps the widget recorded under `id` (drawing a frame first if it is not on screen yet).
+    // Taps the widget recorded under `id`, scrolled into view first.
     void tap(const std::string& id) {
-        if (!ui_->find(id)) frame();
+        // Bring it to the middle of its (scrolling) window first, as a finger would.
+        ui_->scrollTo(id);
+        frames(2);
         auto rect = ui_->find(id);
         INFO("widget " << id << " on screen " << shell_->top().name());
         REQUIRE(rect.has_value());
         ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2((rect->first.x + rect->second.x) / 2, (rect->first.y + rect->second.y) / 2);
+        io.MousePos =
+            ImVec2((rect->first.x + rect->second.x) / 2, (rect->first.y + rect->second.y) / 2);
         io.MouseDown[0] = true;
         shell_->noteInput();
         frame();
@@ -69,8 +72,11 @@ public:
     // Taps the on-screen keys for each character ("key.1", "key.a", "key.space").
     void typeKeys(const std::string& text) {
         for (char c : text) {
-            if (c == ' ') tap("key.space");
-            else tap(std::string("key.") + static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+            if (c == ' ')
+                tap("key.space");
+            else
+                tap(std::string("key.") +
+                    static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
         }
     }
 
@@ -79,7 +85,7 @@ public:
     ui::AppShell& shell() { return *shell_; }
     void advance(UnixSeconds seconds) { now_ += seconds; }
 
-private:
+  private:
     UnixSeconds now_;
     ImGuiContext* context_;
     std::unique_ptr<ui::UiContext> ui_;

@@ -7,6 +7,8 @@
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/households_screen.hpp"
 #include "ui/screens/login_screen.hpp"
+#include "ui/screens/receipt_screen.hpp"
+#include "ui/screens/wizard_screen.hpp"
 
 using namespace pekon;
 
@@ -19,8 +21,11 @@ std::unique_ptr<Store> seededStore(int households) {
     REQUIRE(store.ok());
     REQUIRE(createUser(**store, "Dewi Lestari", Role::supervisor, "428195", "", kNow).ok());
     std::vector<HouseholdInput> batch;
-    for (int i = 0; i < households; ++i) batch.push_back(test::sampleHousehold(i, i * 4, i % 4 + 1));
-    if (!batch.empty()) REQUIRE((*store)->registerHouseholds(batch, test::regions(), {"t", kNow, test::kToday}).ok());
+    for (int i = 0; i < households; ++i)
+        batch.push_back(test::sampleHousehold(i, i * 4, i % 4 + 1));
+    if (!batch.empty())
+        REQUIRE(
+            (*store)->registerHouseholds(batch, test::regions(), {"t", kNow, test::kToday}).ok());
     return std::move(store.value());
 }
 
@@ -37,11 +42,37 @@ TEST_CASE("ui: every screen renders in both languages with no missing text") {
                  [] { return std::make_unique<ui::FirstRunScreen>(); },
                  [] { return std::make_unique<ui::LoginScreen>(); },
                  [] { return std::make_unique<ui::HomeScreen>(); },
-                 [] { return std::make_unique<ui::HouseholdsScreen>(); }}) {
+                 [] { return std::make_unique<ui::HouseholdsScreen>(); },
+                 [] {
+                     return std::make_unique<ui::ReceiptScreen>(
+                         "0192f0c4-1111-7111-8111-111111111111", 3);
+                 },
+                 [] {
+                     HouseholdDraft d;
+                     d.district_code = "18.06.01";
+                     d.household = test::sampleHousehold(1, 100, 3);
+                     d.household.members[2].segment = "PBI-APBN";
+                     return std::make_unique<ui::WizardScreen>(d);
+                 }}) {
             app.shell().show(make());
             INFO("screen " << app.screen());
             app.frames(3);
         }
+        // Every step of the wizard, with a household that has a PBI member.
+        for (WizardStep step : kAllSteps) {
+            HouseholdDraft d;
+            d.step = step;
+            d.district_code = "18.06.01";
+            d.household = test::sampleHousehold(1, 100, 3);
+            d.household.members[2].segment = "PBI-APBN";
+            app.shell().show(std::make_unique<ui::WizardScreen>(d));
+            INFO("step " << stepCode(step));
+            app.frames(3);
+            app.tap("wizard.next");
+        }
+        app.shell().show(std::make_unique<ui::WizardScreen>());
+        app.tap("wizard.next");
+        app.tap("wizard.next");
         // With the keyboard and the keypad up, too.
         app.shell().show(std::make_unique<ui::HouseholdsScreen>());
         app.tap("households.search");
@@ -50,8 +81,8 @@ TEST_CASE("ui: every screen renders in both languages with no missing text") {
         app.tap("first_run.pin");
         CHECK(app.ui().find("key.5"));
         CHECK_FALSE(app.ui().find("key.q"));
-        INFO("missing: " << Catch::Detail::stringify(std::vector<std::string>(app.ui().missingKeys().begin(),
-                                                                               app.ui().missingKeys().end())));
+        INFO("missing: " << Catch::Detail::stringify(std::vector<std::string>(
+                 app.ui().missingKeys().begin(), app.ui().missingKeys().end())));
         CHECK(app.ui().missingKeys().empty());
     }
 }

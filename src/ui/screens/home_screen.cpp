@@ -1,13 +1,15 @@
 #include "ui/screens/home_screen.hpp"
 
+#include "store/drafts.hpp"
 #include "ui/header.hpp"
 #include "ui/screens/households_screen.hpp"
+#include "ui/screens/wizard_screen.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
 
-void HomeScreen::refresh(UiContext& ui) {
+void HomeScreen::refresh(UiContext& ui, const Navigator& nav) {
     // Counts are re-read at most every few seconds, not every frame.
     if (refreshed_at_ >= 0 && ui.now() - refreshed_at_ < 5) return;
     refreshed_at_ = ui.now();
@@ -15,22 +17,38 @@ void HomeScreen::refresh(UiContext& ui) {
     outbox_ = counts ? std::optional<OutboxCounts>(*counts) : std::nullopt;
     auto n = ui.store().countHouseholds();
     households_ = n ? *n : 0;
+    if (nav.user()) {
+        auto drafts = listDrafts(ui.store(), nav.user()->id);
+        drafts_ = drafts ? std::move(drafts.value()) : std::vector<HouseholdDraft>{};
+    }
 }
 
 void HomeScreen::draw(UiContext& ui, Navigator& nav) {
-    refresh(ui);
+    refresh(ui, nav);
     header(ui, nav, ui.t("home.title"), false);
     ImGui::Spacing();
-    const std::string greeting = ui.t("home.greeting", {{"name", nav.user() ? nav.user()->name : ""}});
+    const std::string greeting =
+        ui.t("home.greeting", {{"name", nav.user() ? nav.user()->name : ""}});
     ImGui::PushFont(ui.fonts.large);
     ImGui::TextUnformatted(greeting.c_str());
     ImGui::PopFont();
     ImGui::Spacing();
 
     const ImVec2 size(ui.px(420), ui.px(170));
+    if (tile(ui, "home.register", ui.t("home.register"), ui.t("home.register_detail"), size))
+        nav.push(std::make_unique<WizardScreen>()), refreshed_at_ = -1;
+    ImGui::SameLine();
     if (tile(ui, "home.households", ui.t("home.households"),
              ui.t("home.households_count", {{"count", std::to_string(households_)}}), size))
-        nav.push(std::make_unique<HouseholdsScreen>());
+        nav.push(std::make_unique<HouseholdsScreen>()), refreshed_at_ = -1;
+    if (!drafts_.empty()) {
+        ImGui::SameLine();
+        if (tile(ui, "home.draft", ui.t("home.draft"),
+                 ui.t("home.draft_detail", {{"count", std::to_string(drafts_.size())}}), size)) {
+            nav.push(std::make_unique<WizardScreen>(drafts_.front()));
+            refreshed_at_ = -1;
+        }
+    }
 
     ImGui::Spacing();
     ImGui::BeginChild("outbox", ImVec2(size.x, ui.px(130)), true);
@@ -38,11 +56,13 @@ void HomeScreen::draw(UiContext& ui, Navigator& nav) {
     ImGui::TextUnformatted(ui.t("home.outbox").c_str());
     ImGui::PopFont();
     if (outbox_) {
-        ImGui::TextUnformatted(ui.t("home.outbox_pending", {{"count", std::to_string(outbox_->pending)}}).c_str());
+        ImGui::TextUnformatted(
+            ui.t("home.outbox_pending", {{"count", std::to_string(outbox_->pending)}}).c_str());
         if (outbox_->rejected > 0) {
             textError(ui.t("home.outbox_rejected", {{"count", std::to_string(outbox_->rejected)}}));
         } else {
-            textMuted(ui.t("home.outbox_sent", {{"count", std::to_string(outbox_->accepted + outbox_->duplicate)}}));
+            textMuted(ui.t("home.outbox_sent",
+                           {{"count", std::to_string(outbox_->accepted + outbox_->duplicate)}}));
         }
     }
     ImGui::EndChild();

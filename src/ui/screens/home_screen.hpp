@@ -1,7 +1,9 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
+#include "core/household_draft.hpp"
 #include "store/store.hpp"
 #include "ui/screen.hpp"
 
@@ -9,14 +11,15 @@ namespace pekon::ui {
 
 // One big tile per capability the app has, the outbox and the language toggle.
 class HomeScreen : public Screen {
-public:
+  public:
     std::string_view name() const override { return "home"; }
     void draw(UiContext& ui, Navigator& nav) override;
 
-private:
-    void refresh(UiContext& ui);
+  private:
+    void refresh(UiContext& ui, const Navigator& nav);
     std::optional<OutboxCounts> outbox_;
     std::int64_t households_ = 0;
+    std::vector<HouseholdDraft> drafts_;
     UnixSeconds refreshed_at_ = -1;
 };
 

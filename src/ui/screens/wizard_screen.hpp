@@ -1,0 +1,47 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/household_draft.hpp"
+#include "ui/screen.hpp"
+
+namespace pekon::ui {
+
+// The household wizard: one step per screen, Back and Next always visible, the draft saved
+// at every step. Steps: location, KK, members, classes, documents, consent, review.
+class WizardScreen : public Screen {
+  public:
+    WizardScreen() = default;
+    explicit WizardScreen(HouseholdDraft draft) : draft_(std::move(draft)) {}
+    std::string_view name() const override { return "wizard"; }
+    void draw(UiContext& ui, Navigator& nav) override;
+
+    const HouseholdDraft& draft() const { return draft_; }
+
+  private:
+    void drawLocation(UiContext& ui);
+    void drawKk(UiContext& ui);
+    void drawMembers(UiContext& ui);
+    void drawMemberEditor(UiContext& ui);
+    void drawClasses(UiContext& ui);
+    void drawDocuments(UiContext& ui);
+    void drawConsent(UiContext& ui);
+    void drawReview(UiContext& ui);
+    void drawFooter(UiContext& ui, Navigator& nav);
+    void save(UiContext& ui, const Navigator& nav);
+    void finish(UiContext& ui, Navigator& nav);
+    // The message for `field` among the current step's errors ("" when none).
+    std::string problem(UiContext& ui, const std::string& field) const;
+
+    HouseholdDraft draft_;
+    FieldErrors errors_;  // of the current step, after Next was pressed
+    FieldErrors warnings_;
+    bool tried_next_ = false;
+    std::string village_filter_;
+    std::optional<size_t> editing_;  // the member being edited
+    MemberInput before_edit_;
+    std::string save_problem_;
+};
+
+}  // namespace pekon::ui

@@ -1,0 +1,166 @@
+// The wizard's steps other than the members: location, KK, classes, documents, consent, review.
+#include "core/kk_number.hpp"
+#include "core/text.hpp"
+#include "ui/pickers.hpp"
+#include "ui/screens/wizard_screen.hpp"
+#include "ui/widgets.hpp"
+
+namespace pekon::ui {
+
+namespace {
+
+std::string rupiah(Rupiah amount) {
+    std::string digits = std::to_string(amount), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back('.');
+        out.push_back(digits[i]);
+    }
+    return "Rp" + out;
+}
+
+}  // namespace
+
+void WizardScreen::drawLocation(UiContext& ui) {
+    const RegionTable& regions = ui.assets().regions;
+    HouseholdInput& h = draft_.household;
+    textMuted(ui.t("wizard.location.district"));
+    std::vector<Choice> districts;
+    for (const Region* d : regions.districtsOf("18.06")) districts.push_back({d->code, d->name});
+    if (choiceGrid(ui, "wizard.district", districts, &draft_.district_code, 4))
+        h.village_code.clear();
+    if (auto p = problem(ui, "district_code"); !p.empty()) textError(p);
+    if (draft_.district_code.empty()) return;
+
+    ImGui::Spacing();
+    field(ui, "wizard.village_filter", ui.t("wizard.location.village_filter"), &village_filter_,
+          EntryKind::text, 40);
+    std::vector<Choice> villages;
+    for (const Village* v : regions.searchVillages(village_filter_, draft_.district_code, 60))
+        villages.push_back({v->code, v->name});
+    choiceGrid(ui, "wizard.village", villages, &h.village_code, 3);
+    if (auto p = problem(ui, "village_code"); !p.empty()) textError(p);
+
+    ImGui::Spacing();
+    field(ui, "wizard.address", ui.t("wizard.location.address"), &h.address, EntryKind::text,
+          kMaxAddressBytes, false, problem(ui, "address"));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(ui.px(200));
+    ImGui::BeginChild("rt", ImVec2(ui.px(220), ui.px(130)));
+    field(ui, "wizard.rt", "RT", &h.rt, EntryKind::digits, 3, false, problem(ui, "rt"));
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("rw", ImVec2(ui.px(220), ui.px(130)));
+    field(ui, "wizard.rw", "RW", &h.rw, EntryKind::digits, 3, false, problem(ui, "rw"));
+    ImGui::EndChild();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+}
+
+void WizardScreen::drawKk(UiContext& ui) {
+    HouseholdInput& h = draft_.household;
+    textMuted(ui.t("wizard.kk.intro"));
+    // Inline validation as the digits come in: once all 16 are there, or after Next.
+    std::string inline_problem = problem(ui, "kk_number");
+    if (inline_problem.empty() && h.kk_number.size() == 16) {
+        auto kk = parseKkNumber(h.kk_number, ui.assets().regions, ui.today());
+        if (!kk) inline_problem = ui.errorText(kk.error());
+    }
+    field(ui, "wizard.kk", ui.t("wizard.kk.number"), &h.kk_number, EntryKind::digits, 16, false,
+          inline_problem);
+    field(ui, "wizard.phone", ui.t("wizard.kk.phone"), &h.phone, EntryKind::digits, 15, false,
+          problem(ui, "phone"));
+}
+
+void WizardScreen::drawClasses(UiContext& ui) {
+    textMuted(ui.t("wizard.classes.intro"));
+    std::vector<PremiumTable::Person> people;
+    for (size_t i = 0; i < draft_.household.members.size(); ++i) {
+        MemberInput& m = draft_.household.members[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::TextUnformatted(m.name.c_str());
+        ImGui::PopFont();
+        Segment segment = Segment::pbpu;
+        parseSegment(m.segment, segment);
+        std::vector<std::string> disabled;
+        for (int c = 1; c <= 3; ++c) {
+            if (!classAllowed(segment, c)) disabled.push_back(std::to_string(c));
+        }
+        int cls = 0;
+        parseCareClass(m.care_class, cls);
+        std::string chosen = cls ? std::to_string(cls) : "";
+        choiceGrid(ui, "wizard.class." + std::to_string(i),
+                   {{"1", ui.t("class.1")}, {"2", ui.t("class.2")}, {"3", ui.t("class.3")}},
+                   &chosen, 3, disabled);
+        m.care_class = chosen;
+        if (parseCareClass(chosen, cls)) {
+            if (auto p = ui.assets().premiums.monthly(segment, cls, ui.today())) {
+                textMuted(
+                    ui.t("wizard.classes.member_premium",
+                         {{"premium", rupiah(p->premium)}, {"pays", rupiah(p->participant_pays)}}));
+                people.push_back({segment, cls});
+            }
+        }
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    if (auto total = ui.assets().premiums.householdMonthly(people, ui.today())) {
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::TextWrapped(
+            "%s", ui.t("wizard.classes.total", {{"total", rupiah(total->participant_pays)},
+                                                {"government", rupiah(total->government_pays)}})
+                      .c_str());
+        ImGui::PopFont();
+    }
+}
+
+void WizardScreen::drawDocuments(UiContext& ui) {
+    DocumentsSeen& d = draft_.household.documents;
+    textMuted(ui.t("wizard.documents.intro"));
+    toggle(ui, "wizard.doc.ktp", ui.t("wizard.documents.ktp"), &d.ktp);
+    toggle(ui, "wizard.doc.kk", ui.t("wizard.documents.kk"), &d.kk);
+    toggle(ui, "wizard.doc.akta", ui.t("wizard.documents.akta"), &d.birth_certificate);
+    bool pbi = false;
+    for (const MemberInput& m : draft_.household.members) {
+        Segment s;
+        pbi = pbi || (parseSegment(m.segment, s) && isPbi(s));
+    }
+    if (pbi) {
+        ImGui::Spacing();
+        textMuted(ui.t("wizard.documents.pbi_basis"));
+        choiceGrid(ui, "wizard.pbi",
+                   {{"dtks", ui.t("pbi_basis.dtks")},
+                    {"sktm", ui.t("pbi_basis.sktm")},
+                    {"none", ui.t("pbi_basis.none")}},
+                   &d.pbi_basis, 3);
+    }
+}
+
+void WizardScreen::drawConsent(UiContext& ui) {
+    ConsentRecord& c = draft_.household.consent;
+    ImGui::BeginChild("consent_text", ImVec2(0, ui.px(300)), true);
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextWrapped("%s", ui.t("consent.text").c_str());
+    ImGui::PopFont();
+    ImGui::EndChild();
+    toggle(ui, "wizard.consent.citizen", ui.t("consent.citizen"), &c.citizen_agreed);
+    toggle(ui, "wizard.consent.volunteer", ui.t("consent.volunteer"), &c.volunteer_attested);
+}
+
+void WizardScreen::drawReview(UiContext& ui) {
+    const HouseholdInput& h = draft_.household;
+    const RegionTable& regions = ui.assets().regions;
+    const Village* v = regions.village(h.village_code);
+    ImGui::TextWrapped("%s: %s", ui.t("label.village").c_str(), v ? v->name.c_str() : "-");
+    ImGui::TextWrapped("%s: %s, RT %s RW %s", ui.t("label.address").c_str(), h.address.c_str(),
+                       h.rt.c_str(), h.rw.c_str());
+    ImGui::TextWrapped("%s: %s", ui.t("label.kk_number").c_str(), h.kk_number.c_str());
+    ImGui::Separator();
+    for (const MemberInput& m : h.members) {
+        ImGui::TextWrapped("%s  ·  NIK %s  ·  %s  ·  %s %s", m.name.c_str(),
+                           maskDigits(m.nik).c_str(), ui.t("relation." + m.relation).c_str(),
+                           m.segment.c_str(), m.care_class.c_str());
+    }
+}
+
+}  // namespace pekon::ui

@@ -1,0 +1,182 @@
+#include <catch2/catch.hpp>
+
+#include "store/drafts.hpp"
+#include "store/users.hpp"
+#include "ui/headless.hpp"
+#include "ui/screens/home_screen.hpp"
+#include "ui/screens/receipt_screen.hpp"
+#include "ui/screens/wizard_screen.hpp"
+
+using namespace pekon;
+
+namespace {
+
+constexpr UnixSeconds kNow = 1'795'000'000;
+
+void typeInto(test::Headless& app, const std::string& field, const std::string& text) {
+    app.tap(field);
+    app.typeKeys(text);
+    app.tap("key.done");
+}
+
+void tapTimes(test::Headless& app, const std::string& id, int times) {
+    for (int i = 0; i < times; ++i) app.tap(id);
+}
+
+// Sets the member form's birth date from the picker's first value, 1990-01-01.
+void pickBirth(test::Headless& app, int year, int month, int day) {
+    app.tap("wizard.member.birth.day.plus");  // 1990-01-01 appears
+    const int years = year - 1990;
+    tapTimes(app,
+             years < 0 ? "wizard.member.birth.year.minus10" : "wizard.member.birth.year.plus10",
+             std::abs(years) / 10);
+    tapTimes(app, years < 0 ? "wizard.member.birth.year.minus" : "wizard.member.birth.year.plus",
+             std::abs(years) % 10);
+    tapTimes(app, "wizard.member.birth.month.plus", month - 1);
+    tapTimes(app, "wizard.member.birth.day.plus", day - 1);
+}
+
+}  // namespace
+
+TEST_CASE("ui wizard: a household registered by tapping through every step") {
+    const std::string path = test::tempPath("wizard.db");
+    auto store = Store::open(path);
+    REQUIRE(store.ok());
+    auto user = createUser(**store, "Rina Marlina", Role::supervisor, "428195", "", kNow);
+    REQUIRE(user.ok());
+    test::Headless app(**store);
+    app.shell().navigator().signIn(*user);
+    app.shell().show(std::make_unique<ui::HomeScreen>());
+    app.frames(2);
+    app.tap("home.register");
+    REQUIRE(app.screen() == "wizard");
+
+    // (a) location
+    app.tap("wizard.next");
+    CHECK(app.screen() == "wizard");  // nothing chosen: it stays, with the errors
+    app.tap("wizard.district.18.06.01");
+    typeInto(app, "wizard.village_filter", "negeri");
+    app.tap("wizard.village.18.06.01.2016");
+    typeInto(app, "wizard.address", "jl merdeka 12");
+    typeInto(app, "wizard.rt", "2");
+    typeInto(app, "wizard.rw", "1");
+    app.tap("wizard.next");
+    // (b) KK
+    typeInto(app, "wizard.kk", "1806011203150007");
+    app.tap("wizard.next");
+    // (c) members: the head...
+    app.tap("wizard.member.add");
+    typeInto(app, "wizard.member.nik", "1806011505800001");
+    typeInto(app, "wizard.member.name", "budi santoso");
+    pickBirth(app, 1980, 5, 15);
+    app.tap("wizard.member.sex.M");
+    app.tap("wizard.member.occupation.farmer");  // suggests PBPU
+    app.tap("wizard.member.done");
+    // ...and his wife, whose NIK says the 22nd while her KTP says the 21st: confirmed, with a
+    // reason.
+    app.tap("wizard.member.add");
+    typeInto(app, "wizard.member.nik", "1806016208850002");
+    typeInto(app, "wizard.member.name", "siti aminah");
+    pickBirth(app, 1985, 8, 21);
+    app.tap("wizard.member.sex.F");
+    app.tap("wizard.member.relation.spouse");
+    app.tap("wizard.member.occupation.housewife");
+    app.tap("wizard.mismatch.old_ktp");
+    app.tap("wizard.member.done");
+    app.tap("wizard.next");
+    {
+        const auto& w = dynamic_cast<const ui::WizardScreen&>(app.shell().top());
+        FieldErrors warnings;
+        const FieldErrors errors =
+            validateStep(w.draft(), WizardStep::members, test::regions(), test::kToday, warnings);
+        std::string text;
+        for (const FieldError& e : errors) text += e.field + ":" + e.error.code + " ";
+        INFO(text);
+        REQUIRE(w.draft().step == WizardStep::classes);
+    }
+    // (d) classes
+    app.tap("wizard.class.0.3");
+    app.tap("wizard.class.1.3");
+    app.tap("wizard.next");
+    // (e) documents, (f) consent
+    app.tap("wizard.doc.ktp");
+    app.tap("wizard.doc.kk");
+    app.tap("wizard.next");
+    app.tap("wizard.next");
+    CHECK(app.screen() == "wizard");  // consent is required
+    app.tap("wizard.consent.citizen");
+    app.tap("wizard.consent.volunteer");
+    app.tap("wizard.next");
+    // (g) review and save
+    app.tap("wizard.next");
+    REQUIRE(app.screen() == "receipt");
+    const auto& receipt = dynamic_cast<const ui::ReceiptScreen&>(app.shell().top());
+    CHECK(receipt.uri().rfind("pekon://receipt?v=1&id=", 0) == 0);
+    CHECK(receipt.uri().find("members=2") != std::string::npos);
+    CHECK(app.ui().find("receipt.qr"));
+    CHECK(app.ui().missingKeys().empty());
+
+    auto households = (*store)->households();
+    REQUIRE(households.ok());
+    REQUIRE(households->size() == 1);
+    auto detail = (*store)->household((*households)[0].household.id);
+    REQUIRE(detail.ok());
+    const HouseholdDetail& d = **detail;
+    CHECK(d.summary.household.kk_number == "1806011203150007");
+    CHECK(d.summary.household.village_code == "18.06.01.2016");
+    CHECK(d.summary.household.address == "Jl Merdeka 12");
+    CHECK(d.summary.household.rt == "002");
+    REQUIRE(d.members.size() == 2);
+    CHECK(d.members[0].member.name == "Budi Santoso");
+    CHECK(d.members[0].member.birth_date == Date{1980, 5, 15});
+    CHECK(d.members[0].member.segment == Segment::pbpu);
+    CHECK(d.members[1].member.birth_date == Date{1985, 8, 21});
+    CHECK(d.members[1].member.relation == Relation::spouse);
+    auto events = (*store)->events(0, 10);
+    REQUIRE(events.ok());
+    REQUIRE(events->size() == 3);
+    CHECK((*events)[0].data.find(
+              "\"consent\":{\"text_version\":\"pdp-2026-1\",\"citizen_agreed\":true") !=
+          std::string::npos);
+    CHECK((*events)[0].data.find("\"documents\":{\"ktp\":true,\"kk\":true") != std::string::npos);
+    CHECK((*events)[1].data.find("\"occupation\":\"farmer\"") != std::string::npos);
+    CHECK((*events)[2].data.find("\"nik_mismatch_reason\":\"old_ktp\"") != std::string::npos);
+    CHECK((*events)[1].actor == user->id);
+    // The draft went with the save.
+    CHECK(listDrafts(**store, user->id)->empty());
+}
+
+TEST_CASE("ui wizard: every step is kept as a draft and offered back") {
+    const std::string path = test::tempPath("draft.db");
+    auto store = Store::open(path);
+    REQUIRE(store.ok());
+    auto user = createUser(**store, "Rina Marlina", Role::supervisor, "428195", "", kNow);
+    REQUIRE(user.ok());
+    {
+        test::Headless app(**store);
+        app.shell().navigator().signIn(*user);
+        app.shell().show(std::make_unique<ui::HomeScreen>());
+        app.tap("home.register");
+        app.tap("wizard.district.18.06.20");
+        app.tap("wizard.village.18.06.20.2001");
+        typeInto(app, "wizard.address", "dusun sukamaju");
+        app.tap("wizard.next");
+        typeInto(app, "wizard.kk", "1806202003180011");
+        app.tap("wizard.next");
+    }  // the app is gone (as after a crash); the draft is in the database
+    auto drafts = listDrafts(**store, user->id);
+    REQUIRE(drafts.ok());
+    REQUIRE(drafts->size() == 1);
+    CHECK((*drafts)[0].step == WizardStep::members);
+    CHECK((*drafts)[0].household.kk_number == "1806202003180011");
+    CHECK((*drafts)[0].household.address == "Dusun Sukamaju");
+
+    test::Headless again(**store);
+    again.shell().navigator().signIn(*user);
+    again.shell().show(std::make_unique<ui::HomeScreen>());
+    again.tap("home.draft");
+    REQUIRE(again.screen() == "wizard");
+    const auto& wizard = dynamic_cast<const ui::WizardScreen&>(again.shell().top());
+    CHECK(wizard.draft().step == WizardStep::members);
+    CHECK(wizard.draft().household.village_code == "18.06.20.2001");
+}
