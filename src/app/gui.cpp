@@ -13,6 +13,7 @@
 
 #include "app/cli_env.hpp"
 #include "app/demo_data.hpp"
+#include "app/screenshots.hpp"
 #include "platform/paths.hpp"
 #include "ui/app_shell.hpp"
 #include "ui/theme.hpp"
@@ -108,6 +109,20 @@ int runGui(const GuiOptions& options) {
         ui::UiContext ui(*assets, **store, options.lang, scale, [] { return nowSeconds(); });
         ui.fonts = *fonts;
         ui::AppShell shell(ui);
+        if (!options.screenshot_dir.empty()) {
+            int code = kExitOk;
+            auto made = platform::ensureDirectory(options.screenshot_dir);
+            auto written = made ? takeScreenshots(shell, window, options.screenshot_dir) : Result<int>(made.error());
+            if (!written) code = fail(options.lang, written.error());
+            else std::cout << *written << " screenshots in " << options.screenshot_dir << "\n";
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplSDL2_Shutdown();
+            ImGui::DestroyContext();
+            SDL_GL_DeleteContext(gl);
+            SDL_DestroyWindow(window);
+            SDL_Quit();
+            return code;
+        }
         bool running = true;
         int busy_frames = 3;  // frames still to draw after the last event (widgets settle)
         while (running) {

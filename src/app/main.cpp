@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
 
     const Args args = parseArgs(words,
                                 {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv", "size",
-                                 "scale"},
+                                 "scale", "screenshot"},
                                 {"help", "version", "demo", "fullscreen"});
     Lang lang = Lang::id;
     const std::string lang_text = args.option("lang").value_or("id");
@@ -60,6 +60,14 @@ int main(int argc, char** argv) {
         options.db_path = args.option("db").value_or(default_db);
         options.lang = lang;
         options.demo = demo;
+        if (auto dir = args.option("screenshot")) {
+            // Screenshots show demo data unless a database is named.
+            options.screenshot_dir = *dir;
+            if (!args.option("db")) {
+                options.demo = true;
+                options.db_path = platform::parentDirectory(platform::defaultDatabasePath()) + "/demo.db";
+            }
+        }
         options.fullscreen = args.flag("fullscreen");
         if (auto size = args.option("size"); size && !parseSize(*size, options.width, options.height))
             return env.usage("--size " + *size);

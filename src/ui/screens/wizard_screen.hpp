@@ -18,6 +18,10 @@ class WizardScreen : public Screen {
     void draw(UiContext& ui, Navigator& nav) override;
 
     const HouseholdDraft& draft() const { return draft_; }
+    // Opens the form of member `index` (for the screenshot tool; people tap Edit).
+    void openMemberEditor(size_t index) {
+        if (index < draft_.household.members.size()) editing_ = index, before_edit_ = draft_.household.members[index];
+    }
 
   private:
     void drawLocation(UiContext& ui);

@@ -1,0 +1,106 @@
+#include "app/screenshots.hpp"
+
+#include <SDL_opengl.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+#include <stb_image_write.h>
+
+#include <functional>
+#include <vector>
+
+#include "store/users.hpp"
+#include "ui/screens/first_run_screen.hpp"
+#include "ui/screens/home_screen.hpp"
+#include "ui/screens/households_screen.hpp"
+#include "ui/screens/login_screen.hpp"
+#include "ui/screens/receipt_screen.hpp"
+#include "ui/screens/wizard_screen.hpp"
+
+namespace pekon::cli {
+
+namespace {
+
+void renderFrame(ui::AppShell& shell, SDL_Window* window) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    shell.frame();
+    ImGui::Render();
+    const ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
+    glClearColor(0.945f, 0.957f, 0.953f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    (void)window;
+}
+
+Status writePng(SDL_Window* window, const std::string& path) {
+    int w = 0, h = 0;
+    SDL_GL_GetDrawableSize(window, &w, &h);
+    std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's rows start at the bottom; PNG's at the top.
+    const int stride = w * 4;
+    if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data() + static_cast<size_t>((h - 1) * stride), -stride))
+        return Error{"screenshot_failed", "Tangkapan layar tidak bisa ditulis: " + path,
+                     "Cannot write the screenshot " + path};
+    return {};
+}
+
+// A demo draft: one household of three, at `step`.
+HouseholdDraft demoDraft(WizardStep step) {
+    HouseholdDraft d;
+    d.step = step;
+    d.district_code = "18.06.01";
+    HouseholdInput& h = d.household;
+    h.village_code = "18.06.01.2016";
+    h.address = "Jl. Merdeka No. 12";
+    h.rt = "2";
+    h.rw = "1";
+    h.kk_number = "1806011203150007";
+    h.members = {{"1806011505800021", "Budi Santoso", "1980-05-15", "M", "head", "PBPU", "3", "farmer"},
+                 {"1806016208850022", "Siti Aminah", "1985-08-22", "F", "spouse", "PBPU", "3", "housewife"},
+                 {"1806010101100023", "Ahmad Rizki", "2010-01-01", "M", "child", "PBI-APBN", "3", "student"}};
+    h.documents = {true, true, false, "dtks"};
+    h.consent = {"pdp-2026-1", true, false};
+    return d;
+}
+
+}  // namespace
+
+Result<int> takeScreenshots(ui::AppShell& shell, SDL_Window* window, const std::string& dir) {
+    auto users = listUsers(shell.ui().store());
+    if (!users) return users.error();
+    int written = 0;
+    for (Lang lang : {Lang::id, Lang::en}) {
+        shell.ui().setLang(lang);
+        const std::string prefix = dir + "/" + (lang == Lang::id ? "id" : "en") + "-";
+        std::vector<std::pair<std::string, std::function<std::unique_ptr<ui::Screen>()>>> screens = {
+            {"first_run", [] { return std::make_unique<ui::FirstRunScreen>(); }},
+            {"login", [] { return std::make_unique<ui::LoginScreen>(); }},
+            {"home", [] { return std::make_unique<ui::HomeScreen>(); }},
+            {"households", [] { return std::make_unique<ui::HouseholdsScreen>(); }},
+            {"receipt", [] { return std::make_unique<ui::ReceiptScreen>("0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e", 3); }},
+        };
+        for (WizardStep step : kAllSteps) {
+            screens.push_back({"wizard-" + std::string(stepCode(step)),
+                               [step] { return std::make_unique<ui::WizardScreen>(demoDraft(step)); }});
+        }
+        screens.push_back({"wizard-member", [] {
+                               auto w = std::make_unique<ui::WizardScreen>(demoDraft(WizardStep::members));
+                               w->openMemberEditor(1);
+                               return w;
+                           }});
+        for (auto& [name, make] : screens) {
+            if (!users->empty()) shell.navigator().signIn(users->front());
+            shell.show(make());
+            for (int i = 0; i < 3; ++i) renderFrame(shell, window);
+            if (auto s = writePng(window, prefix + name + ".png"); !s) return s.error();
+            ++written;
+        }
+    }
+    return written;
+}
+
+}  // namespace pekon::cli
