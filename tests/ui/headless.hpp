@@ -1,11 +1,12 @@
 #pragma once
 
 // A Pekon UI with no window: an ImGui context whose font atlas is built in memory, a fixed
-// display size, and synthetic touches and keys through ImGuiIO.
+// display size, and synthetic touches and keys through ImGuiIO. Failures throw (a Catch test
+// reports them; the wizard child process of the kill test dies of them).
 #include <imgui.h>
 
-#include <catch2/catch.hpp>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "support/fixtures.hpp"
@@ -24,7 +25,7 @@ class Headless {
         io.IniFilename = nullptr;
         io.ConfigFlags |= ImGuiConfigFlags_IsTouchScreen;
         auto fonts = ui::loadFonts(1.0f);
-        REQUIRE(fonts.ok());
+        if (!fonts) throw std::runtime_error(fonts.error().message_en);
         ui::applyTheme(1.0f);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
@@ -56,8 +57,9 @@ class Headless {
         ui_->scrollTo(id);
         frames(2);
         auto rect = ui_->find(id);
-        INFO("widget " << id << " on screen " << shell_->top().name());
-        REQUIRE(rect.has_value());
+        if (!rect)
+            throw std::runtime_error("widget " + id + " is not on screen " +
+                                     std::string(shell_->top().name()));
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos =
             ImVec2((rect->first.x + rect->second.x) / 2, (rect->first.y + rect->second.y) / 2);

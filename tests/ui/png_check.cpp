@@ -29,8 +29,8 @@ int main(int argc, char** argv) {
         stbi_image_free(px);
         // A drawn screen has text (dark pixels) and anti-aliased edges (many colours).
         const bool blank = colours.size() < 16 || dark < 500;
-        std::printf("%s: %dx%d, %zu colours, %ld dark pixels%s\n", argv[i], w, h, colours.size(), dark,
-                    blank ? "  BLANK" : "");
+        std::printf("%s: %dx%d, %zu colours, %ld dark pixels%s\n", argv[i], w, h, colours.size(),
+                    dark, blank ? "  BLANK" : "");
         bad += blank;
     }
     return bad == 0 ? 0 : 1;

@@ -16,7 +16,8 @@ void FirstRunScreen::draw(UiContext& ui, Navigator& nav) {
     ImGui::BeginGroup();
     field(ui, "first_run.name", ui.t("first_run.name"), &name_, EntryKind::text, 100);
     field(ui, "first_run.pin", ui.t("first_run.pin"), &pin_, EntryKind::digits, kPinLength, true);
-    field(ui, "first_run.pin_again", ui.t("first_run.pin_again"), &pin_again_, EntryKind::digits, kPinLength, true);
+    field(ui, "first_run.pin_again", ui.t("first_run.pin_again"), &pin_again_, EntryKind::digits,
+          kPinLength, true);
     ImGui::EndGroup();
     ImGui::PopItemWidth();
     if (!problem_.empty()) textError(problem_);

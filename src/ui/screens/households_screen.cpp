@@ -20,9 +20,10 @@ void chip(UiContext& ui, const std::string& text, ImU32 color) {
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float pad = ui.px(8);
-    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + size.x + 2 * pad, pos.y + size.y + pad), color,
-                                              ui.px(12));
-    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + pad, pos.y + pad / 2), IM_COL32_WHITE, text.c_str());
+    ImGui::GetWindowDrawList()->AddRectFilled(
+        pos, ImVec2(pos.x + size.x + 2 * pad, pos.y + size.y + pad), color, ui.px(12));
+    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + pad, pos.y + pad / 2), IM_COL32_WHITE,
+                                        text.c_str());
     ImGui::Dummy(ImVec2(size.x + 2 * pad, size.y + pad));
 }
 
@@ -71,8 +72,10 @@ void HouseholdsScreen::drawList(UiContext& ui) {
             ImGui::PopFont();
             textMuted(villageLabel(ui.assets().regions, h->household.village_code) + "  ·  KK " +
                       maskDigits(h->household.kk_number));
-            ImGui::SetCursorScreenPos(ImVec2(start.x + ImGui::GetContentRegionAvail().x - ui.px(260), start.y + ui.px(8)));
-            chip(ui, ui.t("households.members", {{"count", std::to_string(h->member_count)}}), color::kPrimary);
+            ImGui::SetCursorScreenPos(ImVec2(
+                start.x + ImGui::GetContentRegionAvail().x - ui.px(260), start.y + ui.px(8)));
+            chip(ui, ui.t("households.members", {{"count", std::to_string(h->member_count)}}),
+                 color::kPrimary);
             ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row_h - ui.px(8)));
             ImGui::EndGroup();
             ImGui::Separator();
@@ -98,7 +101,8 @@ void HouseholdsScreen::drawHits(UiContext& ui) {
         ImGui::PushFont(ui.fonts.large);
         ImGui::TextUnformatted(h.name.c_str());
         ImGui::PopFont();
-        textMuted("NIK " + maskDigits(h.nik) + "  ·  " + villageLabel(ui.assets().regions, h.village_code));
+        textMuted("NIK " + maskDigits(h.nik) + "  ·  " +
+                  villageLabel(ui.assets().regions, h.village_code));
         chip(ui, ui.t("status." + std::string(statusCode(h.status))), color::kPrimary);
         ImGui::Separator();
         ImGui::PopID();
@@ -112,8 +116,10 @@ void HouseholdsScreen::draw(UiContext& ui, Navigator& nav) {
     field(ui, "households.search", ui.t("households.search"), &query_, EntryKind::text, 60);
     ImGui::PopItemWidth();
     if (!problem_.empty()) textError(problem_);
-    if (trim(query_).empty()) drawList(ui);
-    else drawHits(ui);
+    if (trim(query_).empty())
+        drawList(ui);
+    else
+        drawHits(ui);
 }
 
 }  // namespace pekon::ui

@@ -22,7 +22,8 @@ void LoginScreen::draw(UiContext& ui, Navigator& nav) {
         int column = 0;
         for (const User& u : *users_) {
             if (column++ % 3) ImGui::SameLine();
-            if (tile(ui, "login.user." + u.id, u.name, ui.t("role." + std::string(roleCode(u.role))), ImVec2(w, h))) {
+            if (tile(ui, "login.user." + u.id, u.name,
+                     ui.t("role." + std::string(roleCode(u.role))), ImVec2(w, h))) {
                 chosen_ = u;
                 pin_.clear();
                 problem_.clear();
@@ -47,7 +48,8 @@ void LoginScreen::draw(UiContext& ui, Navigator& nav) {
         problem_ = ui.errorText(user.error());
     }
     ImGui::SameLine();
-    if (button(ui, "login.other_user", ui.t("login.other_user"), ImVec2(ui.px(240), 0), ButtonStyle::secondary)) {
+    if (button(ui, "login.other_user", ui.t("login.other_user"), ImVec2(ui.px(240), 0),
+               ButtonStyle::secondary)) {
         chosen_.reset();
         ui.unfocus();
     }

@@ -28,6 +28,7 @@ void WizardScreen::drawMembers(UiContext& ui) {
         if (button(ui, "wizard.member.remove." + std::to_string(i), ui.t("wizard.members.remove"),
                    ImVec2(ui.px(180), 0), ButtonStyle::danger)) {
             members.erase(members.begin() + static_cast<std::ptrdiff_t>(i));
+            save_pending_ = true;
             ImGui::PopID();
             break;
         }
@@ -133,6 +134,7 @@ void WizardScreen::drawMemberEditor(UiContext& ui) {
                ImVec2(ui.px(300), ui.px(64)))) {
         editing_.reset();
         ui.unfocus();
+        save_pending_ = true;
     }
     ImGui::SameLine();
     if (button(ui, "wizard.member.cancel", ui.t("wizard.members.cancel"),
@@ -144,6 +146,7 @@ void WizardScreen::drawMemberEditor(UiContext& ui) {
             m = before_edit_;
         editing_.reset();
         ui.unfocus();
+        save_pending_ = true;
     }
 }
 

@@ -76,6 +76,10 @@ void WizardScreen::draw(UiContext& ui, Navigator& nav) {
     for (const FieldError& w : warnings_)
         textMuted(ui.t("wizard.warning") + " " + ui.errorText(w.error));
     ImGui::EndChild();
+    if (save_pending_) {
+        save(ui, nav);
+        save_pending_ = false;
+    }
     drawFooter(ui, nav);
 }
 

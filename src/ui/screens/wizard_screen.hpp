@@ -46,6 +46,7 @@ class WizardScreen : public Screen {
     std::optional<size_t> editing_;  // the member being edited
     MemberInput before_edit_;
     std::string save_problem_;
+    bool save_pending_ = false;  // a member was saved or removed: write the draft this frame
 };
 
 }  // namespace pekon::ui

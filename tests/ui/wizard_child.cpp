@@ -1,0 +1,61 @@
+// The child of the draft kill test: walks the wizard half-way by tapping (headless), prints
+// "ready" once the last step it took is saved, and waits to be killed with SIGKILL.
+//   pekon_wizard_child DB USER_ID
+#include <unistd.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "store/users.hpp"
+#include "ui/headless.hpp"
+#include "ui/screens/home_screen.hpp"
+
+int main(int argc, char** argv) {
+    using namespace pekon;
+    if (argc != 3) return 2;
+    try {
+        auto store = Store::open(argv[1]);
+        if (!store) return 1;
+        auto users = listUsers(**store);
+        if (!users || users->empty() || users->front().id != argv[2]) return 1;
+        test::Headless app(**store);
+        app.shell().navigator().signIn(users->front());
+        app.shell().show(std::make_unique<ui::HomeScreen>());
+        app.tap("home.register");
+        app.tap("wizard.district.18.06.01");
+        app.tap("wizard.village_filter");
+        app.typeKeys("negeri");
+        app.tap("key.done");
+        app.tap("wizard.village.18.06.01.2016");
+        app.tap("wizard.address");
+        app.typeKeys("jl merdeka 12");
+        app.tap("key.done");
+        app.tap("wizard.rt");
+        app.typeKeys("7");
+        app.tap("key.done");
+        app.tap("wizard.rw");
+        app.typeKeys("3");
+        app.tap("key.done");
+        app.tap("wizard.next");
+        app.tap("wizard.kk");
+        app.typeKeys("1806011203150007");
+        app.tap("key.done");
+        app.tap("wizard.next");
+        app.tap("wizard.member.add");
+        app.tap("wizard.member.nik");
+        app.typeKeys("1806011505800001");
+        app.tap("key.done");
+        app.tap("wizard.member.name");
+        app.typeKeys("budi santoso");
+        app.tap("key.done");
+        app.tap("wizard.member.sex.M");
+        app.tap("wizard.member.occupation.fisher");
+        app.tap("wizard.member.done");
+        std::printf("ready\n");
+        std::fflush(stdout);
+        for (;;) ::pause();  // mid-wizard, until killed
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "wizard child: %s\n", e.what());
+        return 1;
+    }
+}
