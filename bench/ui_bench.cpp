@@ -1,0 +1,179 @@
+// ui_bench: the touch app's figures the README quotes, headless (no window, no GPU).
+//   ui_bench [--runs N]          per-screen CPU time per frame at 1280x800 with 500 households,
+//                                cold start to the first frame, peak RSS with 10,000 households
+//   ui_bench --rss DB            (internal) open DB, scroll the whole list, print peak RSS
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "store/users.hpp"
+#include "support/sample_households.hpp"
+#include "ui/headless.hpp"
+#include "ui/screens/first_run_screen.hpp"
+#include "ui/screens/home_screen.hpp"
+#include "ui/screens/households_screen.hpp"
+#include "ui/screens/login_screen.hpp"
+#include "ui/screens/receipt_screen.hpp"
+#include "ui/screens/wizard_screen.hpp"
+
+using namespace pekon;
+
+namespace {
+
+const auto kProcessStart = std::chrono::steady_clock::now();
+
+double cpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
+}
+
+long peakRssKb() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+}
+
+[[noreturn]] void die(const std::string& what) {
+    std::fprintf(stderr, "ui_bench: %s\n", what.c_str());
+    std::exit(1);
+}
+
+void fill(Store& store, int households) {
+    if (!createUser(store, "Dewi Lestari", Role::supervisor, "428195", "", 1'795'000'000))
+        die("create user");
+    for (int h = 0; h < households; h += 1000) {
+        std::vector<HouseholdInput> batch;
+        for (int i = h; i < std::min(households, h + 1000); ++i) batch.push_back(test::sampleHousehold(i, i * 4, 4));
+        if (!store.registerHouseholds(batch, test::regions(), {"bench", 1'795'000'000, test::kToday}).ok())
+            die("import");
+    }
+}
+
+HouseholdDraft draftAt(WizardStep step) {
+    HouseholdDraft d;
+    d.step = step;
+    d.district_code = "18.06.01";
+    d.household = test::sampleHousehold(900'000, 3'600'000, 4);
+    d.household.documents = {true, true, false, ""};
+    return d;
+}
+
+// Scrolls the household list from top to bottom, a screen at a time; prints the peak RSS.
+int rssMode(const std::string& db) {
+    auto store = Store::open(db);
+    if (!store) die(store.error().message_en);
+    test::Headless app(**store);
+    app.shell().navigator().signIn(listUsers(**store)->front());
+    app.shell().show(std::make_unique<ui::HouseholdsScreen>());
+    app.frames(3);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(640, 500);
+    for (int i = 0; i < 10'000 * 96 / 600 + 50; ++i) {
+        io.MouseWheel = -6.0f;  // about a screenful per frame
+        app.frame();
+    }
+    std::printf("%ld\n", peakRssKb());
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc == 3 && std::string(argv[1]) == "--rss") return rssMode(argv[2]);
+    int runs = 5;
+    if (argc == 3 && std::string(argv[1]) == "--runs") runs = std::max(1, std::atoi(argv[2]));
+    const std::string dir = std::filesystem::temp_directory_path() / ("pekon-ui-bench-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+
+    // Cold start: assets loaded, database opened, fonts built, first frame drawn.
+    double cold_ms = 0;
+    std::vector<std::pair<std::string, std::vector<double>>> frames;
+    {
+        auto store = Store::open(dir + "/ui.db");
+        if (!store) die(store.error().message_en);
+        (void)test::assets();
+        test::Headless app(**store);
+        app.frame();
+        cold_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - kProcessStart).count();
+        fill(**store, 500);
+        app.shell().navigator().signIn(listUsers(**store)->front());
+
+        std::vector<std::pair<std::string, std::function<std::unique_ptr<ui::Screen>()>>> screens = {
+            {"login", [] { return std::make_unique<ui::LoginScreen>(); }},
+            {"first_run", [] { return std::make_unique<ui::FirstRunScreen>(); }},
+            {"home", [] { return std::make_unique<ui::HomeScreen>(); }},
+            {"households (500)", [] { return std::make_unique<ui::HouseholdsScreen>(); }},
+            {"receipt", [] { return std::make_unique<ui::ReceiptScreen>("0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e", 4); }},
+        };
+        for (WizardStep step : kAllSteps)
+            screens.push_back({"wizard: " + std::string(stepCode(step)),
+                               [step] { return std::make_unique<ui::WizardScreen>(draftAt(step)); }});
+        for (auto& [name, make] : screens) {
+            std::vector<double> t;
+            for (int run = 0; run < runs; ++run) {
+                app.shell().show(make());
+                app.frames(3);  // first frames load data; measure the steady state
+                for (int i = 0; i < 200; ++i) {
+                    const double start = cpuMs();
+                    app.frame();
+                    t.push_back(cpuMs() - start);
+                }
+            }
+            frames.push_back({name, std::move(t)});
+        }
+    }
+
+    // Peak RSS with 10,000 households, in a fresh process that only shows the list.
+    const std::string big = dir + "/big.db";
+    {
+        auto store = Store::open(big);
+        if (!store) die(store.error().message_en);
+        fill(**store, 10'000);
+    }
+    long rss_kb = 0;
+    {
+        const std::string cmd = std::string("\"") + argv[0] + "\" --rss \"" + big + "\"";
+        FILE* p = ::popen(cmd.c_str(), "r");
+        if (!p || std::fscanf(p, "%ld", &rss_kb) != 1) die("rss child failed");
+        ::pclose(p);
+    }
+    std::filesystem::remove_all(dir);
+
+    std::printf("Pekon UI benchmark: headless, 1280x800, CPU time per frame over %d x 200 frames\n\n", runs);
+    std::printf("| %-28s | %-12s | %-12s |\n", "screen", "median (ms)", "p99 (ms)");
+    std::printf("|%s|%s|%s|\n", std::string(30, '-').c_str(), std::string(14, '-').c_str(), std::string(14, '-').c_str());
+    double worst_median = 0, worst_p99 = 0;
+    for (const auto& [name, t] : frames) {
+        const double med = percentile(t, 0.5), p99 = percentile(t, 0.99);
+        worst_median = std::max(worst_median, med);
+        worst_p99 = std::max(worst_p99, p99);
+        std::printf("| %-28s | %12.3f | %12.3f |\n", name.c_str(), med, p99);
+    }
+    auto verdict = [](bool ok) { return ok ? "met" : "MISSED"; };
+    std::printf("\n| %-40s | %-10s | %-12s | %-6s |\n", "measure", "target", "measured", "");
+    std::printf("| %-40s | %-10s | %9.3f ms | %-6s |\n", "worst screen, median frame", "<= 1 ms", worst_median,
+                verdict(worst_median <= 1.0));
+    std::printf("| %-40s | %-10s | %9.3f ms | %-6s |\n", "worst screen, p99 frame", "<= 3 ms", worst_p99,
+                verdict(worst_p99 <= 3.0));
+    std::printf("| %-40s | %-10s | %9.1f ms | %-6s |\n", "cold start to first frame", "<= 300 ms", cold_ms,
+                verdict(cold_ms <= 300));
+    std::printf("| %-40s | %-10s | %9.1f MB | %-6s |\n", "peak RSS, list of 10,000 households", "<= 80 MB",
+                static_cast<double>(rss_kb) / 1024.0, verdict(rss_kb <= 80 * 1024));
+    return 0;
+}
