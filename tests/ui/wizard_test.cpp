@@ -81,7 +81,7 @@ TEST_CASE("ui wizard: a household registered by tapping through every step") {
     app.tap("wizard.member.sex.F");
     app.tap("wizard.member.relation.spouse");
     app.tap("wizard.member.occupation.housewife");
-    app.tap("wizard.mismatch.old_ktp");
+    app.tap("wizard.member.mismatch.old_ktp");
     app.tap("wizard.member.done");
     app.tap("wizard.next");
     {

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+
+#include "core/household.hpp"
+#include "ui/ui_context.hpp"
+
+namespace pekon::ui {
+
+// The form of one member, checked as it is filled: NIK (keypad), name (keyboard), birth date
+// picker, sex, relation, occupation (which suggests a segment), segment, an existing card and
+// a phone. A NIK that disagrees with the birth date or sex shows the mismatch and asks for a
+// reason, which makes it a recorded warning. Widget ids start with `id` ("wizard.member").
+void memberForm(UiContext& ui, const std::string& id, MemberInput& member);
+
+}  // namespace pekon::ui
