@@ -108,11 +108,53 @@ Result<Member> parseMemberRegistered(std::string_view data) {
     const std::int64_t care_class = cls->get<std::int64_t>();
     if (care_class < 1 || care_class > 3) return dataError("class");
     m.care_class = static_cast<int>(care_class);
-    for (auto [key, target] : {std::pair{"occupation", &m.occupation}, {"existing_card", &m.existing_card},
-                               {"phone", &m.phone}, {"nik_mismatch_reason", &m.nik_mismatch_reason}}) {
+    for (auto [key, target] : {std::pair{"occupation", &m.occupation},
+                               {"existing_card", &m.existing_card},
+                               {"phone", &m.phone},
+                               {"nik_mismatch_reason", &m.nik_mismatch_reason}}) {
         if (j->contains(key) && !getString(*j, key, *target)) return dataError(key);
     }
     return m;
+}
+
+std::string memberCorrectedData(const MemberChange& c) {
+    JsonObjectWriter w;
+    w.field("member_id", c.member_id);
+    for (auto [key, value] : {std::pair{"nik", &c.nik},
+                              {"name", &c.name},
+                              {"birth_date", &c.birth_date},
+                              {"sex", &c.sex},
+                              {"relation", &c.relation},
+                              {"segment", &c.segment}}) {
+        if (*value) w.field(key, **value);
+    }
+    if (c.care_class) w.field("class", static_cast<std::int64_t>(*c.care_class));
+    return std::move(w).finish();
+}
+
+Result<MemberChange> parseMemberCorrected(std::string_view data) {
+    auto j = parseJson(data);
+    if (!j || !j->is_object()) return dataError("$");
+    MemberChange c;
+    if (!getString(*j, "member_id", c.member_id)) return dataError("member_id");
+    for (auto [key, target] : {std::pair{"nik", &c.nik},
+                               {"name", &c.name},
+                               {"birth_date", &c.birth_date},
+                               {"sex", &c.sex},
+                               {"relation", &c.relation},
+                               {"segment", &c.segment}}) {
+        if (!j->contains(key)) continue;
+        std::string value;
+        if (!getString(*j, key, value)) return dataError(key);
+        *target = value;
+    }
+    if (auto cls = j->find("class"); cls != j->end()) {
+        if (!cls->is_number_integer() || cls->get<std::int64_t>() < 1 ||
+            cls->get<std::int64_t>() > 3)
+            return dataError("class");
+        c.care_class = static_cast<int>(cls->get<std::int64_t>());
+    }
+    return c;
 }
 
 }  // namespace pekon

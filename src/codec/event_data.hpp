@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,15 @@ namespace pekon {
 // The `data` objects of the sync protocol's household and member events, as JSON text.
 std::string householdRegisteredData(const Household& household);
 std::string memberRegisteredData(const Member& member);
+
+// `member.corrected`: the member id and only the fields that changed.
+struct MemberChange {
+    std::string member_id;
+    std::optional<std::string> nik, name, birth_date, sex, relation, segment;
+    std::optional<int> care_class;
+};
+std::string memberCorrectedData(const MemberChange& change);
+Result<MemberChange> parseMemberCorrected(std::string_view data);
 
 // And back, for replaying the event log (error code `event_data_invalid`).
 Result<Household> parseHouseholdRegistered(std::string_view data);

@@ -105,6 +105,14 @@ class Store {
                                   const RegionTable& regions, const WriteContext& context,
                                   FieldErrors* errors = nullptr, FieldErrors* warnings = nullptr);
 
+    // Corrects a registered member (nothing is overwritten without an event): validated as
+    // in the form; one `member.corrected` event with the member id and only the fields that
+    // changed; the projection follows, and a rejected member is queued again. Returns the
+    // names of the changed fields; `nothing_changed` when none did.
+    Result<std::vector<std::string>> correctMember(const std::string& member_id, const MemberInput& member,
+                                                   const RegionTable& regions, const WriteContext& context,
+                                                   FieldErrors* errors = nullptr);
+
     // Queries ---------------------------------------------------------------------------
     Result<std::vector<HouseholdSummary>> households(const std::string& village_code = {},
                                                      int limit = 1000, int offset = 0);

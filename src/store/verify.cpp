@@ -21,9 +21,11 @@ Status Store::verifyProjections() {
     std::map<std::string, Member> members;
     std::map<std::string, std::int64_t> member_seq;
     auto events =
-        db_.prepare("SELECT seq, type, data FROM events WHERE type IN (?, ?) ORDER BY seq");
+        db_.prepare("SELECT seq, type, data FROM events WHERE type IN (?, ?, ?) ORDER BY seq");
     if (!events) return events.error();
-    events->bind(1, event_type::household_registered).bind(2, event_type::member_registered);
+    events->bind(1, event_type::household_registered)
+        .bind(2, event_type::member_registered)
+        .bind(3, event_type::member_corrected);
     int rc;
     while ((rc = events->step()) == SQLITE_ROW) {
         const std::string type = events->text(1);
@@ -34,6 +36,25 @@ Status Store::verifyProjections() {
                 return mismatch("peristiwa " + seq + ": " + h.error().message_id,
                                 "event " + seq + ": " + h.error().message_en);
             households[h->id] = *h;
+        } else if (type == event_type::member_corrected) {
+            auto c = parseMemberCorrected(events->text(2));
+            if (!c)
+                return mismatch("peristiwa " + seq + ": " + c.error().message_id,
+                                "event " + seq + ": " + c.error().message_en);
+            auto it = members.find(c->member_id);
+            if (it == members.end())
+                return mismatch("peristiwa " + seq + " mengoreksi anggota yang tidak dikenal",
+                                "event " + seq + " corrects an unknown member");
+            Member& m = it->second;
+            if (c->nik) m.nik = *c->nik;
+            if (c->name) m.name = *c->name;
+            if (c->birth_date) {
+                if (auto d = parseIsoDate(*c->birth_date)) m.birth_date = *d;
+            }
+            if (c->sex) parseSex(*c->sex, m.sex);
+            if (c->relation) parseRelation(*c->relation, m.relation);
+            if (c->segment) parseSegment(*c->segment, m.segment);
+            if (c->care_class) m.care_class = *c->care_class;
         } else {
             auto m = parseMemberRegistered(events->text(2));
             if (!m)

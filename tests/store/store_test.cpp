@@ -326,3 +326,61 @@ TEST_CASE("store: name search finds names with letters beyond ASCII") {
     REQUIRE(accented.ok());
     CHECK(accented->size() == 1);
 }
+
+TEST_CASE("store: a correction appends member.corrected with only what changed") {
+    auto store = openFresh();
+    auto r = store->registerHouseholds({budiHousehold()}, test::regions(), kCtx);
+    REQUIRE(r.ok());
+    const std::string siti = r.households[0].member_ids[1];
+    MemberInput fixed = budiHousehold().members[1];
+    fixed.name = "Siti Aminah Lubis";
+    fixed.care_class = "2";
+
+    auto same = store->correctMember(siti, budiHousehold().members[1], test::regions(), kCtx);
+    REQUIRE_FALSE(same.ok());
+    CHECK(same.error().code == "nothing_changed");
+
+    // The office had rejected her: the correction queues her again.
+    REQUIRE(store->connection()
+                .exec("UPDATE members SET status = 'rejected' WHERE id = '" + siti + "'", "t")
+                .ok());
+    WriteContext later = kCtx;
+    later.now += 3600;
+    auto changed = store->correctMember(siti, fixed, test::regions(), later);
+    REQUIRE(changed.ok());
+    CHECK(*changed == std::vector<std::string>{"name", "class"});
+    auto events = store->events(0, 100);
+    REQUIRE(events.ok());
+    REQUIRE(events->size() == 5);
+    CHECK(events->back().type == "member.corrected");
+    CHECK(events->back().data ==
+          "{\"member_id\":\"" + siti + "\",\"name\":\"Siti Aminah Lubis\",\"class\":2}");
+    auto d = store->household(r.households[0].household_id);
+    REQUIRE(d.ok());
+    const MemberRecord& m = (**d).members[1];
+    CHECK(m.member.name == "Siti Aminah Lubis");
+    CHECK(m.member.care_class == 2);
+    CHECK(m.status == MemberStatus::queued);
+    CHECK(m.history.back().at == later.now);
+    auto verified = store->verifyProjections();
+    INFO((verified ? std::string() : verified.error().message_en));
+    CHECK(verified.ok());
+    auto found = store->search("siti aminah l");
+    REQUIRE(found.ok());
+    CHECK(found->size() == 1);
+
+    MemberInput taken = fixed;
+    taken.nik = "1806011505800001";  // Budi's
+    taken.birth_date = "1980-05-15";
+    taken.sex = "M";
+    auto dup = store->correctMember(siti, taken, test::regions(), kCtx);
+    REQUIRE_FALSE(dup.ok());
+    CHECK(dup.error().code == "nik_already_registered");
+    MemberInput head = fixed;
+    head.relation = "head";
+    auto heads = store->correctMember(siti, head, test::regions(), kCtx);
+    REQUIRE_FALSE(heads.ok());
+    CHECK(heads.error().code == "household_many_heads");
+    CHECK(store->correctMember("nobody", fixed, test::regions(), kCtx).error().code ==
+          "member_not_found");
+}

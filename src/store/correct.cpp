@@ -1,0 +1,115 @@
+// Store::correctMember: the member correction intent.
+#include "codec/event_data.hpp"
+#include "store/store.hpp"
+
+namespace pekon {
+
+Result<std::vector<std::string>> Store::correctMember(const std::string& member_id,
+                                                      const MemberInput& input,
+                                                      const RegionTable& regions,
+                                                      const WriteContext& ctx,
+                                                      FieldErrors* errors_out) {
+    if (auto s = writable(); !s) return s.error();
+    auto tx = sql::Transaction::begin(db_);
+    if (!tx) return tx.error();
+    auto row = db_.prepare(
+        "SELECT key, household_key, nik, name, birth_date, sex, relation, segment, class, status "
+        "FROM members "
+        "WHERE id = ?");
+    if (!row) return row.error();
+    row->bind(1, member_id);
+    int rc = row->step();
+    if (rc == SQLITE_DONE)
+        return Error{"member_not_found", "Anggota tidak ditemukan.", "The member was not found."};
+    if (rc != SQLITE_ROW) return sql::sqliteError(db_.handle(), rc, "read member");
+    const std::int64_t key = row->integer(0), household_key = row->integer(1);
+    const std::string old_nik = row->text(2), old_name = row->text(3), old_birth = row->text(4),
+                      old_sex = row->text(5), old_relation = row->text(6),
+                      old_segment = row->text(7), status = row->text(9);
+    const int old_class = static_cast<int>(row->integer(8));
+    row->reset();
+
+    FieldErrors errors, warnings;
+    const Member m = validateMember(input, regions, ctx.today, "", errors, warnings);
+    if (errors.empty() && m.nik != old_nik) {
+        auto taken = exists("SELECT 1 FROM members WHERE nik = ? LIMIT 1", m.nik);
+        if (!taken) return taken.error();
+        if (*taken)
+            errors.push_back(
+                {"nik",
+                 {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
+                  "This NIK is already registered on this device."}});
+    }
+    if (errors.empty() && m.relation == Relation::head && old_relation != "head") {
+        auto heads = db_.prepare(
+            "SELECT 1 FROM members WHERE household_key = ? AND relation = 'head' AND key != ?");
+        if (!heads) return heads.error();
+        heads->bind(1, household_key).bind(2, key);
+        if (heads->step() == SQLITE_ROW)
+            errors.push_back({"relation",
+                              {"household_many_heads", "Hanya boleh ada satu kepala keluarga.",
+                               "There can be only one head of family."}});
+    }
+    if (!errors.empty()) {
+        Error first = errors.front().error;
+        if (errors_out) *errors_out = std::move(errors);
+        return first;
+    }
+
+    MemberChange change{member_id, {}, {}, {}, {}, {}, {}, {}};
+    std::vector<std::string> changed;
+    auto diff = [&](const char* name, const std::string& before, const std::string& after,
+                    std::optional<std::string>& slot) {
+        if (before != after) slot = after, changed.push_back(name);
+    };
+    diff("nik", old_nik, m.nik, change.nik);
+    diff("name", old_name, m.name, change.name);
+    diff("birth_date", old_birth, formatIsoDate(m.birth_date), change.birth_date);
+    diff("sex", old_sex, std::string(sexCode(m.sex)), change.sex);
+    diff("relation", old_relation, std::string(relationCode(m.relation)), change.relation);
+    diff("segment", old_segment, std::string(segmentCode(m.segment)), change.segment);
+    if (old_class != m.care_class) change.care_class = m.care_class, changed.push_back("class");
+    if (changed.empty())
+        return Error{"nothing_changed", "Tidak ada yang berubah.", "Nothing was changed."};
+
+    auto e = appendEvent(event_type::member_corrected, memberCorrectedData(change), ctx);
+    if (!e) return e.error();
+    std::string name_key = m.name;
+    for (char& c : name_key) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    auto update = db_.prepare(
+        "UPDATE members SET nik = ?, name = ?, name_key = ?, birth_date = ?, sex = ?, relation = "
+        "?, segment = ?, "
+        "class = ? WHERE key = ?");
+    if (!update) return update.error();
+    update->bind(1, m.nik)
+        .bind(2, m.name)
+        .bind(3, name_key)
+        .bind(4, formatIsoDate(m.birth_date))
+        .bind(5, sexCode(m.sex))
+        .bind(6, relationCode(m.relation))
+        .bind(7, segmentCode(m.segment))
+        .bind(8, m.care_class)
+        .bind(9, key);
+    if (auto s = update->run("correct member"); !s) return s.error();
+    if (status == statusCode(MemberStatus::rejected)) {
+        // Corrected after the office rejected it: back in the queue for the hub.
+        const std::string at = formatRfc3339(ctx.now);
+        auto requeue =
+            db_.prepare("UPDATE members SET status = 'queued', status_at = ? WHERE key = ?");
+        if (!requeue) return requeue.error();
+        requeue->bind(1, at).bind(2, key);
+        if (auto s = requeue->run("requeue member"); !s) return s.error();
+        auto history = db_.prepare(
+            "INSERT INTO member_status_history (member_key, at, status, event_seq) VALUES (?, ?, "
+            "'queued', ?)");
+        if (!history) return history.error();
+        history->bind(1, key).bind(2, at).bind(3, e->seq);
+        if (auto s = history->run("requeue member"); !s) return s.error();
+    }
+    if (auto s = tx->commit(); !s) return s.error();
+    return changed;
+}
+
+}  // namespace pekon
