@@ -11,6 +11,7 @@
 #include "store/users.hpp"
 #include "ui/screens/first_run_screen.hpp"
 #include "ui/screens/home_screen.hpp"
+#include "ui/screens/household_screen.hpp"
 #include "ui/screens/households_screen.hpp"
 #include "ui/screens/login_screen.hpp"
 #include "ui/screens/receipt_screen.hpp"
@@ -42,7 +43,8 @@ Status writePng(SDL_Window* window, const std::string& path) {
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     // OpenGL's rows start at the bottom; PNG's at the top.
     const int stride = w * 4;
-    if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data() + static_cast<size_t>((h - 1) * stride), -stride))
+    if (!stbi_write_png(path.c_str(), w, h, 4,
+                        pixels.data() + static_cast<size_t>((h - 1) * stride), -stride))
         return Error{"screenshot_failed", "Tangkapan layar tidak bisa ditulis: " + path,
                      "Cannot write the screenshot " + path};
     return {};
@@ -59,9 +61,11 @@ HouseholdDraft demoDraft(WizardStep step) {
     h.rt = "2";
     h.rw = "1";
     h.kk_number = "1806011203150007";
-    h.members = {{"1806011505800021", "Budi Santoso", "1980-05-15", "M", "head", "PBPU", "3", "farmer"},
-                 {"1806016208850022", "Siti Aminah", "1985-08-22", "F", "spouse", "PBPU", "3", "housewife"},
-                 {"1806010101100023", "Ahmad Rizki", "2010-01-01", "M", "child", "PBI-APBN", "3", "student"}};
+    h.members = {
+        {"1806011505800021", "Budi Santoso", "1980-05-15", "M", "head", "PBPU", "3", "farmer"},
+        {"1806016208850022", "Siti Aminah", "1985-08-22", "F", "spouse", "PBPU", "3", "housewife"},
+        {"1806010101100023", "Ahmad Rizki", "2010-01-01", "M", "child", "PBI-APBN", "3",
+         "student"}};
     h.documents = {true, true, false, "dtks"};
     h.consent = {"pdp-2026-1", true, false};
     return d;
@@ -76,19 +80,38 @@ Result<int> takeScreenshots(ui::AppShell& shell, SDL_Window* window, const std::
     for (Lang lang : {Lang::id, Lang::en}) {
         shell.ui().setLang(lang);
         const std::string prefix = dir + "/" + (lang == Lang::id ? "id" : "en") + "-";
-        std::vector<std::pair<std::string, std::function<std::unique_ptr<ui::Screen>()>>> screens = {
-            {"first_run", [] { return std::make_unique<ui::FirstRunScreen>(); }},
-            {"login", [] { return std::make_unique<ui::LoginScreen>(); }},
-            {"home", [] { return std::make_unique<ui::HomeScreen>(); }},
-            {"households", [] { return std::make_unique<ui::HouseholdsScreen>(); }},
-            {"receipt", [] { return std::make_unique<ui::ReceiptScreen>("0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e", 3); }},
-        };
+        std::vector<std::pair<std::string, std::function<std::unique_ptr<ui::Screen>()>>> screens =
+            {
+                {"first_run", [] { return std::make_unique<ui::FirstRunScreen>(); }},
+                {"login", [] { return std::make_unique<ui::LoginScreen>(); }},
+                {"home", [] { return std::make_unique<ui::HomeScreen>(); }},
+                {"households", [] { return std::make_unique<ui::HouseholdsScreen>(); }},
+                {"receipt",
+                 [] {
+                     return std::make_unique<ui::ReceiptScreen>(
+                         "0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e", 3);
+                 }},
+            };
+        auto listed = shell.ui().store().households({}, 1);
+        if (listed && !listed->empty()) {
+            const std::string id = (*listed)[0].household.id;
+            screens.push_back(
+                {"household", [id] { return std::make_unique<ui::HouseholdScreen>(id); }});
+            if (auto d = shell.ui().store().household(id); d && *d && !(**d).members.empty()) {
+                const MemberRecord member = (**d).members.front();
+                screens.push_back({"member_edit", [member] {
+                                       return std::make_unique<ui::MemberEditScreen>(member);
+                                   }});
+            }
+        }
         for (WizardStep step : kAllSteps) {
-            screens.push_back({"wizard-" + std::string(stepCode(step)),
-                               [step] { return std::make_unique<ui::WizardScreen>(demoDraft(step)); }});
+            screens.push_back({"wizard-" + std::string(stepCode(step)), [step] {
+                                   return std::make_unique<ui::WizardScreen>(demoDraft(step));
+                               }});
         }
         screens.push_back({"wizard-member", [] {
-                               auto w = std::make_unique<ui::WizardScreen>(demoDraft(WizardStep::members));
+                               auto w = std::make_unique<ui::WizardScreen>(
+                                   demoDraft(WizardStep::members));
                                w->openMemberEditor(1);
                                return w;
                            }});

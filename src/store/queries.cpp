@@ -21,7 +21,16 @@ constexpr const char* kSummaryColumns =
     "h.id, h.kk_number, h.village_code, h.address, h.rt, h.rw, h.phone, h.registered_at, "
     "(SELECT COUNT(*) FROM members m WHERE m.household_key = h.key), "
     "COALESCE((SELECT m.name FROM members m WHERE m.household_key = h.key AND m.relation = 'head' "
-    "LIMIT 1), '')";
+    "LIMIT 1), ''), "
+    "(SELECT CASE MIN(CASE m.status WHEN 'draft' THEN 0 WHEN 'queued' THEN 1 WHEN 'synced' THEN 2 "
+    "WHEN 'rejected' THEN 3 WHEN 'verified' THEN 4 WHEN 'payment_pending' THEN 5 WHEN 'paid' THEN "
+    "6 "
+    "WHEN 'card_issued' THEN 7 ELSE 8 END) WHEN 0 THEN 'draft' WHEN 1 THEN 'queued' WHEN 2 THEN "
+    "'synced' "
+    "WHEN 3 THEN 'rejected' WHEN 4 THEN 'verified' WHEN 5 THEN 'payment_pending' WHEN 6 THEN "
+    "'paid' "
+    "WHEN 7 THEN 'card_issued' ELSE 'card_delivered' END FROM members m WHERE m.household_key = "
+    "h.key)";
 
 HouseholdSummary readSummary(const sql::Stmt& s) {
     HouseholdSummary out;
@@ -30,6 +39,7 @@ HouseholdSummary readSummary(const sql::Stmt& s) {
     out.registered_at = parseTime(s.text(7));
     out.member_count = static_cast<int>(s.integer(8));
     out.head_name = s.text(9);
+    out.least_status = parseStatusOr(s.text(10));
     return out;
 }
 
@@ -61,8 +71,9 @@ Result<std::vector<HouseholdSummary>> Store::households(const std::string& villa
 }
 
 Result<std::int64_t> Store::countHouseholds(const std::string& village_code) {
-    auto stmt = db_.cached(village_code.empty() ? "SELECT COUNT(*) FROM households"
-                                                : "SELECT COUNT(*) FROM households WHERE village_code = ?");
+    auto stmt =
+        db_.cached(village_code.empty() ? "SELECT COUNT(*) FROM households"
+                                        : "SELECT COUNT(*) FROM households WHERE village_code = ?");
     if (!stmt) return stmt.error();
     if (!village_code.empty()) (*stmt)->bind(1, village_code);
     const int rc = (*stmt)->step();

@@ -44,6 +44,7 @@ struct HouseholdSummary {
     std::string head_name;
     int member_count = 0;
     UnixSeconds registered_at = 0;
+    MemberStatus least_status = MemberStatus::queued;  // the member furthest behind
 };
 
 struct MemberRecord {
@@ -109,8 +110,10 @@ class Store {
     // in the form; one `member.corrected` event with the member id and only the fields that
     // changed; the projection follows, and a rejected member is queued again. Returns the
     // names of the changed fields; `nothing_changed` when none did.
-    Result<std::vector<std::string>> correctMember(const std::string& member_id, const MemberInput& member,
-                                                   const RegionTable& regions, const WriteContext& context,
+    Result<std::vector<std::string>> correctMember(const std::string& member_id,
+                                                   const MemberInput& member,
+                                                   const RegionTable& regions,
+                                                   const WriteContext& context,
                                                    FieldErrors* errors = nullptr);
 
     // Queries ---------------------------------------------------------------------------

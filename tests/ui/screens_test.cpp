@@ -5,6 +5,7 @@
 #include "ui/headless.hpp"
 #include "ui/screens/first_run_screen.hpp"
 #include "ui/screens/home_screen.hpp"
+#include "ui/screens/household_screen.hpp"
 #include "ui/screens/households_screen.hpp"
 #include "ui/screens/login_screen.hpp"
 #include "ui/screens/receipt_screen.hpp"

@@ -2,6 +2,9 @@
 
 #include "core/text.hpp"
 #include "ui/header.hpp"
+#include "ui/pickers.hpp"
+#include "ui/screens/household_screen.hpp"
+#include "ui/status_chip.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -16,24 +19,13 @@ std::string villageLabel(const RegionTable& regions, const std::string& code) {
     return d ? v->name + ", " + d->name : v->name;
 }
 
-void chip(UiContext& ui, const std::string& text, ImU32 color) {
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float pad = ui.px(8);
-    ImGui::GetWindowDrawList()->AddRectFilled(
-        pos, ImVec2(pos.x + size.x + 2 * pad, pos.y + size.y + pad), color, ui.px(12));
-    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + pad, pos.y + pad / 2), IM_COL32_WHITE,
-                                        text.c_str());
-    ImGui::Dummy(ImVec2(size.x + 2 * pad, size.y + pad));
-}
-
 }  // namespace
 
 const HouseholdSummary* HouseholdsScreen::row(UiContext& ui, std::int64_t index) {
     const std::int64_t page = index / kPage;
     auto it = pages_.find(page);
     if (it == pages_.end()) {
-        auto rows = ui.store().households({}, kPage, static_cast<int>(page * kPage));
+        auto rows = ui.store().households(village_, kPage, static_cast<int>(page * kPage));
         if (!rows) {
             problem_ = ui.errorText(rows.error());
             return nullptr;
@@ -47,7 +39,7 @@ const HouseholdSummary* HouseholdsScreen::row(UiContext& ui, std::int64_t index)
 
 void HouseholdsScreen::drawList(UiContext& ui) {
     if (!total_) {
-        auto n = ui.store().countHouseholds();
+        auto n = ui.store().countHouseholds(village_);
         total_ = n ? *n : 0;
     }
     textMuted(ui.t("households.count", {{"count", std::to_string(*total_)}}));
@@ -65,17 +57,23 @@ void HouseholdsScreen::drawList(UiContext& ui) {
             const HouseholdSummary* h = row(ui, i);
             if (!h) continue;
             ImGui::PushID(i);
-            ImGui::BeginGroup();
             const ImVec2 start = ImGui::GetCursorScreenPos();
+            const float width = ImGui::GetContentRegionAvail().x;
+            if (ImGui::InvisibleButton("row", ImVec2(width, row_h - ui.px(8))))
+                open_ = h->household.id;
+            ui.probe("households.row." + std::to_string(i));
+            ImGui::SetCursorScreenPos(start);
+            ImGui::BeginGroup();
             ImGui::PushFont(ui.fonts.large);
             ImGui::TextUnformatted(h->head_name.empty() ? "-" : h->head_name.c_str());
             ImGui::PopFont();
             textMuted(villageLabel(ui.assets().regions, h->household.village_code) + "  ·  KK " +
                       maskDigits(h->household.kk_number));
-            ImGui::SetCursorScreenPos(ImVec2(
-                start.x + ImGui::GetContentRegionAvail().x - ui.px(260), start.y + ui.px(8)));
+            ImGui::SetCursorScreenPos(ImVec2(start.x + width - ui.px(420), start.y + ui.px(8)));
             chip(ui, ui.t("households.members", {{"count", std::to_string(h->member_count)}}),
-                 color::kPrimary);
+                 color::kMuted);
+            ImGui::SameLine();
+            statusChip(ui, h->least_status);
             ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row_h - ui.px(8)));
             ImGui::EndGroup();
             ImGui::Separator();
@@ -103,7 +101,7 @@ void HouseholdsScreen::drawHits(UiContext& ui) {
         ImGui::PopFont();
         textMuted("NIK " + maskDigits(h.nik) + "  ·  " +
                   villageLabel(ui.assets().regions, h.village_code));
-        chip(ui, ui.t("status." + std::string(statusCode(h.status))), color::kPrimary);
+        statusChip(ui, h.status);
         ImGui::Separator();
         ImGui::PopID();
     }
@@ -112,6 +110,40 @@ void HouseholdsScreen::drawHits(UiContext& ui) {
 
 void HouseholdsScreen::draw(UiContext& ui, Navigator& nav) {
     header(ui, nav, ui.t("households.title"), true);
+    if (!open_.empty()) {
+        nav.push(std::make_unique<HouseholdScreen>(open_));
+        open_.clear();
+        total_.reset();  // counts may change while away
+        pages_.clear();
+    }
+    // The list by village: type part of a pekon name, pick it; "all" clears it.
+    ImGui::PushItemWidth(ui.px(520));
+    field(ui, "households.village_filter", ui.t("households.village_filter"), &village_filter_,
+          EntryKind::text, 40);
+    ImGui::PopItemWidth();
+    if (!village_filter_.empty() && village_.empty()) {
+        std::vector<Choice> villages{{"", ui.t("households.all_villages")}};
+        for (const Village* v : ui.assets().regions.searchVillages(village_filter_, {}, 11))
+            villages.push_back({v->code, villageLabel(ui.assets().regions, v->code)});
+        std::string chosen = village_;
+        if (choiceGrid(ui, "households.village", villages, &chosen, 3)) {
+            village_ = chosen;
+            if (village_.empty()) village_filter_.clear();
+            ui.unfocus();
+            total_.reset();
+            pages_.clear();
+        }
+    } else if (!village_.empty()) {
+        textMuted(villageLabel(ui.assets().regions, village_));
+        ImGui::SameLine();
+        if (button(ui, "households.village.clear", ui.t("households.all_villages"),
+                   ImVec2(ui.px(220), 0), ButtonStyle::secondary)) {
+            village_.clear();
+            village_filter_.clear();
+            total_.reset();
+            pages_.clear();
+        }
+    }
     ImGui::PushItemWidth(ui.px(520));
     field(ui, "households.search", ui.t("households.search"), &query_, EntryKind::text, 60);
     ImGui::PopItemWidth();

@@ -14,11 +14,11 @@ namespace pekon::ui {
 // The households on this device, newest first, read page by page as the list scrolls (smooth
 // with 10,000); or, with a search, the members whose NIK, KK or name match.
 class HouseholdsScreen : public Screen {
-public:
+  public:
     std::string_view name() const override { return "households"; }
     void draw(UiContext& ui, Navigator& nav) override;
 
-private:
+  private:
     static constexpr int kPage = 100;
     const HouseholdSummary* row(UiContext& ui, std::int64_t index);
     void drawList(UiContext& ui);
@@ -30,6 +30,9 @@ private:
     std::string searched_;
     std::vector<MemberHit> hits_;
     std::string problem_;
+    std::string village_filter_;  // typed part of a pekon name
+    std::string village_;         // the chosen pekon; empty: all
+    std::string open_;            // a household tapped this frame
 };
 
 }  // namespace pekon::ui

@@ -1,0 +1,126 @@
+#include "ui/screens/household_screen.hpp"
+
+#include "core/text.hpp"
+#include "ui/header.hpp"
+#include "ui/member_form.hpp"
+#include "ui/status_chip.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace pekon::ui {
+
+namespace {
+
+// The pipeline as a row of steps: reached ones in colour, the rest grey.
+void pipeline(UiContext& ui, const MemberRecord& r) {
+    static constexpr MemberStatus kPath[] = {
+        MemberStatus::queued, MemberStatus::synced,      MemberStatus::verified,
+        MemberStatus::paid,   MemberStatus::card_issued, MemberStatus::card_delivered};
+    int reached = -1;
+    for (int i = 0; i < 6; ++i) {
+        for (const StatusStep& s : r.history) {
+            if (s.status == kPath[i]) reached = std::max(reached, i);
+        }
+    }
+    for (int i = 0; i < 6; ++i) {
+        if (i) ImGui::SameLine(0, ui.px(6));
+        chip(ui, ui.t("status." + std::string(statusCode(kPath[i]))),
+             i <= reached ? color::kPrimary : IM_COL32(190, 196, 194, 255));
+    }
+    if (r.status == MemberStatus::rejected) statusChip(ui, MemberStatus::rejected);
+    if (auto eta = cardEta(r.status, r.history))
+        textMuted(ui.t("household.card_eta", {{"date", formatIsoDate(*eta)}}));
+}
+
+}  // namespace
+
+void HouseholdScreen::draw(UiContext& ui, Navigator& nav) {
+    if (!loaded_) {
+        loaded_ = true;
+        auto d = ui.store().household(id_);
+        if (!d)
+            problem_ = ui.errorText(d.error());
+        else if (*d)
+            detail_ = std::move(**d);
+    }
+    header(ui, nav, ui.t("household.title"), true);
+    if (!problem_.empty()) textError(problem_);
+    if (!detail_) return;
+    const Household& h = detail_->summary.household;
+    const Village* v = ui.assets().regions.village(h.village_code);
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextWrapped("%s", (v ? v->name : h.village_code).c_str());
+    ImGui::PopFont();
+    textMuted(h.address + (h.rt.empty() ? "" : ", RT " + h.rt + " RW " + h.rw) + "  ·  KK " +
+              maskDigits(h.kk_number));
+    ImGui::Separator();
+    ImGui::BeginChild("members", ImVec2(0, 0), false);
+    dragScroll();
+    for (size_t i = 0; i < detail_->members.size(); ++i) {
+        const MemberRecord& r = detail_->members[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::TextUnformatted(r.member.name.c_str());
+        ImGui::PopFont();
+        textMuted("NIK " + maskDigits(r.member.nik) + "  ·  " +
+                  ui.t("relation." + std::string(relationCode(r.member.relation))) + "  ·  " +
+                  std::string(segmentCode(r.member.segment)) + " " +
+                  ui.t("class." + std::to_string(r.member.care_class)));
+        pipeline(ui, r);
+        if (button(ui, "household.edit." + std::to_string(i), ui.t("household.edit"),
+                   ImVec2(ui.px(200), 0), ButtonStyle::secondary)) {
+            nav.push(std::make_unique<MemberEditScreen>(r));
+            loaded_ = false;  // read again when we come back
+        }
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+MemberEditScreen::MemberEditScreen(const MemberRecord& r) : member_id_(r.member.id) {
+    const Member& m = r.member;
+    input_ = {m.nik,
+              m.name,
+              formatIsoDate(m.birth_date),
+              std::string(sexCode(m.sex)),
+              std::string(relationCode(m.relation)),
+              std::string(segmentCode(m.segment)),
+              std::to_string(m.care_class)};
+}
+
+void MemberEditScreen::draw(UiContext& ui, Navigator& nav) {
+    header(ui, nav, ui.t("member_edit.title"), true);
+    textMuted(ui.t("member_edit.intro"));
+    ImGui::BeginChild("form", ImVec2(0, -ui.px(80)), false);
+    dragScroll();
+    memberForm(ui, "edit.member", input_);
+    ImGui::TextUnformatted(ui.t("label.class").c_str());
+    std::string cls = input_.care_class;
+    if (button(ui, "edit.member.class.1", ui.t("class.1"), ImVec2(ui.px(200), 0),
+               cls == "1" ? ButtonStyle::primary : ButtonStyle::secondary))
+        cls = "1";
+    ImGui::SameLine();
+    if (button(ui, "edit.member.class.2", ui.t("class.2"), ImVec2(ui.px(200), 0),
+               cls == "2" ? ButtonStyle::primary : ButtonStyle::secondary))
+        cls = "2";
+    ImGui::SameLine();
+    if (button(ui, "edit.member.class.3", ui.t("class.3"), ImVec2(ui.px(200), 0),
+               cls == "3" ? ButtonStyle::primary : ButtonStyle::secondary))
+        cls = "3";
+    input_.care_class = cls;
+    if (!problem_.empty()) textError(problem_);
+    ImGui::EndChild();
+    ImGui::Separator();
+    if (button(ui, "edit.member.save", ui.t("member_edit.save"), ImVec2(ui.px(300), ui.px(60)))) {
+        const std::string actor = nav.user() ? nav.user()->id : "unknown";
+        auto changed = ui.store().correctMember(member_id_, input_, ui.assets().regions,
+                                                {actor, ui.now(), ui.today()});
+        if (changed)
+            nav.pop();
+        else
+            problem_ = ui.errorText(changed.error());
+    }
+}
+
+}  // namespace pekon::ui
