@@ -21,6 +21,7 @@
 #include "ui/headless.hpp"
 #include "ui/screens/first_run_screen.hpp"
 #include "ui/screens/home_screen.hpp"
+#include "ui/screens/household_screen.hpp"
 #include "ui/screens/households_screen.hpp"
 #include "ui/screens/login_screen.hpp"
 #include "ui/screens/receipt_screen.hpp"
@@ -121,6 +122,11 @@ int main(int argc, char** argv) {
             {"households (500)", [] { return std::make_unique<ui::HouseholdsScreen>(); }},
             {"receipt", [] { return std::make_unique<ui::ReceiptScreen>("0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e", 4); }},
         };
+        const std::string first_id = (*(*store)->households({}, 1))[0].household.id;
+        const MemberRecord first_member = (**(*store)->household(first_id)).members.front();
+        screens.push_back({"household", [first_id] { return std::make_unique<ui::HouseholdScreen>(first_id); }});
+        screens.push_back(
+            {"member_edit", [first_member] { return std::make_unique<ui::MemberEditScreen>(first_member); }});
         for (WizardStep step : kAllSteps)
             screens.push_back({"wizard: " + std::string(stepCode(step)),
                                [step] { return std::make_unique<ui::WizardScreen>(draftAt(step)); }});
