@@ -4,9 +4,9 @@
 
 #include <SDL.h>
 #include <SDL_opengl.h>
-#include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <iostream>
@@ -28,7 +28,9 @@ int fail(Lang lang, const Error& e) {
 }
 
 // The scale of a screen of `dpi` dots per inch against a 96-dpi desktop, within 1..3.
-float scaleFor(float dpi) { return std::clamp(dpi > 0 ? dpi / 96.0f : 1.0f, 1.0f, 3.0f); }
+float scaleFor(float dpi) {
+    return std::clamp(dpi > 0 ? dpi / 96.0f : 1.0f, 1.0f, 3.0f);
+}
 
 bool isInput(const SDL_Event& e) {
     switch (e.type) {
@@ -59,11 +61,13 @@ int runGui(const GuiOptions& options) {
     auto store = Store::open(options.db_path);
     if (!store) return fail(options.lang, store.error());
     if (options.demo) {
-        if (auto s = seedDemo(**store, *assets, nowSeconds(), localToday()); !s) return fail(options.lang, s.error());
+        if (auto s = seedDemo(**store, *assets, nowSeconds(), localToday()); !s)
+            return fail(options.lang, s.error());
     }
 
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
-        return fail(options.lang, Error{"display_unavailable", std::string("Layar tidak tersedia: ") + SDL_GetError(),
+        return fail(options.lang, Error{"display_unavailable",
+                                        std::string("Layar tidak tersedia: ") + SDL_GetError(),
                                         std::string("No display is available: ") + SDL_GetError()});
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
@@ -71,11 +75,12 @@ int runGui(const GuiOptions& options) {
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    SDL_Window* window = SDL_CreateWindow("Pekon", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
-                                          options.height, flags);
+    SDL_Window* window = SDL_CreateWindow("Pekon", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                          options.width, options.height, flags);
     SDL_GLContext gl = window ? SDL_GL_CreateContext(window) : nullptr;
     if (!window || !gl) {
-        const Error e{"display_unavailable", std::string("Jendela tidak bisa dibuka: ") + SDL_GetError(),
+        const Error e{"display_unavailable",
+                      std::string("Jendela tidak bisa dibuka: ") + SDL_GetError(),
                       std::string("Cannot open a window: ") + SDL_GetError()};
         if (window) SDL_DestroyWindow(window);
         SDL_Quit();
@@ -105,30 +110,27 @@ int runGui(const GuiOptions& options) {
     ImGui_ImplSDL2_InitForOpenGL(window, gl);
     ImGui_ImplOpenGL3_Init("#version 130");
 
+    int code = kExitOk;
     {
         ui::UiContext ui(*assets, **store, options.lang, scale, [] { return nowSeconds(); });
         ui.fonts = *fonts;
         ui::AppShell shell(ui);
         if (!options.screenshot_dir.empty()) {
-            int code = kExitOk;
             auto made = platform::ensureDirectory(options.screenshot_dir);
-            auto written = made ? takeScreenshots(shell, window, options.screenshot_dir) : Result<int>(made.error());
-            if (!written) code = fail(options.lang, written.error());
-            else std::cout << *written << " screenshots in " << options.screenshot_dir << "\n";
-            ImGui_ImplOpenGL3_Shutdown();
-            ImGui_ImplSDL2_Shutdown();
-            ImGui::DestroyContext();
-            SDL_GL_DeleteContext(gl);
-            SDL_DestroyWindow(window);
-            SDL_Quit();
-            return code;
+            auto written = made ? takeScreenshots(shell, window, options.screenshot_dir)
+                                : Result<int>(made.error());
+            if (!written)
+                code = fail(options.lang, written.error());
+            else
+                std::cout << *written << " screenshots in " << options.screenshot_dir << "\n";
         }
-        bool running = true;
+        bool running = options.screenshot_dir.empty();
         int busy_frames = 3;  // frames still to draw after the last event (widgets settle)
         while (running) {
             SDL_Event event;
             // Idle: sleep until an event, waking once a second for the idle-logout clock.
-            const bool got = busy_frames > 0 ? SDL_PollEvent(&event) != 0 : SDL_WaitEventTimeout(&event, 1000) != 0;
+            const bool got = busy_frames > 0 ? SDL_PollEvent(&event) != 0
+                                             : SDL_WaitEventTimeout(&event, 1000) != 0;
             if (got) {
                 do {
                     ImGui_ImplSDL2_ProcessEvent(&event);
@@ -157,7 +159,7 @@ int runGui(const GuiOptions& options) {
     SDL_GL_DeleteContext(gl);
     SDL_DestroyWindow(window);
     SDL_Quit();
-    return kExitOk;
+    return code;
 }
 
 }  // namespace pekon::cli

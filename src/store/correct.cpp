@@ -32,13 +32,7 @@ Result<std::vector<std::string>> Store::correctMember(const std::string& member_
     FieldErrors errors, warnings;
     const Member m = validateMember(input, regions, ctx.today, "", errors, warnings);
     if (errors.empty() && m.nik != old_nik) {
-        auto taken = exists("SELECT 1 FROM members WHERE nik = ? LIMIT 1", m.nik);
-        if (!taken) return taken.error();
-        if (*taken)
-            errors.push_back(
-                {"nik",
-                 {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
-                  "This NIK is already registered on this device."}});
+        if (auto s = checkNikFree(m.nik, "nik", errors); !s) return s.error();
     }
     if (errors.empty() && m.relation == Relation::head && old_relation != "head") {
         auto heads = db_.prepare(

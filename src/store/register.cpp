@@ -33,6 +33,16 @@ Result<bool> Store::exists(std::string_view sql, const std::string& value) {
     return sql::sqliteError(db_.handle(), rc, "check");
 }
 
+Status Store::checkNikFree(const std::string& nik, const std::string& field, FieldErrors& errors) {
+    auto taken = exists("SELECT 1 FROM members WHERE nik = ? LIMIT 1", nik);
+    if (!taken) return taken.error();
+    if (*taken)
+        errors.push_back({field,
+                          {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
+                           "This NIK is already registered on this device."}});
+    return {};
+}
+
 Status Store::checkAgainstDevice(const HouseholdValidation& v, FieldErrors& errors) {
     if (!v.household.kk_number.empty()) {
         auto kk =
@@ -46,13 +56,10 @@ Status Store::checkAgainstDevice(const HouseholdValidation& v, FieldErrors& erro
     }
     for (size_t i = 0; i < v.members.size(); ++i) {
         if (v.members[i].nik.empty()) continue;
-        auto nik = exists("SELECT 1 FROM members WHERE nik = ? LIMIT 1", v.members[i].nik);
-        if (!nik) return nik.error();
-        if (*nik)
-            errors.push_back(
-                {"members[" + std::to_string(i) + "].nik",
-                 {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
-                  "This NIK is already registered on this device."}});
+        if (auto s =
+                checkNikFree(v.members[i].nik, "members[" + std::to_string(i) + "].nik", errors);
+            !s)
+            return s;
     }
     return {};
 }
@@ -245,13 +252,7 @@ Result<std::string> Store::addMember(const std::string& household_id, const Memb
                           {"household_many_heads", "Hanya boleh ada satu kepala keluarga.",
                            "There can be only one head of family."}});
     if (!m.nik.empty()) {
-        auto taken = exists("SELECT 1 FROM members WHERE nik = ? LIMIT 1", m.nik);
-        if (!taken) return taken.error();
-        if (*taken)
-            errors.push_back(
-                {"nik",
-                 {"nik_already_registered", "NIK ini sudah terdaftar di perangkat ini.",
-                  "This NIK is already registered on this device."}});
+        if (auto s = checkNikFree(m.nik, "nik", errors); !s) return s.error();
     }
     if (warnings_out) *warnings_out = warnings;
     if (!errors.empty()) {

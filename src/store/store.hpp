@@ -146,6 +146,8 @@ class Store {
     Status insertMember(const Member& m, std::int64_t household_key, const Event& e);
     Result<bool> exists(std::string_view sql, const std::string& value);
     Status checkAgainstDevice(const HouseholdValidation& v, FieldErrors& errors);
+    // Adds `nik_already_registered` under `field` when a member of this device has `nik`.
+    Status checkNikFree(const std::string& nik, const std::string& field, FieldErrors& errors);
 
     sql::Connection db_;
     std::string path_;
