@@ -58,16 +58,6 @@ void Table::print(std::ostream& out) const {
     }
 }
 
-std::string formatRupiah(Rupiah amount) {
-    std::string digits = std::to_string(amount < 0 ? -amount : amount);
-    std::string out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back('.');
-        out.push_back(digits[i]);
-    }
-    return (amount < 0 ? "-Rp" : "Rp") + out;
-}
-
 std::string villageName(const RegionTable& regions, const std::string& code) {
     const Village* v = regions.village(code);
     if (!v) return code;

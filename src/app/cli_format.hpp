@@ -21,8 +21,6 @@ class Table {
     std::vector<std::vector<std::string>> rows_;
 };
 
-// "Rp35.000", Indonesian thousands separators.
-std::string formatRupiah(Rupiah amount);
 // "Negeri Ratu, Kota Agung" or the code when unknown.
 std::string villageName(const RegionTable& regions, const std::string& village_code);
 

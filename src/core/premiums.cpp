@@ -11,6 +11,16 @@ Error invalidTable(const std::string& why_id, const std::string& why_en) {
 }
 }  // namespace
 
+std::string formatRupiah(Rupiah amount) {
+    const std::string digits = std::to_string(amount < 0 ? -amount : amount);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back('.');
+        out.push_back(digits[i]);
+    }
+    return (amount < 0 ? "-Rp" : "Rp") + out;
+}
+
 Result<PremiumTable> PremiumTable::create(std::vector<PremiumSchedule> schedules) {
     if (schedules.empty()) return invalidTable("tidak ada jadwal.", "it has no schedule.");
     std::sort(schedules.begin(), schedules.end(),

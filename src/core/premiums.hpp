@@ -13,6 +13,9 @@ namespace pekon {
 
 using Rupiah = std::int64_t;
 
+// "Rp35.000": Indonesian thousands separators.
+std::string formatRupiah(Rupiah amount);
+
 // Who pays a member's monthly premium.
 enum class Payer {
     participant,  // PBPU / BP: the member pays, perhaps minus a government subsidy

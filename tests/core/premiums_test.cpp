@@ -246,3 +246,11 @@ TEST_CASE("premiums: create sorts schedules and validates them") {
         CHECK_ERROR_CODE(PremiumTable::create({bad_cap}), "premium_table_invalid");
     }
 }
+
+TEST_CASE("premiums: rupiah amounts are written the Indonesian way") {
+    CHECK(formatRupiah(0) == "Rp0");
+    CHECK(formatRupiah(7000) == "Rp7.000");
+    CHECK(formatRupiah(35000) == "Rp35.000");
+    CHECK(formatRupiah(1234567) == "Rp1.234.567");
+    CHECK(formatRupiah(-42000) == "-Rp42.000");
+}

@@ -7,19 +7,6 @@
 
 namespace pekon::ui {
 
-namespace {
-
-std::string rupiah(Rupiah amount) {
-    std::string digits = std::to_string(amount), out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back('.');
-        out.push_back(digits[i]);
-    }
-    return "Rp" + out;
-}
-
-}  // namespace
-
 void WizardScreen::drawLocation(UiContext& ui) {
     const RegionTable& regions = ui.assets().regions;
     HouseholdInput& h = draft_.household;
@@ -95,9 +82,9 @@ void WizardScreen::drawClasses(UiContext& ui) {
         m.care_class = chosen;
         if (parseCareClass(chosen, cls)) {
             if (auto p = ui.assets().premiums.monthly(segment, cls, ui.today())) {
-                textMuted(
-                    ui.t("wizard.classes.member_premium",
-                         {{"premium", rupiah(p->premium)}, {"pays", rupiah(p->participant_pays)}}));
+                textMuted(ui.t("wizard.classes.member_premium",
+                               {{"premium", formatRupiah(p->premium)},
+                                {"pays", formatRupiah(p->participant_pays)}}));
                 people.push_back({segment, cls});
             }
         }
@@ -106,10 +93,10 @@ void WizardScreen::drawClasses(UiContext& ui) {
     }
     if (auto total = ui.assets().premiums.householdMonthly(people, ui.today())) {
         ImGui::PushFont(ui.fonts.large);
-        ImGui::TextWrapped(
-            "%s", ui.t("wizard.classes.total", {{"total", rupiah(total->participant_pays)},
-                                                {"government", rupiah(total->government_pays)}})
-                      .c_str());
+        ImGui::TextWrapped("%s", ui.t("wizard.classes.total",
+                                      {{"total", formatRupiah(total->participant_pays)},
+                                       {"government", formatRupiah(total->government_pays)}})
+                                     .c_str());
         ImGui::PopFont();
     }
 }
