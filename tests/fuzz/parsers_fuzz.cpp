@@ -9,6 +9,7 @@
 //   3 phone number
 //   4 household JSON import, then validateHousehold() on every parsed household
 //   5 CSV
+//   'P' (0x50, checked before the modulo) the scan payload parser
 //
 // Besides the sanitizers, the target checks invariants that must hold for every input and
 // traps (__builtin_trap) when one breaks, so libFuzzer records the input as a crash.
@@ -33,6 +34,7 @@
 #include "core/kk_number.hpp"
 #include "core/nik.hpp"
 #include "core/phone.hpp"
+#include "core/scan_payload.hpp"
 #include "core/sex.hpp"
 #include "core/text.hpp"
 
@@ -301,6 +303,20 @@ void fuzzCsv(std::string_view text) {
     PEKON_CHECK(*again == *rows);
 }
 
+// Scanned payloads: never throws; unknown exactly when there is a problem; numbers valid;
+// the text kept for display is valid UTF-8 and bounded.
+void fuzzPayload(std::string_view text) {
+    const ScanPayload p = parsePayload(text, regions(), kToday);
+    PEKON_CHECK((p.kind == PayloadKind::unknown) == p.problem.has_value());
+    if (p.problem) checkError(*p.problem);
+    for (const Warning& w : p.warnings) checkError(w);
+    PEKON_CHECK(isValidUtf8(p.raw));
+    PEKON_CHECK(p.raw.size() <= 503);
+    if (p.kind == PayloadKind::nik) PEKON_CHECK(parseNik(p.nik, regions(), kToday).ok());
+    if (p.kind == PayloadKind::kk) PEKON_CHECK(parseKkNumber(p.kk_number, regions(), kToday).ok());
+    if (p.kind == PayloadKind::card) PEKON_CHECK(parseCardNumber(p.card_number).ok());
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -311,6 +327,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;
     const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+    if (data[0] == 'P') {
+        fuzzPayload(text);
+        return 0;
+    }
     switch (data[0] % 6) {
         case 0:
             fuzzNik(text);
