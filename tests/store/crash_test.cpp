@@ -16,33 +16,15 @@
 #include <thread>
 
 #include "store/store.hpp"
+#include "support/child_process.hpp"
 #include "support/fixtures.hpp"
 
 using namespace pekon;
 
 namespace {
 
-struct Child {
-    pid_t pid = -1;
-    FILE* out = nullptr;
-};
-
-Child spawnWriter(const std::string& db, int members) {
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        ::dup2(fds[1], STDOUT_FILENO);
-        ::close(fds[0]);
-        ::close(fds[1]);
-        const std::string count = std::to_string(members);
-        ::execl(PEKON_CRASH_WRITER, PEKON_CRASH_WRITER, db.c_str(), count.c_str(),
-                static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    ::close(fds[1]);
-    return Child{pid, ::fdopen(fds[0], "r")};
+test::Child spawnWriter(const std::string& db, int members) {
+    return test::spawnChild(PEKON_CRASH_WRITER, {db, std::to_string(members)});
 }
 
 }  // namespace
@@ -63,7 +45,7 @@ TEST_CASE("registrations survive SIGKILL at random points", "[crash]") {
         // Most runs die somewhere in the middle; a few right at start-up (open, migrations).
         const int kill_after = run % 7 == 0 ? 0 : std::uniform_int_distribution<int>(1, 3000)(rng);
         const int extra_us = std::uniform_int_distribution<int>(0, 3000)(rng);
-        Child child = spawnWriter(db, 10000);
+        test::Child child = spawnWriter(db, 10000);
         int lines = 0;
         char buf[1024];
         if (kill_after > 0) {

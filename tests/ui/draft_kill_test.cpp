@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "store/users.hpp"
+#include "support/child_process.hpp"
 #include "ui/headless.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/wizard_screen.hpp"
@@ -26,20 +27,9 @@ TEST_CASE("ui: a wizard killed with SIGKILL comes back as a draft with every fie
         REQUIRE(user.ok());
         user_id = user->id;
     }
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        ::dup2(fds[1], STDOUT_FILENO);
-        ::close(fds[0]);
-        ::close(fds[1]);
-        ::execl(PEKON_WIZARD_CHILD, PEKON_WIZARD_CHILD, path.c_str(), user_id.c_str(),
-                static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    ::close(fds[1]);
-    FILE* out = ::fdopen(fds[0], "r");
+    const test::Child child = test::spawnChild(PEKON_WIZARD_CHILD, {path, user_id});
+    const pid_t pid = child.pid;
+    FILE* out = child.out;
     char line[64] = {};
     const bool ready =
         std::fgets(line, sizeof line, out) != nullptr && std::strncmp(line, "ready", 5) == 0;
@@ -55,8 +45,7 @@ TEST_CASE("ui: a wizard killed with SIGKILL comes back as a draft with every fie
     auto users = listUsers(**store);
     REQUIRE(users.ok());
     test::Headless app(**store);
-    app.shell().navigator().signIn(users->front());
-    app.shell().show(std::make_unique<ui::HomeScreen>());
+    app.home(users->front());
     app.tap("home.draft");
     REQUIRE(app.screen() == "wizard");
     const HouseholdDraft& d = dynamic_cast<const ui::WizardScreen&>(app.shell().top()).draft();

@@ -11,6 +11,7 @@
 
 #include "support/fixtures.hpp"
 #include "ui/app_shell.hpp"
+#include "ui/screens/home_screen.hpp"
 #include "ui/theme.hpp"
 
 namespace pekon::test {
@@ -80,6 +81,13 @@ class Headless {
                 tap(std::string("key.") +
                     static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
         }
+    }
+
+    // Signs `user` in and shows Home, as after a login.
+    void home(const User& user) {
+        shell_->navigator().signIn(user);
+        shell_->show(std::make_unique<ui::HomeScreen>());
+        frame();
     }
 
     std::string_view screen() const { return shell_->top().name(); }

@@ -19,8 +19,7 @@ int main(int argc, char** argv) {
         auto users = listUsers(**store);
         if (!users || users->empty() || users->front().id != argv[2]) return 1;
         test::Headless app(**store);
-        app.shell().navigator().signIn(users->front());
-        app.shell().show(std::make_unique<ui::HomeScreen>());
+        app.home(users->front());
         app.tap("home.register");
         app.tap("wizard.district.18.06.01");
         app.tap("wizard.village_filter");

@@ -45,8 +45,7 @@ TEST_CASE("ui wizard: a household registered by tapping through every step") {
     auto user = createUser(**store, "Rina Marlina", Role::supervisor, "428195", "", kNow);
     REQUIRE(user.ok());
     test::Headless app(**store);
-    app.shell().navigator().signIn(*user);
-    app.shell().show(std::make_unique<ui::HomeScreen>());
+    app.home(*user);
     app.frames(2);
     app.tap("home.register");
     REQUIRE(app.screen() == "wizard");
@@ -154,8 +153,7 @@ TEST_CASE("ui wizard: every step is kept as a draft and offered back") {
     REQUIRE(user.ok());
     {
         test::Headless app(**store);
-        app.shell().navigator().signIn(*user);
-        app.shell().show(std::make_unique<ui::HomeScreen>());
+        app.home(*user);
         app.tap("home.register");
         app.tap("wizard.district.18.06.20");
         app.tap("wizard.village.18.06.20.2001");
@@ -172,8 +170,7 @@ TEST_CASE("ui wizard: every step is kept as a draft and offered back") {
     CHECK((*drafts)[0].household.address == "Dusun Sukamaju");
 
     test::Headless again(**store);
-    again.shell().navigator().signIn(*user);
-    again.shell().show(std::make_unique<ui::HomeScreen>());
+    again.home(*user);
     again.tap("home.draft");
     REQUIRE(again.screen() == "wizard");
     const auto& wizard = dynamic_cast<const ui::WizardScreen&>(again.shell().top());
