@@ -12,5 +12,6 @@ int runSearch(CliEnv& env, const Args& args);
 int runExport(CliEnv& env, const Args& args);
 int runOutbox(CliEnv& env, const Args& args);
 int runCheck(CliEnv& env, const Args& args);
+int runScan(CliEnv& env, const Args& args);
 
 }  // namespace pekon::cli

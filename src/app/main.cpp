@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
 
     const Args args = parseArgs(words,
                                 {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv", "size",
-                                 "scale", "screenshot"},
+                                 "scale", "screenshot", "formats"},
                                 {"help", "version", "demo", "fullscreen"});
     Lang lang = Lang::id;
     const std::string lang_text = args.option("lang").value_or("id");
@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
     if (command == "export") return runExport(env, args);
     if (command == "outbox") return runOutbox(env, args);
     if (command == "check") return runCheck(env, args);
+    if (command == "scan") return runScan(env, args);
     if (command == "help" || command == "--help" || args.flag("help")) {
         (void)env.assets();
         std::cout << env.text("cli.usage") << "\n";

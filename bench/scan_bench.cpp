@@ -1,0 +1,201 @@
+// scan_bench: the scanning figures the README quotes, on one core.
+//   scan_bench [--runs N] [--verbose]
+// Every image of tests/data/scan is decoded once into memory (not timed), then each engine
+// reads the same 1280x720 frames: Pekon's live-frame path and photo path, plain ZXing 1.4
+// without and with try-harder, and zbar. Prints the time for a frame with no code and for a
+// frame with a NIK QR code (median and p95 over runs x frames), and the detection rate per
+// degradation.
+#define ZX_USE_UTF8
+#include <ZXing/ReadBarcode.h>
+#include <sched.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "scan/decoder.hpp"
+#include "scan/image_file.hpp"
+#include "support/scan_samples.hpp"
+#include "zbar_engine.hpp"
+
+using namespace pekon;
+
+namespace {
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1,
+                      static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
+}
+
+scan::GrayImage load(const std::string& path) {
+    auto image = scan::loadImageFile(path);
+    if (!image) {
+        std::fprintf(stderr, "scan_bench: %s: %s\n", path.c_str(),
+                     image.error().message_en.c_str());
+        std::exit(1);
+    }
+    return std::move(image).value();
+}
+
+// An engine reads a frame and returns the texts it found.
+using Engine = std::function<std::vector<std::string>(const scan::GrayView&)>;
+
+std::vector<std::string> texts(const std::vector<scan::Code>& codes) {
+    std::vector<std::string> out;
+    for (const auto& c : codes) out.push_back(c.text);
+    return out;
+}
+
+std::vector<std::string> plainZxing(const scan::GrayView& v, bool try_harder) {
+    ZXing::DecodeHints hints;
+    hints.setTryHarder(try_harder).setTryRotate(try_harder).setTryDownscale(try_harder);
+    std::vector<std::string> out;
+    for (const auto& r : ZXing::ReadBarcodes(
+             ZXing::ImageView(v.data, v.width, v.height, ZXing::ImageFormat::Lum, v.stride), hints))
+        if (r.isValid()) out.push_back(r.text());
+    return out;
+}
+
+struct Timing {
+    double median = 0, p95 = 0;
+};
+
+Timing time(const Engine& engine, const std::vector<const scan::GrayImage*>& frames, int runs) {
+    std::vector<double> ms;
+    for (int run = 0; run < runs; ++run) {
+        for (const auto* f : frames) {
+            const auto start = std::chrono::steady_clock::now();
+            auto found = engine(f->view());
+            ms.push_back(
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                    .count());
+        }
+    }
+    return {percentile(ms, 0.5), percentile(ms, 0.95)};
+}
+
+bool zbarReads(const std::string& format) {
+    return format == "QRCode" || format == "Code128" || format == "Code39" || format == "ITF" ||
+           format == "EAN-13" || format == "EAN13";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int runs = 5;
+    bool verbose = false;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--runs") && i + 1 < argc)
+            runs = std::max(1, std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--verbose"))
+            verbose = true;
+        else {
+            std::fprintf(stderr, "usage: scan_bench [--runs N] [--verbose]\n");
+            return 2;
+        }
+    }
+    // One core, as on a low-end tablet with the UI on the other.
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(0, &one);
+    sched_setaffinity(0, sizeof one, &one);
+
+    const auto samples = test::scanSamples();
+    std::vector<scan::GrayImage> images;
+    for (const auto& s : samples) images.push_back(load(s.path));
+    std::vector<scan::GrayImage> empties;
+    for (const auto& path : test::emptyScanFrames()) empties.push_back(load(path));
+
+    scan::Decoder live_decoder, still_decoder;
+    ZbarEngine zbar;
+    const std::vector<std::pair<std::string, Engine>> engines = {
+        {"pekon (live frame)",
+         [&](const scan::GrayView& v) { return texts(live_decoder.decodeFrame(v)); }},
+        {"pekon (photo)",
+         [&](const scan::GrayView& v) { return texts(still_decoder.decodeStill(v)); }},
+        {"zxing 1.4 plain", [](const scan::GrayView& v) { return plainZxing(v, false); }},
+        {"zxing 1.4 try-harder", [](const scan::GrayView& v) { return plainZxing(v, true); }},
+        {"zbar 0.23",
+         [&](const scan::GrayView& v) { return zbar.read(v.data, v.width, v.height); }},
+    };
+
+    std::vector<const scan::GrayImage*> empty_frames, qr_frames;
+    for (const auto& e : empties) empty_frames.push_back(&e);
+    for (size_t i = 0; i < samples.size(); ++i) {
+        if (samples[i].degradation == "clean" && samples[i].format == "QRCode" &&
+            samples[i].name.find("nik") != std::string::npos)
+            qr_frames.push_back(&images[i]);
+    }
+
+    std::printf("scan_bench: %zu degraded frames, %zu empty frames, %dx%d, %d runs, one core\n\n",
+                samples.size(), empties.size(), images.empty() ? 0 : images[0].width,
+                images.empty() ? 0 : images[0].height, runs);
+    std::printf(
+        "| engine | empty frame median | empty p95 | NIK QR frame median | QR p95 | false codes on "
+        "empty |\n");
+    std::printf("|---|---|---|---|---|---|\n");
+    for (const auto& [name, engine] : engines) {
+        const Timing e = time(engine, empty_frames, runs);
+        const Timing q = time(engine, qr_frames, runs * 4);
+        int false_codes = 0;
+        for (const auto* f : empty_frames)
+            false_codes += static_cast<int>(engine(f->view()).size());
+        std::printf("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %d |\n", name.c_str(), e.median,
+                    e.p95, q.median, q.p95, false_codes);
+    }
+
+    // Detection per degradation.
+    std::vector<std::string> degradations;
+    for (const auto& s : samples) {
+        if (std::find(degradations.begin(), degradations.end(), s.degradation) ==
+            degradations.end())
+            degradations.push_back(s.degradation);
+    }
+    std::map<std::string, std::map<std::string, int>> hits;  // engine -> degradation -> hits
+    std::map<std::string, int> totals, hits_total, zbar_subset_hits;
+    int zbar_subset = 0;
+    std::vector<double> live_ms;
+    for (size_t i = 0; i < samples.size(); ++i) {
+        const auto& s = samples[i];
+        ++totals[s.degradation];
+        if (zbarReads(s.format)) ++zbar_subset;
+        std::string line;
+        for (const auto& [name, engine] : engines) {
+            const auto start = std::chrono::steady_clock::now();
+            const auto found = engine(images[i].view());
+            if (name == engines[0].first)
+                live_ms.push_back(std::chrono::duration<double, std::milli>(
+                                      std::chrono::steady_clock::now() - start)
+                                      .count());
+            const bool hit = std::find(found.begin(), found.end(), s.expected) != found.end();
+            hits[name][s.degradation] += hit;
+            hits_total[name] += hit;
+            if (zbarReads(s.format)) zbar_subset_hits[name] += hit;
+            line += hit ? " +" : " -";
+        }
+        if (verbose) std::printf("%-44s%s\n", s.name.c_str(), line.c_str());
+    }
+    std::printf("\nDetection rate (frames read / frames) per degradation:\n\n| engine |");
+    for (const auto& d : degradations) std::printf(" %s |", d.c_str());
+    std::printf(" overall | on zbar's symbologies (%d) |\n|---|", zbar_subset);
+    for (size_t i = 0; i < degradations.size(); ++i) std::printf("---|");
+    std::printf("---|---|\n");
+    for (const auto& [name, engine] : engines) {
+        std::printf("| %s |", name.c_str());
+        for (const auto& d : degradations) std::printf(" %d/%d |", hits[name][d], totals[d]);
+        std::printf(" **%.1f%%** | %.1f%% |\n",
+                    100.0 * hits_total[name] / static_cast<double>(samples.size()),
+                    100.0 * zbar_subset_hits[name] / std::max(1, zbar_subset));
+    }
+    std::printf(
+        "\npekon live-frame path on the degraded frames: median %.2f ms, p95 %.2f ms, max %.2f "
+        "ms\n",
+        percentile(live_ms, 0.5), percentile(live_ms, 0.95), percentile(live_ms, 1.0));
+    return 0;
+}

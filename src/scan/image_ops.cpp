@@ -1,0 +1,241 @@
+#include "scan/image_ops.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+
+namespace pekon::scan {
+
+namespace {
+
+size_t area(int width, int height) {
+    return static_cast<size_t>(width) * static_cast<size_t>(height);
+}
+
+}  // namespace
+
+void downscale(const GrayView& in, int factor, GrayImage& out) {
+    factor = std::clamp(factor, 1, 8);
+    out.width = in.width / factor;
+    out.height = in.height / factor;
+    out.pixels.resize(area(out.width, out.height));
+    const int n = factor * factor;
+    for (int y = 0; y < out.height; ++y) {
+        std::uint8_t* dst = &out.pixels[area(out.width, y)];
+        for (int x = 0; x < out.width; ++x) {
+            int sum = 0;
+            for (int dy = 0; dy < factor; ++dy) {
+                const std::uint8_t* src =
+                    in.data + static_cast<long>(y * factor + dy) * in.stride + x * factor;
+                for (int dx = 0; dx < factor; ++dx) sum += src[dx];
+            }
+            dst[x] = static_cast<std::uint8_t>(sum / n);
+        }
+    }
+}
+
+void crop(const GrayView& in, int x, int y, int width, int height, GrayImage& out) {
+    const int x0 = std::clamp(x, 0, in.width), y0 = std::clamp(y, 0, in.height);
+    const int x1 = std::clamp(x + width, 0, in.width), y1 = std::clamp(y + height, 0, in.height);
+    out.width = x1 - x0;
+    out.height = y1 - y0;
+    out.pixels.resize(area(out.width, out.height));
+    for (int row = 0; row < out.height; ++row) {
+        const std::uint8_t* src = in.data + static_cast<long>(y0 + row) * in.stride + x0;
+        std::copy(src, src + out.width,
+                  out.pixels.begin() + static_cast<long>(area(out.width, row)));
+    }
+}
+
+void stretchContrast(const GrayView& in, GrayImage& out) {
+    std::array<size_t, 256> histogram{};
+    for (int y = 0; y < in.height; ++y) {
+        const std::uint8_t* row = in.data + static_cast<long>(y) * in.stride;
+        for (int x = 0; x < in.width; ++x) ++histogram[row[x]];
+    }
+    const size_t total = area(in.width, in.height);
+    const size_t cut = total / 100;
+    int low = 0, high = 255;
+    for (size_t seen = 0; low < 255 && seen + histogram[low] <= cut; ++low) seen += histogram[low];
+    for (size_t seen = 0; high > 0 && seen + histogram[high] <= cut; --high)
+        seen += histogram[high];
+    std::array<std::uint8_t, 256> map{};
+    const int range = std::max(1, high - low);
+    for (int v = 0; v < 256; ++v)
+        map[v] = static_cast<std::uint8_t>(std::clamp((v - low) * 255 / range, 0, 255));
+    out.width = in.width;
+    out.height = in.height;
+    out.pixels.resize(total);
+    for (int y = 0; y < in.height; ++y) {
+        const std::uint8_t* row = in.data + static_cast<long>(y) * in.stride;
+        std::uint8_t* dst = &out.pixels[area(in.width, y)];
+        for (int x = 0; x < in.width; ++x) dst[x] = map[row[x]];
+    }
+}
+
+void boxBlur3(const GrayView& in, GrayImage& out) {
+    out.width = in.width;
+    out.height = in.height;
+    out.pixels.resize(area(in.width, in.height));
+    if (in.width < 3 || in.height < 3) {
+        for (int y = 0; y < in.height; ++y)
+            std::copy(in.data + static_cast<long>(y) * in.stride,
+                      in.data + static_cast<long>(y) * in.stride + in.width,
+                      out.pixels.begin() + static_cast<long>(area(in.width, y)));
+        return;
+    }
+    std::vector<std::uint16_t> rows(area(in.width, in.height));  // horizontal sums of 3
+    for (int y = 0; y < in.height; ++y) {
+        const std::uint8_t* src = in.data + static_cast<long>(y) * in.stride;
+        std::uint16_t* dst = &rows[area(in.width, y)];
+        dst[0] = static_cast<std::uint16_t>(src[0] * 2 + src[1]);
+        for (int x = 1; x + 1 < in.width; ++x)
+            dst[x] = static_cast<std::uint16_t>(src[x - 1] + src[x] + src[x + 1]);
+        dst[in.width - 1] = static_cast<std::uint16_t>(src[in.width - 2] + src[in.width - 1] * 2);
+    }
+    for (int y = 0; y < in.height; ++y) {
+        const std::uint16_t* above = &rows[area(in.width, std::max(0, y - 1))];
+        const std::uint16_t* here = &rows[area(in.width, y)];
+        const std::uint16_t* below = &rows[area(in.width, std::min(in.height - 1, y + 1))];
+        std::uint8_t* dst = &out.pixels[area(in.width, y)];
+        for (int x = 0; x < in.width; ++x)
+            dst[x] = static_cast<std::uint8_t>((above[x] + here[x] + below[x] + 4) / 9);
+    }
+}
+
+void rotate(const GrayView& in, double degrees, GrayImage& out) {
+    const double radians = degrees * std::numbers::pi / 180.0;
+    const double c = std::cos(radians), s = std::sin(radians);
+    out.width = static_cast<int>(std::ceil(std::abs(in.width * c) + std::abs(in.height * s)));
+    out.height = static_cast<int>(std::ceil(std::abs(in.width * s) + std::abs(in.height * c)));
+    out.pixels.resize(area(out.width, out.height));
+    // Fill uncovered corners with the mean of the border, so no false edge appears there.
+    long border = 0;
+    int count = 0;
+    for (int x = 0; x < in.width; ++x, count += 2) border += in.at(x, 0) + in.at(x, in.height - 1);
+    for (int y = 0; y < in.height; ++y, count += 2) border += in.at(0, y) + in.at(in.width - 1, y);
+    const std::uint8_t fill = static_cast<std::uint8_t>(count ? border / count : 255);
+    const double cx_in = in.width / 2.0, cy_in = in.height / 2.0;
+    const double cx_out = out.width / 2.0, cy_out = out.height / 2.0;
+    for (int y = 0; y < out.height; ++y) {
+        std::uint8_t* dst = &out.pixels[area(out.width, y)];
+        const double dy = y + 0.5 - cy_out;
+        for (int x = 0; x < out.width; ++x) {
+            const double dx = x + 0.5 - cx_out;
+            // Inverse mapping: where this output pixel came from.
+            const double sx = c * dx + s * dy + cx_in - 0.5;
+            const double sy = -s * dx + c * dy + cy_in - 0.5;
+            const int x0 = static_cast<int>(std::floor(sx)), y0 = static_cast<int>(std::floor(sy));
+            if (x0 < 0 || y0 < 0 || x0 + 1 >= in.width || y0 + 1 >= in.height) {
+                dst[x] = fill;
+                continue;
+            }
+            const double fx = sx - x0, fy = sy - y0;
+            const double top = in.at(x0, y0) * (1 - fx) + in.at(x0 + 1, y0) * fx;
+            const double bottom = in.at(x0, y0 + 1) * (1 - fx) + in.at(x0 + 1, y0 + 1) * fx;
+            dst[x] = static_cast<std::uint8_t>(top * (1 - fy) + bottom * fy + 0.5);
+        }
+    }
+}
+
+EdgeDirection dominantEdgeDirection(const GrayView& in) {
+    double jxx = 0, jyy = 0, jxy = 0;
+    for (int y = 1; y + 1 < in.height; ++y) {
+        for (int x = 1; x + 1 < in.width; ++x) {
+            const double gx = (in.at(x + 1, y - 1) + 2 * in.at(x + 1, y) + in.at(x + 1, y + 1)) -
+                              (in.at(x - 1, y - 1) + 2 * in.at(x - 1, y) + in.at(x - 1, y + 1));
+            const double gy = (in.at(x - 1, y + 1) + 2 * in.at(x, y + 1) + in.at(x + 1, y + 1)) -
+                              (in.at(x - 1, y - 1) + 2 * in.at(x, y - 1) + in.at(x + 1, y - 1));
+            jxx += gx * gx;
+            jyy += gy * gy;
+            jxy += gx * gy;
+        }
+    }
+    EdgeDirection result;
+    const double trace = jxx + jyy;
+    if (trace <= 0) return result;
+    result.coherence = std::sqrt((jxx - jyy) * (jxx - jyy) + 4 * jxy * jxy) / trace;
+    double degrees = 0.5 * std::atan2(2 * jxy, jxx - jyy) * 180.0 / std::numbers::pi;
+    if (degrees < 0) degrees += 180.0;
+    result.degrees = degrees;
+    return result;
+}
+
+std::vector<Region> codeLikeRegions(const GrayView& in, int cell, int max_regions) {
+    std::vector<Region> regions;
+    if (cell < 4 || in.width < cell * 2 || in.height < cell * 2) return regions;
+    const int cols = in.width / cell, rows = in.height / cell;
+    // Per cell: how many pixels sit on a strong edge, and how strong the edges are.
+    std::vector<float> energy(area(cols, rows), 0.f);
+    std::vector<std::uint8_t> busy(area(cols, rows), 0);
+    constexpr int kEdge = 20;  // an intensity step that ink on paper makes even when blurred
+    const int min_count = cell * cell / 6;
+    for (int cy = 0; cy < rows; ++cy) {
+        for (int cx = 0; cx < cols; ++cx) {
+            int count = 0;
+            long sum = 0;
+            int hx = 0, hy = 0;  // horizontal vs vertical edges, to skip plain lines of text
+            for (int y = cy * cell; y < (cy + 1) * cell; ++y) {
+                if (y + 1 >= in.height) break;
+                for (int x = cx * cell; x < (cx + 1) * cell; ++x) {
+                    if (x + 1 >= in.width) break;
+                    const int gx = std::abs(in.at(x + 1, y) - in.at(x, y));
+                    const int gy = std::abs(in.at(x, y + 1) - in.at(x, y));
+                    if (gx + gy >= kEdge) {
+                        ++count;
+                        sum += gx + gy;
+                        hx += gx > gy;
+                        hy += gy >= gx;
+                    }
+                }
+            }
+            const size_t i = area(cols, cy) + static_cast<size_t>(cx);
+            energy[i] = static_cast<float>(sum);
+            busy[i] = count >= min_count ? 1 : 0;
+            (void)hx;
+            (void)hy;
+        }
+    }
+    // Connected busy cells (8-neighbourhood) become boxes.
+    std::vector<int> stack;
+    for (int cy = 0; cy < rows; ++cy) {
+        for (int cx = 0; cx < cols; ++cx) {
+            const size_t start = area(cols, cy) + static_cast<size_t>(cx);
+            if (busy[start] != 1) continue;
+            busy[start] = 2;
+            stack.assign(1, static_cast<int>(start));
+            int x0 = cx, x1 = cx, y0 = cy, y1 = cy, cells = 0;
+            double score = 0;
+            while (!stack.empty()) {
+                const int at = stack.back();
+                stack.pop_back();
+                const int ax = at % cols, ay = at / cols;
+                ++cells;
+                score += energy[static_cast<size_t>(at)];
+                x0 = std::min(x0, ax), x1 = std::max(x1, ax), y0 = std::min(y0, ay),
+                y1 = std::max(y1, ay);
+                for (int ny = ay - 1; ny <= ay + 1; ++ny) {
+                    for (int nx = ax - 1; nx <= ax + 1; ++nx) {
+                        if (nx < 0 || ny < 0 || nx >= cols || ny >= rows) continue;
+                        const size_t n = area(cols, ny) + static_cast<size_t>(nx);
+                        if (busy[n] == 1) {
+                            busy[n] = 2;
+                            stack.push_back(static_cast<int>(n));
+                        }
+                    }
+                }
+            }
+            if (cells < 2) continue;  // a single busy cell is a speck, not a code
+            regions.push_back(
+                {x0 * cell, y0 * cell, (x1 - x0 + 1) * cell, (y1 - y0 + 1) * cell, score});
+        }
+    }
+    std::sort(regions.begin(), regions.end(),
+              [](const Region& a, const Region& b) { return a.score > b.score; });
+    if (static_cast<int>(regions.size()) > max_regions)
+        regions.resize(static_cast<size_t>(max_regions));
+    return regions;
+}
+
+}  // namespace pekon::scan
