@@ -54,7 +54,8 @@ std::vector<std::string> texts(const std::vector<scan::Code>& codes) {
 
 std::vector<std::string> plainZxing(const scan::GrayView& v, bool try_harder) {
     ZXing::DecodeHints hints;
-    hints.setTryHarder(try_harder).setTryRotate(try_harder).setTryDownscale(try_harder);
+    // Downscaling stays off: ZXing 1.4 (Debian) asserts and aborts on some EAN-13 frames with it.
+    hints.setTryHarder(try_harder).setTryRotate(try_harder).setTryDownscale(false);
     std::vector<std::string> out;
     for (const auto& r : ZXing::ReadBarcodes(
              ZXing::ImageView(v.data, v.width, v.height, ZXing::ImageFormat::Lum, v.stride), hints))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -19,5 +20,10 @@ Status ensureDirectory(const std::string& path);
 
 // The folder part of a file path ("." for a bare name).
 std::string parentDirectory(const std::string& path);
+
+// Where a user's photos are, for "import photo": Pictures/Gambar, Downloads/Unduhan and DCIM
+// under $HOME, and removable media mounted under /media/$USER and /run/media/$USER. Only
+// folders that exist.
+std::vector<std::string> photoFolders();
 
 }  // namespace pekon::platform

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <vector>
 
 namespace pekon::platform {
@@ -74,6 +75,31 @@ Status ensureDirectory(const std::string& path) {
                      "Cannot create the folder " + path + " (" + why + ")"};
     }
     return {};
+}
+
+}  // namespace pekon::platform
+
+namespace pekon::platform {
+
+std::vector<std::string> photoFolders() {
+    std::vector<std::string> folders;
+    std::error_code ec;
+    auto add = [&](const std::filesystem::path& p) {
+        if (std::filesystem::is_directory(p, ec)) folders.push_back(p.string());
+    };
+    const char* home = std::getenv("HOME");
+    if (home && *home) {
+        for (const char* name : {"Pictures", "Gambar", "Downloads", "Unduhan", "DCIM"})
+            add(std::filesystem::path(home) / name);
+    }
+    const char* user = std::getenv("USER");
+    if (user && *user) {
+        for (const char* root : {"/media/", "/run/media/"}) {
+            std::filesystem::directory_iterator it(std::string(root) + user, ec), end;
+            for (; !ec && it != end; it.increment(ec)) add(it->path());
+        }
+    }
+    return folders;
 }
 
 }  // namespace pekon::platform

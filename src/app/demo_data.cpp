@@ -32,15 +32,17 @@ std::string demoNik(const std::string& village, const DemoPerson& p, int serial)
     const int y = std::stoi(std::string(p.birth, 4)), m = std::stoi(std::string(p.birth + 5, 2)),
               d = std::stoi(std::string(p.birth + 8, 2));
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%c%c%c%c%c%c%02d%02d%02d%04d", village[0], village[1], village[3], village[4],
-                  village[6], village[7], d + (p.sex == 'F' ? 40 : 0), m, y % 100, serial);
+    std::snprintf(buf, sizeof buf, "%c%c%c%c%c%c%02d%02d%02d%04d", village[0], village[1],
+                  village[3], village[4], village[6], village[7], d + (p.sex == 'F' ? 40 : 0), m,
+                  y % 100, serial);
     return buf;
 }
 
 std::string demoKk(const std::string& village, int index) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%c%c%c%c%c%c%02d%02d%02d%04d", village[0], village[1], village[3], village[4],
-                  village[6], village[7], 1 + index % 27, 1 + index % 12, 15 + index % 9, 100 + index);
+    std::snprintf(buf, sizeof buf, "%c%c%c%c%c%c%02d%02d%02d%04d", village[0], village[1],
+                  village[3], village[4], village[6], village[7], 1 + index % 27, 1 + index % 12,
+                  15 + index % 9, 100 + index);
     return buf;
 }
 
@@ -57,40 +59,93 @@ Status seedDemo(Store& store, const Assets& assets, UnixSeconds now, const Date&
         if (!v) return v.error();
     }
     const std::vector<DemoHousehold> households = {
-        {"18.06.01.2016", "Jl. Merdeka No. 12", "2", "1", "081234567890",
+        {"18.06.01.2016",
+         "Jl. Merdeka No. 12",
+         "2",
+         "1",
+         "081234567890",
          {{"Budi Santoso", "1980-05-15", 'M', "head", "PBPU", 3},
           {"Siti Aminah", "1985-08-22", 'F', "spouse", "PBPU", 3},
           {"Ahmad Rizki", "2010-01-01", 'M', "child", "PBPU", 3}}},
-        {"18.06.01.1001", "Gg. Mawar 3, Baros", "4", "2", "",
-         {{"Suparman", "1962-03-10", 'M', "head", "PBI-APBN", 3}, {"Sumiati", "1966-11-02", 'F', "spouse", "PBI-APBN", 3}}},
-        {"18.06.20.2001", "Dusun Sukamaju", "1", "1", "085267891234",
+        {"18.06.01.1001",
+         "Gg. Mawar 3, Baros",
+         "4",
+         "2",
+         "",
+         {{"Suparman", "1962-03-10", 'M', "head", "PBI-APBN", 3},
+          {"Sumiati", "1966-11-02", 'F', "spouse", "PBI-APBN", 3}}},
+        {"18.06.20.2001",
+         "Dusun Sukamaju",
+         "1",
+         "1",
+         "085267891234",
          {{"Hendra Wijaya", "1990-07-21", 'M', "head", "PPU", 2},
           {"Yuni Astuti", "1992-02-14", 'F', "spouse", "PPU", 2},
           {"Nabila Putri", "2018-09-30", 'F', "child", "PPU", 2}}},
-        {"18.06.02.2012", "Jl. Pasar Talang Padang", "3", "1", "",
-         {{"Joko Susilo", "1975-12-05", 'M', "head", "PBPU", 2}, {"Rina Wati", "1978-04-18", 'F', "spouse", "PBPU", 2}}},
-        {"18.06.03.2001", "Dusun Way Ilahan", "2", "3", "",
+        {"18.06.02.2012",
+         "Jl. Pasar Talang Padang",
+         "3",
+         "1",
+         "",
+         {{"Joko Susilo", "1975-12-05", 'M', "head", "PBPU", 2},
+          {"Rina Wati", "1978-04-18", 'F', "spouse", "PBPU", 2}}},
+        {"18.06.03.2001",
+         "Dusun Way Ilahan",
+         "2",
+         "3",
+         "",
          {{"Made Sudarma", "1983-06-06", 'M', "head", "PBI-APBD", 3},
           {"Ni Luh Ayu", "1986-10-10", 'F', "spouse", "PBI-APBD", 3},
           {"Komang Adi", "2012-05-05", 'M', "child", "PBI-APBD", 3},
           {"Ketut Sari", "2015-08-08", 'F', "child", "PBI-APBD", 3}}},
-        {"18.06.04.2001", "Jl. Raya Pulau Panggung", "5", "2", "081377788899",
+        {"18.06.04.2001",
+         "Jl. Raya Pulau Panggung",
+         "5",
+         "2",
+         "081377788899",
          {{"Nur Hasanah", "1970-01-25", 'F', "head", "BP", 1}}},
-        {"18.06.11.2001", "Dusun Tanjung Heran", "1", "2", "",
+        {"18.06.11.2001",
+         "Dusun Tanjung Heran",
+         "1",
+         "2",
+         "",
          {{"Slamet Riyadi", "1968-08-17", 'M', "head", "PBPU", 3},
           {"Parinem", "1971-03-03", 'F', "spouse", "PBPU", 3},
           {"Sri Rahayu", "1998-12-12", 'F', "child", "PBPU", 3}}},
-        {"18.06.12.2001", "Jl. Pantai Semaka", "6", "1", "",
-         {{"Rahmat Hidayat", "1988-11-11", 'M', "head", "PBPU", 3}, {"Lina Marlina", "1990-04-04", 'F', "spouse", "PBPU", 3}}},
-        {"18.06.13.2001", "Dusun Sumberejo II", "2", "2", "082112223334",
-         {{"Darmaji", "1955-02-20", 'M', "head", "PBI-APBN", 3}, {"Sukinah", "1958-07-07", 'F', "spouse", "PBI-APBN", 3}}},
-        {"18.06.15.2001", "Dusun Air Panas, Ulu Belu", "3", "1", "",
+        {"18.06.12.2001",
+         "Jl. Pantai Semaka",
+         "6",
+         "1",
+         "",
+         {{"Rahmat Hidayat", "1988-11-11", 'M', "head", "PBPU", 3},
+          {"Lina Marlina", "1990-04-04", 'F', "spouse", "PBPU", 3}}},
+        {"18.06.13.2001",
+         "Dusun Sumberejo II",
+         "2",
+         "2",
+         "082112223334",
+         {{"Darmaji", "1955-02-20", 'M', "head", "PBI-APBN", 3},
+          {"Sukinah", "1958-07-07", 'F', "spouse", "PBI-APBN", 3}}},
+        {"18.06.15.2001",
+         "Dusun Air Panas, Ulu Belu",
+         "3",
+         "1",
+         "",
          {{"Iwan Setiawan", "1979-09-09", 'M', "head", "PBPU", 1},
           {"Dewi Sartika", "1982-01-31", 'F', "spouse", "PBPU", 1},
           {"Fajar Nugroho", "2005-06-15", 'M', "child", "PBPU", 1}}},
-        {"18.06.24.2001", "Jl. Limau Indah", "1", "4", "",
-         {{"Rosmiati", "1965-05-05", 'F', "head", "PBPU", 3}, {"Andi Saputra", "1995-03-21", 'M', "child", "PBPU", 3}}},
-        {"18.06.25.2001", "Dusun Bandar Baru", "2", "1", "085799900011",
+        {"18.06.24.2001",
+         "Jl. Limau Indah",
+         "1",
+         "4",
+         "",
+         {{"Rosmiati", "1965-05-05", 'F', "head", "PBPU", 3},
+          {"Andi Saputra", "1995-03-21", 'M', "child", "PBPU", 3}}},
+        {"18.06.25.2001",
+         "Dusun Bandar Baru",
+         "2",
+         "1",
+         "085799900011",
          {{"Ujang Suryana", "1987-12-25", 'M', "head", "PBPU", 3},
           {"Eka Lestari", "1989-10-01", 'F', "spouse", "PBPU", 3},
           {"Dimas Pratama", "2014-02-28", 'M', "child", "PBPU", 3},
@@ -100,14 +155,17 @@ Status seedDemo(Store& store, const Assets& assets, UnixSeconds now, const Date&
     int serial = 1;
     for (size_t i = 0; i < households.size(); ++i) {
         const DemoHousehold& d = households[i];
-        HouseholdInput h{demoKk(d.village, static_cast<int>(i)), d.village, d.address, d.rt, d.rw, d.phone, {}};
+        HouseholdInput h{
+            demoKk(d.village, static_cast<int>(i)), d.village, d.address, d.rt, d.rw, d.phone, {}};
         for (const DemoPerson& p : d.people) {
-            h.members.push_back({demoNik(d.village, p, serial++), p.name, p.birth, std::string(1, p.sex), p.relation,
-                                 p.segment, std::to_string(p.care_class)});
+            h.members.push_back({demoNik(d.village, p, serial++), p.name, p.birth,
+                                 std::string(1, p.sex), p.relation, p.segment,
+                                 std::to_string(p.care_class)});
         }
         inputs.push_back(std::move(h));
     }
-    const RegisterOutcome r = store.registerHouseholds(inputs, assets.regions, {sup->id, now, today});
+    const RegisterOutcome r =
+        store.registerHouseholds(inputs, assets.regions, {sup->id, now, today});
     if (!r.ok()) return r.errors.front().error;
     return {};
 }

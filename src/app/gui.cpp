@@ -13,6 +13,7 @@
 
 #include "app/cli_env.hpp"
 #include "app/demo_data.hpp"
+#include "app/gui_devices.hpp"
 #include "app/screenshots.hpp"
 #include "platform/paths.hpp"
 #include "ui/app_shell.hpp"
@@ -47,6 +48,20 @@ bool isInput(const SDL_Event& e) {
         default:
             return false;
     }
+}
+
+// Typed text and Enter/Tab go through the shell's wedge-scanner detector first. Returns true
+// when the event was taken (text is handed to ImGui by the shell once known to be typing).
+bool routeKeys(ui::AppShell& shell, const SDL_Event& e) {
+    if (e.type == SDL_TEXTINPUT) {
+        shell.keyText(e.text.text, e.text.timestamp);
+        return true;
+    }
+    if (e.type == SDL_KEYDOWN && !e.key.repeat &&
+        (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER ||
+         e.key.keysym.sym == SDLK_TAB))
+        return !shell.keyTerminator(e.key.timestamp);
+    return false;
 }
 
 }  // namespace
@@ -114,6 +129,8 @@ int runGui(const GuiOptions& options) {
     {
         ui::UiContext ui(*assets, **store, options.lang, scale, [] { return nowSeconds(); });
         ui.fonts = *fonts;
+        GuiDevices devices;
+        ui.devices = devices.devices();
         ui::AppShell shell(ui);
         if (!options.screenshot_dir.empty()) {
             auto made = platform::ensureDirectory(options.screenshot_dir);
@@ -128,17 +145,21 @@ int runGui(const GuiOptions& options) {
         int busy_frames = 3;  // frames still to draw after the last event (widgets settle)
         while (running) {
             SDL_Event event;
-            // Idle: sleep until an event, waking once a second for the idle-logout clock.
+            // Idle: sleep until an event, waking once a second for the idle-logout clock, or
+            // sooner while keys are held by the wedge-scanner detector.
+            if (ui.animating) busy_frames = std::max(busy_frames, 1);
+            const int wait_ms = shell.holdingKeys() ? 10 : 1000;
             const bool got = busy_frames > 0 ? SDL_PollEvent(&event) != 0
-                                             : SDL_WaitEventTimeout(&event, 1000) != 0;
+                                             : SDL_WaitEventTimeout(&event, wait_ms) != 0;
             if (got) {
                 do {
-                    ImGui_ImplSDL2_ProcessEvent(&event);
+                    if (!routeKeys(shell, event)) ImGui_ImplSDL2_ProcessEvent(&event);
                     if (event.type == SDL_QUIT) running = false;
                     if (isInput(event)) shell.noteInput();
                 } while (SDL_PollEvent(&event));
                 busy_frames = 3;
             }
+            shell.tick(SDL_GetTicks());
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplSDL2_NewFrame();
             ImGui::NewFrame();

@@ -30,14 +30,14 @@ bool parseSize(const std::string& text, int& width, int& height) {
 int main(int argc, char** argv) {
     std::vector<std::string> words(argv + 1, argv + argc);
     // A first word that is an option (or nothing at all) opens the app.
-    const bool gui = words.empty() || (words.front().rfind("--", 0) == 0 && words.front() != "--help" &&
-                                       words.front() != "--version");
+    const bool gui = words.empty() || (words.front().rfind("--", 0) == 0 &&
+                                       words.front() != "--help" && words.front() != "--version");
     const std::string command = gui || words.empty() ? "" : words.front();
     if (!gui) words.erase(words.begin());
 
     const Args args = parseArgs(words,
-                                {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv", "size",
-                                 "scale", "screenshot", "formats"},
+                                {"db", "lang", "format", "birth-date", "sex", "json", "village",
+                                 "limit", "csv", "size", "scale", "screenshot", "formats"},
                                 {"help", "version", "demo", "fullscreen"});
     Lang lang = Lang::id;
     const std::string lang_text = args.option("lang").value_or("id");
@@ -45,8 +45,9 @@ int main(int argc, char** argv) {
     const std::string format_text = args.option("format").value_or("text");
     const Format format = format_text == "json" ? Format::json : Format::text;
     const bool demo = args.flag("demo");
-    const std::string default_db = demo ? platform::parentDirectory(platform::defaultDatabasePath()) + "/demo.db"
-                                        : platform::defaultDatabasePath();
+    const std::string default_db =
+        demo ? platform::parentDirectory(platform::defaultDatabasePath()) + "/demo.db"
+             : platform::defaultDatabasePath();
     CliEnv env(std::cout, std::cerr, lang, format, args.option("db").value_or(default_db));
 
     // `pekon nik` answers in JSON whatever it is given, so it checks its own arguments.
@@ -65,11 +66,13 @@ int main(int argc, char** argv) {
             options.screenshot_dir = *dir;
             if (!args.option("db")) {
                 options.demo = true;
-                options.db_path = platform::parentDirectory(platform::defaultDatabasePath()) + "/demo.db";
+                options.db_path =
+                    platform::parentDirectory(platform::defaultDatabasePath()) + "/demo.db";
             }
         }
         options.fullscreen = args.flag("fullscreen");
-        if (auto size = args.option("size"); size && !parseSize(*size, options.width, options.height))
+        if (auto size = args.option("size");
+            size && !parseSize(*size, options.width, options.height))
             return env.usage("--size " + *size);
         if (auto scale = args.option("scale")) {
             try {

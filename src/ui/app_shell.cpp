@@ -1,11 +1,29 @@
 #include "ui/app_shell.hpp"
 
 #include "core/auth.hpp"
+#include "core/text.hpp"
 #include "ui/screens/first_run_screen.hpp"
 #include "ui/screens/login_screen.hpp"
+#include "ui/screens/scan_result_screen.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
+
+namespace {
+
+constexpr double kToastSeconds = 2.0;
+constexpr double kFlashSeconds = 0.3;
+
+// "NIK ************0003": what was read, masked, for the confirmation message.
+std::string scanSummary(UiContext& ui, const ScanPayload& p) {
+    const std::string kind = ui.t("scan.kind." + std::string(payloadKindCode(p.kind)));
+    if (!p.nik.empty()) return kind + " " + maskDigits(p.nik);
+    if (!p.kk_number.empty()) return kind + " " + maskDigits(p.kk_number);
+    if (!p.card_number.empty()) return kind + " " + maskDigits(p.card_number);
+    return kind;
+}
+
+}  // namespace
 
 std::unique_ptr<Screen> startScreen(UiContext& ui) {
     auto users = listUsers(ui.store());
@@ -13,7 +31,9 @@ std::unique_ptr<Screen> startScreen(UiContext& ui) {
     return std::make_unique<LoginScreen>();
 }
 
-AppShell::AppShell(UiContext& ui) : ui_(ui), last_input_(ui.now()) { stack_.push_back(startScreen(ui)); }
+AppShell::AppShell(UiContext& ui) : ui_(ui), last_input_(ui.now()) {
+    stack_.push_back(startScreen(ui));
+}
 
 void AppShell::show(std::unique_ptr<Screen> screen) {
     stack_.clear();
@@ -23,15 +43,86 @@ void AppShell::show(std::unique_ptr<Screen> screen) {
 
 void AppShell::apply(Navigator::Pending p) {
     switch (p.op) {
-        case Navigator::Op::none: return;
-        case Navigator::Op::push: stack_.push_back(std::move(p.screen)); break;
-        case Navigator::Op::replace: stack_.back() = std::move(p.screen); break;
-        case Navigator::Op::reset: show(std::move(p.screen)); break;
+        case Navigator::Op::none:
+            return;
+        case Navigator::Op::push:
+            stack_.push_back(std::move(p.screen));
+            break;
+        case Navigator::Op::replace:
+            stack_.back() = std::move(p.screen);
+            break;
+        case Navigator::Op::reset:
+            show(std::move(p.screen));
+            break;
         case Navigator::Op::pop:
             if (stack_.size() > 1) stack_.pop_back();
             break;
     }
     ui_.unfocus();
+}
+
+void AppShell::route(const ScanPayload& payload) {
+    noteInput();
+    const double now = ImGui::GetTime();
+    if (stack_.back()->onScan(ui_, nav_, payload)) {
+        toast_ = ui_.t("scan.used", {{"what", scanSummary(ui_, payload)}});
+        toast_until_ = now + kToastSeconds;
+        flash_until_ = now + kFlashSeconds;
+        if (ui_.devices.beep) ui_.devices.beep();
+        return;
+    }
+    if (auto hook = hooks_.find(payload.kind);
+        hook != hooks_.end() && hook->second(ui_, nav_, payload))
+        return;
+    // Signed out, there is no one to show it to (the login screen uses no scans).
+    if (!nav_.user()) return;
+    if (ui_.devices.beep) ui_.devices.beep();
+    flash_until_ = now + kFlashSeconds;
+    nav_.push(std::make_unique<ScanResultScreen>(payload));
+}
+
+void AppShell::keyText(std::string_view utf8, std::int64_t ms) {
+    const WedgeResult r = wedge_.onText(utf8, ms);
+    if (!r.typed.empty()) ImGui::GetIO().AddInputCharactersUTF8(r.typed.c_str());
+}
+
+bool AppShell::keyTerminator(std::int64_t ms) {
+    WedgeResult r = wedge_.onTerminator(ms);
+    if (!r.typed.empty()) ImGui::GetIO().AddInputCharactersUTF8(r.typed.c_str());
+    if (r.scan) scanned(ui_.parseScan(*r.scan));
+    return r.terminator;
+}
+
+void AppShell::tick(std::int64_t ms) {
+    const WedgeResult r = wedge_.onTick(ms);
+    if (!r.typed.empty()) ImGui::GetIO().AddInputCharactersUTF8(r.typed.c_str());
+}
+
+void AppShell::drawFeedback() {
+    const double now = ImGui::GetTime();
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    if (now < flash_until_) {
+        // A green frame around the screen: the code was read.
+        ui_.animating = true;
+        const float w = ui_.px(10);
+        draw->AddRect(
+            ImVec2(vp->WorkPos.x + w / 2, vp->WorkPos.y + w / 2),
+            ImVec2(vp->WorkPos.x + vp->WorkSize.x - w / 2, vp->WorkPos.y + vp->WorkSize.y - w / 2),
+            IM_COL32(46, 160, 67, 255), 0, 0, w);
+    }
+    if (now < toast_until_ && !toast_.empty()) {
+        ui_.animating = true;
+        const ImVec2 size = ImGui::CalcTextSize(toast_.c_str());
+        const float pad = ui_.px(16);
+        const ImVec2 a(vp->WorkPos.x + (vp->WorkSize.x - size.x) / 2 - pad,
+                       vp->WorkPos.y + ui_.px(90));
+        const ImVec2 b(a.x + size.x + 2 * pad, a.y + size.y + 2 * pad);
+        draw->AddRectFilled(a, b, IM_COL32(33, 37, 41, 235), ui_.px(12));
+        draw->AddText(ImVec2(a.x + pad, a.y + pad), IM_COL32(255, 255, 255, 255), toast_.c_str());
+    } else if (now >= toast_until_) {
+        toast_.clear();
+    }
 }
 
 void AppShell::frame() {
@@ -45,15 +136,21 @@ void AppShell::frame() {
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - entryPanelHeight(ui_)));
     ImGui::Begin("##screen", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
     const std::string_view name = stack_.back()->name();
     ImGui::PushID(name.data(), name.data() + name.size());
     stack_.back()->draw(ui_, nav_);
     ImGui::PopID();
     ImGui::End();
     entryPanel(ui_);
+    drawFeedback();
     apply(nav_.takePending());
+    // A scan goes to the screen that is on top now (the overlay has closed itself).
+    if (auto scan = nav_.takeScan()) {
+        route(*scan);
+        apply(nav_.takePending());
+    }
 }
 
 }  // namespace pekon::ui

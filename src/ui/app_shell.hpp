@@ -1,8 +1,13 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
+#include "core/wedge.hpp"
 #include "ui/screen.hpp"
 
 namespace pekon::ui {
@@ -10,7 +15,7 @@ namespace pekon::ui {
 // The app without a window: the stack of screens, the session and its idle logout. The SDL
 // shell and the headless tests both drive it one frame at a time.
 class AppShell {
-public:
+  public:
     explicit AppShell(UiContext& ui);
 
     // Builds one ImGui frame's widgets (between ImGui::NewFrame and ImGui::Render).
@@ -18,14 +23,36 @@ public:
     // Call when the user touched or typed: it keeps the session alive.
     void noteInput() { last_input_ = ui_.now(); }
 
+    // Keyboard input from the window with a monotonic time in ms, through the wedge-scanner
+    // detector: a scanner's burst becomes a scan; typing reaches ImGui a moment later.
+    void keyText(std::string_view utf8, std::int64_t ms);
+    bool keyTerminator(std::int64_t ms);  // Enter/Tab: true when ImGui should get the key
+    void tick(std::int64_t ms);           // call each frame; releases held typing
+    bool holdingKeys() const { return wedge_.holding(); }
+
+    // Where a scan goes when the screen on top does not use it: a hook per payload kind
+    // (kiosk, session attendance, device enrolment), else a screen showing what was read.
+    using ScanHook = std::function<bool(UiContext&, Navigator&, const ScanPayload&)>;
+    void setScanHook(PayloadKind kind, ScanHook hook) { hooks_[kind] = std::move(hook); }
+    // A scanned payload from outside a frame (tests; the wedge uses this too).
+    void scanned(ScanPayload payload) { nav_.deliverScan(std::move(payload)); }
+
     const Screen& top() const { return *stack_.back(); }
+    const std::string& toast() const { return toast_; }
     Navigator& navigator() { return nav_; }
     UiContext& ui() { return ui_; }
     // Replaces the whole stack (tests, screenshots).
     void show(std::unique_ptr<Screen> screen);
 
-private:
+  private:
     void apply(Navigator::Pending pending);
+    void route(const ScanPayload& payload);
+    void drawFeedback();
+    WedgeDetector wedge_;
+    std::map<PayloadKind, ScanHook> hooks_;
+    std::string toast_;
+    double toast_until_ = 0;
+    double flash_until_ = 0;
     UiContext& ui_;
     Navigator nav_;
     std::vector<std::unique_ptr<Screen>> stack_;

@@ -7,16 +7,19 @@ namespace pekon::ui {
 
 void languageToggle(UiContext& ui) {
     const bool id = ui.lang() == Lang::id;
-    if (button(ui, "lang.id", "ID", ImVec2(ui.px(64), 0), id ? ButtonStyle::primary : ButtonStyle::secondary))
+    if (button(ui, "lang.id", "ID", ImVec2(ui.px(64), 0),
+               id ? ButtonStyle::primary : ButtonStyle::secondary))
         ui.setLang(Lang::id);
     ImGui::SameLine(0, ui.px(4));
-    if (button(ui, "lang.en", "EN", ImVec2(ui.px(64), 0), id ? ButtonStyle::secondary : ButtonStyle::primary))
+    if (button(ui, "lang.en", "EN", ImVec2(ui.px(64), 0),
+               id ? ButtonStyle::secondary : ButtonStyle::primary))
         ui.setLang(Lang::en);
 }
 
 void header(UiContext& ui, Navigator& nav, const std::string& title_text, bool back) {
     if (back) {
-        if (button(ui, "nav.back", ui.t("nav.back"), ImVec2(ui.px(120), 0), ButtonStyle::secondary)) nav.pop();
+        if (button(ui, "nav.back", ui.t("nav.back"), ImVec2(ui.px(120), 0), ButtonStyle::secondary))
+            nav.pop();
         ImGui::SameLine();
     }
     ImGui::PushFont(ui.fonts.title);
@@ -25,7 +28,8 @@ void header(UiContext& ui, Navigator& nav, const std::string& title_text, bool b
     ImGui::PopFont();
     const std::string who = nav.user() ? nav.user()->name : std::string();
     const std::string logout = ui.t("nav.logout");
-    const float right = ImGui::CalcTextSize(who.c_str()).x + ImGui::CalcTextSize(logout.c_str()).x + ui.px(2 * 64 + 110);
+    const float right = ImGui::CalcTextSize(who.c_str()).x + ImGui::CalcTextSize(logout.c_str()).x +
+                        ui.px(2 * 64 + 110);
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - right);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(who.c_str());

@@ -7,7 +7,7 @@
 
 namespace pekon::ui {
 
-void memberForm(UiContext& ui, const std::string& id, MemberInput& m) {
+bool memberForm(UiContext& ui, const std::string& id, MemberInput& m) {
     const RegionTable& regions = ui.assets().regions;
 
     // Inline validation of this member, in the current language, as the fields fill in.
@@ -23,6 +23,8 @@ void memberForm(UiContext& ui, const std::string& id, MemberInput& m) {
     const bool nik_done = m.nik.size() == 16;
     field(ui, id + ".nik", ui.t("label.nik"), &m.nik, EntryKind::digits, 16, false,
           problemOf("nik", nik_done && !ui.focused(id + ".nik")));
+    const bool scan = button(ui, id + ".scan", ui.t("scan.member"), ImVec2(ui.px(320), ui.px(56)),
+                             ButtonStyle::secondary);
 
     // A NIK that disagrees with the birth date or sex: a warning the volunteer may confirm.
     bool mismatch = false;
@@ -47,8 +49,8 @@ void memberForm(UiContext& ui, const std::string& id, MemberInput& m) {
     }
     if (!mismatch) m.nik_mismatch_reason.clear();
 
-    field(ui, id + ".name", ui.t("label.name"), &m.name, EntryKind::text, kMaxNameBytes,
-          false, problemOf("name", !m.name.empty() && !ui.focused(id + ".name")));
+    field(ui, id + ".name", ui.t("label.name"), &m.name, EntryKind::text, kMaxNameBytes, false,
+          problemOf("name", !m.name.empty() && !ui.focused(id + ".name")));
     ImGui::TextUnformatted(ui.t("label.birth_date").c_str());
     datePicker(ui, id + ".birth", &m.birth_date, 1990);
     ImGui::TextUnformatted(ui.t("label.sex").c_str());
@@ -80,7 +82,7 @@ void memberForm(UiContext& ui, const std::string& id, MemberInput& m) {
           EntryKind::digits, 13, false, problemOf("existing_card", m.existing_card.size() == 13));
     field(ui, id + ".phone", ui.t("label.phone"), &m.phone, EntryKind::digits, 15, false,
           problemOf("phone", m.phone.size() >= 10 && !ui.focused(id + ".phone")));
-
+    return scan;
 }
 
 }  // namespace pekon::ui

@@ -11,6 +11,8 @@ namespace pekon::ui {
 // picker, sex, relation, occupation (which suggests a segment), segment, an existing card and
 // a phone. A NIK that disagrees with the birth date or sex shows the mismatch and asks for a
 // reason, which makes it a recorded warning. Widget ids start with `id` ("wizard.member").
-void memberForm(UiContext& ui, const std::string& id, MemberInput& member);
+// Returns true when "Scan" was tapped: the caller opens the scanner, and its onScan fills the
+// form with fillMemberFromScan (core/scan_fill).
+bool memberForm(UiContext& ui, const std::string& id, MemberInput& member);
 
 }  // namespace pekon::ui

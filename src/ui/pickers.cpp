@@ -52,8 +52,8 @@ int stepper(UiContext& ui, const std::string& id, const std::string& label,
     ImGui::TextUnformatted(label.c_str());
     ImGui::SameLine(ui.px(150));
     if (step > 1) {
-        if (button(ui, id + ".minus10", std::string(1, '-').append(std::to_string(step)), ImVec2(ui.px(72), 0),
-                   ButtonStyle::secondary))
+        if (button(ui, id + ".minus10", std::string(1, '-').append(std::to_string(step)),
+                   ImVec2(ui.px(72), 0), ButtonStyle::secondary))
             delta -= step;
         ImGui::SameLine();
     }
@@ -70,8 +70,8 @@ int stepper(UiContext& ui, const std::string& id, const std::string& label,
     if (button(ui, id + ".plus", "+", ImVec2(ui.px(72), 0), ButtonStyle::secondary)) delta += 1;
     if (step > 1) {
         ImGui::SameLine();
-        if (button(ui, id + ".plus10", std::string(1, '+').append(std::to_string(step)), ImVec2(ui.px(72), 0),
-                   ButtonStyle::secondary))
+        if (button(ui, id + ".plus10", std::string(1, '+').append(std::to_string(step)),
+                   ImVec2(ui.px(72), 0), ButtonStyle::secondary))
             delta += step;
     }
     return delta;

@@ -11,22 +11,26 @@ bool fileExists(const char* path) {
     return ::stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-ImVec4 rgba(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+ImVec4 rgba(ImU32 c) {
+    return ImGui::ColorConvertU32ToFloat4(c);
+}
 
 }  // namespace
 
 Result<Fonts> loadFonts(float scale) {
     for (const char* path : {kNotoSansRegular, kNotoSansBold}) {
         if (!fileExists(path))
-            return Error{"font_missing",
-                         std::string("Huruf Noto Sans tidak ditemukan (") + path +
-                             "). Pasang paket fonts-noto-core, mis. dengan scripts/install-deps.",
-                         std::string("The Noto Sans font was not found (") + path +
-                             "). Install the package fonts-noto-core, e.g. with scripts/install-deps."};
+            return Error{
+                "font_missing",
+                std::string("Huruf Noto Sans tidak ditemukan (") + path +
+                    "). Pasang paket fonts-noto-core, mis. dengan scripts/install-deps.",
+                std::string("The Noto Sans font was not found (") + path +
+                    "). Install the package fonts-noto-core, e.g. with scripts/install-deps."};
     }
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2044, 0x20AC, 0x20AC, 0};
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010,
+                                      0x2044, 0x20AC, 0x20AC, 0};
     ImFontConfig config;
     config.OversampleH = 2;
     config.OversampleV = 1;
@@ -35,7 +39,8 @@ Result<Fonts> loadFonts(float scale) {
     fonts.large = io.Fonts->AddFontFromFileTTF(kNotoSansRegular, 26.0f * scale, &config, kRanges);
     fonts.title = io.Fonts->AddFontFromFileTTF(kNotoSansBold, 34.0f * scale, &config, kRanges);
     if (!fonts.body || !fonts.large || !fonts.title || !io.Fonts->Build())
-        return Error{"font_missing", "Huruf Noto Sans tidak bisa dimuat.", "The Noto Sans font could not be loaded."};
+        return Error{"font_missing", "Huruf Noto Sans tidak bisa dimuat.",
+                     "The Noto Sans font could not be loaded."};
     io.FontDefault = fonts.body;
     return fonts;
 }
@@ -44,7 +49,8 @@ void applyTheme(float scale) {
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
     style.WindowPadding = ImVec2(20, 16);
-    style.FramePadding = ImVec2(16, 12);  // a 20 px font + 2 x 12 = 44, +items spacing: 48 px targets
+    style.FramePadding =
+        ImVec2(16, 12);  // a 20 px font + 2 x 12 = 44, +items spacing: 48 px targets
     style.ItemSpacing = ImVec2(12, 12);
     style.ItemInnerSpacing = ImVec2(10, 8);
     style.ScrollbarSize = 22;

@@ -8,7 +8,8 @@
 namespace pekon::ui {
 
 // Where Noto Sans is on a Debian system (package fonts-noto-core).
-inline constexpr const char* kNotoSansRegular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+inline constexpr const char* kNotoSansRegular =
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
 inline constexpr const char* kNotoSansBold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
 
 // Loads Noto Sans into the current ImGui context's font atlas at `scale` (Latin, Latin
@@ -20,7 +21,7 @@ void applyTheme(float scale);
 
 // Colours of the theme, for widgets that draw their own.
 namespace color {
-inline constexpr ImU32 kPrimary = IM_COL32(0, 122, 94, 255);      // BPJS-like green
+inline constexpr ImU32 kPrimary = IM_COL32(0, 122, 94, 255);  // BPJS-like green
 inline constexpr ImU32 kPrimaryDark = IM_COL32(0, 92, 70, 255);
 inline constexpr ImU32 kDanger = IM_COL32(190, 40, 40, 255);
 inline constexpr ImU32 kWarning = IM_COL32(196, 120, 0, 255);

@@ -13,7 +13,9 @@
 
 #include "codec/assets.hpp"
 #include "core/date.hpp"
+#include "core/scan_payload.hpp"
 #include "store/store.hpp"
+#include "ui/devices.hpp"
 
 namespace pekon::ui {
 
@@ -62,7 +64,10 @@ class UiContext {
     void probe(const std::string& id);
     std::optional<std::pair<ImVec2, ImVec2>> find(const std::string& id) const;
     const std::map<std::string, std::pair<ImVec2, ImVec2>>& probes() const { return probes_; }
-    void beginFrame() { probes_.clear(); }
+    void beginFrame() {
+        probes_.clear();
+        animating = false;
+    }
     // Scrolls the widget `id` into view when it is next drawn (a focused field above the
     // keypad; a test reaching a widget further down).
     void scrollTo(std::string id) { scroll_to_ = std::move(id); }
@@ -75,6 +80,17 @@ class UiContext {
     }
     void unfocus() { entry = {}; }
     bool focused(const std::string& id) const { return entry.target && entry.id == id; }
+
+    // The window's devices (camera, preview texture, beep); empty in plain headless tests.
+    Devices devices;
+    // Set by a screen during a frame when it needs the next frame soon (a live camera
+    // preview, a fading message) rather than sleeping until input.
+    bool animating = false;
+
+    // Parses scanned text (a camera code, a wedge burst, a photo) with today's date.
+    ScanPayload parseScan(std::string_view text) const {
+        return parsePayload(text, assets_.regions, today());
+    }
 
   private:
     const Assets& assets_;

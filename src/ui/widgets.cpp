@@ -8,8 +8,9 @@ namespace {
 
 void pushButtonColors(ButtonStyle style) {
     ImU32 base = color::kPrimary, hover = color::kPrimaryDark, text = IM_COL32_WHITE;
-    if (style == ButtonStyle::secondary) base = IM_COL32(226, 232, 230, 255), hover = IM_COL32(205, 214, 211, 255),
-                                         text = IM_COL32(20, 24, 26, 255);
+    if (style == ButtonStyle::secondary)
+        base = IM_COL32(226, 232, 230, 255), hover = IM_COL32(205, 214, 211, 255),
+        text = IM_COL32(20, 24, 26, 255);
     if (style == ButtonStyle::danger) base = color::kDanger, hover = IM_COL32(150, 30, 30, 255);
     ImGui::PushStyleColor(ImGuiCol_Button, base);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
@@ -19,7 +20,8 @@ void pushButtonColors(ButtonStyle style) {
 
 }  // namespace
 
-bool button(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size, ButtonStyle style) {
+bool button(UiContext& ui, const std::string& id, const std::string& label, ImVec2 size,
+            ButtonStyle style) {
     if (size.y < ui.px(kTouchMin)) size.y = ui.px(kTouchMin);
     if (size.x > 0 && size.x < ui.px(kTouchMin)) size.x = ui.px(kTouchMin);
     pushButtonColors(style);
@@ -29,38 +31,42 @@ bool button(UiContext& ui, const std::string& id, const std::string& label, ImVe
     return pressed;
 }
 
-bool tile(UiContext& ui, const std::string& id, const std::string& title_text, const std::string& detail,
-          ImVec2 size) {
+bool tile(UiContext& ui, const std::string& id, const std::string& title_text,
+          const std::string& detail, ImVec2 size) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(id.c_str(), size);
     ui.probe(id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const bool active = ImGui::IsItemActive();
-    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), active ? color::kPrimaryDark : color::kPrimary,
-                      ui.px(14));
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y),
+                      active ? color::kPrimaryDark : color::kPrimary, ui.px(14));
     const float pad = ui.px(24);
-    dl->AddText(ui.fonts.title, ui.fonts.title->FontSize, ImVec2(pos.x + pad, pos.y + pad), IM_COL32_WHITE,
-                title_text.c_str());
+    dl->AddText(ui.fonts.title, ui.fonts.title->FontSize, ImVec2(pos.x + pad, pos.y + pad),
+                IM_COL32_WHITE, title_text.c_str());
     dl->AddText(ui.fonts.large, ui.fonts.large->FontSize,
-                ImVec2(pos.x + pad, pos.y + pad + ui.fonts.title->FontSize + ui.px(10)), IM_COL32(225, 245, 238, 255),
-                detail.c_str(), nullptr);
+                ImVec2(pos.x + pad, pos.y + pad + ui.fonts.title->FontSize + ui.px(10)),
+                IM_COL32(225, 245, 238, 255), detail.c_str(), nullptr);
     return pressed;
 }
 
-void field(UiContext& ui, const std::string& id, const std::string& label, std::string* value, EntryKind kind,
-           size_t max_length, bool masked, const std::string& problem) {
+void field(UiContext& ui, const std::string& id, const std::string& label, std::string* value,
+           EntryKind kind, size_t max_length, bool masked, const std::string& problem) {
     ImGui::TextUnformatted(label.c_str());
     const bool focused = ui.focused(id);
     std::string shown = masked ? std::string(value->size(), '*') : *value;
     if (focused) shown += "|";
-    ImGui::PushStyleColor(ImGuiCol_Button, focused ? IM_COL32(224, 244, 237, 255) : color::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_Button,
+                          focused ? IM_COL32(224, 244, 237, 255) : color::kSurface);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(235, 247, 243, 255));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(224, 244, 237, 255));
-    ImGui::PushStyleColor(ImGuiCol_Border, problem.empty() ? (focused ? color::kPrimary : IM_COL32(170, 176, 174, 255))
-                                                           : color::kDanger);
+    ImGui::PushStyleColor(ImGuiCol_Border,
+                          problem.empty()
+                              ? (focused ? color::kPrimary : IM_COL32(170, 176, 174, 255))
+                              : color::kDanger);
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, ui.px(focused ? 3 : 1));
-    if (ImGui::Button((shown + "##" + id).c_str(), ImVec2(-1, ui.px(56)))) ui.focus({id, value, kind, max_length});
+    if (ImGui::Button((shown + "##" + id).c_str(), ImVec2(-1, ui.px(56))))
+        ui.focus({id, value, kind, max_length});
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(4);
     ui.probe(id);
@@ -101,8 +107,8 @@ void press(TextEntry& e, const std::string& key) {
     }
 }
 
-bool keyButton(UiContext& ui, const std::string& id, const std::string& label, float width, float height,
-               ButtonStyle style = ButtonStyle::secondary) {
+bool keyButton(UiContext& ui, const std::string& id, const std::string& label, float width,
+               float height, ButtonStyle style = ButtonStyle::secondary) {
     return button(ui, "key." + id, label, ImVec2(width, height), style);
 }
 
@@ -132,13 +138,14 @@ bool entryPanel(UiContext& ui) {
     ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(214, 220, 218, 255));
     ImGui::Begin("##entry", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
     const std::string del = ui.t("key.backspace"), ok = ui.t("key.done");
     if (e.kind == EntryKind::digits) {
         const float kw = ui.px(150), kh = ui.px(60);
         const float left = (vp->WorkSize.x - 3 * kw - 2 * ImGui::GetStyle().ItemSpacing.x) / 2;
-        static const char* kRows[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"backspace", "0", "done"}};
+        static const char* kRows[4][3] = {
+            {"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"backspace", "0", "done"}};
         for (auto& row : kRows) {
             ImGui::SetCursorPosX(left);
             for (int i = 0; i < 3; ++i) {
@@ -158,7 +165,9 @@ bool entryPanel(UiContext& ui) {
         // Capitals at the start of each word, as names and addresses are written.
         const std::string& v = *e.target;
         const bool capital = v.empty() || v.back() == ' ';
-        const float kw = (vp->WorkSize.x - ImGui::GetStyle().WindowPadding.x * 2 - 9 * ImGui::GetStyle().ItemSpacing.x) / 10;
+        const float kw = (vp->WorkSize.x - ImGui::GetStyle().WindowPadding.x * 2 -
+                          9 * ImGui::GetStyle().ItemSpacing.x) /
+                         10;
         const float kh = ui.px(52);
         for (const char* row : kRows) {
             for (int i = 0; row[i]; ++i) {
@@ -201,7 +210,8 @@ void title(UiContext& ui, const std::string& text) {
 
 void dragScroll() {
     const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
+                               ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
         ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f))
         ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }

@@ -15,12 +15,13 @@ bool button(UiContext& ui, const std::string& id, const std::string& label, ImVe
             ButtonStyle style = ButtonStyle::primary);
 
 // A large home-screen tile: a title and a line under it.
-bool tile(UiContext& ui, const std::string& id, const std::string& title, const std::string& detail, ImVec2 size);
+bool tile(UiContext& ui, const std::string& id, const std::string& title, const std::string& detail,
+          ImVec2 size);
 
 // A labelled field the user taps to type into with the on-screen keypad (digits) or keyboard
 // (text). `masked` shows dots (PINs). `problem`, when not empty, is shown under it in red.
-void field(UiContext& ui, const std::string& id, const std::string& label, std::string* value, EntryKind kind,
-           size_t max_length, bool masked = false, const std::string& problem = {});
+void field(UiContext& ui, const std::string& id, const std::string& label, std::string* value,
+           EntryKind kind, size_t max_length, bool masked = false, const std::string& problem = {});
 
 // The keypad or keyboard for the focused field, docked at the bottom of the screen; also
 // takes typing from a physical keyboard. Returns true when the user pressed Done.

@@ -8,11 +8,11 @@ namespace pekon::ui {
 
 // First start of a device: create the supervisor (name, PIN twice), who is then signed in.
 class FirstRunScreen : public Screen {
-public:
+  public:
     std::string_view name() const override { return "first_run"; }
     void draw(UiContext& ui, Navigator& nav) override;
 
-private:
+  private:
     std::string name_;
     std::string pin_;
     std::string pin_again_;

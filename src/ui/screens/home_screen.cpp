@@ -3,6 +3,7 @@
 #include "store/drafts.hpp"
 #include "ui/header.hpp"
 #include "ui/screens/households_screen.hpp"
+#include "ui/screens/settings_screen.hpp"
 #include "ui/screens/wizard_screen.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -49,6 +50,10 @@ void HomeScreen::draw(UiContext& ui, Navigator& nav) {
             refreshed_at_ = -1;
         }
     }
+
+    if (tile(ui, "home.settings", ui.t("home.settings"), ui.t("home.settings_detail"),
+             ImVec2(size.x, ui.px(120))))
+        nav.push(std::make_unique<SettingsScreen>());
 
     ImGui::Spacing();
     ImGui::BeginChild("outbox", ImVec2(size.x, ui.px(130)), true);

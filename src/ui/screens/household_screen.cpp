@@ -1,8 +1,10 @@
 #include "ui/screens/household_screen.hpp"
 
+#include "core/scan_fill.hpp"
 #include "core/text.hpp"
 #include "ui/header.hpp"
 #include "ui/member_form.hpp"
+#include "ui/screens/scanner_screen.hpp"
 #include "ui/status_chip.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -89,12 +91,18 @@ MemberEditScreen::MemberEditScreen(const MemberRecord& r) : member_id_(r.member.
               std::to_string(m.care_class)};
 }
 
+bool MemberEditScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPayload& payload) {
+    if (!fillMemberFromScan(payload, input_)) return false;
+    ui.unfocus();
+    return true;
+}
+
 void MemberEditScreen::draw(UiContext& ui, Navigator& nav) {
     header(ui, nav, ui.t("member_edit.title"), true);
     textMuted(ui.t("member_edit.intro"));
     ImGui::BeginChild("form", ImVec2(0, -ui.px(80)), false);
     dragScroll();
-    memberForm(ui, "edit.member", input_);
+    if (memberForm(ui, "edit.member", input_)) nav.push(std::make_unique<ScannerScreen>());
     ImGui::TextUnformatted(ui.t("label.class").c_str());
     std::string cls = input_.care_class;
     if (button(ui, "edit.member.class.1", ui.t("class.1"), ImVec2(ui.px(200), 0),

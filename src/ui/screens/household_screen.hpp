@@ -29,6 +29,7 @@ class MemberEditScreen : public Screen {
     explicit MemberEditScreen(const MemberRecord& record);
     std::string_view name() const override { return "member_edit"; }
     void draw(UiContext& ui, Navigator& nav) override;
+    bool onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) override;
 
   private:
     std::string member_id_;

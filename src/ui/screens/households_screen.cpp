@@ -4,6 +4,7 @@
 #include "ui/header.hpp"
 #include "ui/pickers.hpp"
 #include "ui/screens/household_screen.hpp"
+#include "ui/screens/scanner_screen.hpp"
 #include "ui/status_chip.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -147,11 +148,26 @@ void HouseholdsScreen::draw(UiContext& ui, Navigator& nav) {
     ImGui::PushItemWidth(ui.px(520));
     field(ui, "households.search", ui.t("households.search"), &query_, EntryKind::text, 60);
     ImGui::PopItemWidth();
+    ImGui::SameLine();
+    if (button(ui, "households.scan", ui.t("scan.button"), ImVec2(ui.px(160), ui.px(56)),
+               ButtonStyle::secondary))
+        nav.push(std::make_unique<ScannerScreen>());
     if (!problem_.empty()) textError(problem_);
     if (trim(query_).empty())
         drawList(ui);
     else
         drawHits(ui);
+}
+
+bool HouseholdsScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPayload& p) {
+    std::string query = !p.nik.empty()           ? p.nik
+                        : !p.kk_number.empty()   ? p.kk_number
+                        : !p.card_number.empty() ? p.card_number
+                                                 : p.name;
+    if (query.empty()) return false;
+    ui.unfocus();
+    query_ = std::move(query);
+    return true;
 }
 
 }  // namespace pekon::ui

@@ -15,8 +15,12 @@ namespace pekon::ui {
 // with 10,000); or, with a search, the members whose NIK, KK or name match.
 class HouseholdsScreen : public Screen {
   public:
+    explicit HouseholdsScreen(std::string query = {}) : query_(std::move(query)) {}
     std::string_view name() const override { return "households"; }
     void draw(UiContext& ui, Navigator& nav) override;
+    // A scanned NIK, KK or card number (or a name from a KTP code) becomes the search.
+    bool onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) override;
+    const std::string& query() const { return query_; }
 
   private:
     static constexpr int kPage = 100;

@@ -10,11 +10,11 @@ namespace pekon::ui {
 
 // Pick your name, enter your PIN.
 class LoginScreen : public Screen {
-public:
+  public:
     std::string_view name() const override { return "login"; }
     void draw(UiContext& ui, Navigator& nav) override;
 
-private:
+  private:
     std::optional<std::vector<User>> users_;  // loaded on first draw
     std::optional<User> chosen_;
     std::string pin_;

@@ -4,6 +4,7 @@
 #include "store/drafts.hpp"
 #include "ui/header.hpp"
 #include "ui/screens/receipt_screen.hpp"
+#include "ui/screens/scanner_screen.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
@@ -76,6 +77,10 @@ void WizardScreen::draw(UiContext& ui, Navigator& nav) {
     for (const FieldError& w : warnings_)
         textMuted(ui.t("wizard.warning") + " " + ui.errorText(w.error));
     ImGui::EndChild();
+    if (want_scan_) {
+        want_scan_ = false;
+        nav.push(std::make_unique<ScannerScreen>());
+    }
     if (save_pending_) {
         save(ui, nav);
         save_pending_ = false;

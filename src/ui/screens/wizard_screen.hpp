@@ -16,11 +16,15 @@ class WizardScreen : public Screen {
     explicit WizardScreen(HouseholdDraft draft) : draft_(std::move(draft)) {}
     std::string_view name() const override { return "wizard"; }
     void draw(UiContext& ui, Navigator& nav) override;
+    // KK step: a KK number. Members step: fills the open member form, or adds a member from a
+    // scanned KTP code when no form is open.
+    bool onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) override;
 
     const HouseholdDraft& draft() const { return draft_; }
     // Opens the form of member `index` (for the screenshot tool; people tap Edit).
     void openMemberEditor(size_t index) {
-        if (index < draft_.household.members.size()) editing_ = index, before_edit_ = draft_.household.members[index];
+        if (index < draft_.household.members.size())
+            editing_ = index, before_edit_ = draft_.household.members[index];
     }
 
   private:
@@ -28,6 +32,7 @@ class WizardScreen : public Screen {
     void drawKk(UiContext& ui);
     void drawMembers(UiContext& ui);
     void drawMemberEditor(UiContext& ui);
+    MemberInput& addMember();  // appends a member and opens its form
     void drawClasses(UiContext& ui);
     void drawDocuments(UiContext& ui);
     void drawConsent(UiContext& ui);
@@ -46,7 +51,9 @@ class WizardScreen : public Screen {
     std::optional<size_t> editing_;  // the member being edited
     MemberInput before_edit_;
     std::string save_problem_;
-    bool save_pending_ = false;  // a member was saved or removed: write the draft this frame
+    bool save_pending_ = false;
+    bool want_scan_ = false;  // "Scan" was tapped: open the scanner after this frame  // a member
+                              // was saved or removed: write the draft this frame
 };
 
 }  // namespace pekon::ui

@@ -54,6 +54,9 @@ void WizardScreen::drawKk(UiContext& ui) {
     }
     field(ui, "wizard.kk", ui.t("wizard.kk.number"), &h.kk_number, EntryKind::digits, 16, false,
           inline_problem);
+    if (button(ui, "wizard.kk.scan", ui.t("scan.kk"), ImVec2(ui.px(320), ui.px(56)),
+               ButtonStyle::secondary))
+        want_scan_ = true;
     field(ui, "wizard.phone", ui.t("wizard.kk.phone"), &h.phone, EntryKind::digits, 15, false,
           problem(ui, "phone"));
 }

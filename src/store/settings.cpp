@@ -1,0 +1,25 @@
+#include "store/settings.hpp"
+
+namespace pekon {
+
+Result<std::optional<std::string>> readSetting(Store& store, const std::string& key) {
+    auto stmt = store.connection().cached("SELECT value FROM settings WHERE key = ?");
+    if (!stmt) return stmt.error();
+    (*stmt)->bind(1, key);
+    const int rc = (*stmt)->step();
+    if (rc == SQLITE_ROW) return std::optional<std::string>((*stmt)->text(0));
+    if (rc != SQLITE_DONE) return sql::sqliteError(store.connection().handle(), rc, "read setting");
+    return std::optional<std::string>();
+}
+
+Status writeSetting(Store& store, const std::string& key, const std::string& value) {
+    if (store.damage()) return *store.damage();
+    auto stmt = store.connection().cached(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+        "excluded.value");
+    if (!stmt) return stmt.error();
+    (*stmt)->bind(1, key).bind(2, value);
+    return (*stmt)->run("write setting");
+}
+
+}  // namespace pekon

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "scan/decoder.hpp"
+#include "ui/scanner_session.hpp"
+#include "ui/screen.hpp"
+
+namespace pekon::ui {
+
+// The scanner overlay: the live camera preview with an aiming box, decoding on a worker
+// thread; on a code it beeps, closes itself and hands the payload to the screen below it.
+// "Import photo" reads a picture instead. Without a camera it says so and still offers that.
+class ScannerScreen : public Screen {
+  public:
+    std::string_view name() const override { return "scanner"; }
+    void draw(UiContext& ui, Navigator& nav) override;
+    bool cameraOpen() const { return session_ != nullptr; }
+
+  private:
+    void start(UiContext& ui);
+    bool started_ = false;
+    scan::Symbologies formats_ = scan::kAllSymbologies;
+    std::unique_ptr<ScannerSession> session_;
+    std::string no_camera_;  // why there is no preview
+    scan::GrayImage frame_;
+    std::uint64_t frame_seen_ = 0;
+    ImTextureID texture_ = nullptr;
+};
+
+// The scanner's code types and camera, from the device settings.
+scan::Symbologies scanFormatsSetting(UiContext& ui);
+std::string cameraSetting(UiContext& ui);  // a device path, "none", or "" (the first camera)
+
+// Picks the payload to use among the codes of one frame: the first Pekon recognises.
+ScanPayload choosePayload(UiContext& ui, const std::vector<scan::Code>& codes);
+
+}  // namespace pekon::ui

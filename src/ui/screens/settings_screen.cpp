@@ -1,0 +1,80 @@
+#include "ui/screens/settings_screen.hpp"
+
+#include "scan/decoder.hpp"
+#include "store/settings.hpp"
+#include "ui/header.hpp"
+#include "ui/pickers.hpp"
+#include "ui/screens/scanner_screen.hpp"
+#include "ui/widgets.hpp"
+
+namespace pekon::ui {
+
+namespace {
+
+struct FormatChoice {
+    scan::Symbology symbology;
+    const char* key;
+};
+constexpr FormatChoice kFormats[] = {
+    {scan::kQr, "settings.format.qr"},
+    {scan::kPdf417, "settings.format.pdf417"},
+    {scan::kDataMatrix, "settings.format.datamatrix"},
+    {scan::kAztec, "settings.format.aztec"},
+    {scan::kCode128, "settings.format.code128"},
+    {scan::kCode39, "settings.format.code39"},
+    {scan::kItf, "settings.format.itf"},
+    {scan::kEanUpc, "settings.format.ean"},
+};
+
+}  // namespace
+
+void SettingsScreen::load(UiContext& ui) {
+    loaded_ = true;
+    if (ui.devices.list_cameras) cameras_ = ui.devices.list_cameras();
+    camera_ = cameraSetting(ui);
+    formats_ = scanFormatsSetting(ui);
+}
+
+void SettingsScreen::draw(UiContext& ui, Navigator& nav) {
+    if (!loaded_) load(ui);
+    header(ui, nav, ui.t("settings.title"), true);
+    ImGui::BeginChild("settings", ImVec2(0, 0), false);
+    dragScroll();
+
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextUnformatted(ui.t("settings.camera").c_str());
+    ImGui::PopFont();
+    std::vector<Choice> choices = {{"", ui.t("settings.camera_auto")}};
+    for (const CameraChoice& c : cameras_)
+        choices.push_back({c.path, c.name + " (" + c.path + ")"});
+    choices.push_back({"none", ui.t("settings.camera_none")});
+    if (cameras_.empty()) textMuted(ui.t("scanner.no_camera"));
+    if (choiceGrid(ui, "settings.camera", choices, &camera_, 2)) {
+        auto saved = writeSetting(ui.store(), kSettingCamera, camera_);
+        problem_ = saved ? "" : ui.errorText(saved.error());
+    }
+
+    ImGui::Spacing();
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextUnformatted(ui.t("settings.formats").c_str());
+    ImGui::PopFont();
+    textMuted(ui.t("settings.formats_detail"));
+    for (const FormatChoice& f : kFormats) {
+        bool on = (formats_ & f.symbology) != 0;
+        if (toggle(ui, std::string("settings.") + f.key, ui.t(f.key), &on)) {
+            const std::uint32_t next = on ? (formats_ | f.symbology) : (formats_ & ~f.symbology);
+            if (next == 0) {
+                problem_ = ui.t("settings.formats_one");  // the scanner must read something
+                continue;
+            }
+            formats_ = next;
+            auto saved =
+                writeSetting(ui.store(), kSettingScanFormats, scan::symbologiesText(formats_));
+            problem_ = saved ? "" : ui.errorText(saved.error());
+        }
+    }
+    if (!problem_.empty()) textError(problem_);
+    ImGui::EndChild();
+}
+
+}  // namespace pekon::ui

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui/screen.hpp"
+
+namespace pekon::ui {
+
+// Device settings: which camera the scanner uses (or none), and which code types it reads.
+// Saved in the device's settings table as soon as they change.
+class SettingsScreen : public Screen {
+  public:
+    std::string_view name() const override { return "settings"; }
+    void draw(UiContext& ui, Navigator& nav) override;
+
+  private:
+    void load(UiContext& ui);
+    bool loaded_ = false;
+    std::vector<CameraChoice> cameras_;
+    std::string camera_;         // "" = the first camera found, "none", or a device path
+    std::uint32_t formats_ = 0;  // scan::Symbologies
+    std::string problem_;
+};
+
+}  // namespace pekon::ui
