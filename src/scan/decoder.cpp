@@ -137,61 +137,121 @@ std::string symbologiesText(Symbologies set) {
 
 Decoder::Decoder(Symbologies formats) : formats_(formats & kAllSymbologies) {}
 
+bool Decoder::look(const GrayView& region, int ox, int oy, Look how, std::vector<Code>& found, DecodeTrace* trace) {
+    Scratch& k = scratch_;
+    // 1-D codes are read along rows; a region taller than wide may hold one standing upright.
+    const bool upright = region.height > region.width;
+    switch (how) {
+        case Look::plain:
+            if (std::max(region.width, region.height) > kMaxRegionSide) {
+                downscale(region, 2, k.c);
+                return run(k.c.view(), {formats_, true, upright, "region-half", 2.0, ox, oy}, found, trace);
+            }
+            return run(region, {formats_, true, upright, "region", 1.0, ox, oy}, found, trace);
+        case Look::derotate: {
+            // ZXing 1.4 reads PDF417, Aztec and 1-D codes only when nearly square to the image.
+            const GridAngle angle = gridAngle(region);
+            if (std::abs(angle.degrees) < 3.0 || angle.strength < 0.12) return false;
+            rotate(region, -angle.degrees, k.c);
+            return run(k.c.view(), {formats_, true, true, "region-derotated", 1.0, ox, oy}, found, trace);
+        }
+        case Look::upscale:
+            // Small modules (2 px) become 4 px.
+            if (std::max(region.width, region.height) > kMaxRegionSide / 2) return false;
+            upscale2x(region, k.c);
+            return run(k.c.view(), {formats_, true, upright, "region-upscaled", 0.5, ox, oy}, found, trace);
+        case Look::sharpen:
+            sharpen(region, 1.5, k.c);
+            return run(k.c.view(), {formats_, true, upright, "region-sharpened", 1.0, ox, oy}, found, trace);
+        case Look::denoise:
+            boxBlur3(region, k.c);
+            return run(k.c.view(), {formats_, true, upright, "region-denoised", 1.0, ox, oy}, found, trace);
+        case Look::contrast:
+            stretchContrast(region, k.c);
+            return run(k.c.view(), {formats_, true, upright, "region-contrast", 1.0, ox, oy}, found, trace);
+    }
+    return false;
+}
+
+bool Decoder::fastPass(const GrayView& frame, std::vector<Code>& found, DecodeTrace* trace) {
+    // 2-D codes at half resolution; 1-D codes at full resolution (their narrow bars need it;
+    // without try-harder ZXing reads only rows near the middle, which is cheap).
+    downscale(frame, 2, scratch_.a);
+    run(scratch_.a.view(), {formats_ & kMatrixSymbologies, false, false, "fast", 2.0}, found, trace);
+    run(frame, {formats_ & kLinearSymbologies, false, false, "fast"}, found, trace);
+    return !found.empty();
+}
+
+std::vector<Region> Decoder::regions(const GrayView& frame, int max_regions) {
+    // Found on the half-resolution copy the fast pass made; returned in frame pixels, with a
+    // margin of one cell for the quiet zone.
+    constexpr int kCell = 16;
+    std::vector<Region> out = codeLikeRegions(scratch_.a.view(), kCell, max_regions);
+    for (Region& r : out) {
+        r.x = std::max(0, (r.x - kCell) * 2);
+        r.y = std::max(0, (r.y - kCell) * 2);
+        r.width = std::min(frame.width - r.x, (r.width + 2 * kCell) * 2);
+        r.height = std::min(frame.height - r.y, (r.height + 2 * kCell) * 2);
+    }
+    return out;
+}
+
 std::vector<Code> Decoder::decodeFrame(const GrayView& frame, DecodeTrace* trace) {
     std::vector<Code> found;
     if (frame.empty()) return found;
-    // 1. The whole frame, fast: 2-D codes at half resolution, 1-D codes at full resolution
-    //    (their narrow bars need it; without try-harder ZXing reads only rows near the middle).
-    downscale(frame, 2, scratch_.a);
-    run(scratch_.a.view(), {formats_ & kMatrixSymbologies, false, false, "fast", 2.0}, found,
-        trace);
-    run(frame, {formats_ & kLinearSymbologies, false, false, "fast"}, found, trace);
-    if (!found.empty()) return found;
-
-    // 2. A close look at the few regions that look like a code.
-    downscale(scratch_.a.view(), 2, scratch_.b);  // quarter resolution, for finding regions
-    constexpr int kQuarter = 4, kCell = 8, kMaxRegions = 3;
-    const std::vector<Region> regions = codeLikeRegions(scratch_.b.view(), kCell, kMaxRegions);
-    for (const Region& r : regions) {
+    const std::uint64_t n = frame_count_++;
+    if (fastPass(frame, found, trace)) return found;
+    // A close look (try-harder) at the few regions that look like a code, strongest first;
+    // then one more treatment of the strongest, a different one each frame, so a code held in
+    // front of the camera gets every treatment within a few frames at a bounded cost per frame.
+    // Every few frames the whole frame gets a try-harder pass instead (a code the regions split
+    // or missed).
+    const std::vector<Region> candidates = regions(frame, kLiveRegions);
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        const Region& r = candidates[i];
         if (trace) ++trace->regions;
-        const int margin = kCell * kQuarter;
-        const int x = r.x * kQuarter - margin, y = r.y * kQuarter - margin;
-        crop(frame, x, y, r.width * kQuarter + 2 * margin, r.height * kQuarter + 2 * margin,
-             scratch_.b);
-        const int ox = std::max(0, x), oy = std::max(0, y);
-        const GrayView region = scratch_.b.view();
-        if (run(region, {formats_, true, true, "region", 1.0, ox, oy}, found, trace)) break;
-        // Tilted bars: turn the region so they stand upright, then read 1-D codes again.
-        if (formats_ & kLinearSymbologies) {
-            const EdgeDirection dir = dominantEdgeDirection(region);
-            const double off_axis =
-                std::min(std::fmod(dir.degrees, 90.0), 90.0 - std::fmod(dir.degrees, 90.0));
-            if (dir.coherence > 0.35 && off_axis > 4.0) {
-                rotate(region, -dir.degrees, scratch_.c);
-                if (run(scratch_.c.view(),
-                        {formats_ & kLinearSymbologies, true, true, "region-derotated", 1.0, ox,
-                         oy},
-                        found, trace))
-                    break;
+        crop(frame, r.x, r.y, r.width, r.height, scratch_.b);
+        if (look(scratch_.b.view(), r.x, r.y, Look::plain, found, trace)) return found;
+    }
+    switch (n % kLiveTurns) {
+        case 0:
+        case 1:
+        case 2:
+        case 3:
+        case 4:
+            if (!candidates.empty()) {
+                constexpr Look kTurns[] = {Look::derotate, Look::upscale, Look::sharpen, Look::contrast,
+                                           Look::denoise};
+                const Region& r = candidates.front();
+                crop(frame, r.x, r.y, r.width, r.height, scratch_.b);
+                look(scratch_.b.view(), r.x, r.y, kTurns[n % kLiveTurns], found, trace);
             }
-        }
-        stretchContrast(region, scratch_.c);
-        if (run(scratch_.c.view(), {formats_, true, true, "region-contrast", 1.0, ox, oy}, found,
-                trace))
+            break;
+        default:
+            stretchContrast(frame, scratch_.b);
+            run(scratch_.b.view(), {formats_, true, false, "frame-contrast"}, found, trace);
             break;
     }
     return found;
 }
 
 std::vector<Code> Decoder::decodeStill(const GrayView& image, DecodeTrace* trace) {
-    std::vector<Code> found = decodeFrame(image, trace);
-    if (!found.empty() || image.empty()) return found;
+    std::vector<Code> found;
+    if (image.empty()) return found;
+    if (fastPass(image, found, trace)) return found;
+    // Every treatment of every likely region, then of the whole image.
+    for (const Region& r : regions(image, kStillRegions)) {
+        if (trace) ++trace->regions;
+        crop(image, r.x, r.y, r.width, r.height, scratch_.b);
+        for (Look how : {Look::plain, Look::derotate, Look::upscale, Look::sharpen, Look::contrast, Look::denoise}) {
+            if (look(scratch_.b.view(), r.x, r.y, how, found, trace)) return found;
+        }
+    }
     if (run(image, {formats_, true, true, "still"}, found, trace)) return found;
-    stretchContrast(image, scratch_.a);
-    if (run(scratch_.a.view(), {formats_, true, true, "still-contrast"}, found, trace))
-        return found;
-    boxBlur3(image, scratch_.a);
-    if (run(scratch_.a.view(), {formats_, true, true, "still-blur"}, found, trace)) return found;
+    stretchContrast(image, scratch_.b);
+    if (run(scratch_.b.view(), {formats_, true, true, "still-contrast"}, found, trace)) return found;
+    boxBlur3(image, scratch_.b);
+    if (run(scratch_.b.view(), {formats_, true, true, "still-blur"}, found, trace)) return found;
     return found;
 }
 

@@ -139,64 +139,129 @@ void rotate(const GrayView& in, double degrees, GrayImage& out) {
     }
 }
 
-EdgeDirection dominantEdgeDirection(const GrayView& in) {
-    double jxx = 0, jyy = 0, jxy = 0;
+GridAngle gridAngle(const GrayView& in) {
+    constexpr int kBins = 90;
+    std::array<double, kBins> histogram{};
+    double total = 0;
     for (int y = 1; y + 1 < in.height; ++y) {
         for (int x = 1; x + 1 < in.width; ++x) {
-            const double gx = (in.at(x + 1, y - 1) + 2 * in.at(x + 1, y) + in.at(x + 1, y + 1)) -
-                              (in.at(x - 1, y - 1) + 2 * in.at(x - 1, y) + in.at(x - 1, y + 1));
-            const double gy = (in.at(x - 1, y + 1) + 2 * in.at(x, y + 1) + in.at(x + 1, y + 1)) -
-                              (in.at(x - 1, y - 1) + 2 * in.at(x, y - 1) + in.at(x + 1, y - 1));
-            jxx += gx * gx;
-            jyy += gy * gy;
-            jxy += gx * gy;
+            const int gx = (in.at(x + 1, y - 1) + 2 * in.at(x + 1, y) + in.at(x + 1, y + 1)) -
+                           (in.at(x - 1, y - 1) + 2 * in.at(x - 1, y) + in.at(x - 1, y + 1));
+            const int gy = (in.at(x - 1, y + 1) + 2 * in.at(x, y + 1) + in.at(x + 1, y + 1)) -
+                           (in.at(x - 1, y - 1) + 2 * in.at(x, y - 1) + in.at(x + 1, y - 1));
+            const int magnitude = std::abs(gx) + std::abs(gy);
+            if (magnitude < 120) continue;  // only clear ink edges vote
+            double degrees = std::atan2(static_cast<double>(gy), static_cast<double>(gx)) * 180.0 / std::numbers::pi;
+            degrees = std::fmod(degrees + 360.0, 90.0);
+            histogram[static_cast<size_t>(std::min(kBins - 1, static_cast<int>(degrees)))] += magnitude;
+            total += magnitude;
         }
     }
-    EdgeDirection result;
-    const double trace = jxx + jyy;
-    if (trace <= 0) return result;
-    result.coherence = std::sqrt((jxx - jyy) * (jxx - jyy) + 4 * jxy * jxy) / trace;
-    double degrees = 0.5 * std::atan2(2 * jxy, jxx - jyy) * 180.0 / std::numbers::pi;
-    if (degrees < 0) degrees += 180.0;
+    GridAngle result;
+    if (total <= 0) return result;
+    // The peak of the histogram smoothed over +-2 degrees (wrapping around).
+    int best = 0;
+    double best_weight = -1;
+    for (int b = 0; b < kBins; ++b) {
+        double w = 0;
+        for (int d = -2; d <= 2; ++d) w += histogram[static_cast<size_t>((b + d + kBins) % kBins)];
+        if (w > best_weight) best_weight = w, best = b;
+    }
+    double degrees = best + 0.5;
+    if (degrees > 45) degrees -= 90;
     result.degrees = degrees;
+    result.strength = best_weight / total;
     return result;
+}
+
+void sharpen(const GrayView& in, double amount, GrayImage& out) {
+    boxBlur3(in, out);
+    for (int y = 0; y < in.height; ++y) {
+        const std::uint8_t* src = in.data + static_cast<long>(y) * in.stride;
+        std::uint8_t* dst = &out.pixels[area(in.width, y)];
+        for (int x = 0; x < in.width; ++x) {
+            const double v = src[x] + amount * (src[x] - dst[x]);
+            dst[x] = static_cast<std::uint8_t>(std::clamp(v, 0.0, 255.0));
+        }
+    }
+}
+
+void upscale2x(const GrayView& in, GrayImage& out) {
+    out.width = in.width * 2;
+    out.height = in.height * 2;
+    out.pixels.resize(area(out.width, out.height));
+    for (int y = 0; y < out.height; ++y) {
+        const double sy = std::clamp((y - 0.5) / 2.0, 0.0, in.height - 1.0);
+        const int y0 = static_cast<int>(sy), y1 = std::min(y0 + 1, in.height - 1);
+        const double fy = sy - y0;
+        std::uint8_t* dst = &out.pixels[area(out.width, y)];
+        for (int x = 0; x < out.width; ++x) {
+            const double sx = std::clamp((x - 0.5) / 2.0, 0.0, in.width - 1.0);
+            const int x0 = static_cast<int>(sx), x1 = std::min(x0 + 1, in.width - 1);
+            const double fx = sx - x0;
+            const double top = in.at(x0, y0) * (1 - fx) + in.at(x1, y0) * fx;
+            const double bottom = in.at(x0, y1) * (1 - fx) + in.at(x1, y1) * fx;
+            dst[x] = static_cast<std::uint8_t>(top * (1 - fy) + bottom * fy + 0.5);
+        }
+    }
 }
 
 std::vector<Region> codeLikeRegions(const GrayView& in, int cell, int max_regions) {
     std::vector<Region> regions;
     if (cell < 4 || in.width < cell * 2 || in.height < cell * 2) return regions;
     const int cols = in.width / cell, rows = in.height / cell;
-    // Per cell: how many pixels sit on a strong edge, and how strong the edges are.
-    std::vector<float> energy(area(cols, rows), 0.f);
+    constexpr int kMinRange = 40;  // dark ink on light paper, even dim or blurred
+    std::vector<float> score(area(cols, rows), 0.f);
     std::vector<std::uint8_t> busy(area(cols, rows), 0);
-    constexpr int kEdge = 20;  // an intensity step that ink on paper makes even when blurred
-    const int min_count = cell * cell / 6;
     for (int cy = 0; cy < rows; ++cy) {
         for (int cx = 0; cx < cols; ++cx) {
-            int count = 0;
-            long sum = 0;
-            int hx = 0, hy = 0;  // horizontal vs vertical edges, to skip plain lines of text
-            for (int y = cy * cell; y < (cy + 1) * cell; ++y) {
-                if (y + 1 >= in.height) break;
-                for (int x = cx * cell; x < (cx + 1) * cell; ++x) {
-                    if (x + 1 >= in.width) break;
-                    const int gx = std::abs(in.at(x + 1, y) - in.at(x, y));
-                    const int gy = std::abs(in.at(x, y + 1) - in.at(x, y));
-                    if (gx + gy >= kEdge) {
-                        ++count;
-                        sum += gx + gy;
-                        hx += gx > gy;
-                        hy += gy >= gx;
-                    }
+            const int x0 = cx * cell, y0 = cy * cell;
+            int lo = 255, hi = 0;
+            for (int y = y0; y < y0 + cell; ++y) {
+                const std::uint8_t* row = in.data + static_cast<long>(y) * in.stride + x0;
+                for (int x = 0; x < cell; ++x) lo = std::min<int>(lo, row[x]), hi = std::max<int>(hi, row[x]);
+            }
+            if (hi - lo < kMinRange) continue;
+            const int low = lo + (hi - lo) / 3, high = hi - (hi - lo) / 3;  // hysteresis band
+            // Dark/light swings along every second row and column.
+            int swings = 0;
+            for (int y = y0; y < y0 + cell; y += 2) {
+                const std::uint8_t* row = in.data + static_cast<long>(y) * in.stride + x0;
+                int state = row[0] < low ? -1 : row[0] > high ? 1 : 0;
+                for (int x = 1; x < cell; ++x) {
+                    const int s = row[x] < low ? -1 : row[x] > high ? 1 : 0;
+                    if (s != 0 && s != state) swings += state != 0, state = s;
+                }
+            }
+            for (int x = x0; x < x0 + cell; x += 2) {
+                int state = in.at(x, y0) < low ? -1 : in.at(x, y0) > high ? 1 : 0;
+                for (int y = y0 + 1; y < y0 + cell; ++y) {
+                    const int v = in.at(x, y);
+                    const int s = v < low ? -1 : v > high ? 1 : 0;
+                    if (s != 0 && s != state) swings += state != 0, state = s;
                 }
             }
             const size_t i = area(cols, cy) + static_cast<size_t>(cx);
-            energy[i] = static_cast<float>(sum);
-            busy[i] = count >= min_count ? 1 : 0;
-            (void)hx;
-            (void)hy;
+            // A code swings at least ~2 times per line across a cell in one direction.
+            if (swings * 4 >= cell * 3) {
+                busy[i] = 1;
+                score[i] = static_cast<float>(swings) * static_cast<float>(hi - lo);
+            }
         }
     }
+    // Close one-cell gaps (a blurred barcode's bars fade in places): a quiet cell between two
+    // busy ones, across or down, joins them.
+    for (int cy = 0; cy < rows; ++cy) {
+        for (int cx = 0; cx < cols; ++cx) {
+            const size_t i = area(cols, cy) + static_cast<size_t>(cx);
+            if (busy[i]) continue;
+            const bool across = cx > 0 && cx + 1 < cols && busy[i - 1] == 1 && busy[i + 1] == 1;
+            const bool down = cy > 0 && cy + 1 < rows && busy[i - static_cast<size_t>(cols)] == 1 &&
+                              busy[i + static_cast<size_t>(cols)] == 1;
+            if (across || down) busy[i] = 3;  // joined, but not a seed of its own
+        }
+    }
+    for (auto& b : busy) b = b ? 1 : 0;
     // Connected busy cells (8-neighbourhood) become boxes.
     std::vector<int> stack;
     for (int cy = 0; cy < rows; ++cy) {
@@ -206,15 +271,14 @@ std::vector<Region> codeLikeRegions(const GrayView& in, int cell, int max_region
             busy[start] = 2;
             stack.assign(1, static_cast<int>(start));
             int x0 = cx, x1 = cx, y0 = cy, y1 = cy, cells = 0;
-            double score = 0;
+            double total = 0;
             while (!stack.empty()) {
                 const int at = stack.back();
                 stack.pop_back();
                 const int ax = at % cols, ay = at / cols;
                 ++cells;
-                score += energy[static_cast<size_t>(at)];
-                x0 = std::min(x0, ax), x1 = std::max(x1, ax), y0 = std::min(y0, ay),
-                y1 = std::max(y1, ay);
+                total += score[static_cast<size_t>(at)];
+                x0 = std::min(x0, ax), x1 = std::max(x1, ax), y0 = std::min(y0, ay), y1 = std::max(y1, ay);
                 for (int ny = ay - 1; ny <= ay + 1; ++ny) {
                     for (int nx = ax - 1; nx <= ax + 1; ++nx) {
                         if (nx < 0 || ny < 0 || nx >= cols || ny >= rows) continue;
@@ -226,15 +290,15 @@ std::vector<Region> codeLikeRegions(const GrayView& in, int cell, int max_region
                     }
                 }
             }
-            if (cells < 2) continue;  // a single busy cell is a speck, not a code
-            regions.push_back(
-                {x0 * cell, y0 * cell, (x1 - x0 + 1) * cell, (y1 - y0 + 1) * cell, score});
+            // A code covers a compact patch of at least 2x2 cells; a line of text or a stripe
+            // of one cell does not.
+            const int w = x1 - x0 + 1, h = y1 - y0 + 1;
+            if (cells < 3 || w < 2 || h < 2) continue;
+            regions.push_back({x0 * cell, y0 * cell, w * cell, h * cell, total});
         }
     }
-    std::sort(regions.begin(), regions.end(),
-              [](const Region& a, const Region& b) { return a.score > b.score; });
-    if (static_cast<int>(regions.size()) > max_regions)
-        regions.resize(static_cast<size_t>(max_regions));
+    std::sort(regions.begin(), regions.end(), [](const Region& a, const Region& b) { return a.score > b.score; });
+    if (static_cast<int>(regions.size()) > max_regions) regions.resize(static_cast<size_t>(max_regions));
     return regions;
 }
 
