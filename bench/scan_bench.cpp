@@ -171,7 +171,7 @@ int main(int argc, char** argv) {
             degradations.push_back(s.degradation);
     }
     std::map<std::string, std::map<std::string, int>> hits;  // engine -> degradation -> hits
-    std::map<std::string, int> totals, hits_total, zbar_subset_hits;
+    std::map<std::string, int> totals, hits_total, zbar_subset_hits, wrong;
     int zbar_subset = 0;
     std::vector<double> live_ms;
     for (size_t i = 0; i < samples.size(); ++i) {
@@ -187,6 +187,8 @@ int main(int argc, char** argv) {
                                       std::chrono::steady_clock::now() - start)
                                       .count());
             const bool hit = std::find(found.begin(), found.end(), s.expected) != found.end();
+            // A code read with other text than it holds: a misread (never acceptable).
+            for (const auto& text : found) wrong[name] += text != s.expected;
             hits[name][s.degradation] += hit;
             hits_total[name] += hit;
             if (zbarReads(s.format)) zbar_subset_hits[name] += hit;
@@ -196,15 +198,15 @@ int main(int argc, char** argv) {
     }
     std::printf("\nDetection rate (frames read / frames) per degradation:\n\n| engine |");
     for (const auto& d : degradations) std::printf(" %s |", d.c_str());
-    std::printf(" overall | on zbar's symbologies (%d) |\n|---|", zbar_subset);
+    std::printf(" overall | on zbar's symbologies (%d) | misreads |\n|---|", zbar_subset);
     for (size_t i = 0; i < degradations.size(); ++i) std::printf("---|");
-    std::printf("---|---|\n");
+    std::printf("---|---|---|\n");
     for (const auto& [name, engine] : engines) {
         std::printf("| %s |", name.c_str());
         for (const auto& d : degradations) std::printf(" %d/%d |", hits[name][d], totals[d]);
-        std::printf(" **%.1f%%** | %.1f%% |\n",
+        std::printf(" **%.1f%%** | %.1f%% | %d |\n",
                     100.0 * hits_total[name] / static_cast<double>(samples.size()),
-                    100.0 * zbar_subset_hits[name] / std::max(1, zbar_subset));
+                    100.0 * zbar_subset_hits[name] / std::max(1, zbar_subset), wrong[name]);
     }
     std::printf(
         "\npekon live-frame path on the degraded frames: median %.2f ms, p95 %.2f ms, max %.2f "

@@ -41,7 +41,8 @@ double cpuMs() {
 
 double percentile(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
+    return v[std::min(v.size() - 1,
+                      static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
 }
 
 long peakRssKb() {
@@ -60,8 +61,11 @@ void fill(Store& store, int households) {
         die("create user");
     for (int h = 0; h < households; h += 1000) {
         std::vector<HouseholdInput> batch;
-        for (int i = h; i < std::min(households, h + 1000); ++i) batch.push_back(test::sampleHousehold(i, i * 4, 4));
-        if (!store.registerHouseholds(batch, test::regions(), {"bench", 1'795'000'000, test::kToday}).ok())
+        for (int i = h; i < std::min(households, h + 1000); ++i)
+            batch.push_back(test::sampleHousehold(i, i * 4, 4));
+        if (!store
+                 .registerHouseholds(batch, test::regions(), {"bench", 1'795'000'000, test::kToday})
+                 .ok())
             die("import");
     }
 }
@@ -99,7 +103,8 @@ int main(int argc, char** argv) {
     if (argc == 3 && std::string(argv[1]) == "--rss") return rssMode(argv[2]);
     int runs = 5;
     if (argc == 3 && std::string(argv[1]) == "--runs") runs = std::max(1, std::atoi(argv[2]));
-    const std::string dir = std::filesystem::temp_directory_path() / ("pekon-ui-bench-" + std::to_string(::getpid()));
+    const std::string dir =
+        std::filesystem::temp_directory_path() / ("pekon-ui-bench-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
 
     // Cold start: assets loaded, database opened, fonts built, first frame drawn.
@@ -111,25 +116,35 @@ int main(int argc, char** argv) {
         (void)test::assets();
         test::Headless app(**store);
         app.frame();
-        cold_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - kProcessStart).count();
+        cold_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                            kProcessStart)
+                      .count();
         fill(**store, 500);
         app.shell().navigator().signIn(listUsers(**store)->front());
 
-        std::vector<std::pair<std::string, std::function<std::unique_ptr<ui::Screen>()>>> screens = {
-            {"login", [] { return std::make_unique<ui::LoginScreen>(); }},
-            {"first_run", [] { return std::make_unique<ui::FirstRunScreen>(); }},
-            {"home", [] { return std::make_unique<ui::HomeScreen>(); }},
-            {"households (500)", [] { return std::make_unique<ui::HouseholdsScreen>(); }},
-            {"receipt", [] { return std::make_unique<ui::ReceiptScreen>("0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e", 4); }},
-        };
+        std::vector<std::pair<std::string, std::function<std::unique_ptr<ui::Screen>()>>> screens =
+            {
+                {"login", [] { return std::make_unique<ui::LoginScreen>(); }},
+                {"first_run", [] { return std::make_unique<ui::FirstRunScreen>(); }},
+                {"home", [] { return std::make_unique<ui::HomeScreen>(); }},
+                {"households (500)", [] { return std::make_unique<ui::HouseholdsScreen>(); }},
+                {"receipt",
+                 [] {
+                     return std::make_unique<ui::ReceiptScreen>(
+                         "0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e", 4);
+                 }},
+            };
         const std::string first_id = (*(*store)->households({}, 1))[0].household.id;
         const MemberRecord first_member = (**(*store)->household(first_id)).members.front();
-        screens.push_back({"household", [first_id] { return std::make_unique<ui::HouseholdScreen>(first_id); }});
         screens.push_back(
-            {"member_edit", [first_member] { return std::make_unique<ui::MemberEditScreen>(first_member); }});
+            {"household", [first_id] { return std::make_unique<ui::HouseholdScreen>(first_id); }});
+        screens.push_back({"member_edit", [first_member] {
+                               return std::make_unique<ui::MemberEditScreen>(first_member);
+                           }});
         for (WizardStep step : kAllSteps)
-            screens.push_back({"wizard: " + std::string(stepCode(step)),
-                               [step] { return std::make_unique<ui::WizardScreen>(draftAt(step)); }});
+            screens.push_back({"wizard: " + std::string(stepCode(step)), [step] {
+                                   return std::make_unique<ui::WizardScreen>(draftAt(step));
+                               }});
         for (auto& [name, make] : screens) {
             std::vector<double> t;
             for (int run = 0; run < runs; ++run) {
@@ -161,9 +176,12 @@ int main(int argc, char** argv) {
     }
     std::filesystem::remove_all(dir);
 
-    std::printf("Pekon UI benchmark: headless, 1280x800, CPU time per frame over %d x 200 frames\n\n", runs);
+    std::printf(
+        "Pekon UI benchmark: headless, 1280x800, CPU time per frame over %d x 200 frames\n\n",
+        runs);
     std::printf("| %-28s | %-12s | %-12s |\n", "screen", "median (ms)", "p99 (ms)");
-    std::printf("|%s|%s|%s|\n", std::string(30, '-').c_str(), std::string(14, '-').c_str(), std::string(14, '-').c_str());
+    std::printf("|%s|%s|%s|\n", std::string(30, '-').c_str(), std::string(14, '-').c_str(),
+                std::string(14, '-').c_str());
     double worst_median = 0, worst_p99 = 0;
     for (const auto& [name, t] : frames) {
         const double med = percentile(t, 0.5), p99 = percentile(t, 0.99);
@@ -173,13 +191,13 @@ int main(int argc, char** argv) {
     }
     auto verdict = [](bool ok) { return ok ? "met" : "MISSED"; };
     std::printf("\n| %-40s | %-10s | %-12s | %-6s |\n", "measure", "target", "measured", "");
-    std::printf("| %-40s | %-10s | %9.3f ms | %-6s |\n", "worst screen, median frame", "<= 1 ms", worst_median,
-                verdict(worst_median <= 1.0));
-    std::printf("| %-40s | %-10s | %9.3f ms | %-6s |\n", "worst screen, p99 frame", "<= 3 ms", worst_p99,
-                verdict(worst_p99 <= 3.0));
-    std::printf("| %-40s | %-10s | %9.1f ms | %-6s |\n", "cold start to first frame", "<= 300 ms", cold_ms,
-                verdict(cold_ms <= 300));
-    std::printf("| %-40s | %-10s | %9.1f MB | %-6s |\n", "peak RSS, list of 10,000 households", "<= 80 MB",
-                static_cast<double>(rss_kb) / 1024.0, verdict(rss_kb <= 80 * 1024));
+    std::printf("| %-40s | %-10s | %9.3f ms | %-6s |\n", "worst screen, median frame", "<= 1 ms",
+                worst_median, verdict(worst_median <= 1.0));
+    std::printf("| %-40s | %-10s | %9.3f ms | %-6s |\n", "worst screen, p99 frame", "<= 3 ms",
+                worst_p99, verdict(worst_p99 <= 3.0));
+    std::printf("| %-40s | %-10s | %9.1f ms | %-6s |\n", "cold start to first frame", "<= 300 ms",
+                cold_ms, verdict(cold_ms <= 300));
+    std::printf("| %-40s | %-10s | %9.1f MB | %-6s |\n", "peak RSS, list of 10,000 households",
+                "<= 80 MB", static_cast<double>(rss_kb) / 1024.0, verdict(rss_kb <= 80 * 1024));
     return 0;
 }

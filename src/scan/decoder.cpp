@@ -49,6 +49,9 @@ struct Attempt {
     const char* strategy = "";
     double scale = 1.0;  // original pixels per pixel of the view
     int offset_x = 0, offset_y = 0;
+    // ZXing's local-average binarizer by default; a fixed threshold reads some blurred and
+    // tiny codes whose local averages wash out.
+    bool fixed_threshold = false;
 };
 
 bool sameCode(const Code& a, const Code& b) {
@@ -63,7 +66,9 @@ bool run(const GrayView& view, const Attempt& attempt, std::vector<Code>& found,
     hints.setFormats(zxingFormats(attempt.formats))
         .setTryHarder(attempt.try_harder)
         .setTryRotate(attempt.try_rotate)
-        .setTryDownscale(false);
+        .setTryDownscale(false)
+        .setBinarizer(attempt.fixed_threshold ? ZXing::Binarizer::FixedThreshold
+                                              : ZXing::Binarizer::LocalAverage);
     ZXing::Results results;
     try {
         results = ZXing::ReadBarcodes(ZXing::ImageView(view.data, view.width, view.height,
@@ -137,15 +142,26 @@ std::string symbologiesText(Symbologies set) {
 
 Decoder::Decoder(Symbologies formats) : formats_(formats & kAllSymbologies) {}
 
-bool Decoder::look(const GrayView& region, int ox, int oy, Look how, std::vector<Code>& found, DecodeTrace* trace) {
+bool Decoder::look(const GrayView& region, int ox, int oy, Look how, std::vector<Code>& found,
+                   DecodeTrace* trace) {
     Scratch& k = scratch_;
     // 1-D codes are read along rows; a region taller than wide may hold one standing upright.
     const bool upright = region.height > region.width;
     switch (how) {
         case Look::plain:
             if (std::max(region.width, region.height) > kMaxRegionSide) {
+                // A large region holds a large 2-D code: half resolution reads it. 1-D codes
+                // stay at full resolution: halved bars are misread (an EAN-13 as another).
                 downscale(region, 2, k.c);
-                return run(k.c.view(), {formats_, true, upright, "region-half", 2.0, ox, oy}, found, trace);
+                if (run(k.c.view(),
+                        {formats_ & kMatrixSymbologies, true, false, "region-half", 2.0, ox, oy},
+                        found, trace))
+                    return true;
+                // PDF417 (the KTP's code) has thin rows: full resolution for it too.
+                return run(region,
+                           {formats_ & (kLinearSymbologies | kPdf417), true, upright, "region", 1.0,
+                            ox, oy},
+                           found, trace);
             }
             return run(region, {formats_, true, upright, "region", 1.0, ox, oy}, found, trace);
         case Look::derotate: {
@@ -153,22 +169,34 @@ bool Decoder::look(const GrayView& region, int ox, int oy, Look how, std::vector
             const GridAngle angle = gridAngle(region);
             if (std::abs(angle.degrees) < 3.0 || angle.strength < 0.12) return false;
             rotate(region, -angle.degrees, k.c);
-            return run(k.c.view(), {formats_, true, true, "region-derotated", 1.0, ox, oy}, found, trace);
+            return run(k.c.view(), {formats_, true, true, "region-derotated", 1.0, ox, oy}, found,
+                       trace);
         }
         case Look::upscale:
+            // A large region, which the plain look read at half resolution: at full resolution.
+            if (std::max(region.width, region.height) > kMaxRegionSide)
+                return run(region, {formats_, true, upright, "region-full", 1.0, ox, oy}, found,
+                           trace);
             // Small modules (2 px) become 4 px.
             if (std::max(region.width, region.height) > kMaxRegionSide / 2) return false;
             upscale2x(region, k.c);
-            return run(k.c.view(), {formats_, true, upright, "region-upscaled", 0.5, ox, oy}, found, trace);
+            return run(k.c.view(), {formats_, true, upright, "region-upscaled", 0.5, ox, oy}, found,
+                       trace);
         case Look::sharpen:
             sharpen(region, 1.5, k.c);
-            return run(k.c.view(), {formats_, true, upright, "region-sharpened", 1.0, ox, oy}, found, trace);
+            return run(k.c.view(), {formats_, true, upright, "region-sharpened", 1.0, ox, oy},
+                       found, trace);
         case Look::denoise:
             boxBlur3(region, k.c);
-            return run(k.c.view(), {formats_, true, upright, "region-denoised", 1.0, ox, oy}, found, trace);
+            return run(k.c.view(), {formats_, true, upright, "region-denoised", 1.0, ox, oy}, found,
+                       trace);
         case Look::contrast:
             stretchContrast(region, k.c);
-            return run(k.c.view(), {formats_, true, upright, "region-contrast", 1.0, ox, oy}, found, trace);
+            if (run(k.c.view(), {formats_, true, upright, "region-contrast", 1.0, ox, oy}, found,
+                    trace))
+                return true;
+            return run(k.c.view(), {formats_, true, upright, "region-threshold", 1.0, ox, oy, true},
+                       found, trace);
     }
     return false;
 }
@@ -177,7 +205,8 @@ bool Decoder::fastPass(const GrayView& frame, std::vector<Code>& found, DecodeTr
     // 2-D codes at half resolution; 1-D codes at full resolution (their narrow bars need it;
     // without try-harder ZXing reads only rows near the middle, which is cheap).
     downscale(frame, 2, scratch_.a);
-    run(scratch_.a.view(), {formats_ & kMatrixSymbologies, false, false, "fast", 2.0}, found, trace);
+    run(scratch_.a.view(), {formats_ & kMatrixSymbologies, false, false, "fast", 2.0}, found,
+        trace);
     run(frame, {formats_ & kLinearSymbologies, false, false, "fast"}, found, trace);
     return !found.empty();
 }
@@ -208,6 +237,8 @@ std::vector<Code> Decoder::decodeFrame(const GrayView& frame, DecodeTrace* trace
     // or missed).
     const std::vector<Region> candidates = regions(frame, kLiveRegions);
     for (size_t i = 0; i < candidates.size(); ++i) {
+        // The runner-up region every other frame: text and clutter often come second.
+        if (i > 0 && n % 2 == 0) break;
         const Region& r = candidates[i];
         if (trace) ++trace->regions;
         crop(frame, r.x, r.y, r.width, r.height, scratch_.b);
@@ -220,8 +251,8 @@ std::vector<Code> Decoder::decodeFrame(const GrayView& frame, DecodeTrace* trace
         case 3:
         case 4:
             if (!candidates.empty()) {
-                constexpr Look kTurns[] = {Look::derotate, Look::upscale, Look::sharpen, Look::contrast,
-                                           Look::denoise};
+                constexpr Look kTurns[] = {Look::derotate, Look::upscale, Look::sharpen,
+                                           Look::contrast, Look::denoise};
                 const Region& r = candidates.front();
                 crop(frame, r.x, r.y, r.width, r.height, scratch_.b);
                 look(scratch_.b.view(), r.x, r.y, kTurns[n % kLiveTurns], found, trace);
@@ -229,7 +260,8 @@ std::vector<Code> Decoder::decodeFrame(const GrayView& frame, DecodeTrace* trace
             break;
         default:
             stretchContrast(frame, scratch_.b);
-            run(scratch_.b.view(), {formats_, true, false, "frame-contrast"}, found, trace);
+            run(scratch_.b.view(), {formats_, true, false, "frame-threshold", 1.0, 0, 0, true},
+                found, trace);
             break;
     }
     return found;
@@ -243,13 +275,17 @@ std::vector<Code> Decoder::decodeStill(const GrayView& image, DecodeTrace* trace
     for (const Region& r : regions(image, kStillRegions)) {
         if (trace) ++trace->regions;
         crop(image, r.x, r.y, r.width, r.height, scratch_.b);
-        for (Look how : {Look::plain, Look::derotate, Look::upscale, Look::sharpen, Look::contrast, Look::denoise}) {
+        for (Look how : {Look::plain, Look::derotate, Look::upscale, Look::sharpen, Look::contrast,
+                         Look::denoise}) {
             if (look(scratch_.b.view(), r.x, r.y, how, found, trace)) return found;
         }
     }
     if (run(image, {formats_, true, true, "still"}, found, trace)) return found;
+    if (run(image, {formats_, true, false, "still-threshold", 1.0, 0, 0, true}, found, trace))
+        return found;
     stretchContrast(image, scratch_.b);
-    if (run(scratch_.b.view(), {formats_, true, true, "still-contrast"}, found, trace)) return found;
+    if (run(scratch_.b.view(), {formats_, true, true, "still-contrast"}, found, trace))
+        return found;
     boxBlur3(image, scratch_.b);
     if (run(scratch_.b.view(), {formats_, true, true, "still-blur"}, found, trace)) return found;
     return found;

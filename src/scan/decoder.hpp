@@ -69,13 +69,14 @@ class Decoder {
 
   private:
     enum class Look { plain, derotate, upscale, sharpen, contrast, denoise };
-    static constexpr int kLiveRegions = 2;   // regions looked at closely per live frame
-    static constexpr int kStillRegions = 6;  // per photo
+    static constexpr int kLiveRegions = 2;     // regions looked at closely per live frame
+    static constexpr int kStillRegions = 6;    // per photo
     static constexpr unsigned kLiveTurns = 6;  // treatments a live code gets over as many frames
-    static constexpr int kMaxRegionSide = 640;
+    static constexpr int kMaxRegionSide = 480;
     bool fastPass(const GrayView& frame, std::vector<Code>& found, DecodeTrace* trace);
     std::vector<Region> regions(const GrayView& frame, int max_regions);
-    bool look(const GrayView& region, int ox, int oy, Look how, std::vector<Code>& found, DecodeTrace* trace);
+    bool look(const GrayView& region, int ox, int oy, Look how, std::vector<Code>& found,
+              DecodeTrace* trace);
     struct Scratch {
         GrayImage a;  // the frame at half resolution
         GrayImage b;  // a region

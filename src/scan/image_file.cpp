@@ -1,5 +1,6 @@
 #include "scan/image_file.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -81,6 +82,11 @@ Result<GrayImage> decodeImage(std::string_view bytes) {
 }
 
 Result<GrayImage> loadImageFile(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+        return imageError("image_unreadable", "Bukan berkas gambar (mungkin sebuah folder).",
+                          "Not an image file (perhaps a folder).");
+    }
     std::ifstream file(path, std::ios::binary | std::ios::ate);
     if (!file) {
         return imageError("image_unreadable", "Berkas gambar tidak bisa dibuka.",

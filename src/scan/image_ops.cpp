@@ -151,9 +151,11 @@ GridAngle gridAngle(const GrayView& in) {
                            (in.at(x - 1, y - 1) + 2 * in.at(x, y - 1) + in.at(x + 1, y - 1));
             const int magnitude = std::abs(gx) + std::abs(gy);
             if (magnitude < 120) continue;  // only clear ink edges vote
-            double degrees = std::atan2(static_cast<double>(gy), static_cast<double>(gx)) * 180.0 / std::numbers::pi;
+            double degrees = std::atan2(static_cast<double>(gy), static_cast<double>(gx)) * 180.0 /
+                             std::numbers::pi;
             degrees = std::fmod(degrees + 360.0, 90.0);
-            histogram[static_cast<size_t>(std::min(kBins - 1, static_cast<int>(degrees)))] += magnitude;
+            histogram[static_cast<size_t>(std::min(kBins - 1, static_cast<int>(degrees)))] +=
+                magnitude;
             total += magnitude;
         }
     }
@@ -219,7 +221,8 @@ std::vector<Region> codeLikeRegions(const GrayView& in, int cell, int max_region
             int lo = 255, hi = 0;
             for (int y = y0; y < y0 + cell; ++y) {
                 const std::uint8_t* row = in.data + static_cast<long>(y) * in.stride + x0;
-                for (int x = 0; x < cell; ++x) lo = std::min<int>(lo, row[x]), hi = std::max<int>(hi, row[x]);
+                for (int x = 0; x < cell; ++x)
+                    lo = std::min<int>(lo, row[x]), hi = std::max<int>(hi, row[x]);
             }
             if (hi - lo < kMinRange) continue;
             const int low = lo + (hi - lo) / 3, high = hi - (hi - lo) / 3;  // hysteresis band
@@ -278,7 +281,8 @@ std::vector<Region> codeLikeRegions(const GrayView& in, int cell, int max_region
                 const int ax = at % cols, ay = at / cols;
                 ++cells;
                 total += score[static_cast<size_t>(at)];
-                x0 = std::min(x0, ax), x1 = std::max(x1, ax), y0 = std::min(y0, ay), y1 = std::max(y1, ay);
+                x0 = std::min(x0, ax), x1 = std::max(x1, ax), y0 = std::min(y0, ay),
+                y1 = std::max(y1, ay);
                 for (int ny = ay - 1; ny <= ay + 1; ++ny) {
                     for (int nx = ax - 1; nx <= ax + 1; ++nx) {
                         if (nx < 0 || ny < 0 || nx >= cols || ny >= rows) continue;
@@ -297,8 +301,10 @@ std::vector<Region> codeLikeRegions(const GrayView& in, int cell, int max_region
             regions.push_back({x0 * cell, y0 * cell, w * cell, h * cell, total});
         }
     }
-    std::sort(regions.begin(), regions.end(), [](const Region& a, const Region& b) { return a.score > b.score; });
-    if (static_cast<int>(regions.size()) > max_regions) regions.resize(static_cast<size_t>(max_regions));
+    std::sort(regions.begin(), regions.end(),
+              [](const Region& a, const Region& b) { return a.score > b.score; });
+    if (static_cast<int>(regions.size()) > max_regions)
+        regions.resize(static_cast<size_t>(max_regions));
     return regions;
 }
 

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
-namespace test {
+namespace pekon::test {
 
 namespace {
 
@@ -57,4 +57,4 @@ std::vector<std::string> emptyScanFrames() {
     return frames;
 }
 
-}  // namespace test
+}  // namespace pekon::test

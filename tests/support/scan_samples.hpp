@@ -5,7 +5,7 @@
 
 // The black-box sample set of tests/data/scan (see its README): degraded camera frames made
 // with three encoders, each with its expected text beside it, and code-free frames.
-namespace test {
+namespace pekon::test {
 
 struct ScanSample {
     std::string path;         // the image
@@ -20,4 +20,4 @@ std::string scanDataDir();                   // tests/data/scan in the source tr
 std::vector<ScanSample> scanSamples();       // from manifest.tsv; throws when the set is broken
 std::vector<std::string> emptyScanFrames();  // tests/data/scan/empty/*.jpg, sorted
 
-}  // namespace test
+}  // namespace pekon::test

@@ -1,0 +1,107 @@
+#include "scan/image_file.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "support/check_error.hpp"
+#include "support/fixtures.hpp"
+#include "support/scan_samples.hpp"
+
+using namespace pekon;
+using namespace pekon::scan;
+
+namespace {
+
+std::string readAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+std::uint32_t crc32(const std::string& bytes) {
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (unsigned char b : bytes) {
+        crc ^= b;
+        for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+std::string be32(std::uint32_t v) {
+    return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+            static_cast<char>(v)};
+}
+
+// A PNG signature and a well-formed IHDR claiming width x height (8-bit gray), then IEND.
+std::string pngHeader(std::uint32_t width, std::uint32_t height) {
+    std::string ihdr = "IHDR" + be32(width) + be32(height) + std::string("\x08\x00\x00\x00\x00", 5);
+    std::string png = "\x89PNG\r\n\x1a\n";
+    png += be32(13) + ihdr + be32(crc32(ihdr));
+    png += be32(0) + "IEND" + be32(crc32("IEND"));
+    return png;
+}
+
+}  // namespace
+
+TEST_CASE("a real photo loads as grayscale", "[image_file]") {
+    auto image = loadImageFile(test::scanDataDir() + "/qrencode_nik__clean.jpg");
+    REQUIRE(image);
+    CHECK(image->width == 1280);
+    CHECK(image->height == 720);
+    CHECK(image->pixels.size() == 1280u * 720u);
+}
+
+TEST_CASE("bad image files are clear errors, never a crash", "[image_file]") {
+    const std::string jpeg = readAll(test::scanDataDir() + "/qrencode_nik__clean.jpg");
+    REQUIRE(jpeg.size() > 1000);
+
+    CHECK_ERROR_CODE(decodeImage(""), "image_empty");
+    CHECK_ERROR_CODE(decodeImage(jpeg.substr(0, jpeg.size() / 2)), "image_truncated");
+    CHECK_ERROR_CODE(decodeImage(pngHeader(30000, 30000)), "image_too_large");
+    CHECK_ERROR_CODE(decodeImage(pngHeader(20000, 100)), "image_too_large");  // one side too long
+    CHECK_ERROR_CODE(decodeImage("PK\x03\x04 a zip file, not a picture"), "image_format");
+    CHECK_ERROR_CODE(decodeImage("hello, world"), "image_format");
+    // A header that is believable but no pixel data behind it.
+    auto no_data = decodeImage(pngHeader(64, 64));
+    REQUIRE_FALSE(no_data);
+    CHECK((no_data.error().code == "image_corrupt" || no_data.error().code == "image_truncated"));
+
+    CHECK_ERROR_CODE(loadImageFile(test::tempPath("missing.png")), "image_unreadable");
+    const std::string dir = test::tempPath("a-folder.png");
+    std::filesystem::create_directories(dir);
+    CHECK_ERROR_CODE(loadImageFile(dir), "image_unreadable");
+
+    // Both languages, and they differ.
+    auto e = decodeImage(pngHeader(30000, 30000));
+    CHECK(e.error().message_id.find("30000x30000") != std::string::npos);
+    CHECK(e.error().message_en.find("30000x30000") != std::string::npos);
+    CHECK(e.error().message_id != e.error().message_en);
+}
+
+TEST_CASE("random and damaged bytes never crash the loader", "[image_file]") {
+    const std::string jpeg = readAll(test::scanDataDir() + "/zint_qr_kv__clean.jpg");
+    std::mt19937 rng(20261123);
+    for (int i = 0; i < 200; ++i) {
+        std::string bytes(static_cast<size_t>(rng() % 4096), '\0');
+        for (char& c : bytes) c = static_cast<char>(rng());
+        if (i % 2) bytes.replace(0, std::min<size_t>(bytes.size(), 8), "\x89PNG\r\n\x1a\n");
+        auto r = decodeImage(bytes);
+        if (r)
+            CHECK(r->pixels.size() ==
+                  static_cast<size_t>(r->width) * static_cast<size_t>(r->height));
+    }
+    // A real JPEG with bytes flipped in the middle: decodes to something or fails cleanly.
+    for (int i = 0; i < 50; ++i) {
+        std::string damaged = jpeg;
+        for (int k = 0; k < 20; ++k)
+            damaged[200 + rng() % (damaged.size() - 400)] = static_cast<char>(rng());
+        auto r = decodeImage(damaged);
+        if (r) CHECK(r->width == 1280);
+    }
+}
