@@ -1,6 +1,7 @@
 // `pekon scan FILE... [--formats LIST]`: reads barcodes and QR codes in image files and prints
 // one JSON object per file and line: {"file","codes":[{"format","text","payload"}],"error"}.
-// Exit 0 when every file was read (found codes or not), 1 when one could not be read.
+// Exit 0 when every file was read (found codes or not), 1 when one could not be read, 2 for a
+// command line it cannot understand (no file, an unknown code type in --formats).
 #include <ostream>
 
 #include "app/commands.hpp"
@@ -18,7 +19,7 @@ int runScan(CliEnv& env, const Args& args) {
     scan::Symbologies formats = scan::kAllSymbologies;
     if (auto list = args.option("formats")) {
         auto parsed = scan::parseSymbologies(*list);
-        if (!parsed) return env.fail(parsed.error());
+        if (!parsed) return env.usage(parsed.error().message(env.lang()));
         formats = *parsed;
     }
     auto assets = env.assets();

@@ -4,17 +4,25 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
 #include <stb_image_write.h>
+#include <stdlib.h>
 
+#include <filesystem>
 #include <functional>
+#include <system_error>
 #include <vector>
 
+#include "scan/qr_encode.hpp"
 #include "store/users.hpp"
 #include "ui/screens/first_run_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/household_screen.hpp"
 #include "ui/screens/households_screen.hpp"
 #include "ui/screens/login_screen.hpp"
+#include "ui/screens/photo_import_screen.hpp"
 #include "ui/screens/receipt_screen.hpp"
+#include "ui/screens/scan_result_screen.hpp"
+#include "ui/screens/scanner_screen.hpp"
+#include "ui/screens/settings_screen.hpp"
 #include "ui/screens/wizard_screen.hpp"
 
 namespace pekon::cli {
@@ -71,11 +79,63 @@ HouseholdDraft demoDraft(WizardStep step) {
     return d;
 }
 
+// The KTP-style code of a demo person, as a photo "import photo" can list.
+constexpr const char* kDemoKtpCode =
+    "nik=1806014501870003;nama=SITI AMINAH;tgl_lahir=1987-01-05;jk=P";
+
+// A folder (removed when this goes) holding one photo of a QR code, for the photo list.
+class DemoPhotoFolder {
+  public:
+    DemoPhotoFolder() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "pekon-photos-XXXXXX");
+        if (!::mkdtemp(pattern.data())) return;
+        dir_ = pattern;
+        auto qr = encodeQr(kDemoKtpCode);
+        if (!qr) return;
+        constexpr int kModule = 8;
+        const int side = qr->size * kModule;
+        std::vector<unsigned char> pixels(static_cast<size_t>(side) * static_cast<size_t>(side));
+        for (int y = 0; y < side; ++y)
+            for (int x = 0; x < side; ++x)
+                pixels[static_cast<size_t>(y * side + x)] =
+                    qr->dark(x / kModule, y / kModule) ? 30 : 235;
+        stbi_write_png((dir_ + "/IMG_20261122_0930.png").c_str(), side, side, 1, pixels.data(),
+                       side);
+    }
+    ~DemoPhotoFolder() {
+        std::error_code ec;
+        if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
+    }
+    DemoPhotoFolder(const DemoPhotoFolder&) = delete;
+    DemoPhotoFolder& operator=(const DemoPhotoFolder&) = delete;
+    const std::string& dir() const { return dir_; }
+
+  private:
+    std::string dir_;
+};
+
+// Restores the window's devices when the screenshots are done.
+struct DevicesBack {
+    ui::UiContext& ui;
+    ui::Devices saved;
+    ~DevicesBack() { ui.devices = std::move(saved); }
+};
+
 }  // namespace
 
 Result<int> takeScreenshots(ui::AppShell& shell, SDL_Window* window, const std::string& dir) {
     auto users = listUsers(shell.ui().store());
     if (!users) return users.error();
+    // The same pictures on every machine: no camera (the overlay says so, and no one's face
+    // lands in the documentation), no beep, and one demo photo to import.
+    DevicesBack restore{shell.ui(), shell.ui().devices};
+    DemoPhotoFolder photos;
+    shell.ui().devices = {};
+    shell.ui().devices.photo_folders = [dir = photos.dir()] {
+        return dir.empty() ? std::vector<std::string>{} : std::vector<std::string>{dir};
+    };
+    const ScanPayload ktp = shell.ui().parseScan(kDemoKtpCode);
+    const ScanPayload unknown = shell.ui().parseScan("WIFI:S:Balai Pekon;T:WPA;P:rahasia;;");
     int written = 0;
     for (Lang lang : {Lang::id, Lang::en}) {
         shell.ui().setLang(lang);
@@ -115,6 +175,15 @@ Result<int> takeScreenshots(ui::AppShell& shell, SDL_Window* window, const std::
                                w->openMemberEditor(1);
                                return w;
                            }});
+        screens.push_back({"scanner", [] { return std::make_unique<ui::ScannerScreen>(); }});
+        screens.push_back(
+            {"photo_import",
+             [] { return std::make_unique<ui::PhotoImportScreen>(scan::kAllSymbologies); }});
+        screens.push_back(
+            {"scan_result-nik", [ktp] { return std::make_unique<ui::ScanResultScreen>(ktp); }});
+        screens.push_back({"scan_result-unknown",
+                           [unknown] { return std::make_unique<ui::ScanResultScreen>(unknown); }});
+        screens.push_back({"settings", [] { return std::make_unique<ui::SettingsScreen>(); }});
         for (auto& [name, make] : screens) {
             if (!users->empty()) shell.navigator().signIn(users->front());
             shell.show(make());

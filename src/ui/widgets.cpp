@@ -1,5 +1,7 @@
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include "ui/theme.hpp"
 
 namespace pekon::ui {
@@ -65,7 +67,11 @@ void field(UiContext& ui, const std::string& id, const std::string& label, std::
                               : color::kDanger);
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, ui.px(focused ? 3 : 1));
-    if (ImGui::Button((shown + "##" + id).c_str(), ImVec2(-1, ui.px(56))))
+    // As wide as the screen asked with PushItemWidth (so that a button fits beside it), else the
+    // whole width.
+    const bool sized = ImGui::GetCurrentWindowRead()->DC.ItemWidthStack.Size > 0;
+    if (ImGui::Button((shown + "##" + id).c_str(),
+                      ImVec2(sized ? ImGui::CalcItemWidth() : -1, ui.px(56))))
         ui.focus({id, value, kind, max_length});
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(4);

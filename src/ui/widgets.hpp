@@ -20,6 +20,7 @@ bool tile(UiContext& ui, const std::string& id, const std::string& title, const 
 
 // A labelled field the user taps to type into with the on-screen keypad (digits) or keyboard
 // (text). `masked` shows dots (PINs). `problem`, when not empty, is shown under it in red.
+// It takes the whole width, or the width pushed with ImGui::PushItemWidth.
 void field(UiContext& ui, const std::string& id, const std::string& label, std::string* value,
            EntryKind kind, size_t max_length, bool masked = false, const std::string& problem = {});
 

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -33,7 +34,8 @@ struct CliRun {
     int signal = 0;
     std::string out;
     std::string err;
-    std::string home;  // the child's HOME; XDG_DATA_HOME is home + "/data"
+    std::string home;     // the child's HOME; XDG_DATA_HOME is home + "/data"
+    long max_rss_kb = 0;  // the child's peak resident memory (wait4's ru_maxrss)
 
     // Ended on its own, without a signal or a sanitizer report.
     bool clean() const {
@@ -124,14 +126,16 @@ inline CliRun runCli(const std::vector<std::string>& args,
     REQUIRE(rc == 0);
 
     int status = 0;
+    struct rusage usage {};
     pid_t waited;
     do {
-        waited = ::waitpid(pid, &status, 0);
+        waited = ::wait4(pid, &status, 0, &usage);
     } while (waited < 0 && errno == EINTR);
     REQUIRE(waited == pid);
 
     CliRun run;
     run.home = dir;
+    run.max_rss_kb = usage.ru_maxrss;
     if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) run.signal = WTERMSIG(status);
     run.out = readWholeFile(out_path);

@@ -1,14 +1,23 @@
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <thread>
 
 #include "store/users.hpp"
 #include "support/sample_households.hpp"
+#include "support/scan_samples.hpp"
 #include "ui/headless.hpp"
 #include "ui/screens/first_run_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/household_screen.hpp"
 #include "ui/screens/households_screen.hpp"
 #include "ui/screens/login_screen.hpp"
+#include "ui/screens/photo_import_screen.hpp"
 #include "ui/screens/receipt_screen.hpp"
+#include "ui/screens/scan_result_screen.hpp"
+#include "ui/screens/scanner_screen.hpp"
+#include "ui/screens/settings_screen.hpp"
 #include "ui/screens/wizard_screen.hpp"
 
 using namespace pekon;
@@ -82,6 +91,63 @@ TEST_CASE("ui: every screen renders in both languages with no missing text") {
         app.tap("first_run.pin");
         CHECK(app.ui().find("key.5"));
         CHECK_FALSE(app.ui().find("key.q"));
+
+        // Scanning: the overlay without a camera, then with one still opening; the settings;
+        // photo import with no photo, and with one that holds no code; a scan result of every
+        // kind; the message after a scan was used.
+        app.shell().show(std::make_unique<ui::ScannerScreen>());
+        app.frames(3);
+        CHECK(dynamic_cast<const ui::ScannerScreen&>(app.shell().top()).status() ==
+              app.ui().t("scanner.no_camera"));
+        app.ui().devices.open_camera =
+            [](const std::string&) -> Result<std::unique_ptr<ui::FrameSource>> {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            return Error{"camera_busy", "Kamera sedang dipakai.", "The camera is busy."};
+        };
+        app.ui().devices.list_cameras = [] {
+            return std::vector<ui::CameraChoice>{{"/dev/video0", "Kamera"}};
+        };
+        app.shell().show(std::make_unique<ui::ScannerScreen>());
+        app.frames(1);
+        CHECK(dynamic_cast<const ui::ScannerScreen&>(app.shell().top()).status() ==
+              app.ui().t("scanner.opening"));
+        app.shell().show(std::make_unique<ui::SettingsScreen>());  // the overlay waits to close
+        app.frames(3);
+        app.ui().devices = {};
+        app.shell().show(std::make_unique<ui::SettingsScreen>());  // no camera
+        app.frames(3);
+        app.tap("settings.format.qr");
+        app.shell().show(std::make_unique<ui::PhotoImportScreen>(scan::kAllSymbologies));
+        app.frames(3);
+        const std::string photos = test::tempDir();
+        std::filesystem::copy_file(test::emptyScanFrames().front(), photos + "/IMG_0001.jpg");
+        app.ui().devices.photo_folders = [photos] { return std::vector<std::string>{photos}; };
+        app.shell().show(std::make_unique<ui::PhotoImportScreen>(scan::kAllSymbologies));
+        app.frames(3);
+        app.tap("photo.0");
+        CHECK(dynamic_cast<const ui::PhotoImportScreen&>(app.shell().top()).problem() ==
+              app.ui().t("photo.no_code"));
+        app.ui().devices = {};
+        std::set<PayloadKind> kinds;
+        for (const char* code :
+             {"nik=1806014501870003;nama=SITI AMINAH;tgl_lahir=1987-01-05;jk=P",
+              "no_kk=1806011203150007", "0001234567890",
+              "pekon://receipt?v=1&id=0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e",
+              "pekon://enrol?hub=https%3A%2F%2Fhub.tanggamus.go.id&token=Q7mX2kP9vR4t",
+              "pekon://session?id=0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9f",
+              "pekon://user?id=0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d90", "WIFI:S:Balai;;",
+              "1806019901870003"}) {
+            const ScanPayload payload = app.ui().parseScan(code);
+            INFO("code " << code << " kind " << payloadKindCode(payload.kind));
+            kinds.insert(payload.kind);
+            app.shell().show(std::make_unique<ui::ScanResultScreen>(payload));
+            app.frames(3);
+        }
+        CHECK(kinds.size() == 8);  // every kind of payload was shown
+        app.shell().show(std::make_unique<ui::HouseholdsScreen>());
+        app.shell().scanned(app.ui().parseScan("1806014501870003"));
+        app.frames(2);
+        CHECK_FALSE(app.shell().toast().empty());
         INFO("missing: " << Catch::Detail::stringify(std::vector<std::string>(
                  app.ui().missingKeys().begin(), app.ui().missingKeys().end())));
         CHECK(app.ui().missingKeys().empty());
@@ -116,7 +182,7 @@ TEST_CASE("ui: first run creates the supervisor by tapping, and signs them in") 
     CHECK((*users)[0].role == Role::supervisor);
 }
 
-TEST_CASE("ui: login by name and PIN; five wrong PINs lock; ten idle minutes log out") {
+TEST_CASE("ui: login by name and PIN, five wrong PINs lock, ten idle minutes log out") {
     auto store = seededStore(3);
     auto users = listUsers(*store);
     REQUIRE(users.ok());

@@ -15,6 +15,9 @@ class PhotoImportScreen : public Screen {
     explicit PhotoImportScreen(scan::Symbologies formats) : formats_(formats) {}
     std::string_view name() const override { return "photo_import"; }
     void draw(UiContext& ui, Navigator& nav) override;
+    // Why the last photo gave nothing ("" when none was tapped, or it is being read).
+    const std::string& problem() const { return problem_; }
+    size_t photoCount() const { return photos_.size(); }
 
   private:
     struct Photo {

@@ -58,7 +58,8 @@ void ScannerScreen::draw(UiContext& ui, Navigator& nav) {
     if (!started_) start(ui);
     header(ui, nav, ui.t("scanner.title"), true);
 
-    std::string status = no_camera_;
+    std::string& status = status_;
+    status = no_camera_;
     if (session_) {
         ui.animating = true;  // the preview moves
         const ScannerSession::State state = session_->state();

@@ -18,6 +18,9 @@ class ScannerScreen : public Screen {
     std::string_view name() const override { return "scanner"; }
     void draw(UiContext& ui, Navigator& nav) override;
     bool cameraOpen() const { return session_ != nullptr; }
+    // What the preview says when it shows no picture (no camera, opening, an error); "" when
+    // the live preview is running.
+    const std::string& status() const { return status_; }
 
   private:
     void start(UiContext& ui);
@@ -25,6 +28,7 @@ class ScannerScreen : public Screen {
     scan::Symbologies formats_ = scan::kAllSymbologies;
     std::unique_ptr<ScannerSession> session_;
     std::string no_camera_;  // why there is no preview
+    std::string status_;     // the message drawn over the preview this frame
     scan::GrayImage frame_;
     std::uint64_t frame_seen_ = 0;
     ImTextureID texture_ = nullptr;

@@ -61,7 +61,7 @@ void SettingsScreen::draw(UiContext& ui, Navigator& nav) {
     textMuted(ui.t("settings.formats_detail"));
     for (const FormatChoice& f : kFormats) {
         bool on = (formats_ & f.symbology) != 0;
-        if (toggle(ui, std::string("settings.") + f.key, ui.t(f.key), &on)) {
+        if (toggle(ui, f.key, ui.t(f.key), &on)) {
             const std::uint32_t next = on ? (formats_ | f.symbology) : (formats_ & ~f.symbology);
             if (next == 0) {
                 problem_ = ui.t("settings.formats_one");  // the scanner must read something

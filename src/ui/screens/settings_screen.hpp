@@ -13,6 +13,7 @@ class SettingsScreen : public Screen {
   public:
     std::string_view name() const override { return "settings"; }
     void draw(UiContext& ui, Navigator& nav) override;
+    const std::string& problem() const { return problem_; }  // a refused change, or a save error
 
   private:
     void load(UiContext& ui);

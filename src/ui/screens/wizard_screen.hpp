@@ -51,9 +51,8 @@ class WizardScreen : public Screen {
     std::optional<size_t> editing_;  // the member being edited
     MemberInput before_edit_;
     std::string save_problem_;
-    bool save_pending_ = false;
-    bool want_scan_ = false;  // "Scan" was tapped: open the scanner after this frame  // a member
-                              // was saved or removed: write the draft this frame
+    bool save_pending_ = false;  // a member was saved or removed: write the draft this frame
+    bool want_scan_ = false;     // "Scan" was tapped: open the scanner after this frame
 };
 
 }  // namespace pekon::ui
