@@ -61,6 +61,8 @@ bool routeKeys(ui::AppShell& shell, const SDL_Event& e) {
         (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER ||
          e.key.keysym.sym == SDLK_TAB))
         return !shell.keyTerminator(e.key.timestamp);
+    // Any other key (Backspace, arrows): held characters were typing and must come first.
+    if (e.type == SDL_KEYDOWN && shell.holdingKeys()) shell.flushKeys();
     return false;
 }
 

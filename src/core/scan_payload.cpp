@@ -296,7 +296,8 @@ ScanPayload parsePayload(std::string_view text, const RegionTable& regions, cons
     const size_t query = t.find('?');
     const bool url =
         query != std::string_view::npos && t.find('=', query) != std::string_view::npos;
-    if (url || t.find('=') != std::string_view::npos) {
+    // key=value lists, URL queries, and the "KEY:VALUE;..." form some ID-card codes use.
+    if (url || t.find('=') != std::string_view::npos || t.find(':') != std::string_view::npos) {
         fields = keyValues(url ? t.substr(query + 1) : t, url);
         if (fromFields(fields, regions, today, p) || p.problem) return p;
     }

@@ -40,6 +40,9 @@ class WedgeDetector {
     // The clock moved on with no key: releases held characters once the gap has passed.
     WedgeResult onTick(std::int64_t ms);
 
+    // Another key (Backspace, an arrow) came: whatever is held was typing and goes first.
+    WedgeResult flush() { return release(); }
+
     // Whether characters are held; the caller should tick again within `max_gap_ms`.
     bool holding() const { return !held_.empty(); }
     const WedgeTiming& timing() const { return timing_; }

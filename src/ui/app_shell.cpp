@@ -98,6 +98,11 @@ void AppShell::tick(std::int64_t ms) {
     if (!r.typed.empty()) ImGui::GetIO().AddInputCharactersUTF8(r.typed.c_str());
 }
 
+void AppShell::flushKeys() {
+    const WedgeResult r = wedge_.flush();
+    if (!r.typed.empty()) ImGui::GetIO().AddInputCharactersUTF8(r.typed.c_str());
+}
+
 void AppShell::drawFeedback() {
     const double now = ImGui::GetTime();
     ImDrawList* draw = ImGui::GetForegroundDrawList();

@@ -28,6 +28,7 @@ class AppShell {
     void keyText(std::string_view utf8, std::int64_t ms);
     bool keyTerminator(std::int64_t ms);  // Enter/Tab: true when ImGui should get the key
     void tick(std::int64_t ms);           // call each frame; releases held typing
+    void flushKeys();                     // another key came: held typing goes to ImGui first
     bool holdingKeys() const { return wedge_.holding(); }
 
     // Where a scan goes when the screen on top does not use it: a hook per payload kind

@@ -39,7 +39,7 @@ TEST_CASE("auth: the fifth wrong PIN locks for five minutes") {
     CHECK(afterSuccess().failed_attempts == 0);
 }
 
-TEST_CASE("auth: idle logout after ten minutes; roles") {
+TEST_CASE("auth: idle logout after ten minutes, roles") {
     CHECK_FALSE(idleExpired(1000, 1000 + kIdleLogoutSeconds - 1));
     CHECK(idleExpired(1000, 1000 + kIdleLogoutSeconds));
     Role r;

@@ -21,7 +21,7 @@ TEST_CASE("a scanned KTP code fills the member's NIK, name, birth date and sex",
     CHECK(m.relation == "wife");  // what the code does not carry is left alone
 }
 
-TEST_CASE("a bare NIK fills only the NIK; a card number fills the existing card", "[scan_fill]") {
+TEST_CASE("a bare NIK fills only the NIK, a card number fills the existing card", "[scan_fill]") {
     MemberInput m;
     m.name = "Budi";
     REQUIRE(fillMemberFromScan(parsePayload("1806010107850001", test::regions(), test::kToday), m));

@@ -107,3 +107,24 @@ TEST_CASE("scan payload: binary, huge and non-UTF-8 content is unknown, shown sa
     CHECK(scan("").kind == PayloadKind::unknown);
     CHECK(payloadKindCode(PayloadKind::receipt) == "receipt");
 }
+
+TEST_CASE("KEY:VALUE lists (as in some ID cards' PDF417) carry the person's fields",
+          "[scan_payload]") {
+    const ScanPayload p = parsePayload(
+        "NIK:1806014501870003;NAMA:SITI AMINAH;TGL_LAHIR:05-01-1987;JK:P;ALAMAT:PEKON KOTA AGUNG",
+        test::regions(), test::kToday);
+    REQUIRE(p.kind == PayloadKind::nik);
+    CHECK(p.nik == "1806014501870003");
+    CHECK(p.name == "SITI AMINAH");
+    REQUIRE(p.birth_date);
+    CHECK(formatIsoDate(*p.birth_date) == "1987-01-05");
+    REQUIRE(p.sex);
+    CHECK(*p.sex == Sex::female);
+    CHECK(p.warnings.empty());
+    // Plain text with a colon is still just text (with a NIK inside found as before).
+    const ScanPayload q =
+        parsePayload("Catatan: hubungi 1806014501870003 besok", test::regions(), test::kToday);
+    CHECK(q.kind == PayloadKind::nik);
+    CHECK(q.name.empty());
+    CHECK(parsePayload("Waktu: 10:30", test::regions(), test::kToday).kind == PayloadKind::unknown);
+}

@@ -129,3 +129,12 @@ TEST_CASE("Enter with nothing held passes through", "[wedge]") {
     CHECK(r.typed.empty());
     CHECK_FALSE(r.scan);
 }
+
+TEST_CASE("another key flushes held typing first, in order", "[wedge]") {
+    WedgeDetector d;
+    CHECK(d.onText("a", 0).typed.empty());
+    CHECK(d.onText("b", 10).typed.empty());
+    CHECK(d.flush().typed == "ab");
+    CHECK_FALSE(d.holding());
+    CHECK(d.flush().typed.empty());
+}

@@ -62,7 +62,7 @@ TEST_CASE("the grid angle of turned bars is found, and turning back squares them
     }
 }
 
-TEST_CASE("code-like regions: bars are one; a flat or smoothly shaded image has none",
+TEST_CASE("code-like regions: bars are one, a flat or smoothly shaded image has none",
           "[image_ops]") {
     const GrayImage img = bars(256, 256, 3);
     const auto regions = codeLikeRegions(img.view(), 16, 4);

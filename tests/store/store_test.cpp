@@ -240,7 +240,7 @@ TEST_CASE("store: queries by village, NIK, KK and name") {
     CHECK_FALSE(miss->has_value());
 }
 
-TEST_CASE("store: the event log is append-only and immutable; projections are checked against it") {
+TEST_CASE("store: the event log is append-only and immutable, projections are checked against it") {
     auto store = openFresh();
     REQUIRE(store->registerHouseholds({budiHousehold()}, test::regions(), kCtx).ok());
     auto& db = store->connection();

@@ -10,7 +10,7 @@ namespace {
 constexpr UnixSeconds kNow = 1'795'000'000;
 }
 
-TEST_CASE("users: the first user is a supervisor; PINs are stored as Argon2id hashes") {
+TEST_CASE("users: the first user is a supervisor, PINs are stored as Argon2id hashes") {
     auto store = Store::open(test::tempPath("users.db"));
     REQUIRE(store.ok());
     auto volunteer_first = createUser(**store, "Rina Marlina", Role::volunteer, "428195", "", kNow);

@@ -76,9 +76,15 @@ void ScannerScreen::draw(UiContext& ui, Navigator& nav) {
         }
     }
 
-    // The preview, 16:9, with the aiming box in the middle.
-    const float width = std::min(ImGui::GetContentRegionAvail().x, ui.px(960));
-    const ImVec2 size(width, width * 9.0f / 16.0f);
+    // The preview in the camera's own shape (16:9 until a frame came), with the aiming box in
+    // the middle, no taller than the room left above the buttons.
+    const float aspect = frame_.width > 0 && frame_.height > 0
+                             ? static_cast<float>(frame_.height) / static_cast<float>(frame_.width)
+                             : 9.0f / 16.0f;
+    float width = std::min(ImGui::GetContentRegionAvail().x, ui.px(960));
+    const float room = ImGui::GetContentRegionAvail().y - ui.px(150);
+    if (room > 0 && width * aspect > room) width = room / aspect;
+    const ImVec2 size(width, width * aspect);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     if (texture_ && session_) {
