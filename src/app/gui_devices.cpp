@@ -34,22 +34,26 @@ constexpr int kToneRate = 22050;
 
 }  // namespace
 
-GuiDevices::GuiDevices() {
+GuiDevices::GuiDevices() = default;
+
+void GuiDevices::openAudio() {
+    // Opened on the first beep, not at start: a device without sound (or a screenshot run)
+    // never touches the audio stack.
+    audio_tried_ = true;
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return;
+    SDL_AudioSpec want{}, have{};
+    want.freq = kToneRate;
+    want.format = AUDIO_S16SYS;
+    want.channels = 1;
+    want.samples = 1024;
+    audio_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
     // A 1.6 kHz beep of 120 ms with soft edges, as a handheld scanner makes.
-    if (SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) {
-        SDL_AudioSpec want{}, have{};
-        want.freq = kToneRate;
-        want.format = AUDIO_S16SYS;
-        want.channels = 1;
-        want.samples = 1024;
-        audio_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
-        const int n = kToneRate * 120 / 1000;
-        tone_.resize(static_cast<size_t>(n));
-        for (int i = 0; i < n; ++i) {
-            const double edge = std::min(1.0, std::min(i, n - i) / (kToneRate * 0.01));
-            tone_[static_cast<size_t>(i)] = static_cast<std::int16_t>(
-                9000.0 * edge * std::sin(2 * std::numbers::pi * 1600.0 * i / kToneRate));
-        }
+    const int n = kToneRate * 120 / 1000;
+    tone_.resize(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        const double edge = std::min(1.0, std::min(i, n - i) / (kToneRate * 0.01));
+        tone_[static_cast<size_t>(i)] = static_cast<std::int16_t>(
+            9000.0 * edge * std::sin(2 * std::numbers::pi * 1600.0 * i / kToneRate));
     }
 }
 
@@ -88,6 +92,7 @@ ImTextureID GuiDevices::upload(const scan::GrayImage& frame) {
 }
 
 void GuiDevices::beep() {
+    if (!audio_tried_) openAudio();
     if (!audio_) return;
     SDL_ClearQueuedAudio(audio_);
     SDL_QueueAudio(audio_, tone_.data(), static_cast<Uint32>(tone_.size() * sizeof(std::int16_t)));

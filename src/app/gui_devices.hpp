@@ -21,7 +21,9 @@ class GuiDevices {
   private:
     ImTextureID upload(const scan::GrayImage& frame);
     void beep();
+    void openAudio();
     unsigned texture_ = 0;
+    bool audio_tried_ = false;
     std::vector<std::uint8_t> rgba_;
     SDL_AudioDeviceID audio_ = 0;
     std::vector<std::int16_t> tone_;
