@@ -17,6 +17,8 @@
 #include <tuple>
 #include <utility>
 
+#include "scan/jpeg_check.hpp"
+
 // stb_image, private to this file (static functions) so it cannot clash with another copy
 // in the same program. JPEG only; the size cap keeps a corrupt header from asking for
 // gigabytes.
@@ -207,177 +209,33 @@ std::tuple<std::string, long long, std::string> pathKey(const std::string& path)
 
 // ---- JPEG -------------------------------------------------------------------------------
 
-// The standard Huffman tables of JPEG Annex K.3 as one DHT segment (what UVC MJPEG
-// frames leave out; see the AVI1 / MJPEG convention).
-std::vector<std::uint8_t> defaultHuffmanSegment() {
-    static const std::uint8_t dc_lum_bits[16] = {0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0};
-    static const std::uint8_t dc_chr_bits[16] = {0, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0};
-    static const std::uint8_t dc_vals[12] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
-    static const std::uint8_t ac_lum_bits[16] = {0, 2, 1, 3, 3, 2, 4, 3, 5, 5, 4, 4, 0, 0, 1, 0x7d};
-    static const std::uint8_t ac_lum_vals[162] = {
-        0x01, 0x02, 0x03, 0x00, 0x04, 0x11, 0x05, 0x12, 0x21, 0x31, 0x41, 0x06, 0x13, 0x51, 0x61,
-        0x07, 0x22, 0x71, 0x14, 0x32, 0x81, 0x91, 0xa1, 0x08, 0x23, 0x42, 0xb1, 0xc1, 0x15, 0x52,
-        0xd1, 0xf0, 0x24, 0x33, 0x62, 0x72, 0x82, 0x09, 0x0a, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x25,
-        0x26, 0x27, 0x28, 0x29, 0x2a, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x43, 0x44, 0x45,
-        0x46, 0x47, 0x48, 0x49, 0x4a, 0x53, 0x54, 0x55, 0x56, 0x57, 0x58, 0x59, 0x5a, 0x63, 0x64,
-        0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x83,
-        0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99,
-        0x9a, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7, 0xa8, 0xa9, 0xaa, 0xb2, 0xb3, 0xb4, 0xb5, 0xb6,
-        0xb7, 0xb8, 0xb9, 0xba, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc8, 0xc9, 0xca, 0xd2, 0xd3,
-        0xd4, 0xd5, 0xd6, 0xd7, 0xd8, 0xd9, 0xda, 0xe1, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8,
-        0xe9, 0xea, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa};
-    static const std::uint8_t ac_chr_bits[16] = {0, 2, 1, 2, 4, 4, 3, 4, 7, 5, 4, 4, 0, 1, 2, 0x77};
-    static const std::uint8_t ac_chr_vals[162] = {
-        0x00, 0x01, 0x02, 0x03, 0x11, 0x04, 0x05, 0x21, 0x31, 0x06, 0x12, 0x41, 0x51, 0x07, 0x61,
-        0x71, 0x13, 0x22, 0x32, 0x81, 0x08, 0x14, 0x42, 0x91, 0xa1, 0xb1, 0xc1, 0x09, 0x23, 0x33,
-        0x52, 0xf0, 0x15, 0x62, 0x72, 0xd1, 0x0a, 0x16, 0x24, 0x34, 0xe1, 0x25, 0xf1, 0x17, 0x18,
-        0x19, 0x1a, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x43, 0x44,
-        0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x53, 0x54, 0x55, 0x56, 0x57, 0x58, 0x59, 0x5a, 0x63,
-        0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a,
-        0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97,
-        0x98, 0x99, 0x9a, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7, 0xa8, 0xa9, 0xaa, 0xb2, 0xb3, 0xb4,
-        0xb5, 0xb6, 0xb7, 0xb8, 0xb9, 0xba, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc8, 0xc9, 0xca,
-        0xd2, 0xd3, 0xd4, 0xd5, 0xd6, 0xd7, 0xd8, 0xd9, 0xda, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7,
-        0xe8, 0xe9, 0xea, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa};
-
-    std::vector<std::uint8_t> seg = {0xFF, 0xC4, 0, 0};
-    auto table = [&seg](std::uint8_t klass_id, const std::uint8_t* bits, const std::uint8_t* vals,
-                        std::size_t n) {
-        seg.push_back(klass_id);
-        seg.insert(seg.end(), bits, bits + 16);
-        seg.insert(seg.end(), vals, vals + n);
-    };
-    table(0x00, dc_lum_bits, dc_vals, sizeof dc_vals);
-    table(0x10, ac_lum_bits, ac_lum_vals, sizeof ac_lum_vals);
-    table(0x01, dc_chr_bits, dc_vals, sizeof dc_vals);
-    table(0x11, ac_chr_bits, ac_chr_vals, sizeof ac_chr_vals);
-    const std::size_t length = seg.size() - 2;  // 418
-    seg[2] = static_cast<std::uint8_t>(length >> 8);
-    seg[3] = static_cast<std::uint8_t>(length & 0xFF);
-    return seg;
-}
-
-std::size_t be16(const std::uint8_t* p) {
-    return (std::size_t{p[0]} << 8) | p[1];
-}
-
 // stb_image trusts its input more than a camera frame deserves (a DHT with more than 256
-// codes overflows its tables; a scan may use tables that were never defined). So a frame
-// is first checked to be one complete baseline JPEG with a single interleaved scan, and
-// rebuilt as: its segments up to the scan (plus the standard Huffman tables when it has
-// none, as UVC MJPEG frames do), the scan, EOI. Anything after the scan is dropped. false
-// for anything else: truncated frames (no EOI), progressive or arithmetic-coded JPEG,
-// malformed segments.
-bool sanitizeJpeg(const std::uint8_t* d, std::size_t size, std::vector<std::uint8_t>& out) {
-    if (size < 4 || d[0] != 0xFF || d[1] != 0xD8) return false;
-    bool dc[4] = {}, ac[4] = {}, dq[4] = {};
-    bool any_dht = false;
-    bool have_sof = false;
-    std::size_t components = 0;
-    std::uint8_t comp_id[4] = {}, comp_tq[4] = {};
-    std::size_t pos = 2;
-    std::size_t sos_at = 0;   // the FF of the SOS marker
-    std::size_t scan_at = 0;  // the entropy-coded data after the SOS header
-    for (;;) {
-        if (pos >= size || d[pos] != 0xFF) return false;
-        while (pos < size && d[pos] == 0xFF) ++pos;  // fill bytes
-        if (pos + 3 > size) return false;
-        const std::uint8_t m = d[pos];
-        const std::size_t marker_at = pos - 1;
-        ++pos;
-        if (m == 0x00 || m == 0x01 || (m >= 0xD0 && m <= 0xD9)) return false;  // no segment
-        const std::size_t len = be16(d + pos);
-        if (len < 2 || len > size - pos) return false;
-        const std::uint8_t* p = d + pos + 2;
-        const std::size_t n = len - 2;
-        if (m == 0xC0 || m == 0xC1) {  // SOF, baseline or extended Huffman
-            if (have_sof || n < 6) return false;
-            components = p[5];
-            if ((components != 1 && components != 3 && components != 4) ||
-                n != 6 + 3 * components) {
-                return false;
-            }
-            for (std::size_t i = 0; i < components; ++i) {
-                comp_id[i] = p[6 + 3 * i];
-                comp_tq[i] = p[6 + 3 * i + 2];
-                if (comp_tq[i] > 3) return false;
-            }
-            have_sof = true;
-        } else if (m >= 0xC2 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-            return false;        // progressive, lossless, arithmetic: not from a webcam
-        } else if (m == 0xC4) {  // DHT
-            std::size_t q = 0;
-            while (q < n) {
-                if (n - q < 17) return false;
-                const int tc = p[q] >> 4, th = p[q] & 15;
-                if (tc > 1 || th > 3) return false;
-                std::size_t codes = 0;
-                for (int i = 1; i <= 16; ++i) codes += p[q + i];
-                if (codes > 256 || n - q - 17 < codes) return false;
-                (tc == 0 ? dc : ac)[th] = true;
-                q += 17 + codes;
-            }
-            any_dht = true;
-        } else if (m == 0xDB) {  // DQT
-            std::size_t q = 0;
-            while (q < n) {
-                const int pq = p[q] >> 4, tq = p[q] & 15;
-                if (pq > 1 || tq > 3) return false;
-                const std::size_t table = 1 + 64 * static_cast<std::size_t>(pq + 1);
-                if (n - q < table) return false;
-                dq[tq] = true;
-                q += table;
-            }
-        } else if (m == 0xDA) {  // SOS
-            if (!have_sof || n < 1) return false;
-            const std::size_t ns = p[0];
-            if (ns != components || n != 1 + 2 * ns + 3) return false;
-            if (!any_dht) dc[0] = dc[1] = ac[0] = ac[1] = true;  // the standard tables
-            for (std::size_t i = 0; i < ns; ++i) {
-                const std::uint8_t id = p[1 + 2 * i];
-                const int td = p[2 + 2 * i] >> 4, ta = p[2 + 2 * i] & 15;
-                if (td > 3 || ta > 3 || !dc[td] || !ac[ta]) return false;
-                if (std::find(comp_id, comp_id + components, id) == comp_id + components) {
-                    return false;
-                }
-            }
-            for (std::size_t i = 0; i < components; ++i) {
-                if (!dq[comp_tq[i]]) return false;
-            }
-            sos_at = marker_at;
-            scan_at = pos + len;
-            break;
-        }
-        pos += len;
+// codes overflows its tables; a scan may use tables that were never defined), so a frame is
+// first checked by scan::checkJpeg (see src/scan/jpeg_check.hpp) and must be one complete
+// baseline JPEG with a single scan. Frames without Huffman tables (UVC MJPEG) are checked
+// with the standard tables of JPEG Annex K and rebuilt with them inserted before the scan.
+// false for anything else: truncated frames (no EOI, scan data running out), progressive or
+// arithmetic-coded JPEG, malformed segments. `input` is the JPEG to decode: the frame
+// itself up to its EOI (padding after it dropped), or `rebuilt`.
+bool prepareJpeg(const std::uint8_t* d, std::size_t size, std::vector<std::uint8_t>& rebuilt,
+                 const std::uint8_t*& input, std::size_t& input_size) {
+    scan::JpegCheckOptions options;
+    options.standard_huffman_tables = true;
+    const auto layout = scan::checkJpeg(d, size, options);
+    if (!layout || layout->progressive || layout->scans != 1) return false;
+    if (layout->huffman_tables) {
+        input = d;
+        input_size = layout->end;
+        return true;
     }
-
-    // The scan ends at the first marker that is not a restart marker (FF 00 is a stuffed
-    // data byte, FF FF fill); it must be EOI.
-    std::size_t end = scan_at;
-    for (;;) {
-        const void* ff = std::memchr(d + end, 0xFF, size - end);
-        if (ff == nullptr) return false;
-        end = static_cast<std::size_t>(static_cast<const std::uint8_t*>(ff) - d);
-        if (end + 1 >= size) return false;
-        const std::uint8_t next = d[end + 1];
-        if (next == 0xD9) break;
-        if (next == 0xFF) {
-            end += 1;
-        } else if (next == 0x00 || (next >= 0xD0 && next <= 0xD7)) {
-            end += 2;
-        } else {
-            return false;  // another segment or scan: not a single-scan baseline frame
-        }
-    }
-
-    static const std::vector<std::uint8_t> standard_dht = defaultHuffmanSegment();
-    out.clear();
-    out.reserve(end + 2 + standard_dht.size());
-    out.insert(out.end(), d, d + sos_at);
-    if (!any_dht) out.insert(out.end(), standard_dht.begin(), standard_dht.end());
-    out.insert(out.end(), d + sos_at, d + end);
-    out.push_back(0xFF);
-    out.push_back(0xD9);
+    const std::vector<std::uint8_t>& standard_dht = scan::standardHuffmanSegment();
+    rebuilt.clear();
+    rebuilt.reserve(layout->end + standard_dht.size());
+    rebuilt.insert(rebuilt.end(), d, d + layout->first_scan);
+    rebuilt.insert(rebuilt.end(), standard_dht.begin(), standard_dht.end());
+    rebuilt.insert(rebuilt.end(), d + layout->first_scan, d + layout->end);
+    input = rebuilt.data();
+    input_size = rebuilt.size();
     return true;
 }
 
@@ -427,11 +285,11 @@ void nv12ToGray(const std::uint8_t* src, int width, int height, int stride,
 
 bool mjpegToGray(const std::uint8_t* data, std::size_t size, GrayFrame& out) {
     if (data == nullptr) return false;
-    std::vector<std::uint8_t> clean;
-    if (!sanitizeJpeg(data, size, clean)) return false;
-    if (clean.size() > static_cast<std::size_t>(INT_MAX)) return false;
-    const std::uint8_t* input = clean.data();
-    const std::size_t input_size = clean.size();
+    std::vector<std::uint8_t> rebuilt;
+    const std::uint8_t* input = nullptr;
+    std::size_t input_size = 0;
+    if (!prepareJpeg(data, size, rebuilt, input, input_size)) return false;
+    if (input_size > static_cast<std::size_t>(INT_MAX)) return false;
 
     int w = 0, h = 0, channels = 0;
     stbi_uc* gray =

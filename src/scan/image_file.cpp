@@ -4,12 +4,24 @@
 #include <fstream>
 #include <memory>
 
+#include "scan/jpeg_check.hpp"
+
+// stb_image, private to this file. Only the formats Pekon names (PNG, JPEG, BMP, GIF): the
+// others (TGA has no signature at all, PSD, PIC, PNM) would only widen what hostile bytes
+// can reach. JPEG data is checked by checkJpeg before stb_image sees it.
 #define STB_IMAGE_STATIC
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_NO_STDIO
 #define STBI_NO_HDR
 #define STBI_NO_LINEAR
+#define STBI_ONLY_PNG
+#define STBI_ONLY_JPEG
+#define STBI_ONLY_BMP
+#define STBI_ONLY_GIF
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
 #include <stb_image.h>
+#pragma GCC diagnostic pop
 
 namespace pekon::scan {
 
@@ -38,6 +50,37 @@ bool truncated(std::string_view bytes) {
     return false;
 }
 
+std::uint32_t be32(std::string_view bytes, size_t at) {
+    std::uint32_t v = 0;
+    for (size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+    return v;
+}
+
+enum class PngLayout { ok, corrupt, truncated };
+
+// The chunks of a PNG, checked for what stb_image 2.27 mishandles (found by tests/fuzz's
+// pekon_image_fuzz):
+//  - a chunk longer than the rest of the file: for an IDAT stb_image first grows its buffer
+//    to hold it (a 100-byte file can make it allocate 2 GiB), then finds the data missing;
+//  - an empty IDAT before any data: stb_image copies 0 bytes to its still-null buffer
+//    (memcpy(NULL, ...), undefined behaviour).
+PngLayout pngLayout(std::string_view bytes) {
+    size_t pos = 8;
+    bool have_data = false;
+    for (;;) {
+        if (bytes.size() - pos < 12) return PngLayout::truncated;
+        const std::uint32_t length = be32(bytes, pos);
+        const std::string_view type = bytes.substr(pos + 4, 4);
+        if (length > bytes.size() - pos - 12) return PngLayout::truncated;
+        if (type == "IEND") return PngLayout::ok;
+        if (type == "IDAT") {
+            if (length == 0 && !have_data) return PngLayout::corrupt;
+            have_data = true;
+        }
+        pos += 12 + length;
+    }
+}
+
 }  // namespace
 
 Result<GrayImage> decodeImage(std::string_view bytes) {
@@ -47,6 +90,27 @@ Result<GrayImage> decodeImage(std::string_view bytes) {
     if (bytes.size() > kMaxImageFileBytes) {
         return imageError("image_too_large", "Berkas gambar terlalu besar (lebih dari 64 MiB).",
                           "The image file is too large (over 64 MiB).");
+    }
+    // Before stb_image reads anything: even its header pass builds the Huffman tables.
+    if (looksLikeJpeg(bytes)) {
+        if (truncated(bytes)) {
+            return imageError("image_truncated", "Berkas gambar terpotong (tidak lengkap).",
+                              "The image file is cut short (incomplete).");
+        }
+        auto jpeg = checkJpeg(bytes);
+        if (!jpeg) return jpeg.error();
+    }
+    if (startsWith(bytes, "\x89PNG\r\n\x1a\n")) {
+        switch (pngLayout(bytes)) {
+            case PngLayout::ok:
+                break;
+            case PngLayout::truncated:
+                return imageError("image_truncated", "Berkas gambar terpotong (tidak lengkap).",
+                                  "The image file is cut short (incomplete).");
+            case PngLayout::corrupt:
+                return imageError("image_corrupt", "Isi gambar rusak dan tidak bisa dibaca.",
+                                  "The image data is damaged and cannot be read.");
+        }
     }
     const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
     const int size = static_cast<int>(bytes.size());

@@ -7,7 +7,7 @@
 #include "core/result.hpp"
 #include "scan/gray_image.hpp"
 
-// Photos and image files for scanning (PNG, JPEG, BMP, GIF, ...), read as grayscale with a
+// Photos and image files for scanning (PNG, JPEG, BMP, GIF), read as grayscale with a
 // bounded cost: a file's header is checked before any pixel is decoded.
 namespace pekon::scan {
 
