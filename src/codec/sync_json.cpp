@@ -1,0 +1,221 @@
+#include "codec/sync_json.hpp"
+
+#include <algorithm>
+
+#include "core/date.hpp"
+#include "core/text.hpp"
+
+namespace pekon {
+
+namespace {
+
+Error badRequest(const std::string& detail) {
+    return Error{"bad_request", "Permintaan tidak sah: " + detail + ".",
+                 "Bad request: " + detail + "."};
+}
+
+Error invalid(const std::string& field, const std::string& what_id, const std::string& what_en) {
+    return Error{"invalid", "Kolom " + field + " " + what_id + ".",
+                 "Field " + field + " " + what_en + "."};
+}
+
+bool isText(const Json& data, const char* key) {
+    return data.contains(key) && data[key].is_string();
+}
+
+std::optional<Error> needText(const Json& data, const char* key, bool allow_empty = false) {
+    if (!isText(data, key)) return invalid(key, "wajib berupa teks", "must be text");
+    if (!allow_empty && data[key].get_ref<const std::string&>().empty())
+        return invalid(key, "tidak boleh kosong", "must not be empty");
+    return std::nullopt;
+}
+
+std::optional<Error> needDigits(const Json& data, const char* key, size_t count) {
+    if (auto e = needText(data, key)) return e;
+    const std::string& v = data[key].get_ref<const std::string&>();
+    if (v.size() != count || !isAllDigits(v))
+        return invalid(key, "harus " + std::to_string(count) + " angka",
+                       "must be " + std::to_string(count) + " digits");
+    return std::nullopt;
+}
+
+std::optional<Error> needInt(const Json& data, const char* key, std::int64_t lo, std::int64_t hi) {
+    if (!data.contains(key) || !data[key].is_number_integer())
+        return invalid(key, "wajib berupa bilangan bulat", "must be an integer");
+    const std::int64_t v = data[key].get<std::int64_t>();
+    if (v < lo || v > hi)
+        return invalid(key, "di luar rentang " + std::to_string(lo) + ".." + std::to_string(hi),
+                       "is outside " + std::to_string(lo) + ".." + std::to_string(hi));
+    return std::nullopt;
+}
+
+std::optional<Error> needOneOf(const Json& data, const char* key,
+                               std::initializer_list<std::string_view> values) {
+    if (auto e = needText(data, key)) return e;
+    const std::string& v = data[key].get_ref<const std::string&>();
+    if (std::find(values.begin(), values.end(), v) == values.end())
+        return invalid(key, "tidak dikenal", "has an unknown value");
+    return std::nullopt;
+}
+
+template <class... Checks>
+std::optional<Error> first(Checks&&... checks) {
+    std::optional<Error> found;
+    ((found = found ? found : checks()), ...);
+    return found;
+}
+
+}  // namespace
+
+Result<std::vector<WireEvent>> parsePushRequest(std::string_view body) {
+    if (body.size() > kMaxPushBytes)
+        return Error{"too_large", "Kiriman lebih dari 1 MiB.", "The request is over 1 MiB."};
+    auto json = parseJson(body);
+    if (!json) return badRequest("JSON");
+    if (!json->is_object() || !json->contains("events") || !(*json)["events"].is_array())
+        return badRequest("events");
+    const Json& events = (*json)["events"];
+    if (events.size() > kMaxPushEvents)
+        return Error{"too_large", "Lebih dari 1000 peristiwa dalam satu kiriman.",
+                     "More than 1000 events in one request."};
+    std::vector<WireEvent> out;
+    out.reserve(events.size());
+    for (const Json& e : events) {
+        if (!e.is_object() || !isText(e, "id") || e["id"].get_ref<const std::string&>().empty())
+            return badRequest("events[].id");
+        WireEvent w;
+        w.id = e["id"].get<std::string>();
+        if (e.contains("seq") && e["seq"].is_number_integer()) w.seq = e["seq"].get<std::int64_t>();
+        if (isText(e, "type")) w.type = e["type"].get<std::string>();
+        if (isText(e, "at")) w.at = e["at"].get<std::string>();
+        if (isText(e, "actor")) w.actor = e["actor"].get<std::string>();
+        if (e.contains("data")) w.data = e["data"];
+        // nlohmann::json keeps object keys sorted: dump() is canonical.
+        Json canonical = {{"id", w.id},
+                          {"seq", e.value("seq", Json())},
+                          {"type", e.value("type", Json())},
+                          {"at", e.value("at", Json())},
+                          {"actor", e.value("actor", Json())},
+                          {"data", w.data}};
+        w.content = dumpJson(canonical);
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
+std::string pushRequestJson(const std::vector<WireEvent>& events) {
+    OrderedJson list = OrderedJson::array();
+    for (const WireEvent& e : events) {
+        list.push_back({{"id", e.id},
+                        {"seq", e.seq},
+                        {"type", e.type},
+                        {"at", e.at},
+                        {"actor", e.actor},
+                        {"data", OrderedJson::parse(dumpJson(e.data))}});
+    }
+    return dumpJson(OrderedJson{{"events", list}});
+}
+
+std::optional<Error> checkEvent(const WireEvent& e) {
+    if (e.seq < 1)
+        return invalid("seq", "wajib bilangan bulat positif", "must be a positive integer");
+    if (!parseRfc3339(e.at))
+        return invalid("at", "bukan waktu RFC 3339", "is not an RFC 3339 time");
+    if (e.type.empty()) return invalid("type", "wajib diisi", "is required");
+    if (!e.data.is_object()) return invalid("data", "wajib berupa objek", "must be an object");
+    const Json& d = e.data;
+    auto text = [&](const char* key) { return [&d, key] { return needText(d, key); }; };
+    auto textOrEmpty = [&](const char* key) {
+        return [&d, key] { return needText(d, key, true); };
+    };
+    if (e.type == "household.registered") {
+        return first(
+            text("household_id"), [&] { return needDigits(d, "kk_number", 16); },
+            text("village_code"), textOrEmpty("address"), textOrEmpty("rt"), textOrEmpty("rw"));
+    }
+    if (e.type == "member.registered") {
+        return first(
+            text("member_id"), text("household_id"), [&] { return needDigits(d, "nik", 16); },
+            text("name"),
+            [&]() -> std::optional<Error> {
+                if (auto t = needText(d, "birth_date")) return t;
+                if (!parseIsoDate(d["birth_date"].get_ref<const std::string&>()))
+                    return invalid("birth_date", "bukan tanggal TTTT-BB-HH",
+                                   "is not a YYYY-MM-DD date");
+                return std::nullopt;
+            },
+            [&] {
+                return needOneOf(d, "sex", {"M", "F"});
+            },
+            text("relation"), text("segment"), [&] { return needInt(d, "class", 1, 3); });
+    }
+    if (e.type == "member.corrected") return needText(d, "member_id");
+    if (e.type == "session.held") {
+        return first(text("session_id"), text("village_code"), text("method"), text("topic"),
+                     text("started_at"), [&]() -> std::optional<Error> {
+                         if (!d.contains("facilitators"))
+                             return invalid("facilitators", "wajib diisi", "is required");
+                         return std::nullopt;
+                     });
+    }
+    if (e.type == "session.attended") return first(text("session_id"), text("attendee"));
+    if (e.type == "quiz.answered") {
+        return first(
+            text("session_id"),
+            [&] {
+                return needOneOf(d, "phase", {"pre", "post"});
+            },
+            [&] { return needInt(d, "max_score", 1, 1000); },
+            [&]() -> std::optional<Error> {
+                const std::int64_t max = d["max_score"].get<std::int64_t>();
+                return needInt(d, "score", 0, max);
+            });
+    }
+    if (e.type == "feedback.submitted") {
+        return first(
+            text("category"), [&] { return needInt(d, "rating", 1, 5); }, textOrEmpty("text"));
+    }
+    return Error{"unknown_type", "Jenis peristiwa tidak dikenal: " + e.type + ".",
+                 "Unknown event type: " + e.type + "."};
+}
+
+std::string pushAnswerJson(const PushAnswer& a) {
+    OrderedJson rejected = OrderedJson::array();
+    for (const Rejection& r : a.rejected)
+        rejected.push_back({{"id", r.id}, {"code", r.code}, {"message", r.message}});
+    return dumpJson(OrderedJson{
+        {"accepted", a.accepted}, {"duplicates", a.duplicates}, {"rejected", rejected}});
+}
+
+Result<PushAnswer> parsePushAnswer(std::string_view body) {
+    const Error not_answer{"not_hub_answer",
+                           "Jawaban ini bukan dari pekon-hub (mungkin halaman login Wi-Fi).",
+                           "This answer is not from pekon-hub (perhaps a Wi-Fi login page)."};
+    auto json = parseJson(body);
+    if (!json || !json->is_object()) return not_answer;
+    for (const char* key : {"accepted", "duplicates", "rejected"}) {
+        if (!json->contains(key) || !(*json)[key].is_array()) return not_answer;
+    }
+    PushAnswer a;
+    for (const char* key : {"accepted", "duplicates"}) {
+        for (const Json& id : (*json)[key]) {
+            if (!id.is_string()) return not_answer;
+            (std::string_view(key) == "accepted" ? a.accepted : a.duplicates)
+                .push_back(id.get<std::string>());
+        }
+    }
+    for (const Json& r : (*json)["rejected"]) {
+        if (!r.is_object() || !isText(r, "id") || !isText(r, "code")) return not_answer;
+        a.rejected.push_back(
+            {r["id"].get<std::string>(), r["code"].get<std::string>(),
+             isText(r, "message") ? r["message"].get<std::string>() : std::string()});
+    }
+    return a;
+}
+
+std::string errorBodyJson(std::string_view code, std::string_view message) {
+    return dumpJson(
+        OrderedJson{{"error", {{"code", std::string(code)}, {"message", std::string(message)}}}});
+}
+
+}  // namespace pekon

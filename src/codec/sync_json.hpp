@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "codec/json.hpp"
+#include "core/result.hpp"
+
+// The JSON bodies of sync protocol version 1 (docs/sync-protocol.md): pushing events, the
+// hub's per-event answer, and error bodies. Shared by pekon-hub and the device's client.
+namespace pekon {
+
+inline constexpr std::size_t kMaxPushEvents = 1000;
+inline constexpr std::size_t kMaxPushBytes = 1u << 20;  // decompressed JSON
+
+// One event as it travels. `data` is kept as parsed; `content` is its canonical text (keys
+// sorted, no spaces) over id, seq, type, at, actor and data: equal content, equal text.
+struct WireEvent {
+    std::string id;
+    std::int64_t seq = 0;
+    std::string type;
+    std::string at;  // RFC 3339 UTC
+    std::string actor;
+    Json data;
+    std::string content;
+};
+
+// `POST /v1/events` body: an object with an `events` array. Errors: `too_large` (over 1000
+// events or 1 MiB), `bad_request` (not JSON, not such an object, an element that is not an
+// object with a string `id`). Fields other than `id` are checked per event by checkEvent.
+Result<std::vector<WireEvent>> parsePushRequest(std::string_view body);
+std::string pushRequestJson(const std::vector<WireEvent>& events);
+
+// Why the hub would reject one event: `unknown_type` or `invalid` (with the field), or
+// nothing when it is a well-formed event of a version-1 type.
+std::optional<Error> checkEvent(const WireEvent& event);
+
+struct Rejection {
+    std::string id;
+    std::string code;
+    std::string message;
+};
+struct PushAnswer {
+    std::vector<std::string> accepted;
+    std::vector<std::string> duplicates;
+    std::vector<Rejection> rejected;
+};
+std::string pushAnswerJson(const PushAnswer& answer);
+// Strict: only a JSON object with the three arrays (of strings; of {id,code,message}) is an
+// answer. Anything else (a Wi-Fi login page, a proxy's error page) is `not_hub_answer`, and
+// the device marks nothing.
+Result<PushAnswer> parsePushAnswer(std::string_view body);
+
+// `{"error":{"code":"...","message":"..."}}`
+std::string errorBodyJson(std::string_view code, std::string_view message);
+
+}  // namespace pekon
