@@ -1,5 +1,12 @@
 #include "store/sqlite.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 namespace pekon::sql {
 
 Error sqliteError(sqlite3* db, int rc, std::string_view doing) {
@@ -184,6 +191,23 @@ Status Transaction::commit() {
     auto s = c->exec("COMMIT", "commit");
     if (s) conn_ = nullptr;
     return s;
+}
+
+// Creates the file owner-only before SQLite touches it, and tightens an existing one.
+// SQLite gives its -wal and -shm files the main file's mode.
+Status secureFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        const std::string why = std::strerror(errno);
+        return Error{"db_open_failed", "Basis data tidak bisa dibuka: " + path + " (" + why + ")",
+                     "Cannot open the database " + path + " (" + why + ")"};
+    }
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        ::chmod((path + suffix).c_str(), 0600);
+    }
+    return {};
 }
 
 }  // namespace pekon::sql

@@ -16,6 +16,10 @@ namespace pekon::sql {
 // `db_readonly`), with SQLite's own text appended for support staff.
 Error sqliteError(sqlite3* db, int rc, std::string_view doing);
 
+// Creates the database file owner-only (0600) before SQLite touches it, and tightens an
+// existing one and its -wal/-shm/-journal files (SQLite gives those the main file's mode).
+Status secureFile(const std::string& path);
+
 // A prepared statement. Bind with 1-based indexes; step() returns SQLITE_ROW / SQLITE_DONE
 // or an error code. reset() before reuse.
 class Stmt {

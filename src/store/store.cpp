@@ -17,23 +17,6 @@ namespace pekon {
 
 namespace {
 
-// Creates the file owner-only before SQLite touches it, and tightens an existing one.
-// SQLite gives its -wal and -shm files the main file's mode.
-Status secureFile(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        const std::string why = std::strerror(errno);
-        return Error{"db_open_failed", "Basis data tidak bisa dibuka: " + path + " (" + why + ")",
-                     "Cannot open the database " + path + " (" + why + ")"};
-    }
-    ::fchmod(fd, 0600);
-    ::close(fd);
-    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
-        ::chmod((path + suffix).c_str(), 0600);
-    }
-    return {};
-}
-
 Error damagedError(const std::string& report) {
     return Error{"db_damaged",
                  "Basis data rusak dan hanya dibuka untuk dibaca; tidak ada yang ditulis. Salin "
@@ -78,7 +61,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
     if (sodium_init() < 0)
         return Error{"crypto_init_failed", "Pustaka kriptografi gagal dimulai.",
                      "The crypto library failed to start."};
-    if (auto s = secureFile(path); !s) return s.error();
+    if (auto s = sql::secureFile(path); !s) return s.error();
     std::unique_ptr<Store> store(new Store());
     store->path_ = path;
     auto conn = sql::Connection::open(path, /*read_only=*/false);
@@ -105,7 +88,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
         if (!s) return s.error();
     }
     if (auto s = migrate(store->db_); !s) return s.error();
-    if (auto s = secureFile(path); !s) return s.error();
+    if (auto s = sql::secureFile(path); !s) return s.error();
     return store;
 }
 
