@@ -1,0 +1,203 @@
+// pekon-hub: the district office's server for Pekon devices (sync protocol version 1).
+//   pekon-hub serve --listen 127.0.0.1:8080 --db sqlite:PATH [--threads N]
+//   pekon-hub token create --db DB --hub-url URL [--label TEXT] [--ttl 24h] [--qr FILE.png]
+//   pekon-hub device list --db DB | pekon-hub device revoke ID --db DB
+//   pekon-hub stats --db DB
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#define STB_IMAGE_WRITE_STATIC
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#include <stb_image_write.h>
+
+#include "codec/json.hpp"
+#include "hub/hub_server.hpp"
+#include "hub/hub_store.hpp"
+#include "scan/qr_encode.hpp"
+
+using namespace pekon;
+
+namespace {
+
+constexpr int kOk = 0, kFailed = 1, kUsage = 2;
+
+const char* kUsageText =
+    "usage:\n"
+    "  pekon-hub serve --listen HOST:PORT --db sqlite:PATH [--threads N]\n"
+    "  pekon-hub token create --db DB --hub-url URL [--label TEXT] [--ttl 24h] [--qr FILE.png]\n"
+    "  pekon-hub device list --db DB\n"
+    "  pekon-hub device revoke ID --db DB\n"
+    "  pekon-hub stats --db DB\n";
+
+int usage(const std::string& detail) {
+    std::cerr << "pekon-hub: cannot understand: " << detail << "\n" << kUsageText;
+    return kUsage;
+}
+
+int fail(const Error& e) {
+    std::cerr << "pekon-hub: " << e.message_en << " [" << e.code << "]\n";
+    return kFailed;
+}
+
+UnixSeconds now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// "sqlite:PATH" or a bare path. PostgreSQL URLs come with the PostgreSQL backend.
+bool dbPath(const std::string& db, std::string& path) {
+    if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) return false;
+    path = db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db;
+    return !path.empty();
+}
+
+// "24h", "30m", "7d", "90s", "3600".
+bool parseTtl(const std::string& text, std::int64_t& seconds) {
+    if (text.empty()) return false;
+    std::int64_t unit = 1;
+    std::string digits = text;
+    switch (text.back()) {
+        case 's':
+            unit = 1, digits.pop_back();
+            break;
+        case 'm':
+            unit = 60, digits.pop_back();
+            break;
+        case 'h':
+            unit = 3600, digits.pop_back();
+            break;
+        case 'd':
+            unit = 86400, digits.pop_back();
+            break;
+        default:
+            break;
+    }
+    if (digits.empty() || digits.size() > 6 ||
+        digits.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    seconds = std::stoll(digits) * unit;
+    return seconds > 0;
+}
+
+std::string urlEncode(const std::string& text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out.push_back(static_cast<char>(c));
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+bool writeQrPng(const std::string& text, const std::string& path) {
+    auto qr = encodeQr(text);
+    if (!qr) return false;
+    constexpr int kScale = 8;
+    const int side = qr->size * kScale;
+    std::vector<unsigned char> pixels(static_cast<size_t>(side) * static_cast<size_t>(side));
+    for (int y = 0; y < side; ++y)
+        for (int x = 0; x < side; ++x)
+            pixels[static_cast<size_t>(y * side + x)] = qr->dark(x / kScale, y / kScale) ? 0 : 255;
+    return stbi_write_png(path.c_str(), side, side, 1, pixels.data(), side) != 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> words;
+    std::map<std::string, std::string> options;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.rfind("--", 0) == 0) {
+            if (i + 1 >= argc) return usage(a);
+            options[a.substr(2)] = argv[++i];
+        } else {
+            words.push_back(a);
+        }
+    }
+    if (words.empty()) return usage("no command");
+    auto option = [&](const std::string& name) {
+        return options.count(name) ? options[name] : std::string();
+    };
+    std::string path;
+    if (!dbPath(option("db"), path)) {
+        if (option("db").rfind("postgres", 0) == 0)
+            return fail(Error{"postgres_unavailable", "PostgreSQL belum didukung oleh build ini.",
+                              "This build does not support PostgreSQL yet."});
+        return usage("--db");
+    }
+
+    if (words[0] == "serve" && words.size() == 1) {
+        hub::ServeOptions o;
+        o.db_path = path;
+        const std::string listen = option("listen").empty() ? "127.0.0.1:8080" : option("listen");
+        const size_t colon = listen.rfind(':');
+        if (colon == std::string::npos) return usage("--listen " + listen);
+        o.host = listen.substr(0, colon);
+        try {
+            o.port = std::stoi(listen.substr(colon + 1));
+            if (!option("threads").empty()) o.threads = std::stoi(option("threads"));
+        } catch (...) {
+            return usage("--listen/--threads");
+        }
+        if (o.port < 0 || o.port > 65535 || o.threads < 1 || o.threads > 256)
+            return usage("--listen/--threads");
+        if (auto s = hub::serve(o); !s) return fail(s.error());
+        return kOk;
+    }
+
+    auto store = hub::HubStore::open(path);
+    if (!store) return fail(store.error());
+    if (words[0] == "token" && words.size() == 2 && words[1] == "create") {
+        const std::string hub_url = option("hub-url");
+        if (hub_url.empty()) return usage("--hub-url");
+        std::int64_t ttl = 24 * 3600;
+        if (!option("ttl").empty() && !parseTtl(option("ttl"), ttl))
+            return usage("--ttl " + option("ttl"));
+        auto token = (*store)->createToken(option("label"), now(), ttl);
+        if (!token) return fail(token.error());
+        const std::string uri =
+            "pekon://enrol?hub=" + urlEncode(hub_url) + "&token=" + urlEncode(token->token);
+        std::cout << token->token << "\n" << uri << "\n";
+        if (!option("qr").empty() && !writeQrPng(uri, option("qr")))
+            return fail(Error{"qr_failed", "Berkas QR tidak bisa ditulis.",
+                              "The QR file could not be written."});
+        return kOk;
+    }
+    if (words[0] == "device" && words.size() == 2 && words[1] == "list") {
+        auto devices = (*store)->devices();
+        if (!devices) return fail(devices.error());
+        for (const auto& d : *devices) {
+            std::cout << dumpJson(OrderedJson{{"device_id", d.id},
+                                              {"name", d.name},
+                                              {"enrolled_at", d.enrolled_at},
+                                              {"revoked", d.revoked_at.has_value()}})
+                      << "\n";
+        }
+        return kOk;
+    }
+    if (words[0] == "device" && words.size() == 3 && words[1] == "revoke") {
+        if (auto s = (*store)->revoke(words[2], now()); !s) return fail(s.error());
+        return kOk;
+    }
+    if (words[0] == "stats" && words.size() == 1) {
+        auto events = (*store)->eventCount();
+        auto devices = (*store)->devices();
+        if (!events) return fail(events.error());
+        if (!devices) return fail(devices.error());
+        std::cout << dumpJson(OrderedJson{{"events", *events}, {"devices", devices->size()}})
+                  << "\n";
+        return kOk;
+    }
+    return usage(words[0]);
+}

@@ -1,0 +1,249 @@
+// pekon-hub as a real process on loopback, spoken to over real HTTP.
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <string>
+
+#include "codec/sync_json.hpp"
+#include "hub/gzip.hpp"
+#include "hub/hub_store.hpp"
+#include "support/child_process.hpp"
+#include "support/fixtures.hpp"
+#include "sync/signature.hpp"
+
+using namespace pekon;
+
+namespace {
+
+std::int64_t unixNow() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Starts `pekon-hub serve` on a port the kernel picks; SIGTERM and a clean exit at the end.
+class RunningHub {
+  public:
+    explicit RunningHub(const std::string& db) : db_(db) {
+        child_ = test::spawnChild(PEKON_HUB,
+                                  {"serve", "--listen", "127.0.0.1:0", "--db", "sqlite:" + db});
+        char line[256] = {};
+        if (!std::fgets(line, sizeof line, child_.out))
+            throw std::runtime_error("pekon-hub did not start");
+        const std::string text = line;
+        port_ = std::stoi(text.substr(text.rfind(':') + 1));
+    }
+    ~RunningHub() {
+        if (child_.pid > 0) stop();
+    }
+    int stop() {
+        ::kill(child_.pid, SIGTERM);
+        int status = 0;
+        ::waitpid(child_.pid, &status, 0);
+        std::fclose(child_.out);
+        child_.pid = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_decompress(false);
+        return c;
+    }
+
+  private:
+    std::string db_;
+    test::Child child_;
+    int port_ = 0;
+};
+
+struct Enrolled {
+    std::string device_id;
+    sync::DeviceSecret secret;
+};
+
+std::string newToken(const std::string& db, std::int64_t ttl = 3600) {
+    auto store = hub::HubStore::open(db);
+    REQUIRE(store);
+    auto token = (*store)->createToken("test", unixNow(), ttl);
+    REQUIRE(token);
+    return token->token;
+}
+
+Enrolled enrol(RunningHub& hub, const std::string& db) {
+    auto c = hub.client();
+    auto res = c.Post("/v1/devices/enrol", R"({"token":")" + newToken(db) + R"(","name":"tablet"})",
+                      "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 201);
+    auto json = parseJson(res->body);
+    REQUIRE(json);
+    auto secret = sync::decodeSecret((*json)["secret"].get<std::string>());
+    REQUIRE(secret);
+    return {(*json)["device_id"].get<std::string>(), *secret};
+}
+
+httplib::Headers signedHeaders(const Enrolled& d, const std::string& method,
+                               const std::string& target, const std::string& body,
+                               std::int64_t ts = 0) {
+    if (ts == 0) ts = unixNow();
+    return {{"X-Pekon-Device", d.device_id},
+            {"X-Pekon-Timestamp", std::to_string(ts)},
+            {"X-Pekon-Signature", sync::sign(d.secret, method, target, ts, body)}};
+}
+
+std::string member(const std::string& id, const std::string& member_id,
+                   const std::string& household_id, const std::string& nik) {
+    return R"({"id":")" + id +
+           R"(","seq":1,"type":"member.registered","at":"2026-11-22T08:15:00Z","actor":"u1","data":{"member_id":")" +
+           member_id + R"(","household_id":")" + household_id + R"(","nik":")" + nik +
+           R"(","name":"Budi Santoso","birth_date":"1980-05-15","sex":"M","relation":"head","segment":"PBPU","class":3}})";
+}
+
+std::int64_t storedEvents(const std::string& db) {
+    auto store = hub::HubStore::open(db);
+    REQUIRE(store);
+    return (*store)->eventCount().value();
+}
+
+}  // namespace
+
+TEST_CASE("hub over HTTP: health, enrolment, a signed push stored once, gzip", "[hub_server]") {
+    const std::string db = test::tempPath("hub_http.db");
+    RunningHub hub(db);
+    auto c = hub.client();
+    auto health = c.Get("/v1/health");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    auto h = parseJson(health->body);
+    REQUIRE(h);
+    CHECK((*h)["status"] == "ok");
+    CHECK(std::abs((*h)["time"].get<std::int64_t>() - unixNow()) < 5);
+
+    const Enrolled d = enrol(hub, db);
+    const std::string body = R"({"events":[)" + member("e1", "m1", "h1", "1806011505800001") + "," +
+                             member("e2", "m2", "h1", "1806015505820002") + "]}";
+    for (int round = 0; round < 2; ++round) {
+        auto res = c.Post("/v1/events", signedHeaders(d, "POST", "/v1/events", body), body,
+                          "application/json");
+        REQUIRE(res);
+        REQUIRE(res->status == 200);
+        auto answer = parsePushAnswer(res->body);
+        REQUIRE(answer);
+        CHECK((round == 0 ? answer->accepted : answer->duplicates) ==
+              std::vector<std::string>{"e1", "e2"});
+    }
+    CHECK(storedEvents(db) == 2);
+
+    // gzip on the wire: the signature covers the compressed bytes.
+    const std::string plain =
+        R"({"events":[)" + member("e3", "m3", "h2", "1806011505800003") + "]}";
+    const std::string packed = hub::gzip(plain);
+    httplib::Headers headers = signedHeaders(d, "POST", "/v1/events", packed);
+    headers.emplace("Content-Encoding", "gzip");
+    auto res = c.Post("/v1/events", headers, packed, "application/json");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(parsePushAnswer(res->body)->accepted == std::vector<std::string>{"e3"});
+    CHECK(hub.stop() == 0);  // SIGTERM: a clean exit
+    CHECK(storedEvents(db) == 3);
+}
+
+TEST_CASE("hub over HTTP: unsigned, forged, stale, unknown and revoked requests store nothing",
+          "[hub_server]") {
+    const std::string db = test::tempPath("hub_security.db");
+    RunningHub hub(db);
+    auto c = hub.client();
+    const Enrolled d = enrol(hub, db);
+    const std::string body = R"({"events":[)" + member("e1", "m1", "h1", "1806011505800001") + "]}";
+    auto post = [&](const httplib::Headers& headers, const std::string& b = "") {
+        auto res = c.Post("/v1/events", headers, b.empty() ? body : b, "application/json");
+        REQUIRE(res);
+        return std::make_pair(res->status,
+                              parseJson(res->body).value()["error"]["code"].get<std::string>());
+    };
+    CHECK(post({}) == std::make_pair(401, std::string("unauthorized")));
+    auto forged = signedHeaders(d, "POST", "/v1/events", body);
+    forged.erase("X-Pekon-Signature");
+    forged.emplace("X-Pekon-Signature",
+                   sync::sign(d.secret, "POST", "/v1/events", unixNow(), body + " "));
+    CHECK(post(forged).first == 401);
+    CHECK(post(signedHeaders(d, "POST", "/v1/events", body, unixNow() - 301)).first == 401);
+    Enrolled stranger{"no-such-device", sync::newDeviceSecret()};
+    CHECK(post(signedHeaders(stranger, "POST", "/v1/events", body)).first == 401);
+    // Signed for another path: refused.
+    CHECK(post(signedHeaders(d, "POST", "/v1/changes", body)).first == 401);
+    CHECK(storedEvents(db) == 0);
+
+    // Malformed and oversized bodies.
+    CHECK(post(signedHeaders(d, "POST", "/v1/events", "{not json"), "{not json") ==
+          std::make_pair(400, std::string("bad_request")));
+    std::string many = R"({"events":[)";
+    for (int i = 0; i < 1001; ++i)
+        many += (i ? "," : "") + member("x" + std::to_string(i), "m", "h", "1806011505800001");
+    many += "]}";
+    CHECK(post(signedHeaders(d, "POST", "/v1/events", many), many).first == 413);
+    // A small gzip body that would unpack to far more than 1 MiB.
+    const std::string bomb = hub::gzip(std::string(8u << 20, ' '));
+    auto bomb_headers = signedHeaders(d, "POST", "/v1/events", bomb);
+    bomb_headers.emplace("Content-Encoding", "gzip");
+    auto res = c.Post("/v1/events", bomb_headers, bomb, "application/json");
+    REQUIRE(res);
+    CHECK(res->status == 413);
+    CHECK(storedEvents(db) == 0);
+
+    // A used token, then a revoked device.
+    auto token = newToken(db);
+    CHECK(c.Post("/v1/devices/enrol", R"({"token":")" + token + R"("})", "application/json")
+              ->status == 201);
+    auto again = c.Post("/v1/devices/enrol", R"({"token":")" + token + R"("})", "application/json");
+    CHECK(again->status == 401);
+    CHECK(parseJson(again->body).value()["error"]["code"] == "bad_token");
+    {
+        auto store = hub::HubStore::open(db);
+        REQUIRE((*store)->revoke(d.device_id, unixNow()));
+    }
+    CHECK(post(signedHeaders(d, "POST", "/v1/events", body)) ==
+          std::make_pair(403, std::string("revoked")));
+    CHECK(storedEvents(db) == 0);
+}
+
+TEST_CASE("hub over HTTP: changes are pulled page by page with the cursor", "[hub_server]") {
+    const std::string db = test::tempPath("hub_changes.db");
+    RunningHub hub(db);
+    auto c = hub.client();
+    const Enrolled a = enrol(hub, db);
+    const Enrolled b = enrol(hub, db);
+    auto push = [&](const Enrolled& d, const std::string& body) {
+        auto res = c.Post("/v1/events", signedHeaders(d, "POST", "/v1/events", body), body,
+                          "application/json");
+        REQUIRE(res);
+        REQUIRE(res->status == 200);
+    };
+    push(a, R"({"events":[)" + member("ea1", "ma1", "ha", "1806011505800001") + "," +
+                member("ea2", "ma2", "ha", "1806015505820002") + "]}");
+    push(b, R"({"events":[)" + member("eb1", "mb1", "hb", "1806011505800001") + "," +
+                member("eb2", "mb2", "hb", "1806015505820002") + "]}");
+    std::string since;
+    std::vector<std::string> seen;
+    for (int page = 0; page < 5; ++page) {
+        const std::string target = "/v1/changes?limit=1" + (since.empty() ? "" : "&since=" + since);
+        auto res = c.Get(target, signedHeaders(a, "GET", target, ""));
+        REQUIRE(res);
+        REQUIRE(res->status == 200);
+        auto json = parseJson(res->body);
+        REQUIRE(json);
+        for (const auto& change : (*json)["changes"]) {
+            CHECK(change["type"] == "registration.duplicate_suspected");
+            seen.push_back(change["data"]["member_id"].get<std::string>());
+        }
+        since = (*json)["next"].get<std::string>();
+        if (!(*json)["more"].get<bool>()) break;
+    }
+    CHECK(seen == std::vector<std::string>{"ma1", "ma2"});
+    auto bad =
+        c.Get("/v1/changes?limit=5000", signedHeaders(a, "GET", "/v1/changes?limit=5000", ""));
+    CHECK(bad->status == 400);
+}
