@@ -13,5 +13,7 @@ int runExport(CliEnv& env, const Args& args);
 int runOutbox(CliEnv& env, const Args& args);
 int runCheck(CliEnv& env, const Args& args);
 int runScan(CliEnv& env, const Args& args);
+int runEnrol(CliEnv& env, const Args& args);
+int runSync(CliEnv& env, const Args& args);
 
 }  // namespace pekon::cli

@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
 
     const Args args = parseArgs(words,
                                 {"db", "lang", "format", "birth-date", "sex", "json", "village",
-                                 "limit", "csv", "size", "scale", "screenshot", "formats"},
+                                 "limit", "csv", "size", "scale", "screenshot", "formats", "name", "ca-file"},
                                 {"help", "version", "demo", "fullscreen"});
     Lang lang = Lang::id;
     const std::string lang_text = args.option("lang").value_or("id");
@@ -94,6 +94,8 @@ int main(int argc, char** argv) {
     if (command == "outbox") return runOutbox(env, args);
     if (command == "check") return runCheck(env, args);
     if (command == "scan") return runScan(env, args);
+    if (command == "enrol") return runEnrol(env, args);
+    if (command == "sync") return runSync(env, args);
     if (command == "help" || command == "--help" || args.flag("help")) {
         (void)env.assets();
         std::cout << env.text("cli.usage") << "\n";

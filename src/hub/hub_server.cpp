@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "codec/sync_json.hpp"
-#include "hub/gzip.hpp"
+#include "sync/gzip.hpp"
 #include "hub/hub_store.hpp"
 #include "sync/signature.hpp"
 
@@ -107,7 +107,7 @@ class Hub {
         if (!device) return;
         std::string plain;
         if (req.get_header_value(kOriginalEncoding) == "gzip") {
-            auto unpacked = gunzipBounded(req.body, kMaxPushBytes);
+            auto unpacked = sync::gunzipBounded(req.body, kMaxPushBytes);
             if (!unpacked)
                 return fail(res, unpacked.error().code == "too_large" ? 413 : 400,
                             unpacked.error().code, unpacked.error().message_en);

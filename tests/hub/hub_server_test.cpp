@@ -1,17 +1,15 @@
 // pekon-hub as a real process on loopback, spoken to over real HTTP.
 #include <httplib.h>
-#include <signal.h>
-#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <string>
 
 #include "codec/sync_json.hpp"
-#include "hub/gzip.hpp"
 #include "hub/hub_store.hpp"
-#include "support/child_process.hpp"
 #include "support/fixtures.hpp"
+#include "support/running_hub.hpp"
+#include "sync/gzip.hpp"
 #include "sync/signature.hpp"
 
 using namespace pekon;
@@ -24,39 +22,14 @@ std::int64_t unixNow() {
         .count();
 }
 
-// Starts `pekon-hub serve` on a port the kernel picks; SIGTERM and a clean exit at the end.
-class RunningHub {
+class RunningHub : public test::RunningHub {
   public:
-    explicit RunningHub(const std::string& db) : db_(db) {
-        child_ = test::spawnChild(PEKON_HUB,
-                                  {"serve", "--listen", "127.0.0.1:0", "--db", "sqlite:" + db});
-        char line[256] = {};
-        if (!std::fgets(line, sizeof line, child_.out))
-            throw std::runtime_error("pekon-hub did not start");
-        const std::string text = line;
-        port_ = std::stoi(text.substr(text.rfind(':') + 1));
-    }
-    ~RunningHub() {
-        if (child_.pid > 0) stop();
-    }
-    int stop() {
-        ::kill(child_.pid, SIGTERM);
-        int status = 0;
-        ::waitpid(child_.pid, &status, 0);
-        std::fclose(child_.out);
-        child_.pid = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    }
+    using test::RunningHub::RunningHub;
     httplib::Client client() const {
-        httplib::Client c("127.0.0.1", port_);
+        httplib::Client c("127.0.0.1", port());
         c.set_decompress(false);
         return c;
     }
-
-  private:
-    std::string db_;
-    test::Child child_;
-    int port_ = 0;
 };
 
 struct Enrolled {
@@ -140,7 +113,7 @@ TEST_CASE("hub over HTTP: health, enrolment, a signed push stored once, gzip", "
     // gzip on the wire: the signature covers the compressed bytes.
     const std::string plain =
         R"({"events":[)" + member("e3", "m3", "h2", "1806011505800003") + "]}";
-    const std::string packed = hub::gzip(plain);
+    const std::string packed = sync::gzip(plain);
     httplib::Headers headers = signedHeaders(d, "POST", "/v1/events", packed);
     headers.emplace("Content-Encoding", "gzip");
     auto res = c.Post("/v1/events", headers, packed, "application/json");
@@ -186,7 +159,7 @@ TEST_CASE("hub over HTTP: unsigned, forged, stale, unknown and revoked requests 
     many += "]}";
     CHECK(post(signedHeaders(d, "POST", "/v1/events", many), many).first == 413);
     // A small gzip body that would unpack to far more than 1 MiB.
-    const std::string bomb = hub::gzip(std::string(8u << 20, ' '));
+    const std::string bomb = sync::gzip(std::string(8u << 20, ' '));
     auto bomb_headers = signedHeaders(d, "POST", "/v1/events", bomb);
     bomb_headers.emplace("Content-Encoding", "gzip");
     auto res = c.Post("/v1/events", bomb_headers, bomb, "application/json");

@@ -1,8 +1,8 @@
-#include "hub/gzip.hpp"
+#include "sync/gzip.hpp"
 
 #include <zlib.h>
 
-namespace pekon::hub {
+namespace pekon::sync {
 
 Result<std::string> gunzipBounded(std::string_view compressed, std::size_t limit) {
     z_stream z{};
@@ -51,4 +51,4 @@ std::string gzip(std::string_view plain) {
     return out;
 }
 
-}  // namespace pekon::hub
+}  // namespace pekon::sync

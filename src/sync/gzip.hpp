@@ -6,11 +6,11 @@
 
 #include "core/result.hpp"
 
-namespace pekon::hub {
+namespace pekon::sync {
 
 // Inflates a gzip body, refusing to produce more than `limit` bytes (a small compressed body
 // can expand enormously). Errors: `too_large`, `bad_request` (not gzip, damaged).
 Result<std::string> gunzipBounded(std::string_view compressed, std::size_t limit);
 std::string gzip(std::string_view plain);
 
-}  // namespace pekon::hub
+}  // namespace pekon::sync

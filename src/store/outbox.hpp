@@ -1,0 +1,31 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "codec/sync_json.hpp"
+#include "core/event.hpp"
+#include "store/store.hpp"
+
+namespace pekon {
+
+// Applies the hub's answer to a batch that was sent, in one transaction: events it named
+// accepted or duplicate become synced; rejected ones keep the hub's code and message and stay
+// on the device for the user to see. Events the answer does not name stay pending.
+Status applyPushAnswer(Store& store, const std::vector<Event>& sent, const PushAnswer& answer,
+                       UnixSeconds now);
+
+// The events in the wire form of the protocol.
+std::vector<WireEvent> toWire(const std::vector<Event>& events);
+
+// This device's link to pekon-hub, kept in the device settings (the file is 0600).
+struct HubLink {
+    std::string hub_url;
+    std::string device_id;
+    std::string secret;  // base64 of the 32-byte HMAC key
+};
+Result<std::optional<HubLink>> readHubLink(Store& store);
+Status saveHubLink(Store& store, const HubLink& link);
+
+}  // namespace pekon

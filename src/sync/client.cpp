@@ -1,0 +1,181 @@
+#include "sync/client.hpp"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <mutex>
+
+#include "codec/json.hpp"
+#include "core/scan_payload.hpp"
+#include "sync/gzip.hpp"
+#include "sync/signature.hpp"
+
+namespace pekon::sync {
+
+namespace {
+
+struct Response {
+    long status = 0;
+    std::string body;
+};
+
+Error unreachable(const std::string& why) {
+    return Error{"sync_unreachable", "pekon-hub tidak bisa dihubungi: " + why,
+                 "pekon-hub cannot be reached: " + why};
+}
+
+Error notHubAnswer() {
+    return Error{"not_hub_answer",
+                 "Jawaban ini bukan dari pekon-hub (mungkin halaman login Wi-Fi).",
+                 "This answer is not from pekon-hub (perhaps a Wi-Fi login page)."};
+}
+
+size_t collect(char* data, size_t size, size_t count, void* user) {
+    auto* body = static_cast<std::string*>(user);
+    if (body->size() > (8u << 20)) return 0;  // a hub answer is small; stop a runaway body
+    body->append(data, size * count);
+    return size * count;
+}
+
+Result<Response> request(const std::string& method, const std::string& url,
+                         const std::vector<std::string>& headers, const std::string& body,
+                         const ClientOptions& o) {
+    static std::once_flag init;
+    std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
+    if (!curl) return unreachable("curl");
+    curl_slist* list = nullptr;
+    for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
+    std::unique_ptr<curl_slist, void (*)(curl_slist*)> header_list(list, curl_slist_free_all);
+    Response r;
+    CURL* c = curl.get();
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &r.body);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, o.connect_timeout_s);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, o.low_speed_time_s);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, o.low_speed_bytes);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!o.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, o.ca_file.c_str());
+    if (method == "POST") {
+        curl_easy_setopt(c, CURLOPT_POST, 1L);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+    }
+    const CURLcode rc = curl_easy_perform(c);
+    if (rc != CURLE_OK) return unreachable(curl_easy_strerror(rc));
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
+    return r;
+}
+
+std::string errorCode(const Response& r) {
+    auto json = parseJson(r.body);
+    if (json && json->is_object() && (*json)["error"].is_object() &&
+        (*json)["error"]["code"].is_string())
+        return (*json)["error"]["code"].get<std::string>();
+    return {};
+}
+
+Error refused(const Response& r) {
+    const std::string code = errorCode(r);
+    if (r.status == 401 || r.status == 403) {
+        return Error{code.empty() ? "unauthorized" : code,
+                     "pekon-hub menolak perangkat ini (daftar ulang perangkat).",
+                     "pekon-hub refused this device (enrol it again)."};
+    }
+    if (r.status == 429 || r.status >= 500) return unreachable("HTTP " + std::to_string(r.status));
+    return Error{code.empty() ? "hub_refused" : code,
+                 "pekon-hub menolak kiriman (HTTP " + std::to_string(r.status) + ").",
+                 "pekon-hub refused the request (HTTP " + std::to_string(r.status) + ")."};
+}
+
+std::string trimSlash(std::string url) {
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+}
+
+}  // namespace
+
+Status enrolDevice(Store& store, const std::string& uri, const std::string& name,
+                   const ClientOptions& o) {
+    // The URI is parsed like a scanned enrolment QR code.
+    const RegionTable none;
+    const ScanPayload p = parsePayload(uri, none, Date{2000, 1, 1});
+    if (p.kind != PayloadKind::enrol || !p.params.count("hub") || !p.params.count("token"))
+        return Error{"enrol_uri",
+                     "Bukan kode pendaftaran perangkat (pekon://enrol?hub=...&token=...).",
+                     "Not a device enrolment code (pekon://enrol?hub=...&token=...)."};
+    const std::string hub = trimSlash(p.params.at("hub"));
+    const std::string body = dumpJson(OrderedJson{{"token", p.params.at("token")}, {"name", name}});
+    auto r =
+        request("POST", hub + "/v1/devices/enrol", {"Content-Type: application/json"}, body, o);
+    if (!r) return r.error();
+    if (r->status == 401 && errorCode(*r) == "bad_token")
+        return Error{"bad_token",
+                     "Token pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa.",
+                     "The enrolment token is unknown, used or expired."};
+    if (r->status != 201) return refused(*r);
+    auto json = parseJson(r->body);
+    if (!json || !json->is_object() || !(*json)["device_id"].is_string() ||
+        !(*json)["secret"].is_string() || !decodeSecret((*json)["secret"].get<std::string>()))
+        return notHubAnswer();
+    return saveHubLink(store, {hub, (*json)["device_id"].get<std::string>(),
+                               (*json)["secret"].get<std::string>()});
+}
+
+Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions& o) {
+    auto link = readHubLink(store);
+    if (!link) return link.error();
+    if (!link->has_value())
+        return Error{"not_enrolled", "Perangkat ini belum terdaftar di pekon-hub.",
+                     "This device is not enrolled with pekon-hub yet."};
+    auto secret = decodeSecret((*link)->secret);
+    if (!secret) return secret.error();
+    const std::string hub = (*link)->hub_url;
+
+    // The probe: a captive portal or a dead link is found before any event is sent.
+    auto health = request("GET", hub + "/v1/health", {}, "", o);
+    if (!health) return health.error();
+    auto h = parseJson(health->body);
+    if (health->status != 200 || !h || !h->is_object() || (*h)["status"] != "ok") {
+        if (health->status == 429 || health->status >= 500)
+            return unreachable("HTTP " + std::to_string(health->status));
+        return notHubAnswer();
+    }
+
+    SyncSummary summary;
+    for (;;) {
+        auto pending = store.events(0, static_cast<int>(kMaxPushEvents), SyncState::pending);
+        if (!pending) return pending.error();
+        if (pending->empty()) break;
+        const std::string plain = pushRequestJson(toWire(*pending));
+        const bool pack = plain.size() > 1024;
+        const std::string body = pack ? gzip(plain) : plain;
+        const std::string target = "/v1/events";
+        const std::int64_t ts = now;
+        std::vector<std::string> headers = {
+            "Content-Type: application/json", "X-Pekon-Device: " + (*link)->device_id,
+            "X-Pekon-Timestamp: " + std::to_string(ts),
+            "X-Pekon-Signature: " + sign(*secret, "POST", target, ts, body)};
+        if (pack) headers.push_back("Content-Encoding: gzip");
+        auto r = request("POST", hub + target, headers, body, o);
+        if (!r) return r.error();
+        if (r->status != 200) return refused(*r);
+        auto answer = parsePushAnswer(r->body);
+        if (!answer) return answer.error();  // nothing is marked
+        if (auto s = applyPushAnswer(store, *pending, *answer, now); !s) return s.error();
+        summary.pushed += static_cast<int>(pending->size());
+        summary.accepted += static_cast<int>(answer->accepted.size());
+        summary.duplicates += static_cast<int>(answer->duplicates.size());
+        summary.rejected += static_cast<int>(answer->rejected.size());
+        // An answer that named none of the batch would loop forever: stop, nothing lost.
+        if (answer->accepted.empty() && answer->duplicates.empty() && answer->rejected.empty())
+            break;
+    }
+    return summary;
+}
+
+}  // namespace pekon::sync

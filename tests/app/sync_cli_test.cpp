@@ -1,0 +1,99 @@
+// `pekon enrol` and `pekon sync` against a real pekon-hub on loopback, through the real binaries.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "app/run_cli.hpp"
+#include "codec/json.hpp"
+#include "support/fixtures.hpp"
+#include "support/running_hub.hpp"
+
+using namespace pekon;
+using namespace pekon::test;
+
+namespace {
+
+std::vector<std::string> with(std::vector<std::string> args, const std::string& db) {
+    args.push_back("--db");
+    args.push_back(db);
+    return args;
+}
+
+// `pekon-hub token create`: the enrolment URI is its second line.
+std::string enrolmentUri(const std::string& hub_db, const std::string& hub_url) {
+    Child c = spawnChild(PEKON_HUB,
+                         {"token", "create", "--db", "sqlite:" + hub_db, "--hub-url", hub_url});
+    char line[512] = {};
+    REQUIRE(std::fgets(line, sizeof line, c.out));  // the token
+    REQUIRE(std::fgets(line, sizeof line, c.out));  // the URI
+    int status = 0;
+    ::waitpid(c.pid, &status, 0);
+    std::fclose(c.out);
+    std::string uri = line;
+    while (!uri.empty() && uri.back() == '\n') uri.pop_back();
+    return uri;
+}
+
+Json lastJson(const CliRun& run) {
+    auto json = parseJson(run.out);
+    REQUIRE(json);
+    return *json;
+}
+
+}  // namespace
+
+TEST_CASE("cli sync: an enrolled device's outbox reaches the hub once", "[sync_cli]") {
+    const std::string hub_db = tempPath("sync_cli_hub.db");
+    const std::string db = tempPath("sync_cli_device.db");
+    RunningHub hub(hub_db);
+
+    const CliRun not_yet = runCli(with({"sync"}, db));
+    CHECK(not_yet.exit_code == 1);
+    CHECK(not_yet.err.find("pekon-hub") != std::string::npos);
+
+    const CliRun enrol =
+        runCli(with({"enrol", enrolmentUri(hub_db, hub.url()), "--name", "tablet 1"}, db));
+    INFO(enrol.describe());
+    REQUIRE(enrol.exit_code == 0);
+    const CliRun add =
+        runCli(with({"household", "add", "--json",
+                     std::string(PEKON_SOURCE_DIR) + "/tests/data/household_valid.json"},
+                    db));
+    INFO(add.describe());
+    REQUIRE(add.exit_code == 0);
+
+    const CliRun first = runCli(with({"sync"}, db));
+    INFO(first.describe());
+    REQUIRE(first.exit_code == 0);
+    const Json s1 = lastJson(first);
+    CHECK(s1["pushed"].get<int>() > 0);
+    CHECK(s1["accepted"] == s1["pushed"]);
+    CHECK(s1["rejected"] == 0);
+    const CliRun second = runCli(with({"sync"}, db));
+    REQUIRE(second.exit_code == 0);
+    CHECK(lastJson(second)["pushed"] == 0);  // nothing left in the outbox
+    const CliRun outbox = runCli(with({"outbox", "--format", "json"}, db));
+    INFO(outbox.describe());
+    CHECK(lastJson(outbox)["pending"] == 0);
+    CHECK(lastJson(outbox)["accepted"] == s1["pushed"]);
+
+    // The hub holds each event once.
+    Child stats = spawnChild(PEKON_HUB, {"stats", "--db", "sqlite:" + hub_db});
+    char line[256] = {};
+    REQUIRE(std::fgets(line, sizeof line, stats.out));
+    int status = 0;
+    ::waitpid(stats.pid, &status, 0);
+    std::fclose(stats.out);
+    CHECK(parseJson(line).value()["events"] == s1["pushed"]);
+
+    // The hub gone: a clear failure (exit 1), the outbox as it was.
+    REQUIRE(hub.stop() == 0);
+    const CliRun offline = runCli(with({"sync"}, db));
+    CHECK(offline.exit_code == 1);
+    CHECK(lastJson(runCli(with({"outbox", "--format", "json"}, db)))["accepted"] == s1["pushed"]);
+    CHECK(offline.err.find("pekon-hub") != std::string::npos);
+
+    // A used token is refused with its own message.
+    CHECK(runCli(with({"enrol", "pekon://enrol?hub=http%3A%2F%2F127.0.0.1%3A1&token=x"}, db))
+              .exit_code == 1);
+    CHECK(runCli(with({"enrol", "https://example.com"}, db)).exit_code == 1);
+}
