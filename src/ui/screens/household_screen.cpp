@@ -104,19 +104,13 @@ void MemberEditScreen::draw(UiContext& ui, Navigator& nav) {
     dragScroll();
     if (memberForm(ui, "edit.member", input_)) nav.push(std::make_unique<ScannerScreen>());
     ImGui::TextUnformatted(ui.t("label.class").c_str());
-    std::string cls = input_.care_class;
-    if (button(ui, "edit.member.class.1", ui.t("class.1"), ImVec2(ui.px(200), 0),
-               cls == "1" ? ButtonStyle::primary : ButtonStyle::secondary))
-        cls = "1";
-    ImGui::SameLine();
-    if (button(ui, "edit.member.class.2", ui.t("class.2"), ImVec2(ui.px(200), 0),
-               cls == "2" ? ButtonStyle::primary : ButtonStyle::secondary))
-        cls = "2";
-    ImGui::SameLine();
-    if (button(ui, "edit.member.class.3", ui.t("class.3"), ImVec2(ui.px(200), 0),
-               cls == "3" ? ButtonStyle::primary : ButtonStyle::secondary))
-        cls = "3";
-    input_.care_class = cls;
+    for (const char digit : {'1', '2', '3'}) {
+        if (digit != '1') ImGui::SameLine();
+        const std::string code(1, digit);
+        if (button(ui, "edit.member.class." + code, ui.t("class." + code), ImVec2(ui.px(200), 0),
+                   input_.care_class == code ? ButtonStyle::primary : ButtonStyle::secondary))
+            input_.care_class.assign(1, digit);
+    }
     if (!problem_.empty()) textError(problem_);
     ImGui::EndChild();
     ImGui::Separator();
