@@ -11,8 +11,8 @@
 #include <thread>
 
 #include "codec/sync_json.hpp"
-#include "sync/gzip.hpp"
 #include "hub/hub_store.hpp"
+#include "sync/gzip.hpp"
 #include "sync/signature.hpp"
 
 namespace pekon::hub {

@@ -38,9 +38,21 @@ CREATE TABLE IF NOT EXISTS members (      -- the registrations, for duplicate NI
     member_id    TEXT PRIMARY KEY,
     household_id TEXT NOT NULL,
     device_id    TEXT NOT NULL,
-    nik          TEXT NOT NULL
+    nik          TEXT NOT NULL,
+    birth_date   TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS members_nik ON members (nik);
+CREATE TABLE IF NOT EXISTS statuses (    -- the office's decisions (status import), latest last
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    nik          TEXT NOT NULL,
+    birth_date   TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    card_number  TEXT NOT NULL,
+    class        INTEGER,
+    faskes       TEXT NOT NULL,
+    decided_on   TEXT NOT NULL,
+    imported_at  INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS changes (
     cursor     INTEGER PRIMARY KEY AUTOINCREMENT,
     device_id  TEXT NOT NULL,
@@ -252,10 +264,11 @@ Result<PushAnswer> HubStore::push(const std::string& device_id,
                     return s.error();
             }
             auto add = db_.cached(
-                "INSERT OR IGNORE INTO members (member_id, household_id, device_id, nik) VALUES "
-                "(?, ?, ?, ?)");
+                "INSERT INTO members (member_id, household_id, device_id, nik, birth_date) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (member_id) DO NOTHING");
             if (!add) return add.error();
-            (*add)->bind(1, member_id).bind(2, household_id).bind(3, device_id).bind(4, nik);
+            (*add)->bind(1, member_id).bind(2, household_id).bind(3, device_id).bind(4, nik)
+                .bind(5, e.data["birth_date"].get<std::string>());
             if (auto s = (*add)->run("index a member"); !s) return s.error();
         }
         answer.accepted.push_back(e.id);
@@ -278,6 +291,66 @@ Result<std::vector<Change>> HubStore::changes(const std::string& device_id, std:
         out.push_back({(*stmt)->integer(0), (*stmt)->text(1), (*stmt)->text(2)});
     if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read changes");
     return out;
+}
+
+Result<StatusImportSummary> HubStore::importStatuses(const std::vector<StatusRow>& rows,
+                                                     UnixSeconds now) {
+    StatusImportSummary summary;
+    auto tx = sql::Transaction::begin(db_);
+    if (!tx) return tx.error();
+    for (const StatusRow& row : rows) {
+        const std::string birth = formatIsoDate(row.birth_date);
+        auto keep = db_.cached(
+            "INSERT INTO statuses (nik, birth_date, status, card_number, class, faskes, "
+            "decided_on, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!keep) return keep.error();
+        (*keep)
+            ->bind(1, row.nik)
+            .bind(2, birth)
+            .bind(3, statusCode(row.status))
+            .bind(4, row.card_number);
+        if (row.care_class)
+            (*keep)->bind(5, *row.care_class);
+        else
+            (*keep)->bindNull(5);
+        (*keep)->bind(6, row.faskes).bind(7, formatIsoDate(row.date)).bind(8, now);
+        if (auto s = (*keep)->run("keep a status"); !s) return s.error();
+        ++summary.imported;
+        // Every registration of this person (NIK and birth date), on whichever device made it.
+        auto who = db_.cached(
+            "SELECT member_id, household_id, device_id FROM members WHERE nik = ? AND birth_date = "
+            "?");
+        if (!who) return who.error();
+        (*who)->bind(1, row.nik).bind(2, birth);
+        std::vector<std::array<std::string, 3>> found;
+        int rc;
+        while ((rc = (*who)->step()) == SQLITE_ROW)
+            found.push_back({(*who)->text(0), (*who)->text(1), (*who)->text(2)});
+        if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "find a registration");
+        if (found.empty()) ++summary.unmatched;
+        for (const auto& [member_id, household_id, device_id] : found) {
+            Json data = {{"member_id", member_id},
+                         {"household_id", household_id},
+                         {"status", statusCode(row.status)},
+                         {"date", formatIsoDate(row.date)}};
+            if (!row.card_number.empty()) data["card_number"] = row.card_number;
+            if (row.care_class) data["class"] = *row.care_class;
+            if (!row.faskes.empty()) data["faskes"] = row.faskes;
+            auto stmt = db_.cached(
+                "INSERT INTO changes (device_id, type, data, created_at) VALUES (?, ?, ?, ?)");
+            if (!stmt) return stmt.error();
+            (*stmt)
+                ->bind(1, device_id)
+                .bind(2, statusChangeType(row.status))
+                .bind(3, dumpJson(data))
+                .bind(4, now);
+            if (auto s = (*stmt)->run("add a change"); !s) return s.error();
+            ++summary.changes;
+        }
+    }
+    if (auto s = tx->commit(); !s) return s.error();
+    return summary;
 }
 
 Result<std::int64_t> HubStore::eventCount() {

@@ -8,6 +8,7 @@
 
 #include "codec/sync_json.hpp"
 #include "core/date.hpp"
+#include "core/status_import.hpp"
 #include "store/sqlite.hpp"
 #include "sync/signature.hpp"
 
@@ -40,6 +41,12 @@ struct Change {
     std::string data;  // JSON object
 };
 
+struct StatusImportSummary {
+    int imported = 0;   // rows kept
+    int changes = 0;    // changes queued for devices
+    int unmatched = 0;  // rows no device has registered (kept for the kiosks' status table)
+};
+
 class HubStore {
   public:
     static Result<std::unique_ptr<HubStore>> open(const std::string& path);
@@ -65,6 +72,10 @@ class HubStore {
     Result<std::vector<Change>> changes(const std::string& device_id, std::int64_t since,
                                         int limit);
     Result<std::int64_t> eventCount();
+
+    // The office's decisions (core/status_import): each kept, and each registration of that
+    // NIK and birth date gets a status change for the device that made it. One transaction.
+    Result<StatusImportSummary> importStatuses(const std::vector<StatusRow>& rows, UnixSeconds now);
 
   private:
     explicit HubStore(sql::Connection db) : db_(std::move(db)) {}

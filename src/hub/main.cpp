@@ -2,11 +2,14 @@
 //   pekon-hub serve --listen 127.0.0.1:8080 --db sqlite:PATH [--threads N]
 //   pekon-hub token create --db DB --hub-url URL [--label TEXT] [--ttl 24h] [--qr FILE.png]
 //   pekon-hub device list --db DB | pekon-hub device revoke ID --db DB
+//   pekon-hub status import --db DB FILE.csv
 //   pekon-hub stats --db DB
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -31,6 +34,8 @@ const char* kUsageText =
     "  pekon-hub token create --db DB --hub-url URL [--label TEXT] [--ttl 24h] [--qr FILE.png]\n"
     "  pekon-hub device list --db DB\n"
     "  pekon-hub device revoke ID --db DB\n"
+    "  pekon-hub status import --db DB FILE.csv   "
+    "(nik,birth_date,status,card_number,class,faskes,date)\n"
     "  pekon-hub stats --db DB\n";
 
 int usage(const std::string& detail) {
@@ -189,6 +194,27 @@ int main(int argc, char** argv) {
     if (words[0] == "device" && words.size() == 3 && words[1] == "revoke") {
         if (auto s = (*store)->revoke(words[2], now()); !s) return fail(s.error());
         return kOk;
+    }
+    if (words[0] == "status" && words.size() == 3 && words[1] == "import") {
+        std::ifstream in(words[2], std::ios::binary);
+        if (!in)
+            return fail(
+                Error{"file_unreadable", "Berkas tidak bisa dibaca.", "The file cannot be read."});
+        std::ostringstream text;
+        text << in.rdbuf();
+        auto parsed = parseStatusCsv(text.str());
+        if (!parsed) return fail(parsed.error());
+        for (const auto& [line, problem] : parsed->problems)
+            std::cerr << words[2] << ":" << line << ": " << problem.message_en << " ["
+                      << problem.code << "]\n";
+        auto summary = (*store)->importStatuses(parsed->rows, now());
+        if (!summary) return fail(summary.error());
+        std::cout << dumpJson(OrderedJson{{"imported", summary->imported},
+                                          {"bad_rows", parsed->problems.size()},
+                                          {"changes", summary->changes},
+                                          {"unmatched", summary->unmatched}})
+                  << "\n";
+        return parsed->problems.empty() ? kOk : kFailed;
     }
     if (words[0] == "stats" && words.size() == 1) {
         auto events = (*store)->eventCount();

@@ -97,3 +97,25 @@ TEST_CASE("cli sync: an enrolled device's outbox reaches the hub once", "[sync_c
               .exit_code == 1);
     CHECK(runCli(with({"enrol", "https://example.com"}, db)).exit_code == 1);
 }
+
+TEST_CASE("pekon-hub status import: good rows import, bad rows are reported, exit 1",
+          "[sync_cli]") {
+    const std::string hub_db = tempPath("status_import_hub.db");
+    const std::string csv = tempPath("decisions.csv");
+    writeWholeFile(csv,
+                   "nik,birth_date,status,card_number,class,faskes,date\n"
+                   "1806011505800001,1980-05-15,paid,,3,Puskesmas Kota Agung,2026-12-01\n"
+                   "1806011505800001,1980-05-15,card_issued,,3,,2026-12-02\n");
+    Child c = spawnChild(PEKON_HUB, {"status", "import", "--db", "sqlite:" + hub_db, csv});
+    char line[256] = {};
+    REQUIRE(std::fgets(line, sizeof line, c.out));
+    int status = 0;
+    ::waitpid(c.pid, &status, 0);
+    std::fclose(c.out);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 1);
+    auto summary = parseJson(line);
+    REQUIRE(summary);
+    CHECK((*summary)["imported"] == 1);
+    CHECK((*summary)["bad_rows"] == 1);
+}

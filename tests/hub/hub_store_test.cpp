@@ -162,3 +162,35 @@ TEST_CASE("hub: the same NIK from two devices is kept twice and both are told", 
                 ->duplicates.size() == 1);
     CHECK(hub->changes(b, 0, 100)->size() == 1);
 }
+
+TEST_CASE("hub: imported statuses become changes for the devices that registered the person",
+          "[hub]") {
+    auto hub = openHub("hub_status.db");
+    const std::string a = enrolDevice(*hub, "tablet A");
+    const std::string b = enrolDevice(*hub, "tablet B");
+    REQUIRE(hub->push(a, batch({member("ea", "ma", "ha", "1806011505800001")}), kNow)
+                ->accepted.size() == 1);
+    REQUIRE(hub->push(b, batch({member("eb", "mb", "hb", "1806015505820002")}), kNow)
+                ->accepted.size() == 1);
+    auto parsed = parseStatusCsv(
+        "nik,birth_date,status,card_number,class,faskes,date\n"
+        "1806011505800001,1980-05-15,card_issued,0001234567890,3,Puskesmas Kota Agung,2026-12-01\n"
+        "1806011505800001,1999-01-01,verified,,,,2026-12-01\n"  // same NIK, other birth date: no
+                                                                // match
+        "1806019999990009,1990-01-01,verified,,,,2026-12-01\n");
+    REQUIRE(parsed);
+    auto summary = hub->importStatuses(parsed->rows, kNow);
+    REQUIRE(summary);
+    CHECK(summary->imported == 3);
+    CHECK(summary->changes == 1);
+    CHECK(summary->unmatched == 2);
+    auto for_a = hub->changes(a, 0, 10);
+    REQUIRE(for_a->size() == 1);
+    CHECK((*for_a)[0].type == "card.issued");
+    auto data = parseJson((*for_a)[0].data);
+    CHECK((*data)["member_id"] == "ma");
+    CHECK((*data)["card_number"] == "0001234567890");
+    CHECK((*data)["faskes"] == "Puskesmas Kota Agung");
+    CHECK((*for_a)[0].data.find("1806011505800001") == std::string::npos);
+    CHECK(hub->changes(b, 0, 10)->empty());
+}
