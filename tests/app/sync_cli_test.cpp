@@ -1,9 +1,13 @@
 // `pekon enrol` and `pekon sync` against a real pekon-hub on loopback, through the real binaries.
+#include <httplib.h>
+
 #include <catch2/catch.hpp>
 #include <string>
+#include <thread>
 
 #include "app/run_cli.hpp"
 #include "codec/json.hpp"
+#include "store/outbox.hpp"
 #include "support/fixtures.hpp"
 #include "support/running_hub.hpp"
 
@@ -118,4 +122,52 @@ TEST_CASE("pekon-hub status import: good rows import, bad rows are reported, exi
     REQUIRE(summary);
     CHECK((*summary)["imported"] == 1);
     CHECK((*summary)["bad_rows"] == 1);
+}
+
+TEST_CASE("cli sync: a captive portal's 200 marks nothing", "[sync_cli]") {
+    const std::string hub_db = tempPath("portal_hub.db");
+    const std::string db = tempPath("portal_device.db");
+    {
+        RunningHub hub(hub_db);
+        REQUIRE(runCli(with({"enrol", enrolmentUri(hub_db, hub.url())}, db)).exit_code == 0);
+    }
+    REQUIRE(runCli(with({"household", "add", "--json",
+                         std::string(PEKON_SOURCE_DIR) + "/tests/data/household_valid.json"},
+                        db))
+                .exit_code == 0);
+    // A Wi-Fi login page answers everything with 200 and HTML; a second one passes the health
+    // probe but answers the push with HTML too.
+    for (const bool healthy : {false, true}) {
+        httplib::Server portal;
+        portal.Get(".*", [healthy](const httplib::Request& req, httplib::Response& res) {
+            if (healthy && req.path == "/v1/health")
+                res.set_content(R"({"status":"ok","version":"x","time":0})", "application/json");
+            else
+                res.set_content("<html><body>Masuk ke WiFi.id</body></html>", "text/html");
+        });
+        portal.Post(".*", [](const httplib::Request&, httplib::Response& res) {
+            res.set_content("<html><body>Masuk ke WiFi.id</body></html>", "text/html");
+        });
+        const int port = portal.bind_to_any_port("127.0.0.1");
+        std::thread serving([&] { portal.listen_after_bind(); });
+        {
+            auto store = Store::open(db);
+            REQUIRE(store);
+            auto link = readHubLink(**store);
+            REQUIRE(link);
+            REQUIRE(link->has_value());
+            HubLink moved = **link;
+            moved.hub_url = "http://127.0.0.1:" + std::to_string(port);
+            REQUIRE(saveHubLink(**store, moved));
+        }
+        const CliRun run = runCli(with({"sync", "--lang", "en"}, db));
+        INFO(run.describe());
+        CHECK(run.exit_code == 1);
+        CHECK(run.err.find("not from pekon-hub") != std::string::npos);
+        const Json outbox = lastJson(runCli(with({"outbox", "--format", "json"}, db)));
+        CHECK(outbox["accepted"] == 0);
+        CHECK(outbox["pending"].get<int>() > 0);
+        portal.stop();
+        serving.join();
+    }
 }
