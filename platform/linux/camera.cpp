@@ -1,45 +1,27 @@
+// The V4L2 camera: opening and negotiating a format, mapped buffers, streaming frames, and
+// the errors of each step. Pixel conversion is in camera_frames.cpp, listing in camera_list.cpp.
 #include "platform/camera.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <linux/videodev2.h>
 #include <poll.h>
-#include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <climits>
 #include <cstring>
-#include <tuple>
-#include <utility>
 
-#include "scan/jpeg_check.hpp"
-
-// stb_image, private to this file (static functions) so it cannot clash with another copy
-// in the same program. JPEG only; the size cap keeps a corrupt header from asking for
-// gigabytes.
-#define STB_IMAGE_STATIC
-#define STB_IMAGE_IMPLEMENTATION
-#define STBI_ONLY_JPEG
-#define STBI_NO_STDIO
-#define STBI_NO_LINEAR
-#define STBI_NO_HDR
-#define STBI_MAX_DIMENSIONS 8192
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#include <stb_image.h>
-#pragma GCC diagnostic pop
+#include "platform/linux/v4l2.hpp"
 
 namespace pekon::platform {
 
 namespace {
+
+using v4l2::Fd;
+using v4l2::Mapping;
+using v4l2::xioctl;
 
 // ---- errors ---------------------------------------------------------------------------
 
@@ -122,277 +104,7 @@ Error setupFailure(const std::string& path, const std::string& what, int err) {
     }
 }
 
-// ---- system helpers ---------------------------------------------------------------------
-
-int xioctl(int fd, unsigned long request, void* arg) {
-    int r;
-    do {
-        r = ::ioctl(fd, request, arg);
-    } while (r == -1 && errno == EINTR);
-    return r;
-}
-
-struct Fd {
-    int fd = -1;
-    Fd() = default;
-    explicit Fd(int f) : fd(f) {}
-    Fd(Fd&& o) noexcept : fd(std::exchange(o.fd, -1)) {}
-    Fd& operator=(Fd&& o) noexcept {
-        if (this != &o) {
-            reset();
-            fd = std::exchange(o.fd, -1);
-        }
-        return *this;
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    ~Fd() { reset(); }
-    void reset() {
-        if (fd >= 0) ::close(fd);
-        fd = -1;
-    }
-};
-
-struct Mapping {
-    void* addr = MAP_FAILED;
-    std::size_t length = 0;
-    Mapping() = default;
-    Mapping(void* a, std::size_t n) : addr(a), length(n) {}
-    Mapping(Mapping&& o) noexcept
-        : addr(std::exchange(o.addr, MAP_FAILED)), length(std::exchange(o.length, 0)) {}
-    Mapping& operator=(Mapping&& o) noexcept {
-        if (this != &o) {
-            reset();
-            addr = std::exchange(o.addr, MAP_FAILED);
-            length = std::exchange(o.length, 0);
-        }
-        return *this;
-    }
-    Mapping(const Mapping&) = delete;
-    Mapping& operator=(const Mapping&) = delete;
-    ~Mapping() { reset(); }
-    void reset() {
-        if (addr != MAP_FAILED) ::munmap(addr, length);
-        addr = MAP_FAILED;
-        length = 0;
-    }
-    const std::uint8_t* data() const { return static_cast<const std::uint8_t*>(addr); }
-};
-
-std::uint32_t effectiveCaps(const v4l2_capability& cap) {
-    return (cap.capabilities & V4L2_CAP_DEVICE_CAPS) ? cap.device_caps : cap.capabilities;
-}
-
-bool isCaptureStreaming(const v4l2_capability& cap) {
-    const std::uint32_t caps = effectiveCaps(cap);
-    return (caps & V4L2_CAP_VIDEO_CAPTURE) && (caps & V4L2_CAP_STREAMING);
-}
-
-std::string cardName(const v4l2_capability& cap) {
-    const char* card = reinterpret_cast<const char*>(cap.card);
-    return std::string(card, ::strnlen(card, sizeof cap.card));
-}
-
-bool isCompressed(std::uint32_t fourcc) {
-    return fourcc == V4L2_PIX_FMT_MJPEG || fourcc == V4L2_PIX_FMT_JPEG;
-}
-
-// "/dev/video10" -> ("/dev/video", 10, path); no trailing number -> (path, -1, path).
-std::tuple<std::string, long long, std::string> pathKey(const std::string& path) {
-    std::size_t i = path.size();
-    while (i > 0 && path[i - 1] >= '0' && path[i - 1] <= '9') --i;
-    if (i == path.size() || path.size() - i > 18) return {path, -1, path};
-    long long number = 0;
-    for (std::size_t k = i; k < path.size(); ++k) number = number * 10 + (path[k] - '0');
-    return {path.substr(0, i), number, path};
-}
-
-// ---- JPEG -------------------------------------------------------------------------------
-
-// stb_image trusts its input more than a camera frame deserves (a DHT with more than 256
-// codes overflows its tables; a scan may use tables that were never defined), so a frame is
-// first checked by scan::checkJpeg (see src/scan/jpeg_check.hpp) and must be one complete
-// baseline JPEG with a single scan. Frames without Huffman tables (UVC MJPEG) are checked
-// with the standard tables of JPEG Annex K and rebuilt with them inserted before the scan.
-// false for anything else: truncated frames (no EOI, scan data running out), progressive or
-// arithmetic-coded JPEG, malformed segments. `input` is the JPEG to decode: the frame
-// itself up to its EOI (padding after it dropped), or `rebuilt`.
-bool prepareJpeg(const std::uint8_t* d, std::size_t size, std::vector<std::uint8_t>& rebuilt,
-                 const std::uint8_t*& input, std::size_t& input_size) {
-    scan::JpegCheckOptions options;
-    options.standard_huffman_tables = true;
-    const auto layout = scan::checkJpeg(d, size, options);
-    if (!layout || layout->progressive || layout->scans != 1) return false;
-    if (layout->huffman_tables) {
-        input = d;
-        input_size = layout->end;
-        return true;
-    }
-    const std::vector<std::uint8_t>& standard_dht = scan::standardHuffmanSegment();
-    rebuilt.clear();
-    rebuilt.reserve(layout->end + standard_dht.size());
-    rebuilt.insert(rebuilt.end(), d, d + layout->first_scan);
-    rebuilt.insert(rebuilt.end(), standard_dht.begin(), standard_dht.end());
-    rebuilt.insert(rebuilt.end(), d + layout->first_scan, d + layout->end);
-    input = rebuilt.data();
-    input_size = rebuilt.size();
-    return true;
-}
-
-const std::vector<std::uint32_t>& formatPreference() {
-    static const std::vector<std::uint32_t> order = {
-        V4L2_PIX_FMT_GREY,   V4L2_PIX_FMT_YUYV,   V4L2_PIX_FMT_NV12,  V4L2_PIX_FMT_NV21,
-        V4L2_PIX_FMT_YUV420, V4L2_PIX_FMT_YVU420, V4L2_PIX_FMT_MJPEG, V4L2_PIX_FMT_JPEG,
-    };
-    return order;
-}
-
 }  // namespace
-
-// ---- conversions --------------------------------------------------------------------------
-
-namespace detail {
-
-void yuyvToGray(const std::uint8_t* src, int width, int height, int stride,
-                std::vector<std::uint8_t>& out) {
-    if (width <= 0 || height <= 0) {
-        out.clear();
-        return;
-    }
-    const auto w = static_cast<std::size_t>(width);
-    out.resize(w * static_cast<std::size_t>(height));
-    std::uint8_t* dst = out.data();
-    for (int y = 0; y < height; ++y) {
-        const std::uint8_t* row = src + static_cast<std::size_t>(y) * stride;
-        for (std::size_t x = 0; x < w; ++x) dst[x] = row[2 * x];
-        dst += w;
-    }
-}
-
-void nv12ToGray(const std::uint8_t* src, int width, int height, int stride,
-                std::vector<std::uint8_t>& out) {
-    if (width <= 0 || height <= 0) {
-        out.clear();
-        return;
-    }
-    const auto w = static_cast<std::size_t>(width);
-    out.resize(w * static_cast<std::size_t>(height));
-    for (int y = 0; y < height; ++y) {
-        std::memcpy(out.data() + static_cast<std::size_t>(y) * w,
-                    src + static_cast<std::size_t>(y) * stride, w);
-    }
-}
-
-bool mjpegToGray(const std::uint8_t* data, std::size_t size, GrayFrame& out) {
-    if (data == nullptr) return false;
-    std::vector<std::uint8_t> rebuilt;
-    const std::uint8_t* input = nullptr;
-    std::size_t input_size = 0;
-    if (!prepareJpeg(data, size, rebuilt, input, input_size)) return false;
-    if (input_size > static_cast<std::size_t>(INT_MAX)) return false;
-
-    int w = 0, h = 0, channels = 0;
-    stbi_uc* gray =
-        stbi_load_from_memory(input, static_cast<int>(input_size), &w, &h, &channels, 1);
-    if (gray == nullptr) return false;
-    if (w <= 0 || h <= 0) {
-        stbi_image_free(gray);
-        return false;
-    }
-    out.width = w;
-    out.height = h;
-    out.pixels.assign(gray, gray + static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
-    stbi_image_free(gray);
-    return true;
-}
-
-bool convertFrame(std::uint32_t fourcc, const std::uint8_t* data, std::size_t size, int width,
-                  int height, int stride, GrayFrame& out) {
-    if (isCompressed(fourcc)) return mjpegToGray(data, size, out);
-    if (data == nullptr || width <= 0 || height <= 0) return false;
-    const auto w = static_cast<std::size_t>(width);
-    const auto h = static_cast<std::size_t>(height);
-    std::size_t row_bytes = 0;
-    switch (fourcc) {
-        case V4L2_PIX_FMT_YUYV:
-            row_bytes = 2 * w;
-            break;
-        case V4L2_PIX_FMT_GREY:
-        case V4L2_PIX_FMT_NV12:
-        case V4L2_PIX_FMT_NV21:
-        case V4L2_PIX_FMT_YUV420:
-        case V4L2_PIX_FMT_YVU420:
-            row_bytes = w;
-            break;
-        default:
-            return false;
-    }
-    const std::size_t pitch = std::max(row_bytes, stride > 0 ? std::size_t(stride) : 0);
-    if (pitch > static_cast<std::size_t>(INT_MAX) || size < pitch * (h - 1) + row_bytes) {
-        return false;
-    }
-    if (fourcc == V4L2_PIX_FMT_YUYV) {
-        yuyvToGray(data, width, height, static_cast<int>(pitch), out.pixels);
-    } else {
-        nv12ToGray(data, width, height, static_cast<int>(pitch), out.pixels);
-    }
-    out.width = width;
-    out.height = height;
-    return true;
-}
-
-std::vector<std::uint32_t> rankFormats(const std::vector<std::uint32_t>& offered) {
-    std::vector<std::uint32_t> ranked;
-    for (std::uint32_t f : formatPreference()) {
-        if (std::find(offered.begin(), offered.end(), f) != offered.end()) ranked.push_back(f);
-    }
-    return ranked;
-}
-
-void sortCameras(std::vector<CameraInfo>& cameras) {
-    std::sort(cameras.begin(), cameras.end(), [](const CameraInfo& a, const CameraInfo& b) {
-        return pathKey(a.path) < pathKey(b.path);
-    });
-}
-
-std::string fourccName(std::uint32_t fourcc) {
-    std::string name;
-    for (int i = 0; i < 4; ++i) {
-        const char c = static_cast<char>((fourcc >> (8 * i)) & 0xFF);
-        name.push_back(c >= 0x20 && c < 0x7F ? c : '?');
-    }
-    while (!name.empty() && name.back() == ' ') name.pop_back();
-    return name;
-}
-
-}  // namespace detail
-
-// ---- listing ------------------------------------------------------------------------------
-
-std::vector<CameraInfo> listCameras() {
-    std::vector<CameraInfo> cameras;
-    DIR* dir = ::opendir("/dev");
-    if (dir == nullptr) return cameras;
-    std::vector<std::string> candidates;
-    while (const dirent* entry = ::readdir(dir)) {
-        if (std::strncmp(entry->d_name, "video", 5) == 0) {
-            candidates.push_back(std::string("/dev/") + entry->d_name);
-        }
-    }
-    ::closedir(dir);
-
-    for (const std::string& path : candidates) {
-        struct stat st {};
-        if (::stat(path.c_str(), &st) != 0 || !S_ISCHR(st.st_mode)) continue;
-        Fd fd(::open(path.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC));
-        if (fd.fd < 0) continue;
-        v4l2_capability cap{};
-        if (xioctl(fd.fd, VIDIOC_QUERYCAP, &cap) != 0 || !isCaptureStreaming(cap)) continue;
-        cameras.push_back(CameraInfo{path, cardName(cap)});
-    }
-    detail::sortCameras(cameras);
-    return cameras;
-}
 
 // ---- Camera -------------------------------------------------------------------------------
 
@@ -466,7 +178,7 @@ Result<std::unique_ptr<Camera>> Camera::open(const std::string& path, int want_w
         if (err == ENOTTY || err == EINVAL) return notCapture(path);
         return setupFailure(path, "VIDIOC_QUERYCAP", err);
     }
-    if (!isCaptureStreaming(cap)) return notCapture(path);
+    if (!v4l2::isCaptureStreaming(cap)) return notCapture(path);
 
     std::vector<std::uint32_t> offered;
     for (std::uint32_t index = 0; index < 256; ++index) {
@@ -481,7 +193,7 @@ Result<std::unique_ptr<Camera>> Camera::open(const std::string& path, int want_w
     }
     const std::vector<std::uint32_t> ranked = detail::rankFormats(offered);
 
-    const std::vector<std::uint32_t>& known = formatPreference();
+    const std::vector<std::uint32_t>& known = v4l2::formatPreference();
     bool chosen = false;
     for (std::uint32_t want : ranked) {
         v4l2_format fmt{};
@@ -507,7 +219,7 @@ Result<std::unique_ptr<Camera>> Camera::open(const std::string& path, int want_w
         const std::uint32_t min_stride =
             pix.pixelformat == V4L2_PIX_FMT_YUYV ? 2 * pix.width : pix.width;
         impl->stride = static_cast<int>(
-            isCompressed(pix.pixelformat) ? 0 : std::max(pix.bytesperline, min_stride));
+            v4l2::isCompressed(pix.pixelformat) ? 0 : std::max(pix.bytesperline, min_stride));
         chosen = true;
         break;
     }
@@ -587,7 +299,7 @@ Result<bool> Camera::nextFrame(GrayFrame& out, int timeout_ms) {
     if ((buf.flags & V4L2_BUF_FLAG_ERROR) == 0) {
         const Mapping& m = c.buffers[buf.index];
         std::size_t used = buf.bytesused;
-        if (used == 0 && !isCompressed(c.fourcc)) used = m.length;  // drivers that leave it 0
+        if (used == 0 && !v4l2::isCompressed(c.fourcc)) used = m.length;  // drivers that leave it 0
         used = std::min(used, m.length);
         if (used > 0) {
             got = detail::convertFrame(c.fourcc, m.data(), used, c.width, c.height, c.stride, out);
