@@ -6,9 +6,16 @@
 #include <cstring>
 #include <string>
 
+#include "scan/jpeg_huffman.hpp"
+
 namespace pekon::scan {
 
 namespace {
+
+using jpeg::BitReader;
+using jpeg::decodeSymbol;
+using jpeg::extend;
+using jpeg::HuffmanTable;
 
 // ---- errors ---------------------------------------------------------------------------------
 
@@ -67,138 +74,6 @@ std::size_t be16(const std::uint8_t* p) {
 
 bool isRestart(std::uint8_t m) {
     return m >= 0xD0 && m <= 0xD7;
-}
-
-// ---- Huffman tables -------------------------------------------------------------------------
-
-constexpr int kFastBits = 9;
-
-struct HuffmanTable {
-    bool defined = false;
-    // Codes up to kFastBits long: (length << 8) | symbol for every kFastBits-bit prefix that
-    // starts with one; 0 for none.
-    std::array<std::uint16_t, 1 << kFastBits> fast{};
-    std::array<int, 17> mincode{};  // first code of each length
-    std::array<int, 17> maxcode{};  // last code of each length, -1 for none
-    std::array<int, 17> valptr{};   // index in `values` of the first code of each length
-    std::array<std::uint8_t, 256> values{};
-
-    // counts[i]: codes of length i + 1. false for more than 256 codes or an impossible code
-    // (the canonical codes of some length run out of bits), as stb_image refuses them too.
-    bool build(const std::uint8_t* counts, const std::uint8_t* symbols) {
-        int total = 0;
-        for (int i = 0; i < 16; ++i) total += counts[i];
-        if (total > 256) return false;
-        std::array<int, 256> codes{};
-        std::array<int, 256> lengths{};
-        int code = 0, k = 0;
-        for (int len = 1; len <= 16; ++len) {
-            const int n = counts[len - 1];
-            mincode[len] = code;
-            valptr[len] = k;
-            maxcode[len] = n ? code + n - 1 : -1;
-            for (int i = 0; i < n; ++i) {
-                codes[k] = code++;
-                lengths[k++] = len;
-            }
-            if (n && code - 1 >= (1 << len)) return false;
-            code <<= 1;
-        }
-        std::memcpy(values.data(), symbols, static_cast<std::size_t>(total));
-        fast.fill(0);
-        for (int i = 0; i < total; ++i) {
-            if (lengths[i] > kFastBits) continue;
-            const int first = codes[i] << (kFastBits - lengths[i]);
-            const int span = 1 << (kFastBits - lengths[i]);
-            for (int j = 0; j < span; ++j) {
-                fast[first + j] = static_cast<std::uint16_t>((lengths[i] << 8) | values[i]);
-            }
-        }
-        defined = true;
-        return true;
-    }
-};
-
-// ---- entropy-coded data ---------------------------------------------------------------------
-
-// Reads the bits of one restart interval (its bytes, FF 00 unstuffed), then zeros, as
-// stb_image does; counts how many bits were real so that running out can be told.
-class BitReader {
-  public:
-    // [begin, end): data whose every 0xFF is followed by fill 0xFFs and a 0x00.
-    void start(const std::uint8_t* d, std::size_t begin, std::size_t end) {
-        d_ = d;
-        pos_ = begin;
-        end_ = end;
-        acc_ = 0;
-        bits_ = 0;
-        real_ = 0;
-        used_ = 0;
-    }
-    std::uint32_t peek16() {
-        if (bits_ < 16) fill();
-        return static_cast<std::uint32_t>(acc_ >> 48);
-    }
-    void skip(int n) {
-        acc_ <<= n;
-        bits_ -= n;
-        used_ += static_cast<std::uint64_t>(n);
-    }
-    std::uint32_t get(int n) {
-        if (n == 0) return 0;
-        if (bits_ < n) fill();
-        const auto v = static_cast<std::uint32_t>(acc_ >> (64 - n));
-        skip(n);
-        return v;
-    }
-    // More bits were used than the data holds.
-    bool overran() const { return used_ > real_; }
-
-  private:
-    void fill() {
-        while (bits_ <= 56) {
-            std::uint64_t b = 0;
-            if (pos_ < end_) {
-                b = d_[pos_++];
-                if (b == 0xFF) {
-                    while (d_[pos_] == 0xFF) ++pos_;
-                    ++pos_;  // the stuffed 00
-                }
-                real_ += 8;
-            }
-            acc_ |= b << (56 - bits_);
-            bits_ += 8;
-        }
-    }
-
-    const std::uint8_t* d_ = nullptr;
-    std::size_t pos_ = 0, end_ = 0;
-    std::uint64_t acc_ = 0;
-    int bits_ = 0;
-    std::uint64_t real_ = 0, used_ = 0;
-};
-
-int decodeSymbol(const HuffmanTable& t, BitReader& r) {
-    const std::uint32_t peek = r.peek16();
-    const std::uint16_t fast = t.fast[peek >> (16 - kFastBits)];
-    if (fast != 0) {
-        r.skip(fast >> 8);
-        return fast & 0xFF;
-    }
-    for (int len = kFastBits + 1; len <= 16; ++len) {
-        const int code = static_cast<int>(peek >> (16 - len));
-        if (code <= t.maxcode[len]) {
-            if (code < t.mincode[len]) return -1;
-            r.skip(len);
-            return t.values[static_cast<std::size_t>(t.valptr[len] + code - t.mincode[len])];
-        }
-    }
-    return -1;  // no such code
-}
-
-int extend(std::uint32_t v, int n) {
-    const int x = static_cast<int>(v);
-    return x < (1 << (n - 1)) ? x - (1 << n) + 1 : x;
 }
 
 // stb_image multiplies a DC coefficient by its quantiser (up to 65535) or by 1 << Al (up to
@@ -583,63 +458,6 @@ Result<JpegLayout> checkJpeg(const std::uint8_t* data, std::size_t size,
 
 Result<JpegLayout> checkJpeg(std::string_view bytes, const JpegCheckOptions& options) {
     return checkJpeg(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), options);
-}
-
-const std::vector<std::uint8_t>& standardHuffmanSegment() {
-    static const std::vector<std::uint8_t> segment = [] {
-        static const std::uint8_t dc_lum_bits[16] = {0, 1, 5, 1, 1, 1, 1, 1,
-                                                     1, 0, 0, 0, 0, 0, 0, 0};
-        static const std::uint8_t dc_chr_bits[16] = {0, 3, 1, 1, 1, 1, 1, 1,
-                                                     1, 1, 1, 0, 0, 0, 0, 0};
-        static const std::uint8_t dc_vals[12] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
-        static const std::uint8_t ac_lum_bits[16] = {0, 2, 1, 3, 3, 2, 4, 3,
-                                                     5, 5, 4, 4, 0, 0, 1, 0x7d};
-        static const std::uint8_t ac_lum_vals[162] = {
-            0x01, 0x02, 0x03, 0x00, 0x04, 0x11, 0x05, 0x12, 0x21, 0x31, 0x41, 0x06, 0x13, 0x51,
-            0x61, 0x07, 0x22, 0x71, 0x14, 0x32, 0x81, 0x91, 0xa1, 0x08, 0x23, 0x42, 0xb1, 0xc1,
-            0x15, 0x52, 0xd1, 0xf0, 0x24, 0x33, 0x62, 0x72, 0x82, 0x09, 0x0a, 0x16, 0x17, 0x18,
-            0x19, 0x1a, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39,
-            0x3a, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x53, 0x54, 0x55, 0x56, 0x57,
-            0x58, 0x59, 0x5a, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x73, 0x74, 0x75,
-            0x76, 0x77, 0x78, 0x79, 0x7a, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x92,
-            0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7,
-            0xa8, 0xa9, 0xaa, 0xb2, 0xb3, 0xb4, 0xb5, 0xb6, 0xb7, 0xb8, 0xb9, 0xba, 0xc2, 0xc3,
-            0xc4, 0xc5, 0xc6, 0xc7, 0xc8, 0xc9, 0xca, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6, 0xd7, 0xd8,
-            0xd9, 0xda, 0xe1, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xf1, 0xf2,
-            0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa};
-        static const std::uint8_t ac_chr_bits[16] = {0, 2, 1, 2, 4, 4, 3, 4,
-                                                     7, 5, 4, 4, 0, 1, 2, 0x77};
-        static const std::uint8_t ac_chr_vals[162] = {
-            0x00, 0x01, 0x02, 0x03, 0x11, 0x04, 0x05, 0x21, 0x31, 0x06, 0x12, 0x41, 0x51, 0x07,
-            0x61, 0x71, 0x13, 0x22, 0x32, 0x81, 0x08, 0x14, 0x42, 0x91, 0xa1, 0xb1, 0xc1, 0x09,
-            0x23, 0x33, 0x52, 0xf0, 0x15, 0x62, 0x72, 0xd1, 0x0a, 0x16, 0x24, 0x34, 0xe1, 0x25,
-            0xf1, 0x17, 0x18, 0x19, 0x1a, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x35, 0x36, 0x37, 0x38,
-            0x39, 0x3a, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a, 0x53, 0x54, 0x55, 0x56,
-            0x57, 0x58, 0x59, 0x5a, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x73, 0x74,
-            0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89,
-            0x8a, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0xa2, 0xa3, 0xa4, 0xa5,
-            0xa6, 0xa7, 0xa8, 0xa9, 0xaa, 0xb2, 0xb3, 0xb4, 0xb5, 0xb6, 0xb7, 0xb8, 0xb9, 0xba,
-            0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc8, 0xc9, 0xca, 0xd2, 0xd3, 0xd4, 0xd5, 0xd6,
-            0xd7, 0xd8, 0xd9, 0xda, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xf2,
-            0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa};
-
-        std::vector<std::uint8_t> seg = {0xFF, 0xC4, 0, 0};
-        auto table = [&seg](std::uint8_t class_id, const std::uint8_t* bits,
-                            const std::uint8_t* vals, std::size_t n) {
-            seg.push_back(class_id);
-            seg.insert(seg.end(), bits, bits + 16);
-            seg.insert(seg.end(), vals, vals + n);
-        };
-        table(0x00, dc_lum_bits, dc_vals, sizeof dc_vals);
-        table(0x10, ac_lum_bits, ac_lum_vals, sizeof ac_lum_vals);
-        table(0x01, dc_chr_bits, dc_vals, sizeof dc_vals);
-        table(0x11, ac_chr_bits, ac_chr_vals, sizeof ac_chr_vals);
-        const std::size_t length = seg.size() - 2;  // 418
-        seg[2] = static_cast<std::uint8_t>(length >> 8);
-        seg[3] = static_cast<std::uint8_t>(length & 0xFF);
-        return seg;
-    }();
-    return segment;
 }
 
 }  // namespace pekon::scan
