@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_stats.hpp"
 #include "scan/decoder.hpp"
 #include "scan/image_file.hpp"
 #include "support/scan_samples.hpp"
@@ -26,12 +27,6 @@
 using namespace pekon;
 
 namespace {
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1,
-                      static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
-}
 
 scan::GrayImage load(const std::string& path) {
     auto image = scan::loadImageFile(path);

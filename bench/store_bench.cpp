@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_stats.hpp"
 #include "codec/assets.hpp"
 #include "store/store.hpp"
 #include "support/sample_households.hpp"
@@ -31,13 +32,6 @@ struct Options {
 
 double ms(Clock::duration d) {
     return std::chrono::duration<double, std::milli>(d).count();
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    const size_t i =
-        std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
-    return v[i];
 }
 
 double median(std::vector<double> v) {

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_stats.hpp"
 #include "store/users.hpp"
 #include "support/sample_households.hpp"
 #include "ui/headless.hpp"
@@ -37,12 +38,6 @@ double cpuMs() {
     timespec ts{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1,
-                      static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
 }
 
 long peakRssKb() {

@@ -58,15 +58,4 @@ WriteContext CliEnv::writeContext() const {
     return WriteContext{"cli", nowSeconds(), localToday()};
 }
 
-UnixSeconds nowSeconds() {
-    return static_cast<UnixSeconds>(std::time(nullptr));
-}
-
-Date localToday() {
-    const std::time_t t = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
 }  // namespace pekon::cli

@@ -8,6 +8,7 @@
 #include "app/cli_args.hpp"
 #include "codec/assets.hpp"
 #include "core/error.hpp"
+#include "platform/clock.hpp"
 #include "store/store.hpp"
 
 namespace pekon::cli {
@@ -53,7 +54,7 @@ class CliEnv {
 };
 
 // The current Unix time and the local calendar date.
-UnixSeconds nowSeconds();
-Date localToday();
+using platform::localToday;
+using platform::nowSeconds;
 
 }  // namespace pekon::cli

@@ -111,7 +111,7 @@ std::string pushRequestJson(const std::vector<WireEvent>& events) {
                         {"type", e.type},
                         {"at", e.at},
                         {"actor", e.actor},
-                        {"data", OrderedJson::parse(dumpJson(e.data))}});
+                        {"data", OrderedJson(e.data)}});
     }
     return dumpJson(OrderedJson{{"events", list}});
 }

@@ -12,6 +12,7 @@
 
 #include "codec/sync_json.hpp"
 #include "hub/hub_store.hpp"
+#include "platform/clock.hpp"
 #include "sync/gzip.hpp"
 #include "sync/signature.hpp"
 
@@ -21,12 +22,6 @@ namespace {
 
 constexpr const char* kJson = "application/json";
 constexpr const char* kVersion = "0.1.0";
-
-UnixSeconds now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 void fail(httplib::Response& res, int status, const std::string& code, const std::string& message) {
     res.status = status;
@@ -70,7 +65,7 @@ class Hub {
         }
         if (!device ||
             !sync::verify(device->secret, req.method, req.target, timestamp, wire_body, sig) ||
-            !sync::timestampFresh(timestamp, now())) {
+            !sync::timestampFresh(timestamp, platform::nowSeconds())) {
             fail(res, 401, "unauthorized",
                  "Unknown device, wrong signature or clock more than 300 s off.");
             return std::nullopt;
@@ -89,14 +84,14 @@ class Hub {
         const std::string name =
             (*json)["name"].is_string() ? (*json)["name"].get<std::string>() : "";
         std::lock_guard lock(mutex_);
-        auto e = store_->enrol((*json)["token"].get<std::string>(), name, now());
+        auto e = store_->enrol((*json)["token"].get<std::string>(), name, platform::nowSeconds());
         if (!e)
             return fail(res, e.error().code == "bad_token" ? 401 : 500, e.error().code,
                         e.error().message_en);
         res.status = 201;
         res.set_content(dumpJson(OrderedJson{{"device_id", e->device_id},
                                              {"secret", sync::encodeSecret(e->secret)},
-                                             {"hub_time", now()}}),
+                                             {"hub_time", platform::nowSeconds()}}),
                         kJson);
     }
 
@@ -120,7 +115,7 @@ class Hub {
             return fail(res, batch.error().code == "too_large" ? 413 : 400, batch.error().code,
                         batch.error().message_en);
         std::lock_guard lock(mutex_);
-        auto answer = store_->push(device->id, *batch, now());
+        auto answer = store_->push(device->id, *batch, platform::nowSeconds());
         if (!answer) return fail(res, 503, "storage", answer.error().message_en);
         res.set_content(pushAnswerJson(*answer), kJson);
     }
@@ -148,11 +143,12 @@ class Hub {
         if (more) page->pop_back();
         OrderedJson list = OrderedJson::array();
         for (const Change& c : *page) {
-            auto data = parseJson(c.data);
+            // Stored by the hub itself as a JSON object.
+            const Json data = Json::parse(c.data, nullptr, false);
             list.push_back(
                 {{"cursor", std::to_string(c.cursor)},
                  {"type", c.type},
-                 {"data", data ? OrderedJson::parse(dumpJson(*data)) : OrderedJson::object()}});
+                 {"data", data.is_object() ? OrderedJson(data) : OrderedJson::object()}});
         }
         const std::string next =
             page->empty() ? std::to_string(since) : std::to_string(page->back().cursor);
@@ -208,7 +204,9 @@ Status serve(const ServeOptions& options) {
     });
     server.Get("/v1/health", [](const httplib::Request&, httplib::Response& res) {
         res.set_content(
-            dumpJson(OrderedJson{{"status", "ok"}, {"version", kVersion}, {"time", now()}}), kJson);
+            dumpJson(OrderedJson{
+                {"status", "ok"}, {"version", kVersion}, {"time", platform::nowSeconds()}}),
+            kJson);
     });
     server.Post("/v1/devices/enrol", [&hub](const httplib::Request& req, httplib::Response& res) {
         hub.enrol(req, res);

@@ -267,7 +267,11 @@ Result<PushAnswer> HubStore::push(const std::string& device_id,
                 "INSERT INTO members (member_id, household_id, device_id, nik, birth_date) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (member_id) DO NOTHING");
             if (!add) return add.error();
-            (*add)->bind(1, member_id).bind(2, household_id).bind(3, device_id).bind(4, nik)
+            (*add)
+                ->bind(1, member_id)
+                .bind(2, household_id)
+                .bind(3, device_id)
+                .bind(4, nik)
                 .bind(5, e.data["birth_date"].get<std::string>());
             if (auto s = (*add)->run("index a member"); !s) return s.error();
         }

@@ -20,6 +20,7 @@
 #include "codec/json.hpp"
 #include "hub/hub_server.hpp"
 #include "hub/hub_store.hpp"
+#include "platform/clock.hpp"
 #include "scan/qr_encode.hpp"
 
 using namespace pekon;
@@ -46,12 +47,6 @@ int usage(const std::string& detail) {
 int fail(const Error& e) {
     std::cerr << "pekon-hub: " << e.message_en << " [" << e.code << "]\n";
     return kFailed;
-}
-
-UnixSeconds now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
 }
 
 // "sqlite:PATH" or a bare path. PostgreSQL URLs come with the PostgreSQL backend.
@@ -169,7 +164,7 @@ int main(int argc, char** argv) {
         std::int64_t ttl = 24 * 3600;
         if (!option("ttl").empty() && !parseTtl(option("ttl"), ttl))
             return usage("--ttl " + option("ttl"));
-        auto token = (*store)->createToken(option("label"), now(), ttl);
+        auto token = (*store)->createToken(option("label"), platform::nowSeconds(), ttl);
         if (!token) return fail(token.error());
         const std::string uri =
             "pekon://enrol?hub=" + urlEncode(hub_url) + "&token=" + urlEncode(token->token);
@@ -192,7 +187,7 @@ int main(int argc, char** argv) {
         return kOk;
     }
     if (words[0] == "device" && words.size() == 3 && words[1] == "revoke") {
-        if (auto s = (*store)->revoke(words[2], now()); !s) return fail(s.error());
+        if (auto s = (*store)->revoke(words[2], platform::nowSeconds()); !s) return fail(s.error());
         return kOk;
     }
     if (words[0] == "status" && words.size() == 3 && words[1] == "import") {
@@ -207,7 +202,7 @@ int main(int argc, char** argv) {
         for (const auto& [line, problem] : parsed->problems)
             std::cerr << words[2] << ":" << line << ": " << problem.message_en << " ["
                       << problem.code << "]\n";
-        auto summary = (*store)->importStatuses(parsed->rows, now());
+        auto summary = (*store)->importStatuses(parsed->rows, platform::nowSeconds());
         if (!summary) return fail(summary.error());
         std::cout << dumpJson(OrderedJson{{"imported", summary->imported},
                                           {"bad_rows", parsed->problems.size()},

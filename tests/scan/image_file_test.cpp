@@ -17,13 +17,6 @@ using namespace pekon::scan;
 
 namespace {
 
-std::string readAll(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 std::uint32_t crc32(const std::string& bytes) {
     std::uint32_t crc = 0xFFFFFFFFu;
     for (unsigned char b : bytes) {
@@ -58,7 +51,7 @@ TEST_CASE("a real photo loads as grayscale", "[image_file]") {
 }
 
 TEST_CASE("bad image files are clear errors, never a crash", "[image_file]") {
-    const std::string jpeg = readAll(test::scanDataDir() + "/qrencode_nik__clean.jpg");
+    const std::string jpeg = test::readWholeFile(test::scanDataDir() + "/qrencode_nik__clean.jpg");
     REQUIRE(jpeg.size() > 1000);
 
     CHECK_ERROR_CODE(decodeImage(""), "image_empty");
@@ -85,7 +78,7 @@ TEST_CASE("bad image files are clear errors, never a crash", "[image_file]") {
 }
 
 TEST_CASE("random and damaged bytes never crash the loader", "[image_file]") {
-    const std::string jpeg = readAll(test::scanDataDir() + "/zint_qr_kv__clean.jpg");
+    const std::string jpeg = test::readWholeFile(test::scanDataDir() + "/zint_qr_kv__clean.jpg");
     std::mt19937 rng(20261123);
     for (int i = 0; i < 200; ++i) {
         std::string bytes(static_cast<size_t>(rng() % 4096), '\0');
@@ -128,7 +121,7 @@ TEST_CASE("the image fuzzer's seeds decode and its crashers fail cleanly", "[ima
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         const std::string name = entry.path().filename().string();
         INFO(name);
-        auto image = decodeImage(readAll(entry.path().string()));
+        auto image = decodeImage(test::readWholeFile(entry.path().string()));
         if (name.rfind("crash_", 0) == 0 || name.rfind("mjpeg_no_dht", 0) == 0) {
             // A camera frame without Huffman tables is only decoded by the camera.
             REQUIRE_FALSE(image);

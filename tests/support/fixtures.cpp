@@ -4,7 +4,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 
 namespace pekon::test {
@@ -43,6 +45,14 @@ std::string tempDir() {
 
 std::string tempPath(const std::string& name) {
     return tempDir() + "/" + name;
+}
+
+std::string readWholeFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
 }
 
 }  // namespace pekon::test

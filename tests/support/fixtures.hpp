@@ -20,4 +20,7 @@ inline constexpr Date kToday{2026, 11, 22};
 std::string tempDir();
 std::string tempPath(const std::string& name);
 
+// The whole file as bytes; throws when it cannot be read.
+std::string readWholeFile(const std::string& path);
+
 }  // namespace pekon::test

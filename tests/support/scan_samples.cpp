@@ -6,19 +6,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "support/fixtures.hpp"
+
 namespace pekon::test {
-
-namespace {
-
-std::string readAll(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-}  // namespace
 
 std::string scanDataDir() {
     return std::string(PEKON_SOURCE_DIR) + "/tests/data/scan";
@@ -26,7 +16,7 @@ std::string scanDataDir() {
 
 std::vector<ScanSample> scanSamples() {
     const std::string dir = scanDataDir();
-    std::istringstream manifest(readAll(dir + "/manifest.tsv"));
+    std::istringstream manifest(readWholeFile(dir + "/manifest.tsv"));
     std::vector<ScanSample> samples;
     std::string line;
     while (std::getline(manifest, line)) {
@@ -41,7 +31,7 @@ std::vector<ScanSample> scanSamples() {
         s.format = cols[1];
         s.degradation = cols[2];
         s.encoder = cols[3];
-        s.expected = readAll(dir + "/" + s.name + ".txt");
+        s.expected = readWholeFile(dir + "/" + s.name + ".txt");
         samples.push_back(std::move(s));
     }
     if (samples.empty()) throw std::runtime_error("manifest.tsv lists no samples");

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "core/date.hpp"
+
+namespace pekon::platform {
+
+// The current Unix time (UTC seconds) and the local calendar date.
+UnixSeconds nowSeconds();
+Date localToday();
+
+}  // namespace pekon::platform
