@@ -187,10 +187,18 @@ std::string pushAnswerJson(const PushAnswer& a) {
         {"accepted", a.accepted}, {"duplicates", a.duplicates}, {"rejected", rejected}});
 }
 
+namespace {
+
+Error notHubAnswer() {
+    return Error{"not_hub_answer",
+                 "Jawaban ini bukan dari pekon-hub (mungkin halaman login Wi-Fi).",
+                 "This answer is not from pekon-hub (perhaps a Wi-Fi login page)."};
+}
+
+}  // namespace
+
 Result<PushAnswer> parsePushAnswer(std::string_view body) {
-    const Error not_answer{"not_hub_answer",
-                           "Jawaban ini bukan dari pekon-hub (mungkin halaman login Wi-Fi).",
-                           "This answer is not from pekon-hub (perhaps a Wi-Fi login page)."};
+    const Error not_answer = notHubAnswer();
     auto json = parseJson(body);
     if (!json || !json->is_object()) return not_answer;
     for (const char* key : {"accepted", "duplicates", "rejected"}) {
@@ -211,6 +219,37 @@ Result<PushAnswer> parsePushAnswer(std::string_view body) {
              isText(r, "message") ? r["message"].get<std::string>() : std::string()});
     }
     return a;
+}
+
+std::string changesPageJson(const ChangesPage& page) {
+    OrderedJson list = OrderedJson::array();
+    for (const HubChange& c : page.changes)
+        list.push_back(
+            {{"cursor", c.cursor},
+             {"type", c.type},
+             {"data", c.data.is_object() ? OrderedJson(c.data) : OrderedJson::object()}});
+    return dumpJson(OrderedJson{{"changes", list}, {"next", page.next}, {"more", page.more}});
+}
+
+Result<ChangesPage> parseChangesPage(std::string_view body) {
+    auto json = parseJson(body);
+    if (!json || !json->is_object() || !json->contains("changes") ||
+        !(*json)["changes"].is_array() || !isText(*json, "next") || !json->contains("more") ||
+        !(*json)["more"].is_boolean())
+        return notHubAnswer();
+    ChangesPage page;
+    page.next = (*json)["next"].get<std::string>();
+    page.more = (*json)["more"].get<bool>();
+    if ((*json)["changes"].size() > static_cast<std::size_t>(kMaxChangesPage))
+        return notHubAnswer();
+    for (Json& c : (*json)["changes"]) {
+        if (!c.is_object() || !isText(c, "cursor") || !isText(c, "type") || !c.contains("data") ||
+            !c["data"].is_object())
+            return notHubAnswer();
+        page.changes.push_back(
+            {c["cursor"].get<std::string>(), c["type"].get<std::string>(), std::move(c["data"])});
+    }
+    return page;
 }
 
 std::string errorBodyJson(std::string_view code, std::string_view message) {

@@ -55,6 +55,22 @@ std::string pushAnswerJson(const PushAnswer& answer);
 // the device marks nothing.
 Result<PushAnswer> parsePushAnswer(std::string_view body);
 
+// `GET /v1/changes` answer: `{"changes":[{"cursor","type","data"}...],"next","more"}`.
+inline constexpr int kMaxChangesPage = 1000;
+struct HubChange {
+    std::string cursor;  // opaque
+    std::string type;
+    Json data;  // an object
+};
+struct ChangesPage {
+    std::vector<HubChange> changes;
+    std::string next;  // stored only after the page is applied
+    bool more = false;
+};
+std::string changesPageJson(const ChangesPage& page);
+// Strict like parsePushAnswer: anything but such an object is `not_hub_answer`.
+Result<ChangesPage> parseChangesPage(std::string_view body);
+
 // `{"error":{"code":"...","message":"..."}}`
 std::string errorBodyJson(std::string_view code, std::string_view message);
 

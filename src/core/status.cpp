@@ -63,6 +63,43 @@ bool canTransition(MemberStatus from, MemberStatus to) {
     return false;
 }
 
+namespace {
+
+// Place on the main line of the pipeline; `rejected` sits beside `synced`.
+int pipelineRank(MemberStatus s) {
+    using S = MemberStatus;
+    switch (s) {
+        case S::draft:
+            return 0;
+        case S::queued:
+            return 1;
+        case S::synced:
+        case S::rejected:
+            return 2;
+        case S::verified:
+            return 3;
+        case S::payment_pending:
+            return 4;
+        case S::paid:
+            return 5;
+        case S::card_issued:
+            return 6;
+        case S::card_delivered:
+            return 7;
+    }
+    return 0;
+}
+
+}  // namespace
+
+bool officeCanMove(MemberStatus from, MemberStatus to) {
+    using S = MemberStatus;
+    if (from == to || from == S::draft || to == S::draft || to == S::queued || to == S::synced)
+        return false;
+    if (to == S::rejected) return pipelineRank(from) < pipelineRank(S::card_issued);
+    return pipelineRank(to) > pipelineRank(from);
+}
+
 Error transitionError(MemberStatus from, MemberStatus to) {
     const std::string f(statusCode(from)), t(statusCode(to));
     return Error{"status_transition_invalid",

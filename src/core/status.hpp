@@ -38,6 +38,14 @@ bool parseStatus(std::string_view text, MemberStatus& out);
 //   verified -> card_issued                 (PBI and PPU: nothing for the member to pay)
 bool canTransition(MemberStatus from, MemberStatus to);
 
+// Whether an office decision pulled from the hub moves a member from `from` to `to`. The
+// office is the authority, so it may skip steps the device never saw (a member still `queued`
+// on the device can be `verified`; `verified` can become `card_issued`), but nothing moves
+// backwards: a late or repeated decision for a step already passed leaves the status alone.
+// `rejected` is possible until a card is issued; a rejected member can still be verified
+// (the office changed its mind), and `draft` is never a target.
+bool officeCanMove(MemberStatus from, MemberStatus to);
+
 // The days from payment to card: the ETA shown to the member is paid + 14 days.
 inline constexpr int kCardEtaDays = 14;
 

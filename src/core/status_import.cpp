@@ -35,6 +35,12 @@ std::string_view statusChangeType(MemberStatus status) {
     }
 }
 
+std::optional<MemberStatus> statusOfChangeType(std::string_view type) {
+    for (MemberStatus s : kAllStatuses)
+        if (!statusChangeType(s).empty() && statusChangeType(s) == type) return s;
+    return std::nullopt;
+}
+
 Result<StatusImport> parseStatusCsv(std::string_view text) {
     auto rows = parseCsv(text);
     if (!rows) return rows.error();

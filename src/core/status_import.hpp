@@ -40,5 +40,7 @@ Result<StatusImport> parseStatusCsv(std::string_view text);
 // registration.rejected, payment.pending (an addition), payment.confirmed, card.issued,
 // card.delivered.
 std::string_view statusChangeType(MemberStatus status);
+// The other way, for the device applying a pulled change: nullopt for other change types.
+std::optional<MemberStatus> statusOfChangeType(std::string_view type);
 
 }  // namespace pekon

@@ -1,5 +1,6 @@
 // Store::correctMember: the member correction intent.
 #include "codec/event_data.hpp"
+#include "store/member_status.hpp"
 #include "store/store.hpp"
 
 namespace pekon {
@@ -89,18 +90,8 @@ Result<std::vector<std::string>> Store::correctMember(const std::string& member_
     if (auto s = update->run("correct member"); !s) return s.error();
     if (status == statusCode(MemberStatus::rejected)) {
         // Corrected after the office rejected it: back in the queue for the hub.
-        const std::string at = formatRfc3339(ctx.now);
-        auto requeue =
-            db_.prepare("UPDATE members SET status = 'queued', status_at = ? WHERE key = ?");
-        if (!requeue) return requeue.error();
-        requeue->bind(1, at).bind(2, key);
-        if (auto s = requeue->run("requeue member"); !s) return s.error();
-        auto history = db_.prepare(
-            "INSERT INTO member_status_history (member_key, at, status, event_seq) VALUES (?, ?, "
-            "'queued', ?)");
-        if (!history) return history.error();
-        history->bind(1, key).bind(2, at).bind(3, e->seq);
-        if (auto s = history->run("requeue member"); !s) return s.error();
+        if (auto s = recordStatus(db_, key, MemberStatus::queued, ctx.now, e->seq); !s)
+            return s.error();
     }
     if (auto s = tx->commit(); !s) return s.error();
     return changed;

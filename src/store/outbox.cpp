@@ -1,22 +1,41 @@
 #include "store/outbox.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
+#include "store/member_status.hpp"
 #include "store/settings.hpp"
 
 namespace pekon {
 
+namespace {
+
+// A member whose registration or correction the hub now holds moves from queued to synced.
+Status markMemberSynced(sql::Connection& db, const Event& e, UnixSeconds now) {
+    if (e.type != event_type::member_registered && e.type != event_type::member_corrected)
+        return {};
+    auto data = parseJson(e.data);
+    if (!data || !data->is_object() || !(*data)["member_id"].is_string()) return {};
+    auto m = memberStatus(db, (*data)["member_id"].get<std::string>());
+    if (!m) return m.error();
+    if (!m->has_value() || (*m)->status != MemberStatus::queued) return {};
+    return recordStatus(db, (*m)->key, MemberStatus::synced, std::max(now, (*m)->status_at + 1),
+                        e.seq);
+}
+
+}  // namespace
+
 Status applyPushAnswer(Store& store, const std::vector<Event>& sent, const PushAnswer& answer,
                        UnixSeconds now) {
     if (store.damage()) return *store.damage();
-    std::unordered_map<std::string, std::int64_t> seq_of;
-    for (const Event& e : sent) seq_of[e.id] = e.seq;
+    std::unordered_map<std::string, const Event*> sent_by_id;
+    for (const Event& e : sent) sent_by_id[e.id] = &e;
     auto tx = sql::Transaction::begin(store.connection());
     if (!tx) return tx.error();
     auto mark = [&](const std::string& id, const char* state, const std::string& code,
                     const std::string& message) -> Status {
-        auto it = seq_of.find(id);
-        if (it == seq_of.end()) return {};  // not in this batch: the hub named something else
+        auto it = sent_by_id.find(id);
+        if (it == sent_by_id.end()) return {};  // not in this batch: the hub named something else
         auto stmt = store.connection().cached(
             "UPDATE events SET sync_state = ?, hub_code = NULLIF(?, ''), hub_message = NULLIF(?, "
             "''), synced_at = ? "
@@ -27,8 +46,10 @@ Status applyPushAnswer(Store& store, const std::vector<Event>& sent, const PushA
             .bind(2, code)
             .bind(3, message)
             .bind(4, formatRfc3339(now))
-            .bind(5, it->second);
-        return (*stmt)->run("mark an event");
+            .bind(5, it->second->seq);
+        if (auto s = (*stmt)->run("mark an event"); !s) return s;
+        if (std::string_view(state) == "rejected") return {};
+        return markMemberSynced(store.connection(), *it->second, now);
     };
     for (const auto& id : answer.accepted)
         if (auto s = mark(id, "accepted", "", ""); !s) return s;

@@ -95,7 +95,8 @@ Result<std::optional<HouseholdDetail>> Store::household(const std::string& id) {
     auto members = db_.prepare(
         "SELECT m.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
         "m.status, "
-        "m.card_number, m.key FROM members m JOIN households h ON h.key = m.household_key "
+        "m.card_number, m.key, m.faskes, m.duplicate_of FROM members m JOIN households h ON "
+        "h.key = m.household_key "
         "WHERE h.id = ? ORDER BY m.event_seq");
     if (!members) return members.error();
     members->bind(1, id);
@@ -115,6 +116,8 @@ Result<std::optional<HouseholdDetail>> Store::household(const std::string& id) {
         r.status = parseStatusOr(members->text(8));
         r.card_number = members->text(9);
         keys.push_back(members->integer(10));
+        r.faskes = members->text(11);
+        r.duplicate_of = members->text(12);
         detail.members.push_back(std::move(r));
     }
     if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read members");

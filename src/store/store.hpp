@@ -52,6 +52,8 @@ struct MemberRecord {
     MemberStatus status = MemberStatus::queued;
     std::vector<StatusStep> history;  // oldest first
     std::string card_number;
+    std::string faskes;        // assigned by the office (pulled from the hub)
+    std::string duplicate_of;  // another household the hub found with this NIK
 };
 
 struct HouseholdDetail {

@@ -2,17 +2,23 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
+#include <cctype>
+#include <chrono>
 #include <memory>
 #include <mutex>
 
 #include "codec/json.hpp"
 #include "core/scan_payload.hpp"
+#include "store/hub_changes.hpp"
 #include "sync/gzip.hpp"
 #include "sync/signature.hpp"
 
 namespace pekon::sync {
 
 namespace {
+
+constexpr int kPullPage = 500;
 
 struct Response {
     long status = 0;
@@ -24,10 +30,19 @@ Error unreachable(const std::string& why) {
                  "pekon-hub cannot be reached: " + why};
 }
 
+Error cancelled() {
+    return Error{"sync_cancelled", "Sinkronisasi dihentikan.", "The sync was stopped."};
+}
+
 Error notHubAnswer() {
     return Error{"not_hub_answer",
                  "Jawaban ini bukan dari pekon-hub (mungkin halaman login Wi-Fi).",
                  "This answer is not from pekon-hub (perhaps a Wi-Fi login page)."};
+}
+
+int abortWhenCancelled(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    const auto* cancel = static_cast<const std::atomic<bool>*>(user);
+    return cancel->load() ? 1 : 0;
 }
 
 size_t collect(char* data, size_t size, size_t count, void* user) {
@@ -60,12 +75,18 @@ Result<Response> request(const std::string& method, const std::string& url,
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!o.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, o.ca_file.c_str());
+    if (o.cancel) {
+        curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, abortWhenCancelled);
+        curl_easy_setopt(c, CURLOPT_XFERINFODATA, o.cancel);
+        curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    }
     if (method == "POST") {
         curl_easy_setopt(c, CURLOPT_POST, 1L);
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
         curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
     }
     const CURLcode rc = curl_easy_perform(c);
+    if (rc == CURLE_ABORTED_BY_CALLBACK) return cancelled();
     if (rc != CURLE_OK) return unreachable(curl_easy_strerror(rc));
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
     return r;
@@ -90,6 +111,38 @@ Error refused(const Response& r) {
     return Error{code.empty() ? "hub_refused" : code,
                  "pekon-hub menolak kiriman (HTTP " + std::to_string(r.status) + ").",
                  "pekon-hub refused the request (HTTP " + std::to_string(r.status) + ")."};
+}
+
+// Percent-encodes an opaque cursor for the query string.
+std::string queryEscape(const std::string& text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+// The signature's timestamp is the real time of each request, so a long sync over a slow
+// link never sends a stale one.
+std::int64_t signingTime() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::vector<std::string> signedHeaders(const HubLink& link, const DeviceSecret& secret,
+                                       const char* method, const std::string& target,
+                                       const std::string& body) {
+    const std::int64_t ts = signingTime();
+    return {"X-Pekon-Device: " + link.device_id, "X-Pekon-Timestamp: " + std::to_string(ts),
+            "X-Pekon-Signature: " + sign(secret, method, target, ts, body)};
 }
 
 std::string trimSlash(std::string url) {
@@ -136,6 +189,12 @@ Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions&
     if (!secret) return secret.error();
     const std::string hub = (*link)->hub_url;
 
+    SyncProgress progress;
+    auto report = [&](SyncProgress::Stage stage) {
+        progress.stage = stage;
+        if (o.on_progress) o.on_progress(progress);
+    };
+    report(SyncProgress::Stage::probe);
     // The probe: a captive portal or a dead link is found before any event is sent.
     auto health = request("GET", hub + "/v1/health", {}, "", o);
     if (!health) return health.error();
@@ -146,6 +205,10 @@ Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions&
         return notHubAnswer();
     }
 
+    auto counts = store.outboxCounts();
+    if (!counts) return counts.error();
+    progress.to_push = counts->pending;
+    report(SyncProgress::Stage::push);
     SyncSummary summary;
     for (;;) {
         auto pending = store.events(0, static_cast<int>(kMaxPushEvents), SyncState::pending);
@@ -155,11 +218,8 @@ Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions&
         const bool pack = plain.size() > 1024;
         const std::string body = pack ? gzip(plain) : plain;
         const std::string target = "/v1/events";
-        const std::int64_t ts = now;
-        std::vector<std::string> headers = {
-            "Content-Type: application/json", "X-Pekon-Device: " + (*link)->device_id,
-            "X-Pekon-Timestamp: " + std::to_string(ts),
-            "X-Pekon-Signature: " + sign(*secret, "POST", target, ts, body)};
+        std::vector<std::string> headers = signedHeaders(**link, *secret, "POST", target, body);
+        headers.push_back("Content-Type: application/json");
         if (pack) headers.push_back("Content-Encoding: gzip");
         auto r = request("POST", hub + target, headers, body, o);
         if (!r) return r.error();
@@ -171,9 +231,33 @@ Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions&
         summary.accepted += static_cast<int>(answer->accepted.size());
         summary.duplicates += static_cast<int>(answer->duplicates.size());
         summary.rejected += static_cast<int>(answer->rejected.size());
+        progress.pushed = std::min<std::int64_t>(summary.pushed, progress.to_push);
+        report(SyncProgress::Stage::push);
         // An answer that named none of the batch would loop forever: stop, nothing lost.
         if (answer->accepted.empty() && answer->duplicates.empty() && answer->rejected.empty())
             break;
+    }
+
+    // Then the office's changes, page by page from the stored cursor. A page is applied and
+    // its cursor stored in one transaction, so a pull cut off half-way is simply repeated.
+    report(SyncProgress::Stage::pull);
+    for (;;) {
+        auto cursor = readChangesCursor(store);
+        if (!cursor) return cursor.error();
+        std::string target = "/v1/changes?limit=" + std::to_string(kPullPage);
+        if (!cursor->empty()) target += "&since=" + queryEscape(*cursor);
+        auto r =
+            request("GET", hub + target, signedHeaders(**link, *secret, "GET", target, ""), "", o);
+        if (!r) return r.error();
+        if (r->status != 200) return refused(*r);
+        auto page = parseChangesPage(r->body);
+        if (!page) return page.error();
+        auto applied = applyHubChanges(store, *page, now);
+        if (!applied) return applied.error();
+        summary.pulled += static_cast<int>(page->changes.size());
+        progress.pulled = summary.pulled;
+        report(SyncProgress::Stage::pull);
+        if (!page->more || page->changes.empty()) break;
     }
     return summary;
 }

@@ -48,4 +48,11 @@ TEST_CASE("status CSV: a wrong header refuses the file; change types follow the 
     CHECK(statusChangeType(MemberStatus::card_issued) == "card.issued");
     CHECK(statusChangeType(MemberStatus::rejected) == "registration.rejected");
     CHECK(statusChangeType(MemberStatus::queued).empty());
+    // And back, for the device applying pulled changes.
+    CHECK(statusOfChangeType("payment.confirmed") == MemberStatus::paid);
+    CHECK(statusOfChangeType("card.delivered") == MemberStatus::card_delivered);
+    CHECK(statusOfChangeType("registration.duplicate_suspected") == std::nullopt);
+    CHECK(statusOfChangeType("") == std::nullopt);
+    for (MemberStatus s : kAllStatuses)
+        if (!statusChangeType(s).empty()) CHECK(statusOfChangeType(statusChangeType(s)) == s);
 }

@@ -176,3 +176,29 @@ TEST_CASE("status: cardEta from a member's steps") {
     CHECK_FALSE(cardEta(MemberStatus::verified, steps).has_value());
     CHECK_FALSE(cardEta(MemberStatus::card_issued, steps).has_value());
 }
+
+TEST_CASE("status: office decisions move forward, skip steps, never go back") {
+    using S = MemberStatus;
+    // Forward, including steps the device never saw.
+    CHECK(officeCanMove(S::queued, S::verified));
+    CHECK(officeCanMove(S::synced, S::verified));
+    CHECK(officeCanMove(S::synced, S::paid));
+    CHECK(officeCanMove(S::verified, S::card_issued));
+    CHECK(officeCanMove(S::card_issued, S::card_delivered));
+    // Rejection until the card is issued; a rejected member may still be verified.
+    CHECK(officeCanMove(S::synced, S::rejected));
+    CHECK(officeCanMove(S::verified, S::rejected));
+    CHECK_FALSE(officeCanMove(S::card_issued, S::rejected));
+    CHECK(officeCanMove(S::rejected, S::verified));
+    // Never backwards, never the same step again, never into the device's own steps.
+    CHECK_FALSE(officeCanMove(S::paid, S::verified));
+    CHECK_FALSE(officeCanMove(S::card_delivered, S::card_issued));
+    CHECK_FALSE(officeCanMove(S::verified, S::verified));
+    CHECK_FALSE(officeCanMove(S::rejected, S::rejected));
+    for (S from : kAllStatuses) {
+        CHECK_FALSE(officeCanMove(from, S::draft));
+        CHECK_FALSE(officeCanMove(from, S::queued));
+        CHECK_FALSE(officeCanMove(from, S::synced));
+        CHECK_FALSE(officeCanMove(S::draft, from));
+    }
+}

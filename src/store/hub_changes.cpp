@@ -1,0 +1,102 @@
+#include "store/hub_changes.hpp"
+
+#include <algorithm>
+
+#include "core/status_import.hpp"
+#include "store/member_status.hpp"
+#include "store/settings.hpp"
+
+namespace pekon {
+
+namespace {
+
+std::string textOf(const Json& data, const char* key) {
+    return data.contains(key) && data[key].is_string() ? data[key].get<std::string>() : "";
+}
+
+Result<std::int64_t> appendHubEvent(sql::Connection& db, const HubChange& c, UnixSeconds now) {
+    auto stmt = db.cached(
+        "INSERT INTO events (id, type, at, actor, data, origin, sync_state, synced_at) "
+        "VALUES (?, ?, ?, 'hub', ?, 'hub', 'accepted', ?)");
+    if (!stmt) return stmt.error();
+    const std::string at = formatRfc3339(now);
+    (*stmt)->bind(1, newUuid()).bind(2, c.type).bind(3, at).bind(4, dumpJson(c.data)).bind(5, at);
+    if (auto s = (*stmt)->run("record a change from the hub"); !s) return s.error();
+    return sqlite3_last_insert_rowid(db.handle());
+}
+
+Status setMemberText(sql::Connection& db, const char* column, std::int64_t key,
+                     const std::string& value) {
+    const std::string sql = std::string("UPDATE members SET ") + column + " = ? WHERE key = ?";
+    auto stmt = db.cached(sql);
+    if (!stmt) return stmt.error();
+    (*stmt)->bind(1, value).bind(2, key);
+    return (*stmt)->run("keep what the hub said");
+}
+
+// A status change: true when it changed the member.
+Result<bool> applyStatus(sql::Connection& db, const HubChange& c, MemberStatus to,
+                         std::int64_t event_seq, UnixSeconds now) {
+    auto found = memberStatus(db, textOf(c.data, "member_id"));
+    if (!found) return found.error();
+    if (!found->has_value()) return false;  // not registered on this device
+    const MemberStatusRow& m = **found;
+    bool changed = false;
+    if (officeCanMove(m.status, to)) {
+        // Dated by the office's decision, but never before the member's previous step.
+        UnixSeconds at = now;
+        if (auto day = parseIsoDate(textOf(c.data, "date"))) at = toDays(*day) * 86400;
+        at = std::max(at, m.status_at + 1);
+        if (auto s = recordStatus(db, m.key, to, at, event_seq); !s) return s.error();
+        changed = true;
+    }
+    // The card number and facility are kept even when the step itself was already known.
+    for (const char* field : {"card_number", "faskes"}) {
+        const std::string value = textOf(c.data, field);
+        if (value.empty()) continue;
+        if (auto s = setMemberText(db, field, m.key, value); !s) return s.error();
+        changed = true;
+    }
+    return changed;
+}
+
+Result<bool> applyDuplicate(sql::Connection& db, const HubChange& c) {
+    auto found = memberStatus(db, textOf(c.data, "member_id"));
+    if (!found) return found.error();
+    const std::string other = textOf(c.data, "other_household_id");
+    if (!found->has_value() || other.empty()) return false;
+    if (auto s = setMemberText(db, "duplicate_of", (*found)->key, other); !s) return s.error();
+    return true;
+}
+
+}  // namespace
+
+Result<std::string> readChangesCursor(Store& store) {
+    auto value = readSetting(store, kSettingChangesCursor);
+    if (!value) return value.error();
+    return value->value_or("");
+}
+
+Result<AppliedChanges> applyHubChanges(Store& store, const ChangesPage& page, UnixSeconds now) {
+    if (store.damage()) return *store.damage();
+    sql::Connection& db = store.connection();
+    auto tx = sql::Transaction::begin(db);
+    if (!tx) return tx.error();
+    AppliedChanges out;
+    for (const HubChange& c : page.changes) {
+        auto seq = appendHubEvent(db, c, now);
+        if (!seq) return seq.error();
+        Result<bool> changed = false;
+        if (auto status = statusOfChangeType(c.type))
+            changed = applyStatus(db, c, *status, *seq, now);
+        else if (c.type == "registration.duplicate_suspected")
+            changed = applyDuplicate(db, c);
+        if (!changed) return changed.error();
+        ++(*changed ? out.applied : out.kept);
+    }
+    if (auto s = writeSetting(store, kSettingChangesCursor, page.next); !s) return s.error();
+    if (auto s = tx->commit(); !s) return s.error();
+    return out;
+}
+
+}  // namespace pekon

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+
+#include "codec/sync_json.hpp"
+#include "store/store.hpp"
+
+// The district office's side of the story on the device: changes pulled from pekon-hub
+// (`GET /v1/changes`), kept as events of origin 'hub' and applied to the projections.
+namespace pekon {
+
+// The cursor after the last page applied; "" before the first pull.
+inline constexpr const char* kSettingChangesCursor = "sync.changes_cursor";
+Result<std::string> readChangesCursor(Store& store);
+
+struct AppliedChanges {
+    int applied = 0;  // changed a member (status, card number, facility or a duplicate flag)
+    int kept = 0;     // recorded only: an unknown member, a step already passed, a newer type
+};
+
+// One transaction per page: every change becomes an event (origin 'hub', never pushed back),
+// status changes move the member (officeCanMove; the step is dated by the office's decision
+// date, never before the member's previous step), `card.issued` keeps the card number, the
+// assigned facility is kept, `registration.duplicate_suspected` flags the member with the
+// other household; then the page's `next` cursor is stored. A crash before the commit
+// applies nothing and the same page is pulled again.
+Result<AppliedChanges> applyHubChanges(Store& store, const ChangesPage& page, UnixSeconds now);
+
+}  // namespace pekon

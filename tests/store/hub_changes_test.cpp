@@ -1,0 +1,166 @@
+#include "store/hub_changes.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "store/outbox.hpp"
+#include "support/fixtures.hpp"
+#include "support/sample_households.hpp"
+
+using namespace pekon;
+
+namespace {
+
+const WriteContext kCtx{"volunteer-1", 1795000000, test::kToday};  // 2026-11-18
+
+struct Registered {
+    std::unique_ptr<Store> store;
+    std::vector<std::string> members;
+    std::string household;
+};
+
+Registered registerOne(const std::string& name) {
+    auto store = Store::open(test::tempPath(name));
+    REQUIRE(store);
+    auto r = (*store)->registerHouseholds({test::sampleHousehold(1, 1, 2)}, test::regions(), kCtx);
+    REQUIRE(r.ok());
+    return {std::move(*store), r.households[0].member_ids, r.households[0].household_id};
+}
+
+// The hub accepts everything pending.
+void pushAll(Store& store, UnixSeconds now) {
+    auto pending = store.events(0, 1000, SyncState::pending);
+    REQUIRE(pending);
+    PushAnswer answer;
+    for (const Event& e : *pending) answer.accepted.push_back(e.id);
+    REQUIRE(applyPushAnswer(store, *pending, answer, now));
+}
+
+HubChange statusChange(const std::string& type, const std::string& member, const char* date,
+                       Json extra = Json::object()) {
+    Json data = {{"member_id", member}, {"household_id", "h"}, {"date", date}};
+    data.update(extra);
+    return {"0", type, data};
+}
+
+MemberRecord member(Store& store, const std::string& household, size_t i) {
+    auto d = store.household(household);
+    REQUIRE(d);
+    REQUIRE(d->has_value());
+    return (*d)->members.at(i);
+}
+
+}  // namespace
+
+TEST_CASE("pulled changes: the hub's answer syncs members, office decisions move them on",
+          "[hub_changes]") {
+    auto [store, members, household] = registerOne("pull.db");
+    CHECK(member(*store, household, 0).status == MemberStatus::queued);
+
+    pushAll(*store, kCtx.now + 60);
+    CHECK(member(*store, household, 0).status == MemberStatus::synced);
+    CHECK(member(*store, household, 1).status == MemberStatus::synced);
+
+    auto cursor = readChangesCursor(*store);
+    REQUIRE(cursor);
+    CHECK(cursor->empty());
+
+    ChangesPage page;
+    page.next = "7";
+    page.changes = {
+        statusChange("registration.verified", members[0], "2026-11-20"),
+        // Paid straight from synced: the office may skip steps the device never saw.
+        statusChange("payment.confirmed", members[1], "2026-11-21",
+                     {{"faskes", "Puskesmas Kota Agung"}}),
+        statusChange("card.issued", members[0], "2026-11-25",
+                     {{"card_number", "0001234567890"}, {"faskes", "Puskesmas Pulau Panggung"}}),
+        // Late news for a step already passed: kept as an event, the status stays.
+        statusChange("registration.verified", members[0], "2026-11-19"),
+        // Someone this device never registered.
+        statusChange("card.delivered", "0190aaaa-0000-7000-8000-000000000000", "2026-11-26"),
+        {"1", "registration.duplicate_suspected",
+         Json{{"member_id", members[1]},
+              {"household_id", household},
+              {"other_member_id", "m2"},
+              {"other_household_id", "0190bbbb-0000-7000-8000-000000000000"}}},
+        // A change type from a newer hub: kept, nothing else happens.
+        {"2", "kiosk.table_row", Json{{"x", 1}}},
+    };
+    auto applied = applyHubChanges(*store, page, kCtx.now + 3600);
+    REQUIRE(applied);
+    CHECK(applied->applied == 4);
+    CHECK(applied->kept == 3);
+    CHECK(readChangesCursor(*store).value() == "7");
+
+    const MemberRecord first = member(*store, household, 0);
+    CHECK(first.status == MemberStatus::card_issued);
+    CHECK(first.card_number == "0001234567890");
+    CHECK(first.faskes == "Puskesmas Pulau Panggung");
+    REQUIRE(first.history.size() == 4);  // queued, synced, verified, card_issued
+    CHECK(first.history[2].status == MemberStatus::verified);
+    CHECK(first.history[3].status == MemberStatus::card_issued);
+    // Dated by the office's decision, never before the previous step.
+    CHECK(first.history[3].at == toDays(Date{2026, 11, 25}) * 86400);
+    CHECK(first.history[2].at > first.history[1].at);
+
+    const MemberRecord second = member(*store, household, 1);
+    CHECK(second.status == MemberStatus::paid);
+    CHECK(second.faskes == "Puskesmas Kota Agung");
+    CHECK(second.duplicate_of == "0190bbbb-0000-7000-8000-000000000000");
+    REQUIRE(cardEta(second.status, second.history));
+    CHECK(*cardEta(second.status, second.history) == Date{2026, 12, 5});
+
+    // Changes are kept as events of the hub: never in the outbox, the log still replays.
+    auto counts = store->outboxCounts();
+    REQUIRE(counts);
+    CHECK(counts->pending == 0);
+    CHECK(counts->accepted == 3);  // the household and its two members
+    CHECK(
+        store->connection().queryInt("SELECT COUNT(*) FROM events WHERE origin = 'hub'").value() ==
+        7);
+    CHECK(store->verifyProjections());
+    CHECK(store->events(0, 100, SyncState::pending)->empty());
+}
+
+TEST_CASE("pulled changes: a page is applied whole or not at all", "[hub_changes]") {
+    auto [store, members, household] = registerOne("pull-atomic.db");
+    pushAll(*store, kCtx.now + 60);
+    // A database that cannot take the write (read-only from here on) applies nothing, and
+    // the cursor stays where it was, so the same page is pulled again.
+    REQUIRE(store->connection().exec("PRAGMA query_only = ON", "t"));
+    ChangesPage page;
+    page.next = "3";
+    page.changes = {statusChange("registration.verified", members[0], "2026-11-20")};
+    CHECK_FALSE(applyHubChanges(*store, page, kCtx.now + 3600));
+    REQUIRE(store->connection().exec("PRAGMA query_only = OFF", "t"));
+    CHECK(readChangesCursor(*store).value().empty());
+    CHECK(member(*store, household, 0).status == MemberStatus::synced);
+    REQUIRE(applyHubChanges(*store, page, kCtx.now + 3600));
+    CHECK(member(*store, household, 0).status == MemberStatus::verified);
+}
+
+TEST_CASE("pulled changes: a rejection is corrected, re-sent and then verified", "[hub_changes]") {
+    auto [store, members, household] = registerOne("pull-reject.db");
+    pushAll(*store, kCtx.now + 60);
+    ChangesPage page;
+    page.next = "1";
+    page.changes = {statusChange("registration.rejected", members[0], "2026-11-19")};
+    REQUIRE(applyHubChanges(*store, page, kCtx.now + 3600));
+    CHECK(member(*store, household, 0).status == MemberStatus::rejected);
+
+    // The volunteer corrects the name: queued again, then synced when the hub takes it.
+    MemberRecord m = member(*store, household, 0);
+    MemberInput input = test::sampleHousehold(1, 1, 2).members[0];
+    input.name = input.name + " Putra";
+    WriteContext later = kCtx;
+    later.now += 7200;
+    REQUIRE(store->correctMember(m.member.id, input, test::regions(), later));
+    CHECK(member(*store, household, 0).status == MemberStatus::queued);
+    pushAll(*store, later.now + 60);
+    CHECK(member(*store, household, 0).status == MemberStatus::synced);
+
+    page.next = "2";
+    page.changes = {statusChange("registration.verified", members[0], "2026-11-22")};
+    REQUIRE(applyHubChanges(*store, page, later.now + 3600));
+    CHECK(member(*store, household, 0).status == MemberStatus::verified);
+    CHECK(store->verifyProjections());
+}
