@@ -16,6 +16,7 @@
 #include "app/gui_devices.hpp"
 #include "app/screenshots.hpp"
 #include "platform/paths.hpp"
+#include "sync/worker.hpp"
 #include "ui/app_shell.hpp"
 #include "ui/theme.hpp"
 
@@ -129,8 +130,16 @@ int runGui(const GuiOptions& options) {
 
     int code = kExitOk;
     {
+        // Sync runs on its own thread with its own connection; stopped (a transfer under way
+        // aborted, nothing unanswered marked) after the screens are gone.
+        sync::WorkerConfig sync_config;
+        sync_config.db_path = (*store)->path();
+        sync_config.automatic = options.screenshot_dir.empty();
+        sync::SyncWorker worker(sync_config);
+        worker.start();
         ui::UiContext ui(*assets, **store, options.lang, scale, [] { return nowSeconds(); });
         ui.fonts = *fonts;
+        ui.sync = &worker;
         GuiDevices devices;
         ui.devices = devices.devices();
         ui::AppShell shell(ui);

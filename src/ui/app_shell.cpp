@@ -2,9 +2,11 @@
 
 #include "core/auth.hpp"
 #include "core/text.hpp"
+#include "sync/worker.hpp"
 #include "ui/screens/first_run_screen.hpp"
 #include "ui/screens/login_screen.hpp"
 #include "ui/screens/scan_result_screen.hpp"
+#include "ui/screens/sync_screen.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
@@ -33,6 +35,14 @@ std::unique_ptr<Screen> startScreen(UiContext& ui) {
 
 AppShell::AppShell(UiContext& ui) : ui_(ui), last_input_(ui.now()) {
     stack_.push_back(startScreen(ui));
+    // The office's enrolment QR, scanned anywhere once signed in, links the device to the
+    // hub and shows the Sync screen.
+    setScanHook(PayloadKind::enrol, [](UiContext& ui, Navigator& nav, const ScanPayload& p) {
+        if (!ui.sync || !nav.user()) return false;
+        ui.sync->enrol(p.raw);
+        nav.push(std::make_unique<SyncScreen>());
+        return true;
+    });
 }
 
 void AppShell::show(std::unique_ptr<Screen> screen) {

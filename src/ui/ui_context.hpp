@@ -17,6 +17,10 @@
 #include "store/store.hpp"
 #include "ui/devices.hpp"
 
+namespace pekon::sync {
+class SyncWorker;
+}
+
 namespace pekon::ui {
 
 struct Fonts {
@@ -83,6 +87,8 @@ class UiContext {
 
     // The window's devices (camera, preview texture, beep); empty in plain headless tests.
     Devices devices;
+    // The background sync with pekon-hub (src/sync/worker); none in plain headless tests.
+    sync::SyncWorker* sync = nullptr;
     // Set by a screen during a frame when it needs the next frame soon (a live camera
     // preview, a fading message) rather than sleeping until input.
     bool animating = false;

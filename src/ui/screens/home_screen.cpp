@@ -1,14 +1,37 @@
 #include "ui/screens/home_screen.hpp"
 
+#include <algorithm>
+
 #include "store/drafts.hpp"
+#include "sync/worker.hpp"
 #include "ui/header.hpp"
 #include "ui/screens/households_screen.hpp"
 #include "ui/screens/settings_screen.hpp"
+#include "ui/screens/sync_screen.hpp"
 #include "ui/screens/wizard_screen.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
+
+namespace {
+
+// One line on the Sync tile: not linked, under way, failing, or when it last worked.
+std::string syncLine(UiContext& ui) {
+    if (!ui.sync) return ui.t("home.sync_detail");
+    const sync::WorkerState s = ui.sync->state();
+    if (!s.started) return ui.t("home.sync_detail");
+    if (!s.enrolled) return ui.t("home.sync_not_enrolled");
+    if (s.running) return ui.t("home.sync_running");
+    if (s.last_error) return ui.t("home.sync_failing");
+    if (s.last_success) {
+        const std::int64_t minutes = std::max<std::int64_t>(0, ui.now() - *s.last_success) / 60;
+        return ui.t("home.sync_last", {{"minutes", std::to_string(minutes)}});
+    }
+    return ui.t("home.sync_detail");
+}
+
+}  // namespace
 
 void HomeScreen::refresh(UiContext& ui, const Navigator& nav) {
     // Counts are re-read at most every few seconds, not every frame.
@@ -54,6 +77,9 @@ void HomeScreen::draw(UiContext& ui, Navigator& nav) {
     if (tile(ui, "home.settings", ui.t("home.settings"), ui.t("home.settings_detail"),
              ImVec2(size.x, ui.px(120))))
         nav.push(std::make_unique<SettingsScreen>());
+    ImGui::SameLine();
+    if (tile(ui, "home.sync", ui.t("home.sync"), syncLine(ui), ImVec2(size.x, ui.px(120))))
+        nav.push(std::make_unique<SyncScreen>()), refreshed_at_ = -1;
 
     ImGui::Spacing();
     ImGui::BeginChild("outbox", ImVec2(size.x, ui.px(130)), true);

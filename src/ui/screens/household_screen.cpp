@@ -69,6 +69,10 @@ void HouseholdScreen::draw(UiContext& ui, Navigator& nav) {
                   std::string(segmentCode(r.member.segment)) + " " +
                   ui.t("class." + std::to_string(r.member.care_class)));
         pipeline(ui, r);
+        if (!r.card_number.empty())
+            textMuted(ui.t("household.card_number", {{"number", maskDigits(r.card_number)}}));
+        if (!r.faskes.empty()) textMuted(ui.t("household.faskes", {{"faskes", r.faskes}}));
+        if (!r.duplicate_of.empty()) textError(ui.t("household.duplicate_suspected"));
         if (button(ui, "household.edit." + std::to_string(i), ui.t("household.edit"),
                    ImVec2(ui.px(200), 0), ButtonStyle::secondary)) {
             nav.push(std::make_unique<MemberEditScreen>(r));
