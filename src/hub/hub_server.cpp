@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -28,11 +29,16 @@ void fail(httplib::Response& res, int status, const std::string& code, const std
     res.set_content(errorBodyJson(code, message), kJson);
 }
 
-// The store is one SQLite connection; requests take turns with it (SQLite writes one at a
-// time anyway).
+// A store that is not concurrent (SQLite: one connection, and it writes one at a time anyway)
+// is used by one request at a time; the PostgreSQL store has a pool and is called directly.
 class Hub {
   public:
     explicit Hub(std::unique_ptr<HubStore> store) : store_(std::move(store)) {}
+
+    std::unique_lock<std::mutex> turn() {
+        return store_->concurrent() ? std::unique_lock<std::mutex>()
+                                    : std::unique_lock<std::mutex>(mutex_);
+    }
 
     // Checks the three signature headers; on failure fills `res` and returns nothing.
     std::optional<Device> authenticate(const httplib::Request& req, std::string_view wire_body,
@@ -55,7 +61,7 @@ class Hub {
         }
         std::optional<Device> device;
         {
-            std::lock_guard lock(mutex_);
+            auto lock = turn();
             auto found = store_->device(id);
             if (!found) {
                 fail(res, 500, "storage", found.error().message_en);
@@ -83,7 +89,7 @@ class Hub {
             return fail(res, 400, "bad_request", "Expected {\"token\":\"...\",\"name\":\"...\"}.");
         const std::string name =
             (*json)["name"].is_string() ? (*json)["name"].get<std::string>() : "";
-        std::lock_guard lock(mutex_);
+        auto lock = turn();
         auto e = store_->enrol((*json)["token"].get<std::string>(), name, platform::nowSeconds());
         if (!e)
             return fail(res, e.error().code == "bad_token" ? 401 : 500, e.error().code,
@@ -114,7 +120,7 @@ class Hub {
         if (!batch)
             return fail(res, batch.error().code == "too_large" ? 413 : 400, batch.error().code,
                         batch.error().message_en);
-        std::lock_guard lock(mutex_);
+        auto lock = turn();
         auto answer = store_->push(device->id, *batch, platform::nowSeconds());
         if (!answer) return fail(res, 503, "storage", answer.error().message_en);
         res.set_content(pushAnswerJson(*answer), kJson);
@@ -136,7 +142,7 @@ class Hub {
         if (limit < 1 || limit > 1000 || since < 0)
             return fail(res, 400, "bad_request",
                         "since is a cursor from an earlier page; limit is 1..1000.");
-        std::lock_guard lock(mutex_);
+        auto lock = turn();
         auto page = store_->changes(device->id, since, limit + 1);
         if (!page) return fail(res, 503, "storage", page.error().message_en);
         const bool more = static_cast<int>(page->size()) > limit;
@@ -168,7 +174,8 @@ class Hub {
 }  // namespace
 
 Status serve(const ServeOptions& options) {
-    auto store = HubStore::open(options.db_path);
+    // One connection per worker thread, at most 8 (PostgreSQL; SQLite has one).
+    auto store = openHubStore(options.db_url, HubStoreOptions{std::clamp(options.threads, 1, 8)});
     if (!store) return store.error();
     Hub hub(std::move(store.value()));
 

@@ -9,8 +9,8 @@ namespace pekon::hub {
 struct ServeOptions {
     std::string host = "127.0.0.1";
     int port = 8080;
-    std::string db_path;
-    int threads = 8;  // worker threads; requests beyond them wait in the queue
+    std::string db_url;  // sqlite:PATH, a bare path, or postgresql://... (see openHubStore)
+    int threads = 8;     // worker threads; requests beyond them wait in the queue
 };
 
 // Serves protocol version 1 until SIGTERM or SIGINT, then stops accepting, lets the requests

@@ -8,12 +8,15 @@
 
 #include "codec/sync_json.hpp"
 #include "core/date.hpp"
+#include "core/result.hpp"
 #include "core/status_import.hpp"
-#include "store/sqlite.hpp"
 #include "sync/signature.hpp"
 
-// pekon-hub's storage (SQLite file, mode 0600): enrolment tokens, devices, the events devices
-// pushed (each id stored once), and the changes each device should pull. No HTTP here.
+// pekon-hub's storage: enrolment tokens, devices, the events devices pushed (each id stored
+// once), and the changes each device should pull. No HTTP here. Two backends behind one
+// interface: SQLite (a 0600 file; hub_store_sqlite) and PostgreSQL (libpq;
+// hub_store_postgres). What both must decide the same way (duplicate vs id_conflict, the
+// duplicate-NIK changes, status changes) lives once, in hub_store_logic.
 namespace pekon::hub {
 
 struct Device {
@@ -49,37 +52,52 @@ struct StatusImportSummary {
 
 class HubStore {
   public:
-    static Result<std::unique_ptr<HubStore>> open(const std::string& path);
+    virtual ~HubStore() = default;
+
+    // Whether calls may come from several threads at once (the PostgreSQL store keeps a small
+    // pool of connections). When false the caller serialises every call.
+    virtual bool concurrent() const { return false; }
 
     // A one-time enrolment token valid for `ttl_seconds`.
-    Result<NewToken> createToken(const std::string& label, UnixSeconds now,
-                                 std::int64_t ttl_seconds);
+    virtual Result<NewToken> createToken(const std::string& label, UnixSeconds now,
+                                         std::int64_t ttl_seconds) = 0;
     // Spends the token (unknown, used or expired: `bad_token`) and creates the device.
-    Result<Enrolment> enrol(const std::string& token, const std::string& name, UnixSeconds now);
-    Result<std::optional<Device>> device(const std::string& id);
-    Result<std::vector<Device>> devices();
-    Status revoke(const std::string& id, UnixSeconds now);  // `unknown_device` when none
+    virtual Result<Enrolment> enrol(const std::string& token, const std::string& name,
+                                    UnixSeconds now) = 0;
+    virtual Result<std::optional<Device>> device(const std::string& id) = 0;
+    virtual Result<std::vector<Device>> devices() = 0;
+    virtual Status revoke(const std::string& id, UnixSeconds now) = 0;  // `unknown_device`
 
     // Stores a batch from `device_id` in one transaction and answers every event: accepted
     // (stored now), duplicate (this id with the same content was stored before), rejected
     // (`id_conflict`: this id with other content; `unknown_type`, `invalid`). A member
     // registered with a NIK another household already has is kept, and both devices get a
     // `registration.duplicate_suspected` change. Nothing is answered before the commit.
-    Result<PushAnswer> push(const std::string& device_id, const std::vector<WireEvent>& events,
-                            UnixSeconds now);
+    virtual Result<PushAnswer> push(const std::string& device_id,
+                                    const std::vector<WireEvent>& events, UnixSeconds now) = 0;
 
     // The device's changes after `since` (0: from the beginning), at most `limit`.
-    Result<std::vector<Change>> changes(const std::string& device_id, std::int64_t since,
-                                        int limit);
-    Result<std::int64_t> eventCount();
+    virtual Result<std::vector<Change>> changes(const std::string& device_id, std::int64_t since,
+                                                int limit) = 0;
+    virtual Result<std::int64_t> eventCount() = 0;
 
     // The office's decisions (core/status_import): each kept, and each registration of that
     // NIK and birth date gets a status change for the device that made it. One transaction.
-    Result<StatusImportSummary> importStatuses(const std::vector<StatusRow>& rows, UnixSeconds now);
-
-  private:
-    explicit HubStore(sql::Connection db) : db_(std::move(db)) {}
-    sql::Connection db_;
+    virtual Result<StatusImportSummary> importStatuses(const std::vector<StatusRow>& rows,
+                                                       UnixSeconds now) = 0;
 };
+
+struct HubStoreOptions {
+    // PostgreSQL: at most this many connections (opened as needed; one is opened at once).
+    // SQLite always has one.
+    int connections = 1;
+};
+
+// Opens (and creates or migrates the schema of) the store named by `db_url`:
+// `sqlite:PATH` or a bare PATH for SQLite, `postgresql://...` or `postgres://...` (a libpq
+// URI) for PostgreSQL. Errors: `bad_db_url`, `postgres_unreachable`, `hub_schema_newer`,
+// `db_open_failed`, `db_error`...
+Result<std::unique_ptr<HubStore>> openHubStore(const std::string& db_url,
+                                               const HubStoreOptions& options = {});
 
 }  // namespace pekon::hub

@@ -1,9 +1,10 @@
 // pekon-hub: the district office's server for Pekon devices (sync protocol version 1).
-//   pekon-hub serve --listen 127.0.0.1:8080 --db sqlite:PATH [--threads N]
+//   pekon-hub serve --listen 127.0.0.1:8080 --db DB [--threads N]
 //   pekon-hub token create --db DB --hub-url URL [--label TEXT] [--ttl 24h] [--qr FILE.png]
 //   pekon-hub device list --db DB | pekon-hub device revoke ID --db DB
 //   pekon-hub status import --db DB FILE.csv
 //   pekon-hub stats --db DB
+// DB: sqlite:PATH (or a bare PATH), or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -31,13 +32,16 @@ constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 
 const char* kUsageText =
     "usage:\n"
-    "  pekon-hub serve --listen HOST:PORT --db sqlite:PATH [--threads N]\n"
+    "  pekon-hub serve --listen HOST:PORT --db DB [--threads N]\n"
     "  pekon-hub token create --db DB --hub-url URL [--label TEXT] [--ttl 24h] [--qr FILE.png]\n"
     "  pekon-hub device list --db DB\n"
     "  pekon-hub device revoke ID --db DB\n"
     "  pekon-hub status import --db DB FILE.csv   "
     "(nik,birth_date,status,card_number,class,faskes,date)\n"
-    "  pekon-hub stats --db DB\n";
+    "  pekon-hub stats --db DB\n"
+    "DB is sqlite:PATH (or a bare PATH) or a PostgreSQL URL,\n"
+    "  postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=...] (also postgres://);\n"
+    "  the schema is created or migrated when the hub opens it.\n";
 
 int usage(const std::string& detail) {
     std::cerr << "pekon-hub: cannot understand: " << detail << "\n" << kUsageText;
@@ -47,13 +51,6 @@ int usage(const std::string& detail) {
 int fail(const Error& e) {
     std::cerr << "pekon-hub: " << e.message_en << " [" << e.code << "]\n";
     return kFailed;
-}
-
-// "sqlite:PATH" or a bare path. PostgreSQL URLs come with the PostgreSQL backend.
-bool dbPath(const std::string& db, std::string& path) {
-    if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) return false;
-    path = db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db;
-    return !path.empty();
 }
 
 // "24h", "30m", "7d", "90s", "3600".
@@ -129,17 +126,12 @@ int main(int argc, char** argv) {
     auto option = [&](const std::string& name) {
         return options.count(name) ? options[name] : std::string();
     };
-    std::string path;
-    if (!dbPath(option("db"), path)) {
-        if (option("db").rfind("postgres", 0) == 0)
-            return fail(Error{"postgres_unavailable", "PostgreSQL belum didukung oleh build ini.",
-                              "This build does not support PostgreSQL yet."});
-        return usage("--db");
-    }
+    const std::string db = option("db");
+    if (db.empty() || db == "sqlite:") return usage("--db");
 
     if (words[0] == "serve" && words.size() == 1) {
         hub::ServeOptions o;
-        o.db_path = path;
+        o.db_url = db;
         const std::string listen = option("listen").empty() ? "127.0.0.1:8080" : option("listen");
         const size_t colon = listen.rfind(':');
         if (colon == std::string::npos) return usage("--listen " + listen);
@@ -156,7 +148,7 @@ int main(int argc, char** argv) {
         return kOk;
     }
 
-    auto store = hub::HubStore::open(path);
+    auto store = hub::openHubStore(db);
     if (!store) return fail(store.error());
     if (words[0] == "token" && words.size() == 2 && words[1] == "create") {
         const std::string hub_url = option("hub-url");

@@ -1,18 +1,26 @@
-// pekon-hub as a real process on loopback, spoken to over real HTTP.
+// pekon-hub as a real process on loopback, spoken to over real HTTP, on each storage backend;
+// and its commands (token, device, status import, stats) on each backend.
 #include <httplib.h>
+#include <sys/wait.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <fstream>
 #include <string>
+#include <thread>
 
 #include "codec/sync_json.hpp"
 #include "hub/hub_store.hpp"
 #include "support/fixtures.hpp"
+#include "support/postgres_test_db.hpp"
 #include "support/running_hub.hpp"
 #include "sync/gzip.hpp"
 #include "sync/signature.hpp"
 
 using namespace pekon;
+using test::PostgreSQL;
+using test::SQLite;
 
 namespace {
 
@@ -38,7 +46,7 @@ struct Enrolled {
 };
 
 std::string newToken(const std::string& db, std::int64_t ttl = 3600) {
-    auto store = hub::HubStore::open(db);
+    auto store = hub::openHubStore(db);
     REQUIRE(store);
     auto token = (*store)->createToken("test", unixNow(), ttl);
     REQUIRE(token);
@@ -76,15 +84,17 @@ std::string member(const std::string& id, const std::string& member_id,
 }
 
 std::int64_t storedEvents(const std::string& db) {
-    auto store = hub::HubStore::open(db);
+    auto store = hub::openHubStore(db);
     REQUIRE(store);
     return (*store)->eventCount().value();
 }
 
 }  // namespace
 
-TEST_CASE("hub over HTTP: health, enrolment, a signed push stored once, gzip", "[hub_server]") {
-    const std::string db = test::tempPath("hub_http.db");
+TEMPLATE_TEST_CASE("hub over HTTP: health, enrolment, a signed push stored once, gzip",
+                   "[hub_server]", SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, test_db, "hub_http.db");
+    const std::string& db = test_db.url();
     RunningHub hub(db);
     auto c = hub.client();
     auto health = c.Get("/v1/health");
@@ -124,9 +134,11 @@ TEST_CASE("hub over HTTP: health, enrolment, a signed push stored once, gzip", "
     CHECK(storedEvents(db) == 3);
 }
 
-TEST_CASE("hub over HTTP: unsigned, forged, stale, unknown and revoked requests store nothing",
-          "[hub_server]") {
-    const std::string db = test::tempPath("hub_security.db");
+TEMPLATE_TEST_CASE(
+    "hub over HTTP: unsigned, forged, stale, unknown and revoked requests store nothing",
+    "[hub_server]", SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, test_db, "hub_security.db");
+    const std::string& db = test_db.url();
     RunningHub hub(db);
     auto c = hub.client();
     const Enrolled d = enrol(hub, db);
@@ -175,7 +187,7 @@ TEST_CASE("hub over HTTP: unsigned, forged, stale, unknown and revoked requests 
     CHECK(again->status == 401);
     CHECK(parseJson(again->body).value()["error"]["code"] == "bad_token");
     {
-        auto store = hub::HubStore::open(db);
+        auto store = hub::openHubStore(db);
         REQUIRE((*store)->revoke(d.device_id, unixNow()));
     }
     CHECK(post(signedHeaders(d, "POST", "/v1/events", body)) ==
@@ -183,8 +195,10 @@ TEST_CASE("hub over HTTP: unsigned, forged, stale, unknown and revoked requests 
     CHECK(storedEvents(db) == 0);
 }
 
-TEST_CASE("hub over HTTP: changes are pulled page by page with the cursor", "[hub_server]") {
-    const std::string db = test::tempPath("hub_changes.db");
+TEMPLATE_TEST_CASE("hub over HTTP: changes are pulled page by page with the cursor", "[hub_server]",
+                   SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, test_db, "hub_changes.db");
+    const std::string& db = test_db.url();
     RunningHub hub(db);
     auto c = hub.client();
     const Enrolled a = enrol(hub, db);
@@ -219,4 +233,142 @@ TEST_CASE("hub over HTTP: changes are pulled page by page with the cursor", "[hu
     auto bad =
         c.Get("/v1/changes?limit=5000", signedHeaders(a, "GET", "/v1/changes?limit=5000", ""));
     CHECK(bad->status == 400);
+}
+
+TEMPLATE_TEST_CASE("hub over HTTP: devices pushing at the same time are all stored, once",
+                   "[hub_server]", SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, test_db, "hub_parallel.db");
+    const std::string& db = test_db.url();
+    RunningHub hub(db);
+    constexpr int kDevices = 4, kBatches = 5, kPerBatch = 50;
+    std::vector<Enrolled> devices;
+    for (int d = 0; d < kDevices; ++d) devices.push_back(enrol(hub, db));
+    std::vector<std::thread> pushers;
+    std::atomic<int> accepted{0};
+    for (int d = 0; d < kDevices; ++d) {
+        pushers.emplace_back([&, d] {
+            auto c = hub.client();
+            for (int b = 0; b < kBatches; ++b) {
+                std::string body = R"({"events":[)";
+                for (int i = 0; i < kPerBatch; ++i) {
+                    const int n = (d * kBatches + b) * kPerBatch + i;
+                    char nik[17];
+                    // Every device also registers one shared NIK, in a household of its own.
+                    std::snprintf(nik, sizeof nik, "18060115058%05d", b == 0 && i == 0 ? 99999 : n);
+                    const std::string id = std::to_string(n);
+                    body += (i ? "," : "") +
+                            member("e" + id, "m" + id, "h" + std::to_string(d) + "-" + id, nik);
+                }
+                body += "]}";
+                auto res = c.Post(
+                    "/v1/events",
+                    signedHeaders(devices[static_cast<size_t>(d)], "POST", "/v1/events", body),
+                    body, "application/json");
+                if (res && res->status == 200)
+                    accepted += static_cast<int>(parsePushAnswer(res->body)->accepted.size());
+            }
+        });
+    }
+    for (auto& t : pushers) t.join();
+    CHECK(accepted == kDevices * kBatches * kPerBatch);
+    CHECK(storedEvents(db) == kDevices * kBatches * kPerBatch);
+    // The shared NIK: each device is told of each of the three others, exactly once.
+    auto store = hub::openHubStore(db);
+    REQUIRE(store);
+    for (const Enrolled& d : devices) CHECK((*store)->changes(d.device_id, 0, 100)->size() == 3);
+}
+
+namespace {
+
+struct HubRun {
+    int exit_code = -1;
+    std::string out;
+};
+
+// Runs `pekon-hub ARGS...` to the end; its standard output and exit code.
+HubRun runHub(const std::vector<std::string>& args) {
+    test::Child child = test::spawnChild(PEKON_HUB, args);
+    HubRun run;
+    char buffer[4096];
+    size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, child.out)) > 0) run.out.append(buffer, n);
+    std::fclose(child.out);
+    int status = 0;
+    ::waitpid(child.pid, &status, 0);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return run;
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("pekon-hub's commands all take --db for either backend", "[hub_server]", SQLite,
+                   PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, test_db, "hub_cli.db");
+    const std::string& db = test_db.url();
+
+    const HubRun token = runHub({"token", "create", "--db", db, "--hub-url",
+                                 "http://127.0.0.1:8080", "--label", "Puskesmas Kota Agung"});
+    REQUIRE(token.exit_code == 0);
+    const std::string first_line = token.out.substr(0, token.out.find('\n'));
+    CHECK(token.out.find("pekon://enrol?hub=http%3A%2F%2F127.0.0.1%3A8080&token=" + first_line) !=
+          std::string::npos);
+    std::string device_id;
+    {
+        auto store = hub::openHubStore(db);
+        REQUIRE(store);
+        auto enrolled = (*store)->enrol(first_line, "tablet", unixNow());
+        REQUIRE(enrolled);
+        device_id = enrolled->device_id;
+        const std::string body =
+            R"({"events":[)" + member("e1", "m1", "h1", "1806011505800001") + "]}";
+        REQUIRE(
+            (*store)->push(device_id, parsePushRequest(body).value(), unixNow())->accepted.size() ==
+            1);
+    }
+
+    const HubRun list = runHub({"device", "list", "--db", db});
+    REQUIRE(list.exit_code == 0);
+    auto listed = parseJson(list.out);
+    REQUIRE(listed);
+    CHECK((*listed)["device_id"] == device_id);
+    CHECK((*listed)["revoked"] == false);
+
+    const std::string csv = test::tempPath("decisions.csv");
+    {
+        std::ofstream out(csv);
+        out << "nik,birth_date,status,card_number,class,faskes,date\n"
+               "1806011505800001,1980-05-15,verified,,,,2026-12-01\n"
+               "not-a-nik,1980-05-15,verified,,,,2026-12-01\n";
+    }
+    const HubRun imported = runHub({"status", "import", "--db", db, csv});
+    CHECK(imported.exit_code == 1);  // one bad row, reported; the good one still imports
+    auto summary = parseJson(imported.out);
+    REQUIRE(summary);
+    CHECK((*summary)["imported"] == 1);
+    CHECK((*summary)["bad_rows"] == 1);
+    CHECK((*summary)["changes"] == 1);
+
+    const HubRun stats = runHub({"stats", "--db", db});
+    REQUIRE(stats.exit_code == 0);
+    CHECK(parseJson(stats.out).value() == Json{{"events", 1}, {"devices", 1}});
+
+    CHECK(runHub({"device", "revoke", device_id, "--db", db}).exit_code == 0);
+    CHECK(runHub({"device", "revoke", "nobody", "--db", db}).exit_code == 1);
+    CHECK(parseJson(runHub({"device", "list", "--db", db}).out).value()["revoked"] == true);
+}
+
+TEST_CASE("pekon-hub with a PostgreSQL server it cannot reach exits 1, for every command",
+          "[hub_server]") {
+    const std::string down = "postgresql://pekon@127.0.0.1:1/pekon";
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"serve", "--listen", "127.0.0.1:0", "--db", down},
+             {"token", "create", "--db", down, "--hub-url", "http://127.0.0.1:8080"},
+             {"device", "list", "--db", down},
+             {"stats", "--db", down}}) {
+        const HubRun run = runHub(args);
+        INFO(args[0]);
+        CHECK(run.exit_code == 1);
+        CHECK(run.out.empty());
+    }
+    CHECK(runHub({"stats"}).exit_code == 2);  // no --db at all: a usage error
 }

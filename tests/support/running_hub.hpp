@@ -1,7 +1,8 @@
 #pragma once
 
 // pekon-hub (PEKON_HUB) as a real process on loopback: `serve` on a port the kernel picks,
-// SIGTERM and a clean exit at the end.
+// SIGTERM and a clean exit at the end. `db` is what `--db` takes (sqlite:PATH or
+// postgresql://...); a plain path is taken as SQLite.
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -15,8 +16,9 @@ namespace pekon::test {
 class RunningHub {
   public:
     explicit RunningHub(const std::string& db) {
-        child_ =
-            spawnChild(PEKON_HUB, {"serve", "--listen", "127.0.0.1:0", "--db", "sqlite:" + db});
+        const bool url = db.rfind("sqlite:", 0) == 0 || db.rfind("postgres", 0) == 0;
+        child_ = spawnChild(
+            PEKON_HUB, {"serve", "--listen", "127.0.0.1:0", "--db", url ? db : "sqlite:" + db});
         char line[256] = {};
         if (!std::fgets(line, sizeof line, child_.out))
             throw std::runtime_error("pekon-hub did not start");

@@ -1,0 +1,271 @@
+#include "hub/hub_store_sqlite.hpp"
+
+#include "hub/hub_store_logic.hpp"
+#include "platform/clock.hpp"
+#include "store/sqlite.hpp"
+#include "store/store.hpp"
+
+namespace pekon::hub {
+
+namespace {
+
+constexpr const char* kRegistrationsByNik =
+    "SELECT member_id, household_id, device_id, nik, birth_date FROM members WHERE nik = ?";
+constexpr const char* kRegistrationsById =
+    "SELECT member_id, household_id, device_id, nik, birth_date FROM members WHERE member_id = ?";
+constexpr const char* kRegistrationsOfPerson =
+    "SELECT member_id, household_id, device_id, nik, birth_date FROM members WHERE nik = ? AND "
+    "birth_date = ? ORDER BY member_id";
+
+Result<Device> readDevice(sql::Stmt& stmt) {
+    Device d;
+    d.id = stmt.text(0);
+    d.name = stmt.text(1);
+    auto secret = sync::decodeSecret(stmt.text(2));
+    if (!secret) return secret.error();
+    d.secret = *secret;
+    d.enrolled_at = stmt.integer(3);
+    if (!stmt.isNull(4)) d.revoked_at = stmt.integer(4);
+    return d;
+}
+
+// The SQLite store: in-process, so a batch is looked up and written a row at a time through
+// cached statements (no round trips to save).
+class SqliteHubStore final : public HubStore {
+  public:
+    explicit SqliteHubStore(sql::Connection db) : db_(std::move(db)) {}
+
+    Status migrate(UnixSeconds now) {
+        auto tx = sql::Transaction::begin(db_);
+        if (!tx) return tx.error();
+        if (auto s = db_.exec(kSchemaVersionTable, "create the schema version table"); !s) return s;
+        auto current = db_.queryInt(kReadSchemaVersion);
+        if (!current) return current.error();
+        auto applied = migrateSchema(*current, kSqliteDialect, [&](const SchemaStep& step) {
+            if (auto s = db_.exec(step.sql, "migrate the hub schema"); !s) return s;
+            auto record =
+                db_.cached("INSERT INTO hub_schema_version (version, applied_at) VALUES (?, ?)");
+            if (!record) return Status(record.error());
+            (*record)->bind(1, step.version).bind(2, now);
+            return (*record)->run("record the schema version");
+        });
+        if (!applied) return applied;
+        return tx->commit();
+    }
+
+    Result<NewToken> createToken(const std::string& label, UnixSeconds now,
+                                 std::int64_t ttl_seconds) override {
+        NewToken t{newEnrolToken(), now + ttl_seconds};
+        auto stmt = db_.cached(
+            "INSERT INTO tokens (token_hash, label, created_at, expires_at) VALUES (?, ?, ?, ?)");
+        if (!stmt) return stmt.error();
+        (*stmt)->bind(1, tokenHash(t.token)).bind(2, label).bind(3, now).bind(4, t.expires_at);
+        if (auto s = (*stmt)->run("create a token"); !s) return s.error();
+        return t;
+    }
+
+    Result<Enrolment> enrol(const std::string& token, const std::string& name,
+                            UnixSeconds now) override {
+        auto tx = sql::Transaction::begin(db_);
+        if (!tx) return tx.error();
+        Enrolment e{newUuid(), sync::newDeviceSecret()};
+        {
+            // Spends the token only if it is unused and in time: one statement, so two devices
+            // racing with the same token cannot both win.
+            auto spend = db_.cached(
+                "UPDATE tokens SET used_at = ?, device_id = ? WHERE token_hash = ? AND used_at IS "
+                "NULL AND expires_at > ?");
+            if (!spend) return spend.error();
+            (*spend)->bind(1, now).bind(2, e.device_id).bind(3, tokenHash(token)).bind(4, now);
+            if (auto s = (*spend)->run("spend a token"); !s) return s.error();
+            if (sqlite3_changes(db_.handle()) != 1) return badToken();
+        }
+        auto add =
+            db_.cached("INSERT INTO devices (id, name, secret, enrolled_at) VALUES (?, ?, ?, ?)");
+        if (!add) return add.error();
+        (*add)->bind(1, e.device_id).bind(2, name).bind(3, sync::encodeSecret(e.secret));
+        (*add)->bind(4, now);
+        if (auto s = (*add)->run("add a device"); !s) return s.error();
+        if (auto s = tx->commit(); !s) return s.error();
+        return e;
+    }
+
+    Result<std::optional<Device>> device(const std::string& id) override {
+        auto stmt = db_.cached(
+            "SELECT id, name, secret, enrolled_at, revoked_at FROM devices WHERE id = ?");
+        if (!stmt) return stmt.error();
+        (*stmt)->bind(1, id);
+        const int rc = (*stmt)->step();
+        if (rc == SQLITE_DONE) return std::optional<Device>();
+        if (rc != SQLITE_ROW) return sql::sqliteError(db_.handle(), rc, "read a device");
+        auto d = readDevice(**stmt);
+        if (!d) return d.error();
+        return std::optional<Device>(std::move(d.value()));
+    }
+
+    Result<std::vector<Device>> devices() override {
+        auto stmt = db_.prepare(
+            "SELECT id, name, secret, enrolled_at, revoked_at FROM devices ORDER BY enrolled_at, "
+            "id");
+        if (!stmt) return stmt.error();
+        std::vector<Device> out;
+        int rc;
+        while ((rc = stmt->step()) == SQLITE_ROW) {
+            auto d = readDevice(*stmt);
+            if (!d) return d.error();
+            out.push_back(std::move(d.value()));
+        }
+        if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "list devices");
+        return out;
+    }
+
+    Status revoke(const std::string& id, UnixSeconds now) override {
+        auto stmt =
+            db_.cached("UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?");
+        if (!stmt) return stmt.error();
+        (*stmt)->bind(1, now).bind(2, id);
+        if (auto s = (*stmt)->run("revoke a device"); !s) return s;
+        if (sqlite3_changes(db_.handle()) != 1) return unknownDevice();
+        return {};
+    }
+
+    Result<PushAnswer> push(const std::string& device_id, const std::vector<WireEvent>& events,
+                            UnixSeconds now) override {
+        auto tx = sql::Transaction::begin(db_);
+        if (!tx) return tx.error();
+        const PushKeys keys = pushKeys(events);
+        StoredForPush stored;
+        for (const std::string& id : keys.event_ids) {
+            auto seen = db_.cached("SELECT content_hash FROM events WHERE id = ?");
+            if (!seen) return seen.error();
+            (*seen)->bind(1, id);
+            const int rc = (*seen)->step();
+            if (rc == SQLITE_ROW) stored.content_hashes.emplace(id, (*seen)->text(0));
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                return sql::sqliteError(db_.handle(), rc, "look up an event");
+        }
+        for (const auto& [sql, values] : {std::pair{kRegistrationsByNik, &keys.niks},
+                                          std::pair{kRegistrationsById, &keys.member_ids}})
+            for (const std::string& value : *values)
+                if (auto s = readRegistrations(sql, {value}, stored.registrations); !s)
+                    return s.error();
+
+        PushPlan plan = planPush(device_id, events, stored);
+        for (const NewEvent& n : plan.events) {
+            auto insert = db_.cached(
+                "INSERT INTO events (id, device_id, seq, type, at, content, content_hash, "
+                "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            if (!insert) return insert.error();
+            const WireEvent& e = *n.event;
+            (*insert)->bind(1, e.id).bind(2, device_id).bind(3, e.seq).bind(4, e.type);
+            (*insert)->bind(5, e.at).bind(6, e.content).bind(7, n.content_hash).bind(8, now);
+            if (auto s = (*insert)->run("store an event"); !s) return s.error();
+        }
+        for (const Registration& r : plan.registrations) {
+            auto add = db_.cached(
+                "INSERT INTO members (member_id, household_id, device_id, nik, birth_date) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (member_id) DO NOTHING");
+            if (!add) return add.error();
+            (*add)->bind(1, r.member_id).bind(2, r.household_id).bind(3, r.device_id);
+            (*add)->bind(4, r.nik).bind(5, r.birth_date);
+            if (auto s = (*add)->run("index a member"); !s) return s.error();
+        }
+        if (auto s = insertChanges(plan.changes, now); !s) return s.error();
+        // Acknowledged only once committed: a crash before this line answers nothing.
+        if (auto s = tx->commit(); !s) return s.error();
+        return std::move(plan.answer);
+    }
+
+    Result<std::vector<Change>> changes(const std::string& device_id, std::int64_t since,
+                                        int limit) override {
+        auto stmt = db_.cached(
+            "SELECT cursor, type, data FROM changes WHERE device_id = ? AND cursor > ? ORDER BY "
+            "cursor LIMIT ?");
+        if (!stmt) return stmt.error();
+        (*stmt)->bind(1, device_id).bind(2, since).bind(3, limit);
+        std::vector<Change> out;
+        int rc;
+        while ((rc = (*stmt)->step()) == SQLITE_ROW)
+            out.push_back({(*stmt)->integer(0), (*stmt)->text(1), (*stmt)->text(2)});
+        if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read changes");
+        return out;
+    }
+
+    Result<std::int64_t> eventCount() override {
+        return db_.queryInt("SELECT COUNT(*) FROM events");
+    }
+
+    Result<StatusImportSummary> importStatuses(const std::vector<StatusRow>& rows,
+                                               UnixSeconds now) override {
+        auto tx = sql::Transaction::begin(db_);
+        if (!tx) return tx.error();
+        for (const StatusRow& row : rows) {
+            auto keep = db_.cached(
+                "INSERT INTO statuses (nik, birth_date, status, card_number, class, faskes, "
+                "decided_on, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            if (!keep) return keep.error();
+            (*keep)->bind(1, row.nik).bind(2, formatIsoDate(row.birth_date));
+            (*keep)->bind(3, statusCode(row.status)).bind(4, row.card_number);
+            if (row.care_class)
+                (*keep)->bind(5, *row.care_class);
+            else
+                (*keep)->bindNull(5);
+            (*keep)->bind(6, row.faskes).bind(7, formatIsoDate(row.date)).bind(8, now);
+            if (auto s = (*keep)->run("keep a status"); !s) return s.error();
+        }
+        // Every registration of these people (NIK and birth date), on whichever device made it.
+        std::vector<Registration> registrations;
+        for (const PersonKey& key : statusKeys(rows))
+            if (auto s = readRegistrations(kRegistrationsOfPerson, {key.nik, key.birth_date},
+                                           registrations);
+                !s)
+                return s.error();
+        StatusPlan plan = planStatusImport(rows, registrations);
+        if (auto s = insertChanges(plan.changes, now); !s) return s.error();
+        if (auto s = tx->commit(); !s) return s.error();
+        return plan.summary;
+    }
+
+  private:
+    // Appends the registrations `sql` yields for `keys` (bound in order).
+    Status readRegistrations(const char* sql, std::initializer_list<std::string_view> keys,
+                             std::vector<Registration>& out) {
+        auto stmt = db_.cached(sql);
+        if (!stmt) return stmt.error();
+        int index = 0;
+        for (std::string_view key : keys) (*stmt)->bind(++index, key);
+        int rc;
+        while ((rc = (*stmt)->step()) == SQLITE_ROW)
+            out.push_back({(*stmt)->text(0), (*stmt)->text(1), (*stmt)->text(2), (*stmt)->text(3),
+                           (*stmt)->text(4)});
+        if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read registrations");
+        return {};
+    }
+
+    Status insertChanges(const std::vector<NewChange>& changes, UnixSeconds now) {
+        for (const NewChange& c : changes) {
+            auto stmt = db_.cached(
+                "INSERT INTO changes (device_id, type, data, created_at) VALUES (?, ?, ?, ?)");
+            if (!stmt) return stmt.error();
+            (*stmt)->bind(1, c.device_id).bind(2, c.type).bind(3, c.data).bind(4, now);
+            if (auto s = (*stmt)->run("add a change"); !s) return s;
+        }
+        return {};
+    }
+
+    sql::Connection db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<HubStore>> openSqliteHubStore(const std::string& path) {
+    if (auto s = initCrypto(); !s) return s.error();
+    if (auto s = sql::secureFile(path); !s) return s.error();
+    auto db = sql::Connection::open(path, false);
+    if (!db) return db.error();
+    auto store = std::make_unique<SqliteHubStore>(std::move(db.value()));
+    if (auto s = store->migrate(platform::nowSeconds()); !s) return s.error();
+    return std::unique_ptr<HubStore>(std::move(store));
+}
+
+}  // namespace pekon::hub
