@@ -30,7 +30,10 @@ OrderedJson memberJson(const MemberRecord& r) {
             {"status", statusCode(r.status)},
             {"status_history", history},
             {"card_eta", eta ? OrderedJson(formatIsoDate(*eta)) : OrderedJson(nullptr)},
-            {"card_number", r.card_number}};
+            {"card_number", r.card_number},
+            {"faskes", r.faskes},
+            {"duplicate_of",
+             r.duplicate_of.empty() ? OrderedJson(nullptr) : OrderedJson(r.duplicate_of)}};
 }
 
 // "Lunas (kartu ± 2026-12-06)": the status, with the card ETA while one is due.

@@ -75,6 +75,40 @@ TEST_CASE("cli sync: an enrolled device's outbox reaches the hub once", "[sync_c
     const CliRun second = runCli(with({"sync"}, db));
     REQUIRE(second.exit_code == 0);
     CHECK(lastJson(second)["pushed"] == 0);  // nothing left in the outbox
+    CHECK(lastJson(second)["pulled"] == 0);
+
+    // The office's decisions come back with the next sync and move the members on.
+    const std::string csv = tempPath("sync_cli_decisions.csv");
+    writeWholeFile(csv,
+                   "nik,birth_date,status,card_number,class,faskes,date\n"
+                   "1806011505800001,1980-05-15,verified,,3,Puskesmas Kota Agung,2026-11-23\n"
+                   "1806011505800001,1980-05-15,card_issued,0001234567890,3,,2026-11-30\n"
+                   "1806016208850002,1985-08-22,rejected,,,,2026-11-23\n");
+    Child import = spawnChild(PEKON_HUB, {"status", "import", "--db", "sqlite:" + hub_db, csv});
+    int import_status = 0;
+    ::waitpid(import.pid, &import_status, 0);
+    std::fclose(import.out);
+    REQUIRE(WIFEXITED(import_status));
+    REQUIRE(WEXITSTATUS(import_status) == 0);
+    const CliRun third = runCli(with({"sync"}, db));
+    INFO(third.describe());
+    REQUIRE(third.exit_code == 0);
+    CHECK(lastJson(third)["pulled"] == 3);
+    CHECK(lastJson(runCli(with({"sync"}, db)))["pulled"] == 0);  // the cursor moved on
+    const Json list = lastJson(runCli(with({"household", "list", "--format", "json"}, db)));
+    REQUIRE(list.is_array());
+    REQUIRE(list.size() == 1);
+    const CliRun show = runCli(with(
+        {"household", "show", list[0]["household_id"].get<std::string>(), "--format", "json"}, db));
+    INFO(show.describe());
+    const Json members = lastJson(show)["members"];
+    REQUIRE(members.size() == 3);
+    CHECK(members[0]["status"] == "card_issued");
+    CHECK(members[0]["card_number"] == "0001234567890");
+    CHECK(members[0]["faskes"] == "Puskesmas Kota Agung");
+    CHECK(members[1]["status"] == "rejected");
+    CHECK(members[2]["status"] == "synced");
+    CHECK(runCli(with({"check"}, db)).exit_code == 0);  // the log still replays
     const CliRun outbox = runCli(with({"outbox", "--format", "json"}, db));
     INFO(outbox.describe());
     CHECK(lastJson(outbox)["pending"] == 0);
