@@ -130,6 +130,16 @@ std::string textField(const Json& data, const char* key) {
     return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// Text the hub keys or indexes on must not hold a NUL character (PostgreSQL's text cannot).
+bool storable(const WireEvent& e) {
+    auto clean = [](const std::string& text) { return text.find('\0') == std::string::npos; };
+    if (!clean(e.id)) return false;
+    if (!isRegistration(e)) return true;
+    for (const char* key : {"member_id", "household_id", "nik", "birth_date"})
+        if (!clean(textField(e.data, key))) return false;
+    return true;
+}
+
 Registration registrationOf(const WireEvent& e, const std::string& device_id) {
     return Registration{textField(e.data, "member_id"), textField(e.data, "household_id"),
                         device_id, textField(e.data, "nik"), textField(e.data, "birth_date")};
@@ -168,6 +178,7 @@ PushKeys pushKeys(const std::vector<WireEvent>& events) {
     PushKeys keys;
     std::unordered_set<std::string> ids, niks, members;
     for (const WireEvent& e : events) {
+        if (!storable(e)) continue;
         addDistinct(keys.event_ids, ids, e.id);
         if (!isRegistration(e)) continue;
         addDistinct(keys.niks, niks, textField(e.data, "nik"));
@@ -187,6 +198,11 @@ PushPlan planPush(const std::string& device_id, const std::vector<WireEvent>& ev
         by_nik[r.nik].push_back(r);
     }
     for (const WireEvent& e : events) {
+        if (!storable(e)) {
+            plan.answer.rejected.push_back(
+                {e.id, "invalid", "The id or a key field contains a NUL character."});
+            continue;
+        }
         const std::string hash = sync::sha256Hex(e.content);
         if (auto seen = hashes.find(e.id); seen != hashes.end()) {
             if (seen->second == hash)

@@ -93,6 +93,7 @@ struct PushPlan {
 };
 
 // Events are taken in batch order, as if each were stored before the next is looked at: an id
+// or key field with a NUL character is `invalid` (neither backend keys on it); an id
 // seen earlier in the store or the batch is a duplicate (same content hash) or `id_conflict`;
 // a malformed event is rejected with checkEvent's reason; a member registered with a NIK that
 // another household has gets a `registration.duplicate_suspected` change for each side.

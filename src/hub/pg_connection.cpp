@@ -49,6 +49,32 @@ Error queryError(PGconn* conn, const PGresult* result, std::string_view doing) {
 
 void ignoreNotice(void*, const char*) {}  // "relation already exists, skipping" and the like
 
+// `bad_db_url` unless libpq can parse `url`.
+Status checkUrl(const std::string& url) {
+    char* problem = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &problem);
+    if (options) {
+        PQconninfoFree(options);
+        return {};
+    }
+    const std::string why = firstLine(problem);
+    PQfreemem(problem);
+    return Error{"bad_db_url", std::string("Alamat basis data PostgreSQL tidak sah: ") + why,
+                 std::string("The PostgreSQL database URL is not valid: ") + why};
+}
+
+// libpq takes parameters as C strings: a NUL inside one would cut it short silently.
+Status pointersTo(const std::vector<Param>& params, std::vector<const char*>& out) {
+    out.clear();
+    for (const Param& p : params) {
+        if (p && std::memchr(p->data(), '\0', p->size()))
+            return Error{"db_error", "Teks dengan karakter NUL tidak bisa disimpan.",
+                         "Text with a NUL character cannot be stored."};
+        out.push_back(p ? p->c_str() : nullptr);
+    }
+    return {};
+}
+
 }  // namespace
 
 Rows& Rows::operator=(Rows&& other) noexcept {
@@ -72,19 +98,6 @@ std::int64_t Rows::integer(int row, int column) const {
 std::int64_t Rows::affected() const {
     const char* n = PQcmdTuples(result_);
     return n && *n ? std::strtoll(n, nullptr, 10) : 0;
-}
-
-Status checkUrl(const std::string& url) {
-    char* problem = nullptr;
-    PQconninfoOption* options = PQconninfoParse(url.c_str(), &problem);
-    if (options) {
-        PQconninfoFree(options);
-        return {};
-    }
-    const std::string why = firstLine(problem);
-    PQfreemem(problem);
-    return Error{"bad_db_url", std::string("Alamat basis data PostgreSQL tidak sah: ") + why,
-                 std::string("The PostgreSQL database URL is not valid: ") + why};
 }
 
 Result<Connection> Connection::open(const std::string& url) {
@@ -140,22 +153,6 @@ Result<Rows> Connection::exec(const char* sql, std::string_view doing) {
     return check(PQexec(conn_, sql), doing);
 }
 
-namespace {
-
-// libpq takes parameters as C strings: a NUL inside one would cut it short silently.
-Status pointersTo(const std::vector<Param>& params, std::vector<const char*>& out) {
-    out.clear();
-    for (const Param& p : params) {
-        if (p && std::memchr(p->data(), '\0', p->size()))
-            return Error{"db_error", "Teks dengan karakter NUL tidak bisa disimpan.",
-                         "Text with a NUL character cannot be stored."};
-        out.push_back(p ? p->c_str() : nullptr);
-    }
-    return {};
-}
-
-}  // namespace
-
 Result<Rows> Connection::run(const Statement& statement, const std::vector<Param>& params,
                              std::string_view doing) {
     std::vector<const char*> values;
@@ -167,15 +164,6 @@ Result<Rows> Connection::run(const Statement& statement, const std::vector<Param
     }
     return check(PQexecPrepared(conn_, statement.name, static_cast<int>(values.size()),
                                 values.data(), nullptr, nullptr, 0),
-                 doing);
-}
-
-Result<Rows> Connection::runOnce(const char* sql, const std::vector<Param>& params,
-                                 std::string_view doing) {
-    std::vector<const char*> values;
-    if (auto s = pointersTo(params, values); !s) return s.error();
-    return check(PQexecParams(conn_, sql, static_cast<int>(values.size()), nullptr, values.data(),
-                              nullptr, nullptr, 0),
                  doing);
 }
 

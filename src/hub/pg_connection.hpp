@@ -50,9 +50,6 @@ class Rows {
     PGresult* result_;
 };
 
-// `bad_db_url` unless libpq can parse `url`.
-Status checkUrl(const std::string& url);
-
 class Connection {
   public:
     // Connects (10 s timeout unless the URL sets connect_timeout; UTF-8). A server that cannot
@@ -72,8 +69,6 @@ class Connection {
     // Runs a parameterised statement (prepared on this connection on first use).
     Result<Rows> run(const Statement& statement, const std::vector<Param>& params,
                      std::string_view doing);
-    // Runs a parameterised statement once, unprepared.
-    Result<Rows> runOnce(const char* sql, const std::vector<Param>& params, std::string_view doing);
 
   private:
     explicit Connection(PGconn* conn) : conn_(conn) {}

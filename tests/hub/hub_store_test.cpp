@@ -176,6 +176,18 @@ TEMPLATE_TEST_CASE("hub: one bad event does not hold back the others", "[hub]", 
     CHECK(answer->rejected[0].code == "invalid");
     CHECK(answer->rejected[1].code == "unknown_type");
     CHECK(hub->eventCount().value() == 2);
+    // A NUL character in an id or a key field is refused on its own, on either backend.
+    auto nul = hub->push(dev,
+                         batch({member("e\\u0000x", "m5", "h1", "1806011505800005"),
+                                member("e6", "m\\u00006", "h1", "1806011505800006"),
+                                member("e7", "m7", "h1", "1806011505800007")}),
+                         kNow);
+    REQUIRE(nul);
+    CHECK(nul->accepted == std::vector<std::string>{"e7"});
+    REQUIRE(nul->rejected.size() == 2);
+    CHECK(nul->rejected[0].id == std::string("e\0x", 3));
+    CHECK(nul->rejected[0].code == "invalid");
+    CHECK(nul->rejected[1].code == "invalid");
 }
 
 TEMPLATE_TEST_CASE("hub: the same NIK from two devices is kept twice and both are told", "[hub]",
