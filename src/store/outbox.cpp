@@ -1,26 +1,46 @@
 #include "store/outbox.hpp"
 
-#include <algorithm>
 #include <unordered_map>
 
-#include "store/member_status.hpp"
+#include "codec/json_writer.hpp"
 #include "store/settings.hpp"
 
 namespace pekon {
 
 namespace {
 
-// A member whose registration or correction the hub now holds moves from queued to synced.
-Status markMemberSynced(sql::Connection& db, const Event& e, UnixSeconds now) {
-    if (e.type != event_type::member_registered && e.type != event_type::member_corrected)
-        return {};
-    auto data = parseJson(e.data);
-    if (!data || !data->is_object() || !(*data)["member_id"].is_string()) return {};
-    auto m = memberStatus(db, (*data)["member_id"].get<std::string>());
-    if (!m) return m.error();
-    if (!m->has_value() || (*m)->status != MemberStatus::queued) return {};
-    return recordStatus(db, (*m)->key, MemberStatus::synced, std::max(now, (*m)->status_at + 1),
-                        e.seq);
+// Marks the events whose seq is in `seqs` (a JSON array) with `state`, in one statement.
+Status markAll(sql::Connection& db, const char* state, const std::string& seqs,
+               const std::string& at) {
+    auto stmt = db.cached(
+        "UPDATE events SET sync_state = ?1, hub_code = NULL, hub_message = NULL, synced_at = ?2 "
+        "WHERE seq IN (SELECT value FROM json_each(?3)) AND origin = 'device' AND "
+        "sync_state = 'pending'");
+    if (!stmt) return stmt.error();
+    (*stmt)->bind(1, state).bind(2, at).bind(3, seqs);
+    return (*stmt)->run("mark events");
+}
+
+// Members whose registration or correction the hub now holds (events `seqs`) move from queued
+// to synced: the step is dated `at`, or a second after the previous step if that is later.
+Status markMembersSynced(sql::Connection& db, const std::string& seqs, const std::string& at) {
+    auto history = db.cached(
+        "INSERT OR IGNORE INTO member_status_history (member_key, at, status, event_seq) "
+        "SELECT m.key, MAX(?1, strftime('%Y-%m-%dT%H:%M:%SZ', m.status_at, '+1 second')), "
+        "'synced', e.seq FROM events e JOIN members m ON m.id = json_extract(e.data, "
+        "'$.member_id') WHERE e.seq IN (SELECT value FROM json_each(?2)) AND e.type IN "
+        "('member.registered', 'member.corrected') AND m.status = 'queued'");
+    if (!history) return history.error();
+    (*history)->bind(1, at).bind(2, seqs);
+    if (auto s = (*history)->run("add synced steps"); !s) return s;
+    auto current = db.cached(
+        "UPDATE members SET status = 'synced', status_at = MAX(?1, "
+        "strftime('%Y-%m-%dT%H:%M:%SZ', status_at, '+1 second')) WHERE status = 'queued' AND id "
+        "IN (SELECT json_extract(data, '$.member_id') FROM events WHERE seq IN (SELECT value "
+        "FROM json_each(?2)) AND type IN ('member.registered', 'member.corrected'))");
+    if (!current) return current.error();
+    (*current)->bind(1, at).bind(2, seqs);
+    return (*current)->run("sync members");
 }
 
 }  // namespace
@@ -28,35 +48,40 @@ Status markMemberSynced(sql::Connection& db, const Event& e, UnixSeconds now) {
 Status applyPushAnswer(Store& store, const std::vector<Event>& sent, const PushAnswer& answer,
                        UnixSeconds now) {
     if (store.damage()) return *store.damage();
-    std::unordered_map<std::string, const Event*> sent_by_id;
-    for (const Event& e : sent) sent_by_id[e.id] = &e;
-    auto tx = sql::Transaction::begin(store.connection());
-    if (!tx) return tx.error();
-    auto mark = [&](const std::string& id, const char* state, const std::string& code,
-                    const std::string& message) -> Status {
-        auto it = sent_by_id.find(id);
-        if (it == sent_by_id.end()) return {};  // not in this batch: the hub named something else
-        auto stmt = store.connection().cached(
-            "UPDATE events SET sync_state = ?, hub_code = NULLIF(?, ''), hub_message = NULLIF(?, "
-            "''), synced_at = ? "
-            "WHERE seq = ? AND origin = 'device' AND sync_state = 'pending'");
-        if (!stmt) return stmt.error();
-        (*stmt)
-            ->bind(1, state)
-            .bind(2, code)
-            .bind(3, message)
-            .bind(4, formatRfc3339(now))
-            .bind(5, it->second->seq);
-        if (auto s = (*stmt)->run("mark an event"); !s) return s;
-        if (std::string_view(state) == "rejected") return {};
-        return markMemberSynced(store.connection(), *it->second, now);
+    std::unordered_map<std::string_view, std::int64_t> seq_of;
+    for (const Event& e : sent) seq_of[e.id] = e.seq;
+    // Only events of this batch: an id the hub named that was not sent is ignored.
+    auto seqs = [&](const std::vector<std::string>& ids) {
+        std::string out = "[";
+        for (const std::string& id : ids) {
+            auto it = seq_of.find(id);
+            if (it == seq_of.end()) continue;
+            if (out.size() > 1) out += ',';
+            out += std::to_string(it->second);
+        }
+        return out + "]";
     };
-    for (const auto& id : answer.accepted)
-        if (auto s = mark(id, "accepted", "", ""); !s) return s;
-    for (const auto& id : answer.duplicates)
-        if (auto s = mark(id, "duplicate", "", ""); !s) return s;
-    for (const auto& r : answer.rejected)
-        if (auto s = mark(r.id, "rejected", r.code, r.message); !s) return s;
+    const std::string at = formatRfc3339(now);
+    const std::string accepted = seqs(answer.accepted), duplicates = seqs(answer.duplicates);
+    sql::Connection& db = store.connection();
+    auto tx = sql::Transaction::begin(db);
+    if (!tx) return tx.error();
+    for (const std::string* batch : {&accepted, &duplicates}) {
+        const char* state = batch == &accepted ? "accepted" : "duplicate";
+        if (auto s = markAll(db, state, *batch, at); !s) return s;
+        if (auto s = markMembersSynced(db, *batch, at); !s) return s;
+    }
+    // Rejected events keep the hub's code and message, and stay on the device.
+    for (const Rejection& r : answer.rejected) {
+        auto it = seq_of.find(r.id);
+        if (it == seq_of.end()) continue;
+        auto stmt = db.cached(
+            "UPDATE events SET sync_state = 'rejected', hub_code = ?, hub_message = ?, "
+            "synced_at = ? WHERE seq = ? AND origin = 'device' AND sync_state = 'pending'");
+        if (!stmt) return stmt.error();
+        (*stmt)->bind(1, r.code).bind(2, r.message).bind(3, at).bind(4, it->second);
+        if (auto s = (*stmt)->run("mark a rejected event"); !s) return s;
+    }
     return tx->commit();
 }
 
@@ -74,6 +99,34 @@ std::vector<WireEvent> toWire(const std::vector<Event>& events) {
         w.data = data ? std::move(data.value()) : Json::object();
         out.push_back(std::move(w));
     }
+    return out;
+}
+
+std::string pushBody(const std::vector<Event>& events) {
+    std::string out;
+    size_t size = 16;
+    for (const Event& e : events) size += e.data.size() + 160;
+    out.reserve(size);
+    out += "{\"events\":[";
+    for (size_t i = 0; i < events.size(); ++i) {
+        const Event& e = events[i];
+        if (i) out += ',';
+        out += "{\"id\":";
+        appendJsonString(out, e.id);
+        out += ",\"seq\":";
+        out += std::to_string(e.seq);
+        out += ",\"type\":";
+        appendJsonString(out, e.type);
+        out += ",\"at\":";
+        appendJsonString(out, formatRfc3339(e.at));
+        out += ",\"actor\":";
+        appendJsonString(out, e.actor);
+        out += ",\"data\":";
+        const bool object = !e.data.empty() && e.data.front() == '{' && Json::accept(e.data);
+        out += object ? std::string_view(e.data) : std::string_view("{}");
+        out += '}';
+    }
+    out += "]}";
     return out;
 }
 

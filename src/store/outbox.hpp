@@ -18,6 +18,10 @@ Status applyPushAnswer(Store& store, const std::vector<Event>& sent, const PushA
 
 // The events in the wire form of the protocol.
 std::vector<WireEvent> toWire(const std::vector<Event>& events);
+// `POST /v1/events` body for these events, written straight from their stored JSON (the same
+// content as pushRequestJson(toWire(events)), without building a document: the sync hot
+// path). Data that is somehow not a JSON object goes as {} and the hub rejects that event.
+std::string pushBody(const std::vector<Event>& events);
 
 // This device's link to pekon-hub, kept in the device settings (the file is 0600).
 struct HubLink {

@@ -214,7 +214,7 @@ Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions&
         auto pending = store.events(0, static_cast<int>(kMaxPushEvents), SyncState::pending);
         if (!pending) return pending.error();
         if (pending->empty()) break;
-        const std::string plain = pushRequestJson(toWire(*pending));
+        const std::string plain = pushBody(*pending);
         const bool pack = plain.size() > 1024;
         const std::string body = pack ? gzip(plain) : plain;
         const std::string target = "/v1/events";
