@@ -80,24 +80,28 @@ Result<std::vector<WireEvent>> parsePushRequest(std::string_view body) {
                      "More than 1000 events in one request."};
     std::vector<WireEvent> out;
     out.reserve(events.size());
-    for (const Json& e : events) {
+    static const char* const kFields[] = {"id", "seq", "type", "at", "actor", "data"};
+    for (Json& e : (*json)["events"]) {
         if (!e.is_object() || !isText(e, "id") || e["id"].get_ref<const std::string&>().empty())
             return badRequest("events[].id");
         WireEvent w;
-        w.id = e["id"].get<std::string>();
+        // nlohmann::json keeps object keys sorted, so dump() is canonical: an event with
+        // exactly the six fields is its own canonical form; others are rebuilt from them.
+        bool exact = e.size() == 6;
+        for (const char* f : kFields) exact = exact && e.contains(f);
+        if (exact) {
+            w.content = dumpJson(e);
+        } else {
+            Json canonical = Json::object();
+            for (const char* f : kFields) canonical[f] = e.value(f, Json());
+            w.content = dumpJson(canonical);
+        }
+        w.id = std::move(e["id"].get_ref<std::string&>());
         if (e.contains("seq") && e["seq"].is_number_integer()) w.seq = e["seq"].get<std::int64_t>();
-        if (isText(e, "type")) w.type = e["type"].get<std::string>();
-        if (isText(e, "at")) w.at = e["at"].get<std::string>();
-        if (isText(e, "actor")) w.actor = e["actor"].get<std::string>();
-        if (e.contains("data")) w.data = e["data"];
-        // nlohmann::json keeps object keys sorted: dump() is canonical.
-        Json canonical = {{"id", w.id},
-                          {"seq", e.value("seq", Json())},
-                          {"type", e.value("type", Json())},
-                          {"at", e.value("at", Json())},
-                          {"actor", e.value("actor", Json())},
-                          {"data", w.data}};
-        w.content = dumpJson(canonical);
+        if (isText(e, "type")) w.type = std::move(e["type"].get_ref<std::string&>());
+        if (isText(e, "at")) w.at = std::move(e["at"].get_ref<std::string&>());
+        if (isText(e, "actor")) w.actor = std::move(e["actor"].get_ref<std::string&>());
+        if (e.contains("data")) w.data = std::move(e["data"]);
         out.push_back(std::move(w));
     }
     return out;

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "codec/json.hpp"
 #include "core/scan_payload.hpp"
@@ -145,6 +147,25 @@ std::vector<std::string> signedHeaders(const HubLink& link, const DeviceSecret& 
             "X-Pekon-Signature: " + sign(secret, method, target, ts, body)};
 }
 
+// Up to 1000 pending events after `after_seq`, and the body that carries them.
+struct Batch {
+    std::vector<Event> events;
+    std::string body;
+    bool gzipped = false;
+};
+
+Result<Batch> packBatch(Store& store, std::int64_t after_seq) {
+    auto pending = store.events(after_seq, static_cast<int>(kMaxPushEvents), SyncState::pending);
+    if (!pending) return pending.error();
+    Batch b;
+    b.events = std::move(pending.value());
+    if (b.events.empty()) return b;
+    std::string plain = pushBody(b.events);
+    b.gzipped = plain.size() > 1024;
+    b.body = b.gzipped ? gzip(plain) : std::move(plain);
+    return b;
+}
+
 std::string trimSlash(std::string url) {
     while (!url.empty() && url.back() == '/') url.pop_back();
     return url;
@@ -209,33 +230,54 @@ Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions&
     if (!counts) return counts.error();
     progress.to_push = counts->pending;
     report(SyncProgress::Stage::push);
+    // Pipelined: while batch k is on the wire and the hub stores it, a helper thread applies
+    // the answer to batch k-1 and packs batch k+1, so the device's work hides behind the
+    // hub's. The store is only ever used by one thread at a time: the helper is joined as
+    // soon as the request returns, before anything else touches the store.
     SyncSummary summary;
+    Result<Batch> next = packBatch(store, 0);
+    std::optional<Batch> answered;
+    std::optional<PushAnswer> answer_of_answered;
     for (;;) {
-        auto pending = store.events(0, static_cast<int>(kMaxPushEvents), SyncState::pending);
-        if (!pending) return pending.error();
-        if (pending->empty()) break;
-        const std::string plain = pushBody(*pending);
-        const bool pack = plain.size() > 1024;
-        const std::string body = pack ? gzip(plain) : plain;
+        if (!next) return next.error();
+        if (next->events.empty()) break;
+        Batch batch = std::move(next.value());
+        auto helper = std::async(std::launch::async, [&]() -> Result<Batch> {
+            if (answered) {
+                if (auto s = applyPushAnswer(store, answered->events, *answer_of_answered, now); !s)
+                    return s.error();
+            }
+            return packBatch(store, batch.events.back().seq);
+        });
         const std::string target = "/v1/events";
-        std::vector<std::string> headers = signedHeaders(**link, *secret, "POST", target, body);
+        std::vector<std::string> headers =
+            signedHeaders(**link, *secret, "POST", target, batch.body);
         headers.push_back("Content-Type: application/json");
-        if (pack) headers.push_back("Content-Encoding: gzip");
-        auto r = request("POST", hub + target, headers, body, o);
+        if (batch.gzipped) headers.push_back("Content-Encoding: gzip");
+        auto r = request("POST", hub + target, headers, batch.body, o);
+        next = helper.get();  // the previous answer is applied (or its error is in `next`)
+        answered.reset();
+        if (!next) return next.error();
         if (!r) return r.error();
         if (r->status != 200) return refused(*r);
         auto answer = parsePushAnswer(r->body);
-        if (!answer) return answer.error();  // nothing is marked
-        if (auto s = applyPushAnswer(store, *pending, *answer, now); !s) return s.error();
-        summary.pushed += static_cast<int>(pending->size());
+        if (!answer) return answer.error();  // nothing of this batch is marked
+        summary.pushed += static_cast<int>(batch.events.size());
         summary.accepted += static_cast<int>(answer->accepted.size());
         summary.duplicates += static_cast<int>(answer->duplicates.size());
         summary.rejected += static_cast<int>(answer->rejected.size());
         progress.pushed = std::min<std::int64_t>(summary.pushed, progress.to_push);
         report(SyncProgress::Stage::push);
-        // An answer that named none of the batch would loop forever: stop, nothing lost.
-        if (answer->accepted.empty() && answer->duplicates.empty() && answer->rejected.empty())
-            break;
+        const bool named_none =
+            answer->accepted.empty() && answer->duplicates.empty() && answer->rejected.empty();
+        answered = std::move(batch);
+        answer_of_answered = std::move(answer.value());
+        // An answer that named none of the batch: stop here; unnamed events stay pending.
+        if (named_none) break;
+    }
+    if (answered) {
+        if (auto s = applyPushAnswer(store, answered->events, *answer_of_answered, now); !s)
+            return s.error();
     }
 
     // Then the office's changes, page by page from the stored cursor. A page is applied and
