@@ -6,13 +6,17 @@
 #include <stb_image_write.h>
 #include <stdlib.h>
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <system_error>
 #include <vector>
 
 #include "scan/qr_encode.hpp"
+#include "store/outbox.hpp"
 #include "store/users.hpp"
+#include "sync/signature.hpp"
+#include "sync/worker.hpp"
 #include "ui/screens/first_run_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/household_screen.hpp"
@@ -23,6 +27,7 @@
 #include "ui/screens/scan_result_screen.hpp"
 #include "ui/screens/scanner_screen.hpp"
 #include "ui/screens/settings_screen.hpp"
+#include "ui/screens/sync_screen.hpp"
 #include "ui/screens/wizard_screen.hpp"
 
 namespace pekon::cli {
@@ -190,6 +195,34 @@ Result<int> takeScreenshots(ui::AppShell& shell, SDL_Window* window, const std::
             for (int i = 0; i < 3; ++i) renderFrame(shell, window);
             if (auto s = writePng(window, prefix + name + ".png"); !s) return s.error();
             ++written;
+        }
+        // Sync, as the worker really sees it: not linked; then linked to an office hub that
+        // cannot be reached right now (nothing listens on the address), after a real attempt.
+        if (sync::SyncWorker* worker = shell.ui().sync) {
+            Store& store = shell.ui().store();
+            if (auto s = forgetHubLink(store); !s) return s.error();
+            worker->reload();
+            worker->waitFor([](const sync::WorkerState& w) { return w.started && !w.enrolled; },
+                            std::chrono::seconds(10));
+            shell.show(std::make_unique<ui::SyncScreen>());
+            for (int i = 0; i < 3; ++i) renderFrame(shell, window);
+            if (auto s = writePng(window, prefix + "sync.png"); !s) return s.error();
+            if (auto s = saveHubLink(store, {"http://127.0.0.1:9", newUuid(),
+                                             sync::encodeSecret(sync::newDeviceSecret())});
+                !s)
+                return s.error();
+            worker->reload();
+            worker->waitFor([](const sync::WorkerState& w) { return w.enrolled; },
+                            std::chrono::seconds(10));
+            const int failures = worker->state().failures;
+            worker->syncNow();
+            worker->waitFor(
+                [&](const sync::WorkerState& w) { return w.failures > failures && !w.running; },
+                std::chrono::seconds(30));
+            shell.show(std::make_unique<ui::SyncScreen>());
+            for (int i = 0; i < 3; ++i) renderFrame(shell, window);
+            if (auto s = writePng(window, prefix + "sync-offline.png"); !s) return s.error();
+            written += 2;
         }
     }
     return written;

@@ -152,4 +152,12 @@ Status saveHubLink(Store& store, const HubLink& link) {
     return tx->commit();
 }
 
+Status forgetHubLink(Store& store) {
+    auto tx = sql::Transaction::begin(store.connection());
+    if (!tx) return tx.error();
+    for (const char* key : {"sync.hub_url", "sync.device_id", "sync.secret"})
+        if (auto s = deleteSetting(store, key); !s) return s;
+    return tx->commit();
+}
+
 }  // namespace pekon

@@ -31,5 +31,7 @@ struct HubLink {
 };
 Result<std::optional<HubLink>> readHubLink(Store& store);
 Status saveHubLink(Store& store, const HubLink& link);
+// Unlinks the device (before enrolling it with another hub); the outbox stays as it is.
+Status forgetHubLink(Store& store);
 
 }  // namespace pekon

@@ -22,4 +22,12 @@ Status writeSetting(Store& store, const std::string& key, const std::string& val
     return (*stmt)->run("write setting");
 }
 
+Status deleteSetting(Store& store, const std::string& key) {
+    if (store.damage()) return *store.damage();
+    auto stmt = store.connection().cached("DELETE FROM settings WHERE key = ?");
+    if (!stmt) return stmt.error();
+    (*stmt)->bind(1, key);
+    return (*stmt)->run("delete setting");
+}
+
 }  // namespace pekon

@@ -14,5 +14,6 @@ inline constexpr const char* kSettingScanFormats = "scan.formats";
 
 Result<std::optional<std::string>> readSetting(Store& store, const std::string& key);
 Status writeSetting(Store& store, const std::string& key, const std::string& value);
+Status deleteSetting(Store& store, const std::string& key);  // absent already: fine
 
 }  // namespace pekon

@@ -56,6 +56,14 @@ void SyncWorker::syncNow() {
     changed_.notify_all();
 }
 
+void SyncWorker::reload() {
+    {
+        std::lock_guard lock(mutex_);
+        reload_ = true;
+    }
+    changed_.notify_all();
+}
+
 void SyncWorker::enrol(const std::string& uri) {
     {
         std::lock_guard lock(mutex_);
@@ -93,11 +101,7 @@ void SyncWorker::run() {
         loaded.last_error = opened.error();
     } else {
         store = std::move(opened.value());
-        if (auto link = readHubLink(*store); link && link->has_value()) {
-            loaded.enrolled = true;
-            loaded.hub_url = (*link)->hub_url;
-            loaded.device_id = (*link)->device_id;
-        }
+        loadLink(*store, loaded);
         loaded.last_success = settingNumber(*store, kSettingLastSuccess);
         if (const std::string code = settingText(*store, kSettingLastErrorCode); !code.empty()) {
             loaded.last_error = Error{code, settingText(*store, kSettingLastErrorId),
@@ -115,9 +119,22 @@ void SyncWorker::run() {
 
     for (;;) {
         std::unique_lock lock(mutex_);
-        changed_.wait_for(lock, config_.poll, [&] { return stop_ || asked_ || enrol_uri_; });
+        changed_.wait_for(lock, config_.poll,
+                          [&] { return stop_ || asked_ || reload_ || enrol_uri_; });
         if (stop_) break;
         if (!store) continue;  // the database did not open: the error is on show
+        if (std::exchange(reload_, false)) {
+            WorkerState linked;
+            lock.unlock();
+            loadLink(*store, linked);
+            lock.lock();
+            state_.enrolled = linked.enrolled;
+            state_.hub_url = linked.hub_url;
+            state_.device_id = linked.device_id;
+            lock.unlock();
+            changed_.notify_all();
+            continue;
+        }
         if (enrol_uri_) {
             const std::string uri = std::exchange(enrol_uri_, std::nullopt).value();
             lock.unlock();
@@ -128,6 +145,14 @@ void SyncWorker::run() {
         lock.unlock();
         if (asked || (config_.automatic && due(*store, now()))) attempt(*store, asked);
     }
+}
+
+void SyncWorker::loadLink(Store& store, WorkerState& into) {
+    auto link = readHubLink(store);
+    const bool linked = link && link->has_value();
+    into.enrolled = linked;
+    into.hub_url = linked ? (*link)->hub_url : "";
+    into.device_id = linked ? (*link)->device_id : "";
 }
 
 bool SyncWorker::due(Store& store, UnixSeconds at) {
@@ -180,7 +205,7 @@ void SyncWorker::attempt(Store& store, bool asked) {
             state_.last_error_at = at;
             const std::int64_t wait_ms = backoffDelayMs(state_.failures, rng_(), config_.backoff);
             ++state_.failures;
-            state_.next_attempt = at + (wait_ms + 999) / 1000;
+            if (config_.automatic) state_.next_attempt = at + (wait_ms + 999) / 1000;
         }
     }
     changed_.notify_all();

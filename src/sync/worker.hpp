@@ -72,6 +72,7 @@ class SyncWorker {
     void stop();
 
     void syncNow();                      // now, whatever the backoff says
+    void reload();                       // reads the hub link again (changed elsewhere)
     void enrol(const std::string& uri);  // then a first sync when it worked
 
     WorkerState state() const;
@@ -81,6 +82,7 @@ class SyncWorker {
 
   private:
     void run();
+    void loadLink(Store& store, WorkerState& into);
     void attempt(Store& store, bool asked);
     void finishEnrolment(Store& store, const std::string& uri);
     UnixSeconds now() const;
@@ -92,6 +94,7 @@ class SyncWorker {
     WorkerState state_;
     bool stop_ = false;
     bool asked_ = false;
+    bool reload_ = false;
     std::optional<std::string> enrol_uri_;
     std::atomic<bool> cancel_{false};
     std::mt19937_64 rng_;

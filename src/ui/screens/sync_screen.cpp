@@ -115,7 +115,7 @@ void SyncScreen::draw(UiContext& ui, Navigator& nav) {
     } else if (!s.enrolled) {
         drawEnrolment(ui, nav);
     } else {
-        drawLinked(ui);
+        drawLinked(ui, nav);
     }
     if (!problem_.empty()) textError(problem_);
     ImGui::EndChild();
@@ -150,7 +150,7 @@ void SyncScreen::drawEnrolment(UiContext& ui, Navigator& nav) {
     if (s.enrol_error) textError(syncErrorText(ui, *s.enrol_error));
 }
 
-void SyncScreen::drawLinked(UiContext& ui) {
+void SyncScreen::drawLinked(UiContext& ui, Navigator& nav) {
     const sync::WorkerState s = ui.sync->state();
     textMuted(ui.t("sync.hub", {{"url", s.hub_url}}));
     textMuted(ui.t("sync.device", {{"id", s.device_id.substr(0, 8)}}));
@@ -199,6 +199,12 @@ void SyncScreen::drawLinked(UiContext& ui) {
                 "sync.retry_in",
                 {{"when", inText(ui, std::max<std::int64_t>(0, *s.next_attempt - ui.now()))}}));
     }
+
+    // Another office code (the device was revoked, or moves to another district's hub).
+    ImGui::Spacing();
+    if (button(ui, "sync.enrol_again", ui.t("sync.enrol_again"), ImVec2(ui.px(360), ui.px(56)),
+               ButtonStyle::secondary))
+        nav.push(std::make_unique<ScannerScreen>());
 
     if (!rejected_.empty()) {
         ImGui::Spacing();

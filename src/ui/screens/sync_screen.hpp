@@ -24,7 +24,7 @@ class SyncScreen : public Screen {
   private:
     void refresh(UiContext& ui);
     void drawEnrolment(UiContext& ui, Navigator& nav);
-    void drawLinked(UiContext& ui);
+    void drawLinked(UiContext& ui, Navigator& nav);
     UnixSeconds refreshed_at_ = -1;
     bool was_running_ = false;
     std::optional<OutboxCounts> outbox_;
