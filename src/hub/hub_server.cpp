@@ -147,19 +147,16 @@ class Hub {
         if (!page) return fail(res, 503, "storage", page.error().message_en);
         const bool more = static_cast<int>(page->size()) > limit;
         if (more) page->pop_back();
-        OrderedJson list = OrderedJson::array();
+        ChangesPage out;
+        out.more = more;
+        out.next = page->empty() ? std::to_string(since) : std::to_string(page->back().cursor);
         for (const Change& c : *page) {
             // Stored by the hub itself as a JSON object.
-            const Json data = Json::parse(c.data, nullptr, false);
-            list.push_back(
-                {{"cursor", std::to_string(c.cursor)},
-                 {"type", c.type},
-                 {"data", data.is_object() ? OrderedJson(data) : OrderedJson::object()}});
+            Json data = Json::parse(c.data, nullptr, false);
+            out.changes.push_back({std::to_string(c.cursor), c.type,
+                                   data.is_object() ? std::move(data) : Json::object()});
         }
-        const std::string next =
-            page->empty() ? std::to_string(since) : std::to_string(page->back().cursor);
-        res.set_content(dumpJson(OrderedJson{{"changes", list}, {"next", next}, {"more", more}}),
-                        kJson);
+        res.set_content(changesPageJson(out), kJson);
     }
 
     // httplib inflates gzip bodies before a handler sees them, but the signature is over the

@@ -9,10 +9,13 @@ namespace pekon::hub {
 
 namespace {
 
-constexpr const char* kRegistrationsByNik =
-    "SELECT member_id, household_id, device_id, nik, birth_date FROM members WHERE nik = ?";
-constexpr const char* kRegistrationsById =
-    "SELECT member_id, household_id, device_id, nik, birth_date FROM members WHERE member_id = ?";
+// The registrations with any of the NIKs, or member ids, in a JSON array.
+constexpr const char* kRegistrationsByNiks =
+    "SELECT member_id, household_id, device_id, nik, birth_date FROM members WHERE nik IN "
+    "(SELECT value FROM json_each(?))";
+constexpr const char* kRegistrationsByIds =
+    "SELECT member_id, household_id, device_id, nik, birth_date FROM members WHERE member_id IN "
+    "(SELECT value FROM json_each(?))";
 constexpr const char* kRegistrationsOfPerson =
     "SELECT member_id, household_id, device_id, nik, birth_date FROM members WHERE nik = ? AND "
     "birth_date = ? ORDER BY member_id";
@@ -134,21 +137,23 @@ class SqliteHubStore final : public HubStore {
         auto tx = sql::Transaction::begin(db_);
         if (!tx) return tx.error();
         const PushKeys keys = pushKeys(events);
+        // What the hub holds already, one statement per key kind over a JSON array of keys.
         StoredForPush stored;
-        for (const std::string& id : keys.event_ids) {
-            auto seen = db_.cached("SELECT content_hash FROM events WHERE id = ?");
+        {
+            auto seen = db_.cached(
+                "SELECT id, content_hash FROM events WHERE id IN (SELECT value FROM json_each(?))");
             if (!seen) return seen.error();
-            (*seen)->bind(1, id);
-            const int rc = (*seen)->step();
-            if (rc == SQLITE_ROW) stored.content_hashes.emplace(id, (*seen)->text(0));
-            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-                return sql::sqliteError(db_.handle(), rc, "look up an event");
+            (*seen)->bind(1, dumpJson(Json(keys.event_ids)));
+            int rc;
+            while ((rc = (*seen)->step()) == SQLITE_ROW)
+                stored.content_hashes.emplace((*seen)->text(0), (*seen)->text(1));
+            if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "look up events");
         }
-        for (const auto& [sql, values] : {std::pair{kRegistrationsByNik, &keys.niks},
-                                          std::pair{kRegistrationsById, &keys.member_ids}})
-            for (const std::string& value : *values)
-                if (auto s = readRegistrations(sql, {value}, stored.registrations); !s)
-                    return s.error();
+        for (const auto& [sql, values] : {std::pair{kRegistrationsByNiks, &keys.niks},
+                                          std::pair{kRegistrationsByIds, &keys.member_ids}})
+            if (auto s = readRegistrations(sql, {dumpJson(Json(*values))}, stored.registrations);
+                !s)
+                return s.error();
 
         PushPlan plan = planPush(device_id, events, stored);
         for (const NewEvent& n : plan.events) {
