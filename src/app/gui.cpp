@@ -135,6 +135,7 @@ int runGui(const GuiOptions& options) {
         sync::WorkerConfig sync_config;
         sync_config.db_path = (*store)->path();
         sync_config.automatic = options.screenshot_dir.empty();
+        sync_config.client.ca_file = options.ca_file;
         sync::SyncWorker worker(sync_config);
         worker.start();
         ui::UiContext ui(*assets, **store, options.lang, scale, [] { return nowSeconds(); });

@@ -35,10 +35,11 @@ int main(int argc, char** argv) {
     const std::string command = gui || words.empty() ? "" : words.front();
     if (!gui) words.erase(words.begin());
 
-    const Args args = parseArgs(words,
-                                {"db", "lang", "format", "birth-date", "sex", "json", "village",
-                                 "limit", "csv", "size", "scale", "screenshot", "formats", "name", "ca-file"},
-                                {"help", "version", "demo", "fullscreen"});
+    const Args args =
+        parseArgs(words,
+                  {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv",
+                   "size", "scale", "screenshot", "formats", "name", "ca-file"},
+                  {"help", "version", "demo", "fullscreen"});
     Lang lang = Lang::id;
     const std::string lang_text = args.option("lang").value_or("id");
     const bool lang_ok = parseLang(lang_text, lang);
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
             }
         }
         options.fullscreen = args.flag("fullscreen");
+        options.ca_file = args.option("ca-file").value_or("");
         if (auto size = args.option("size");
             size && !parseSize(*size, options.width, options.height))
             return env.usage("--size " + *size);
