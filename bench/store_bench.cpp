@@ -75,28 +75,27 @@ double importHouseholds(Store& store, const RegionTable& regions, std::int64_t h
 
 int main(int argc, char** argv) {
     Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        auto next = [&]() -> std::string {
-            return i + 1 < argc ? argv[++i] : (die("missing value for " + a), "");
-        };
-        if (a == "--runs")
-            o.runs = std::max(1, std::atoi(next().c_str()));
-        else if (a == "--lookup-members")
-            o.lookup_members = std::max<std::int64_t>(1000, std::atoll(next().c_str()));
-        else if (a == "--dir")
-            o.dir = next();
-        else if (a == "--only")
-            o.only = next();
-        else if (a == "--batch")
-            kBatch = std::max<std::int64_t>(1, std::atoll(next().c_str()));
-        else if (a == "--quick")
-            o.runs = 1, o.lookup_members = 4000, o.single_ops = 50, o.batch_events = 5000;
-        else
-            die("unknown option " + a +
-                " (use --runs N, --lookup-members N, --quick, --dir DIR, --only "
-                "single|import|lookup)");
-    }
+    readOptions(
+        argc, argv,
+        "store_bench [--runs N] [--lookup-members N] [--quick] [--dir DIR] [--only "
+        "single|import|lookup] [--batch N]",
+        [&](const std::string& a, auto value) {
+            if (a == "--runs")
+                o.runs = std::max(1, std::atoi(value().c_str()));
+            else if (a == "--lookup-members")
+                o.lookup_members = std::max<std::int64_t>(1000, std::atoll(value().c_str()));
+            else if (a == "--dir")
+                o.dir = value();
+            else if (a == "--only")
+                o.only = value();
+            else if (a == "--batch")
+                kBatch = std::max<std::int64_t>(1, std::atoll(value().c_str()));
+            else if (a == "--quick")
+                o.runs = 1, o.lookup_members = 4000, o.single_ops = 50, o.batch_events = 5000;
+            else
+                return false;
+            return true;
+        });
     if (o.dir.empty())
         o.dir =
             std::filesystem::temp_directory_path() / ("pekon-bench-" + std::to_string(::getpid()));

@@ -280,25 +280,23 @@ Crowd crowd(const Options& o, bool postgres, const RegionTable& regions) {
 
 int main(int argc, char** argv) {
     Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        auto next = [&]() -> std::string {
-            if (i + 1 >= argc) die("missing value for " + a);
-            return argv[++i];
-        };
-        if (a == "--runs")
-            o.runs = std::stoi(next());
-        else if (a == "--members")
-            o.members = std::stoll(next());
-        else if (a == "--devices")
-            o.devices = std::stoi(next());
-        else if (a == "--postgres")
-            o.postgres = next();
-        else if (a == "--dir")
-            o.dir = next();
-        else
-            die("unknown option " + a);
-    }
+    readOptions(argc, argv,
+                "sync_bench [--runs N] [--members N] [--devices N] [--postgres URL] [--dir DIR]",
+                [&](const std::string& a, auto value) {
+                    if (a == "--runs")
+                        o.runs = std::max(1, std::stoi(value()));
+                    else if (a == "--members")
+                        o.members = std::max<std::int64_t>(4000, std::stoll(value()));
+                    else if (a == "--devices")
+                        o.devices = std::max(1, std::stoi(value()));
+                    else if (a == "--postgres")
+                        o.postgres = value();
+                    else if (a == "--dir")
+                        o.dir = value();
+                    else
+                        return false;
+                    return true;
+                });
     if (o.postgres.empty())
         if (const char* env = std::getenv("PEKON_PG_CLUSTER")) o.postgres = env;
     if (o.dir.empty()) o.dir = (fs::temp_directory_path() / "pekon_sync_bench").string();
