@@ -86,37 +86,42 @@ inline std::vector<std::string> cliEnvironment(const std::string& home) {
     return env;
 }
 
-// Runs `pekon args...`; stdin is `stdin_text` when given, else /dev/null.
-inline CliRun runCli(const std::vector<std::string>& args,
-                     const std::string* stdin_text = nullptr) {
-    const std::string dir = tempDir();
-    const std::string in_path = dir + "/stdin", out_path = dir + "/stdout",
-                      err_path = dir + "/stderr";
-    if (stdin_text) writeWholeFile(in_path, *stdin_text);
-
+// Starts `pekon args...` and returns its pid: the environment of cliEnvironment(home), stdin
+// from `stdin_path`, stdout and stderr to home + "/stdout" and home + "/stderr".
+inline pid_t startCli(const std::vector<std::string>& args, const std::string& home,
+                      const std::string& stdin_path = "/dev/null") {
     std::vector<std::string> argv_text = {PEKON_CLI};
     argv_text.insert(argv_text.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (std::string& a : argv_text) argv.push_back(a.data());
     argv.push_back(nullptr);
-    std::vector<std::string> env_text = cliEnvironment(dir);
+    std::vector<std::string> env_text = cliEnvironment(home);
     std::vector<char*> envp;
     for (std::string& e : env_text) envp.push_back(e.data());
     envp.push_back(nullptr);
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, stdin_text ? in_path.c_str() : "/dev/null",
-                                     O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                     0600);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                     0600);
+    posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, (home + "/stdout").c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 2, (home + "/stderr").c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
     pid_t pid = 0;
     const int rc = posix_spawn(&pid, PEKON_CLI, &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     INFO("posix_spawn " << PEKON_CLI);
     REQUIRE(rc == 0);
+    return pid;
+}
+
+// Runs `pekon args...`; stdin is `stdin_text` when given, else /dev/null.
+inline CliRun runCli(const std::vector<std::string>& args,
+                     const std::string* stdin_text = nullptr) {
+    const std::string dir = tempDir();
+    const std::string in_path = dir + "/stdin";
+    if (stdin_text) writeWholeFile(in_path, *stdin_text);
+    const pid_t pid = startCli(args, dir, stdin_text ? in_path : "/dev/null");
 
     int status = 0;
     struct rusage usage {};
@@ -131,8 +136,8 @@ inline CliRun runCli(const std::vector<std::string>& args,
     run.max_rss_kb = usage.ru_maxrss;
     if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) run.signal = WTERMSIG(status);
-    run.out = readWholeFile(out_path);
-    run.err = readWholeFile(err_path);
+    run.out = readWholeFile(dir + "/stdout");
+    run.err = readWholeFile(dir + "/stderr");
     return run;
 }
 

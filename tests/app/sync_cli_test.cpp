@@ -22,21 +22,6 @@ std::vector<std::string> with(std::vector<std::string> args, const std::string& 
     return args;
 }
 
-// `pekon-hub token create`: the enrolment URI is its second line.
-std::string enrolmentUri(const std::string& hub_db, const std::string& hub_url) {
-    Child c = spawnChild(PEKON_HUB,
-                         {"token", "create", "--db", "sqlite:" + hub_db, "--hub-url", hub_url});
-    char line[512] = {};
-    REQUIRE(std::fgets(line, sizeof line, c.out));  // the token
-    REQUIRE(std::fgets(line, sizeof line, c.out));  // the URI
-    int status = 0;
-    ::waitpid(c.pid, &status, 0);
-    std::fclose(c.out);
-    std::string uri = line;
-    while (!uri.empty() && uri.back() == '\n') uri.pop_back();
-    return uri;
-}
-
 Json lastJson(const CliRun& run) {
     auto json = parseJson(run.out);
     REQUIRE(json);
@@ -55,7 +40,7 @@ TEST_CASE("cli sync: an enrolled device's outbox reaches the hub once", "[sync_c
     CHECK(not_yet.err.find("pekon-hub") != std::string::npos);
 
     const CliRun enrol =
-        runCli(with({"enrol", enrolmentUri(hub_db, hub.url()), "--name", "tablet 1"}, db));
+        runCli(with({"enrol", newEnrolmentUri(hub_db, hub.url()), "--name", "tablet 1"}, db));
     INFO(enrol.describe());
     REQUIRE(enrol.exit_code == 0);
     const CliRun add =
@@ -78,18 +63,13 @@ TEST_CASE("cli sync: an enrolled device's outbox reaches the hub once", "[sync_c
     CHECK(lastJson(second)["pulled"] == 0);
 
     // The office's decisions come back with the next sync and move the members on.
-    const std::string csv = tempPath("sync_cli_decisions.csv");
-    writeWholeFile(csv,
-                   "nik,birth_date,status,card_number,class,faskes,date\n"
-                   "1806011505800001,1980-05-15,verified,,3,Puskesmas Kota Agung,2026-11-23\n"
-                   "1806011505800001,1980-05-15,card_issued,0001234567890,3,,2026-11-30\n"
-                   "1806016208850002,1985-08-22,rejected,,,,2026-11-23\n");
-    Child import = spawnChild(PEKON_HUB, {"status", "import", "--db", "sqlite:" + hub_db, csv});
-    int import_status = 0;
-    ::waitpid(import.pid, &import_status, 0);
-    std::fclose(import.out);
-    REQUIRE(WIFEXITED(import_status));
-    REQUIRE(WEXITSTATUS(import_status) == 0);
+    REQUIRE(
+        importStatuses(hub_db,
+                       "nik,birth_date,status,card_number,class,faskes,date\n"
+                       "1806011505800001,1980-05-15,verified,,3,Puskesmas Kota Agung,2026-11-23\n"
+                       "1806011505800001,1980-05-15,card_issued,0001234567890,3,,2026-11-30\n"
+                       "1806016208850002,1985-08-22,rejected,,,,2026-11-23\n")
+            .exit_code == 0);
     const CliRun third = runCli(with({"sync"}, db));
     INFO(third.describe());
     REQUIRE(third.exit_code == 0);
@@ -115,13 +95,10 @@ TEST_CASE("cli sync: an enrolled device's outbox reaches the hub once", "[sync_c
     CHECK(lastJson(outbox)["accepted"] == s1["pushed"]);
 
     // The hub holds each event once.
-    Child stats = spawnChild(PEKON_HUB, {"stats", "--db", "sqlite:" + hub_db});
-    char line[256] = {};
-    REQUIRE(std::fgets(line, sizeof line, stats.out));
-    int status = 0;
-    ::waitpid(stats.pid, &status, 0);
-    std::fclose(stats.out);
-    CHECK(parseJson(line).value()["events"] == s1["pushed"]);
+    const FinishedRun stats = runHubCommand({"stats", "--db", "sqlite:" + hub_db});
+    REQUIRE(stats.exit_code == 0);
+    REQUIRE_FALSE(stats.lines.empty());
+    CHECK(parseJson(stats.lines.front()).value()["events"] == s1["pushed"]);
 
     // The hub gone: a clear failure (exit 1), the outbox as it was.
     REQUIRE(hub.stop() == 0);
@@ -139,23 +116,14 @@ TEST_CASE("cli sync: an enrolled device's outbox reaches the hub once", "[sync_c
 TEST_CASE("pekon-hub status import: good rows import, bad rows are reported, exit 1",
           "[sync_cli]") {
     const std::string hub_db = tempPath("status_import_hub.db");
-    const std::string csv = tempPath("decisions.csv");
-    writeWholeFile(csv,
-                   "nik,birth_date,status,card_number,class,faskes,date\n"
-                   "1806011505800001,1980-05-15,paid,,3,Puskesmas Kota Agung,2026-12-01\n"
-                   "1806011505800001,1980-05-15,card_issued,,3,,2026-12-02\n");
-    Child c = spawnChild(PEKON_HUB, {"status", "import", "--db", "sqlite:" + hub_db, csv});
-    char line[256] = {};
-    REQUIRE(std::fgets(line, sizeof line, c.out));
-    int status = 0;
-    ::waitpid(c.pid, &status, 0);
-    std::fclose(c.out);
-    REQUIRE(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 1);
-    auto summary = parseJson(line);
-    REQUIRE(summary);
-    CHECK((*summary)["imported"] == 1);
-    CHECK((*summary)["bad_rows"] == 1);
+    const StatusImportRun run =
+        importStatuses(hub_db,
+                       "nik,birth_date,status,card_number,class,faskes,date\n"
+                       "1806011505800001,1980-05-15,paid,,3,Puskesmas Kota Agung,2026-12-01\n"
+                       "1806011505800001,1980-05-15,card_issued,,3,,2026-12-02\n");
+    CHECK(run.exit_code == 1);
+    CHECK(run.summary.value("imported", -1) == 1);
+    CHECK(run.summary.value("bad_rows", -1) == 1);
 }
 
 TEST_CASE("cli sync: a captive portal's 200 marks nothing", "[sync_cli]") {
@@ -163,7 +131,7 @@ TEST_CASE("cli sync: a captive portal's 200 marks nothing", "[sync_cli]") {
     const std::string db = tempPath("portal_device.db");
     {
         RunningHub hub(hub_db);
-        REQUIRE(runCli(with({"enrol", enrolmentUri(hub_db, hub.url())}, db)).exit_code == 0);
+        REQUIRE(runCli(with({"enrol", newEnrolmentUri(hub_db, hub.url())}, db)).exit_code == 0);
     }
     REQUIRE(runCli(with({"household", "add", "--json",
                          std::string(PEKON_SOURCE_DIR) + "/tests/data/household_valid.json"},

@@ -342,6 +342,12 @@ void FaultProxy::setRates(double failure_rate, double delay_rate) {
     options_.delay_rate = delay_rate;
 }
 
+void FaultProxy::forceFaults(const std::string& path, const std::vector<Fault>& faults) {
+    std::lock_guard lock(mutex_);
+    auto& queue = forced_[path];
+    queue.insert(queue.end(), faults.begin(), faults.end());
+}
+
 std::array<int, kFaultKinds> FaultProxy::counts() const {
     std::lock_guard lock(mutex_);
     return counts_;
@@ -436,6 +442,7 @@ bool FaultProxy::pause(int ms) {
 FaultProxy::Decision FaultProxy::decide(const std::string& method, const std::string& target,
                                         std::size_t body) {
     std::lock_guard lock(mutex_);
+    const std::string path = target.substr(0, target.find('?'));
     // Every draw is made for every request, in the same order, so a seed replays the same
     // decisions for the same sequence of requests.
     std::uniform_real_distribution<double> unit(0.0, 1.0);
@@ -458,7 +465,7 @@ FaultProxy::Decision FaultProxy::decide(const std::string& method, const std::st
         }
         if (options_.balanced && !fits.empty()) {
             // The least used here (this path), then the least used anywhere.
-            const auto& here = per_path_[target.substr(0, target.find('?'))];
+            const auto& here = per_path_[path];
             auto used = [&](Fault f) {
                 const auto k = static_cast<std::size_t>(f);
                 return std::pair(here[k], counts_[k]);
@@ -473,8 +480,12 @@ FaultProxy::Decision FaultProxy::decide(const std::string& method, const std::st
     } else if (delay_draw < options_.delay_rate) {
         d.fault = Fault::delay;
     }
+    if (auto forced = forced_.find(path); forced != forced_.end() && !forced->second.empty()) {
+        d.fault = forced->second.front();
+        forced->second.pop_front();
+    }
     ++counts_[static_cast<std::size_t>(d.fault)];
-    ++per_path_[target.substr(0, target.find('?'))][static_cast<std::size_t>(d.fault)];
+    ++per_path_[path][static_cast<std::size_t>(d.fault)];
     history_.push_back({method, target, body, d.fault});
     return d;
 }

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -82,6 +83,11 @@ class FaultProxy {
 
     // Changes the failure and delay rates for the requests that come next.
     void setRates(double failure_rate, double delay_rate);
+    // The next requests on `path` (a target without its query, "/v1/changes") get `faults` in
+    // turn, whatever was drawn for them (the draws are still made, so the rest of a seed's
+    // decisions stay as they were); Fault::none passes one through as is. For a test that
+    // needs a kind of fault at a certain point, such as a page of changes cut short.
+    void forceFaults(const std::string& path, const std::vector<Fault>& faults);
     // Holds the hub's answers to pushes this long before passing them on (0: not at all), so
     // a test can act after the hub committed and before the client heard of it.
     void setPushReplyHold(int ms) { push_reply_hold_ms_ = ms; }
@@ -131,6 +137,7 @@ class FaultProxy {
     std::mt19937_64 rng_;
     std::array<int, kFaultKinds> counts_{};
     std::map<std::string, std::array<int, kFaultKinds>> per_path_;
+    std::map<std::string, std::deque<Fault>> forced_;
     std::vector<ProxiedRequest> history_;
     std::atomic<int> push_reply_hold_ms_{0};
     std::atomic<int> push_replies_{0};

@@ -1,10 +1,8 @@
 #pragma once
 
 // What the sync proof tests share: the seed, a device filled with sample households and
-// enrolled with a real pekon-hub, and the events each side holds, read straight from the
-// SQLite files.
-#include <sys/wait.h>
-
+// enrolled with a real pekon-hub (newEnrolmentUri, support/running_hub.hpp), and the events
+// each side holds, read straight from the SQLite files.
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdint>
@@ -15,13 +13,14 @@
 #include <random>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "codec/json.hpp"
 #include "store/sqlite.hpp"
 #include "store/store.hpp"
-#include "support/child_process.hpp"
 #include "support/fixtures.hpp"
+#include "support/running_hub.hpp"
 #include "support/sample_households.hpp"
 
 namespace pekon::test {
@@ -53,31 +52,14 @@ inline UnixSeconds unixNow() {
         .count();
 }
 
-// Runs `program args...` to its end; its standard output, line by line.
+// Runs `program args...` to its end, which must be a clean exit; its standard output, line
+// by line.
 inline std::vector<std::string> outputLines(const char* program,
                                             const std::vector<std::string>& args) {
-    Child child = spawnChild(program, args);
-    std::vector<std::string> lines;
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, child.out)) {
-        std::string line = buf;
-        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-        lines.push_back(line);
-    }
-    std::fclose(child.out);
-    int status = 0;
-    ::waitpid(child.pid, &status, 0);
-    INFO(program << " exited with status " << status);
-    REQUIRE((WIFEXITED(status) && WEXITSTATUS(status) == 0));
-    return lines;
-}
-
-// A one-time enrolment URI from `pekon-hub token create` (its second line) for `hub_url`.
-inline std::string newEnrolmentUri(const std::string& hub_db, const std::string& hub_url) {
-    const auto lines = outputLines(
-        PEKON_HUB, {"token", "create", "--db", "sqlite:" + hub_db, "--hub-url", hub_url});
-    REQUIRE(lines.size() >= 2);
-    return lines[1];
+    FinishedRun run = runToEnd(program, args);
+    INFO(program << " exited with " << run.exit_code);
+    REQUIRE(run.exit_code == 0);
+    return std::move(run.lines);
 }
 
 // Registers `count` sample households of four members from household index `first`: five
@@ -91,15 +73,21 @@ inline int addHouseholds(Store& store, int first, int count) {
     return count * 5;
 }
 
-inline std::set<std::string> idsFrom(const std::string& db, const std::string& query) {
+// Calls `row(stmt)` for each row `query` yields over the database file `db` (read-only).
+template <class Row>
+void forEachRow(const std::string& db, const std::string& query, Row row) {
     auto c = sql::Connection::open(db, true);
     REQUIRE(c);
     auto stmt = c->prepare(query);
     REQUIRE(stmt);
-    std::set<std::string> ids;
     int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW) ids.insert(stmt->text(0));
+    while ((rc = stmt->step()) == SQLITE_ROW) row(std::as_const(*stmt));
     REQUIRE(rc == SQLITE_DONE);
+}
+
+inline std::set<std::string> idsFrom(const std::string& db, const std::string& query) {
+    std::set<std::string> ids;
+    forEachRow(db, query, [&](const sql::Stmt& row) { ids.insert(row.text(0)); });
     return ids;
 }
 

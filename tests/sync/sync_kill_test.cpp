@@ -4,7 +4,6 @@
 // end: the hub holds every event the device made, each id once, the outbox is empty and the
 // device database passes integrity_check.
 #include <signal.h>
-#include <spawn.h>
 
 #include <catch2/catch.hpp>
 #include <iostream>
@@ -24,30 +23,6 @@ using namespace pekon::test;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// `pekon sync --db DB` started and left running; its output goes to files in `dir`.
-pid_t startSync(const std::string& db, const std::string& dir) {
-    std::vector<std::string> argv_text = {PEKON_CLI, "sync", "--db", db};
-    std::vector<char*> argv;
-    for (std::string& a : argv_text) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> env_text = cliEnvironment(dir);
-    std::vector<char*> envp;
-    for (std::string& e : env_text) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, (dir + "/stdout").c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, (dir + "/stderr").c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, PEKON_CLI, &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    return pid;
-}
 
 // Watches a running `pekon sync`: whether it has ended, and when the hub first answered one
 // of its pushes (the proxy read the answer whole).
@@ -131,7 +106,7 @@ Watch syncAndKill(FaultProxy& proxy, const std::string& db, Aim aim, int delay_m
     if (aim == Aim::after_commit) proxy.setPushReplyHold(400);
     Watch watch;
     watch.replies_before = proxy.pushRepliesRead();
-    watch.pid = startSync(db, dir);
+    watch.pid = startCli({"sync", "--db", db}, dir);
     if (aim == Aim::after_commit) {
         watch.until(proxy, 30000, [&] { return watch.first_answer.has_value(); });
         REQUIRE((watch.ended || watch.first_answer));
