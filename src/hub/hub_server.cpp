@@ -1,8 +1,11 @@
 #include "hub/hub_server.hpp"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -20,6 +23,29 @@
 namespace pekon::hub {
 
 namespace {
+
+// Debian's cpp-httplib is a compiled library whose listening socket has a backlog of 5: a
+// district's devices reconnecting at once would overflow it, and a device whose handshake the
+// kernel dropped waits for its timeout. The socket is found among this process's descriptors
+// (listening, bound to `port`) and listen() is called again with a deep backlog, which Linux
+// allows on a listening socket.
+void widenBacklog(int port) {
+    for (int fd = 3; fd < 1024; ++fd) {
+        int listening = 0;
+        socklen_t size = sizeof listening;
+        if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || !listening)
+            continue;
+        sockaddr_storage address{};
+        socklen_t length = sizeof address;
+        if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
+        const int bound = address.ss_family == AF_INET
+                              ? ntohs(reinterpret_cast<const sockaddr_in*>(&address)->sin_port)
+                          : address.ss_family == AF_INET6
+                              ? ntohs(reinterpret_cast<const sockaddr_in6*>(&address)->sin6_port)
+                              : -1;
+        if (bound == port) ::listen(fd, 1024);
+    }
+}
 
 constexpr const char* kJson = "application/json";
 constexpr const char* kVersion = "0.1.0";
@@ -193,6 +219,9 @@ Status serve(const ServeOptions& options) {
     // A device keeps its connection for a whole sync: without this, the answer's body waits
     // for the ACK of its headers (Nagle against delayed ACK, 40 ms a batch).
     server.set_tcp_nodelay(true);
+    // A kept connection whose device has gone quiet gives its thread back after 2 s (libcurl
+    // opens a new one when it comes back).
+    server.set_keep_alive_timeout(2);
     server.set_write_timeout(30, 0);
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
         auto& r = const_cast<httplib::Request&>(req);  // owned by the server's connection loop
@@ -235,6 +264,7 @@ Status serve(const ServeOptions& options) {
         return Error{"listen_failed",
                      "Tidak bisa mendengar di " + options.host + ":" + std::to_string(options.port),
                      "Cannot listen on " + options.host + ":" + std::to_string(options.port)};
+    widenBacklog(port);
     std::printf("pekon-hub listening on %s:%d\n", options.host.c_str(), port);
     std::fflush(stdout);
 

@@ -10,7 +10,9 @@ struct ServeOptions {
     std::string host = "127.0.0.1";
     int port = 8080;
     std::string db_url;  // sqlite:PATH, a bare path, or postgresql://... (see openHubStore)
-    int threads = 8;     // worker threads; requests beyond them wait in the queue
+    // Worker threads; connections beyond them wait in the queue. A device keeps its connection
+    // for a whole sync and works between its requests, so there are more threads than cores.
+    int threads = 32;
 };
 
 // Serves protocol version 1 until SIGTERM or SIGINT, then stops accepting, lets the requests
