@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "codec/json.hpp"
+#include "codec/outreach_json.hpp"
 #include "codec/premiums_json.hpp"
 
 namespace pekon {
@@ -73,6 +74,18 @@ Result<Catalog> loadCatalog(const std::string& dir) {
     return Catalog(std::move(texts[0]), std::move(texts[1]));
 }
 
+Result<std::vector<MaterialTopic>> loadMaterials(const std::string& dir) {
+    auto text = readFile(dir + "/materials/materials.json");
+    if (!text) return text.error();
+    return parseMaterials(*text);
+}
+
+Result<Quiz> loadQuiz(const std::string& dir) {
+    auto text = readFile(dir + "/quiz/jkn_basics.json");
+    if (!text) return text.error();
+    return parseQuiz(*text);
+}
+
 Result<Assets> loadAssets(const std::string& dir) {
     auto regions = loadRegions(dir);
     if (!regions) return regions.error();
@@ -80,8 +93,13 @@ Result<Assets> loadAssets(const std::string& dir) {
     if (!premiums) return premiums.error();
     auto catalog = loadCatalog(dir);
     if (!catalog) return catalog.error();
+    auto materials = loadMaterials(dir);
+    if (!materials) return materials.error();
+    auto quiz = loadQuiz(dir);
+    if (!quiz) return quiz.error();
     return Assets{std::move(regions.value()), std::move(premiums.value()),
-                  std::move(catalog.value())};
+                  std::move(catalog.value()), std::move(materials.value()),
+                  std::move(quiz.value())};
 }
 
 }  // namespace pekon

@@ -2,8 +2,10 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "core/catalog.hpp"
+#include "core/outreach.hpp"
 #include "core/premiums.hpp"
 #include "core/regions.hpp"
 #include "core/result.hpp"
@@ -19,16 +21,21 @@ Result<std::string> readStream(std::istream& in, const std::string& name,
                                size_t limit = kMaxInputBytes);
 
 // The reference data Pekon runs on, loaded from an assets folder:
-// regions/*.csv, premiums.json, i18n/{id,en}.json.
+// regions/*.csv, premiums.json, i18n/{id,en}.json, materials/materials.json (the outreach
+// sessions' materials) and quiz/jkn_basics.json (their pre/post quiz).
 struct Assets {
     RegionTable regions;
     PremiumTable premiums;
     Catalog catalog;
+    std::vector<MaterialTopic> materials;
+    Quiz quiz;
 };
 
 Result<RegionTable> loadRegions(const std::string& assets_dir);
 Result<PremiumTable> loadPremiums(const std::string& assets_dir);
 Result<Catalog> loadCatalog(const std::string& assets_dir);
+Result<std::vector<MaterialTopic>> loadMaterials(const std::string& assets_dir);
+Result<Quiz> loadQuiz(const std::string& assets_dir);
 Result<Assets> loadAssets(const std::string& assets_dir);
 
 }  // namespace pekon
