@@ -15,5 +15,6 @@ int runCheck(CliEnv& env, const Args& args);
 int runScan(CliEnv& env, const Args& args);
 int runEnrol(CliEnv& env, const Args& args);
 int runSync(CliEnv& env, const Args& args);
+int runStatus(CliEnv& env, const Args& args);
 
 }  // namespace pekon::cli

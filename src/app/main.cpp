@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
     const Args args =
         parseArgs(words,
                   {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv",
-                   "size", "scale", "screenshot", "formats", "name", "ca-file"},
+                   "size", "scale", "screenshot", "formats", "name", "ca-file", "nik"},
                   {"help", "version", "demo", "fullscreen"});
     Lang lang = Lang::id;
     const std::string lang_text = args.option("lang").value_or("id");
@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
     if (command == "scan") return runScan(env, args);
     if (command == "enrol") return runEnrol(env, args);
     if (command == "sync") return runSync(env, args);
+    if (command == "status") return runStatus(env, args);
     if (command == "help" || command == "--help" || args.flag("help")) {
         (void)env.assets();
         std::cout << env.text("cli.usage") << "\n";

@@ -1,0 +1,66 @@
+// `pekon status --nik NIK --birth-date YYYY-MM-DD`: the kiosk's "check my card status" from the
+// card-status table on this device (store/kiosk_status), offline.
+#include <ostream>
+
+#include "app/commands.hpp"
+#include "codec/json.hpp"
+#include "core/nik.hpp"
+#include "store/kiosk_status.hpp"
+#include "store/settings.hpp"
+#include "sync/signature.hpp"
+
+namespace pekon::cli {
+
+namespace {
+
+Error noTable() {
+    return Error{"kiosk_not_set_up",
+                 "Perangkat ini belum punya tabel status kartu (belum disiapkan sebagai kios).",
+                 "This device has no card-status table yet (it is not set up as a kiosk)."};
+}
+
+}  // namespace
+
+int runStatus(CliEnv& env, const Args& args) {
+    if (!args.problem.empty()) return env.usage(args.problem);
+    const auto nik_text = args.option("nik");
+    const auto birth_text = args.option("birth-date");
+    if (args.positional.size() != 0 || !nik_text || !birth_text)
+        return env.usage("status --nik NIK --birth-date YYYY-MM-DD");
+    auto assets = env.assets();
+    if (!assets) return env.fail(assets.error());
+    auto nik = parseNik(*nik_text, (*assets)->regions, env.writeContext().today);
+    if (!nik) return env.fail(nik.error());
+    auto birth = parseIsoDate(*birth_text);
+    if (!birth) return env.fail(birth.error());
+    auto store = env.store();
+    if (!store) return env.fail(store.error());
+    auto key_text = readSetting(**store, kSettingKioskKey);
+    if (!key_text) return env.fail(key_text.error());
+    if (!key_text->has_value()) return env.fail(noTable());
+    auto secret = sync::decodeSecret(**key_text);
+    if (!secret) return env.fail(noTable());
+    KioskKey key;
+    key.bytes = secret->bytes;
+    auto entry = findKioskEntry(**store, key, nik->digits, *birth);
+    if (!entry) return env.fail(entry.error());
+    if (!entry->has_value()) {
+        env.out() << dumpJson(OrderedJson{{"found", false}}) << "\n";
+        return kExitOk;
+    }
+    const KioskEntry& e = **entry;
+    env.out() << dumpJson(OrderedJson{
+                     {"found", true},
+                     {"status", e.status},
+                     {"class", e.care_class ? OrderedJson(*e.care_class) : OrderedJson(nullptr)},
+                     {"faskes", e.faskes.empty() ? OrderedJson(nullptr) : OrderedJson(e.faskes)},
+                     {"card_eta",
+                      e.card_eta.empty() ? OrderedJson(nullptr) : OrderedJson(e.card_eta)},
+                     {"card_number_masked", e.card_number_masked},
+                     {"name_masked", e.name_masked},
+                     {"as_of", e.as_of}})
+              << "\n";
+    return kExitOk;
+}
+
+}  // namespace pekon::cli

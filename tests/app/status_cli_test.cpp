@@ -1,0 +1,75 @@
+// `pekon status --nik --birth-date`: the kiosk's lookup, through the real binary.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "app/run_cli.hpp"
+#include "codec/json.hpp"
+#include "store/kiosk_status.hpp"
+#include "store/settings.hpp"
+#include "support/fixtures.hpp"
+
+using namespace pekon;
+using namespace pekon::test;
+
+namespace {
+
+const char* kNik = "1806016208850002";
+// 32 zero bytes, as the district's kiosk key is kept (base64).
+const char* kZeroKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+Json status(const std::string& db, const std::string& nik, const std::string& birth) {
+    const CliRun run = runCli({"status", "--nik", nik, "--birth-date", birth, "--db", db});
+    INFO(run.describe());
+    REQUIRE(run.exit_code == 0);
+    auto json = parseJson(run.out);
+    REQUIRE(json);
+    return *json;
+}
+
+}  // namespace
+
+TEST_CASE("cli status: found, not found and the wrong birth date, from a table with no NIK",
+          "[status_cli]") {
+    const std::string db = tempPath("kiosk_cli.db");
+    {
+        auto store = Store::open(db);
+        REQUIRE(store);
+        // Not a kiosk yet: a clear error, exit 1.
+        const CliRun none = runCli(
+            {"status", "--nik", kNik, "--birth-date", "1985-08-22", "--db", db, "--lang", "en"});
+        CHECK(none.exit_code == 1);
+        CHECK(none.err.find("card-status table") != std::string::npos);
+
+        REQUIRE(writeSetting(**store, kSettingKioskKey, kZeroKey));
+        KioskEntry e;
+        e.lookup = statusLookupKey(KioskKey{}, kNik, Date{1985, 8, 22}).value();
+        e.status = "paid";
+        e.care_class = 3;
+        e.faskes = "Puskesmas Kota Agung";
+        e.card_eta = "2026-12-06";
+        e.card_number_masked = "*********7890";
+        e.name_masked = "S*** A*****";
+        e.as_of = "2026-11-22T08:00:00Z";
+        REQUIRE(upsertKioskEntries(**store, {e}));
+    }
+    const Json found = status(db, kNik, "1985-08-22");
+    CHECK(found["found"] == true);
+    CHECK(found["status"] == "paid");
+    CHECK(found["class"] == 3);
+    CHECK(found["faskes"] == "Puskesmas Kota Agung");
+    CHECK(found["card_eta"] == "2026-12-06");
+    CHECK(found["card_number_masked"] == "*********7890");
+    CHECK(found["as_of"] == "2026-11-22T08:00:00Z");
+    CHECK(status(db, kNik, "1985-08-23") == Json{{"found", false}});  // wrong birth date
+    CHECK(status(db, "1806014107850003", "1985-07-01") == Json{{"found", false}});  // not there
+
+    // Bad input is an error, not "not found".
+    const CliRun bad = runCli({"status", "--nik", "12", "--birth-date", "1985-08-22", "--db", db});
+    CHECK(bad.exit_code == 1);
+    CHECK(runCli({"status", "--nik", kNik, "--db", db}).exit_code == 2);
+    CHECK(runCli({"status", "--nik", kNik, "--birth-date", "22-08-1985", "--db", db}).exit_code ==
+          1);
+
+    // The database file holds no NIK in plain text.
+    CHECK(readWholeFile(db).find(kNik) == std::string::npos);
+}
