@@ -32,8 +32,8 @@ double ms(Clock::duration d) {
 // A NIK of Kecamatan Kota Agung (18.06.01) for running index i, and its birth date.
 std::pair<std::string, Date> person(int i) {
     const int day = 1 + i % 28, month = 1 + (i / 28) % 12, year = 1950 + (i / 336) % 70;
-    char nik[17];
-    std::snprintf(nik, sizeof nik, "180601%02d%02d%02d%04d", day, month, year % 100,
+    char nik[32];
+    std::snprintf(nik, sizeof nik, "180601%02d%02d%02d%04d", day % 100, month % 100, year % 100,
                   1 + (i / 23520) % 9999);
     return {nik, Date{year, month, day}};
 }
