@@ -111,19 +111,7 @@ class HubDb {
 std::vector<std::string> enrolmentUris(const std::string& db, const std::string& hub_url,
                                        int count) {
     std::vector<std::string> uris;
-    for (int i = 0; i < count; ++i) {
-        test::Child c =
-            test::spawnChild(PEKON_HUB, {"token", "create", "--db", db, "--hub-url", hub_url});
-        char line[1024] = {};
-        if (!std::fgets(line, sizeof line, c.out) || !std::fgets(line, sizeof line, c.out))
-            die("pekon-hub token create failed");
-        int status = 0;
-        ::waitpid(c.pid, &status, 0);
-        std::fclose(c.out);
-        std::string uri = line;
-        while (!uri.empty() && uri.back() == '\n') uri.pop_back();
-        uris.push_back(uri);
-    }
+    for (int i = 0; i < count; ++i) uris.push_back(test::newEnrolmentUri(db, hub_url));
     return uris;
 }
 

@@ -64,6 +64,16 @@ bool prepareJpeg(const std::uint8_t* d, std::size_t size, std::vector<std::uint8
     return true;
 }
 
+// Sizes `out` for a width x height gray frame; false (and empty) for an empty frame.
+bool sizeGray(int width, int height, std::vector<std::uint8_t>& out) {
+    if (width <= 0 || height <= 0) {
+        out.clear();
+        return false;
+    }
+    out.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
+    return true;
+}
+
 }  // namespace
 
 // ---- conversions --------------------------------------------------------------------------
@@ -72,12 +82,8 @@ namespace detail {
 
 void yuyvToGray(const std::uint8_t* src, int width, int height, int stride,
                 std::vector<std::uint8_t>& out) {
-    if (width <= 0 || height <= 0) {
-        out.clear();
-        return;
-    }
+    if (!sizeGray(width, height, out)) return;
     const auto w = static_cast<std::size_t>(width);
-    out.resize(w * static_cast<std::size_t>(height));
     std::uint8_t* dst = out.data();
     for (int y = 0; y < height; ++y) {
         const std::uint8_t* row = src + static_cast<std::size_t>(y) * stride;
@@ -88,12 +94,8 @@ void yuyvToGray(const std::uint8_t* src, int width, int height, int stride,
 
 void nv12ToGray(const std::uint8_t* src, int width, int height, int stride,
                 std::vector<std::uint8_t>& out) {
-    if (width <= 0 || height <= 0) {
-        out.clear();
-        return;
-    }
+    if (!sizeGray(width, height, out)) return;
     const auto w = static_cast<std::size_t>(width);
-    out.resize(w * static_cast<std::size_t>(height));
     for (int y = 0; y < height; ++y) {
         std::memcpy(out.data() + static_cast<std::size_t>(y) * w,
                     src + static_cast<std::size_t>(y) * stride, w);

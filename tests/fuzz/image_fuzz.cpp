@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz_check.hpp"
 #include "scan/image_file.hpp"
 #include "scan/jpeg_check.hpp"
 
@@ -30,17 +31,6 @@ namespace {
 
 using namespace pekon;
 using namespace pekon::scan;
-
-[[noreturn]] void fail(const char* what) {
-    std::fprintf(stderr, "\npekon_image_fuzz: invariant broken: %s\n", what);
-    std::fflush(stderr);
-    __builtin_trap();
-}
-
-#define PEKON_CHECK(cond)         \
-    do {                          \
-        if (!(cond)) fail(#cond); \
-    } while (false)
 
 void checkError(const Error& e) {
     static const std::set<std::string> codes = {"image_empty", "image_too_large", "image_format",

@@ -37,6 +37,7 @@
 #include "core/scan_payload.hpp"
 #include "core/sex.hpp"
 #include "core/text.hpp"
+#include "fuzz_check.hpp"
 
 #ifndef PEKON_SOURCE_ASSETS
 #error "PEKON_SOURCE_ASSETS must be defined (the assets folder of the source tree)"
@@ -47,18 +48,6 @@ namespace {
 using namespace pekon;
 
 constexpr Date kToday{2026, 11, 22};
-
-// Reports which invariant broke (on stderr, kept in the crash log) and traps.
-[[noreturn]] void fail(const char* what) {
-    std::fprintf(stderr, "\npekon_parsers_fuzz: invariant broken: %s\n", what);
-    std::fflush(stderr);
-    __builtin_trap();
-}
-
-#define PEKON_CHECK(cond)         \
-    do {                          \
-        if (!(cond)) fail(#cond); \
-    } while (false)
 
 const RegionTable& regions() {
     static const RegionTable table = [] {

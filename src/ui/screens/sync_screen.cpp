@@ -113,16 +113,15 @@ void SyncScreen::draw(UiContext& ui, Navigator& nav) {
         textMuted(ui.t("sync.loading"));
         ui.animating = true;
     } else if (!s.enrolled) {
-        drawEnrolment(ui, nav);
+        drawEnrolment(ui, nav, s);
     } else {
-        drawLinked(ui, nav);
+        drawLinked(ui, nav, s);
     }
     if (!problem_.empty()) textError(problem_);
     ImGui::EndChild();
 }
 
-void SyncScreen::drawEnrolment(UiContext& ui, Navigator& nav) {
-    const sync::WorkerState s = ui.sync->state();
+void SyncScreen::drawEnrolment(UiContext& ui, Navigator& nav, const sync::WorkerState& s) {
     title(ui, ui.t("sync.not_enrolled"));
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
     textMuted(ui.t("sync.enrol_how"));
@@ -150,8 +149,7 @@ void SyncScreen::drawEnrolment(UiContext& ui, Navigator& nav) {
     if (s.enrol_error) textError(syncErrorText(ui, *s.enrol_error));
 }
 
-void SyncScreen::drawLinked(UiContext& ui, Navigator& nav) {
-    const sync::WorkerState s = ui.sync->state();
+void SyncScreen::drawLinked(UiContext& ui, Navigator& nav, const sync::WorkerState& s) {
     textMuted(ui.t("sync.hub", {{"url", s.hub_url}}));
     textMuted(ui.t("sync.device", {{"id", s.device_id.substr(0, 8)}}));
     ImGui::Spacing();

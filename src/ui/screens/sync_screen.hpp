@@ -6,6 +6,7 @@
 
 #include "core/event.hpp"
 #include "store/store.hpp"
+#include "sync/worker.hpp"
 #include "ui/screen.hpp"
 
 namespace pekon::ui {
@@ -23,8 +24,9 @@ class SyncScreen : public Screen {
 
   private:
     void refresh(UiContext& ui);
-    void drawEnrolment(UiContext& ui, Navigator& nav);
-    void drawLinked(UiContext& ui, Navigator& nav);
+    // With the worker's state as read once at the start of the frame.
+    void drawEnrolment(UiContext& ui, Navigator& nav, const sync::WorkerState& s);
+    void drawLinked(UiContext& ui, Navigator& nav, const sync::WorkerState& s);
     UnixSeconds refreshed_at_ = -1;
     bool was_running_ = false;
     std::optional<OutboxCounts> outbox_;
