@@ -5,21 +5,9 @@
 #include "app/commands.hpp"
 #include "codec/json.hpp"
 #include "core/nik.hpp"
-#include "store/kiosk_status.hpp"
-#include "store/settings.hpp"
-#include "sync/signature.hpp"
+#include "sync/kiosk_check.hpp"
 
 namespace pekon::cli {
-
-namespace {
-
-Error noTable() {
-    return Error{"kiosk_not_set_up",
-                 "Perangkat ini belum punya tabel status kartu (belum disiapkan sebagai kios).",
-                 "This device has no card-status table yet (it is not set up as a kiosk)."};
-}
-
-}  // namespace
 
 int runStatus(CliEnv& env, const Args& args) {
     if (!args.problem.empty()) return env.usage(args.problem);
@@ -35,14 +23,7 @@ int runStatus(CliEnv& env, const Args& args) {
     if (!birth) return env.fail(birth.error());
     auto store = env.store();
     if (!store) return env.fail(store.error());
-    auto key_text = readSetting(**store, kSettingKioskKey);
-    if (!key_text) return env.fail(key_text.error());
-    if (!key_text->has_value()) return env.fail(noTable());
-    auto secret = sync::decodeSecret(**key_text);
-    if (!secret) return env.fail(noTable());
-    KioskKey key;
-    key.bytes = secret->bytes;
-    auto entry = findKioskEntry(**store, key, nik->digits, *birth);
+    auto entry = sync::checkCardStatus(**store, nik->digits, *birth);
     if (!entry) return env.fail(entry.error());
     if (!entry->has_value()) {
         env.out() << dumpJson(OrderedJson{{"found", false}}) << "\n";

@@ -154,6 +154,7 @@ int runGui(const GuiOptions& options) {
                 std::cout << *written << " screenshots in " << options.screenshot_dir << "\n";
         }
         bool running = options.screenshot_dir.empty();
+        bool fullscreen = options.fullscreen;  // a kiosk always is
         int busy_frames = 3;  // frames still to draw after the last event (widgets settle)
         while (running) {
             SDL_Event event;
@@ -177,6 +178,10 @@ int runGui(const GuiOptions& options) {
             ImGui::NewFrame();
             shell.frame();
             ImGui::Render();
+            if (const bool want = options.fullscreen || ui.kiosk.active; want != fullscreen) {
+                SDL_SetWindowFullscreen(window, want ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+                fullscreen = want;
+            }
             glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                        static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
             glClearColor(0.945f, 0.957f, 0.953f, 1.0f);

@@ -21,6 +21,11 @@
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/household_screen.hpp"
 #include "ui/screens/households_screen.hpp"
+#include "ui/screens/kiosk_exit_screen.hpp"
+#include "ui/screens/kiosk_feedback_screen.hpp"
+#include "ui/screens/kiosk_home_screen.hpp"
+#include "ui/screens/kiosk_premiums_screen.hpp"
+#include "ui/screens/kiosk_status_screen.hpp"
 #include "ui/screens/login_screen.hpp"
 #include "ui/screens/photo_import_screen.hpp"
 #include "ui/screens/receipt_screen.hpp"
@@ -126,6 +131,57 @@ struct DevicesBack {
     ~DevicesBack() { ui.devices = std::move(saved); }
 };
 
+// The citizen kiosk, nobody signed in. The answers are the view-model's (a demo entry, as a
+// lookup would leave it), so taking pictures writes nothing to the device's database.
+Status kioskShots(ui::AppShell& shell, SDL_Window* window, const std::string& prefix,
+                  int& written) {
+    ui::UiContext& ui = shell.ui();
+    KioskEntry entry;
+    entry.status = "paid";
+    entry.care_class = 3;
+    entry.faskes = "Puskesmas Kota Agung";
+    entry.card_eta = formatIsoDate(addDays(ui.today(), 9));
+    entry.name_masked = maskName("Siti Aminah");
+    entry.as_of = formatRfc3339(ui.now() - 3 * 3600);
+    const ScanPayload ktp = ui.parseScan(kDemoKtpCode);
+    auto fill = [&ui, &ktp](std::optional<KioskEntry> found) {
+        ui.kiosk.citizen.clear();
+        ui.kiosk.citizen.nik = ktp.nik;
+        ui.kiosk.citizen.birth_date = ktp.birth_date ? formatIsoDate(*ktp.birth_date) : "";
+        ui.kiosk.citizen.checked = true;
+        ui.kiosk.citizen.checked_for = ui.kiosk.citizen.nik + "|" + ui.kiosk.citizen.birth_date;
+        ui.kiosk.citizen.found = std::move(found);
+    };
+    const std::vector<std::pair<std::string, std::function<std::unique_ptr<ui::Screen>()>>>
+        screens = {
+            {"kiosk-home", [] { return std::make_unique<ui::KioskHomeScreen>(); }},
+            {"kiosk-status-found",
+             [&] {
+                 fill(entry);
+                 return std::make_unique<ui::KioskStatusScreen>();
+             }},
+            {"kiosk-status-not_found",
+             [&] {
+                 fill(std::nullopt);
+                 return std::make_unique<ui::KioskStatusScreen>();
+             }},
+            {"kiosk-premiums", [] { return std::make_unique<ui::KioskPremiumsScreen>(); }},
+            {"kiosk-feedback", [] { return std::make_unique<ui::KioskFeedbackScreen>(); }},
+            {"kiosk-exit", [] { return std::make_unique<ui::KioskExitScreen>(); }},
+        };
+    shell.navigator().signOut();
+    ui.kiosk.active = true;
+    for (auto& [name, make] : screens) {
+        shell.noteInput();  // not the idle reset's moment
+        shell.show(make());
+        for (int i = 0; i < 3; ++i) renderFrame(shell, window);
+        if (auto s = writePng(window, prefix + name + ".png"); !s) return s;
+        ++written;
+    }
+    ui.kiosk = ui::KioskState{};
+    return {};
+}
+
 }  // namespace
 
 Result<int> takeScreenshots(ui::AppShell& shell, SDL_Window* window, const std::string& dir) {
@@ -196,6 +252,7 @@ Result<int> takeScreenshots(ui::AppShell& shell, SDL_Window* window, const std::
             if (auto s = writePng(window, prefix + name + ".png"); !s) return s.error();
             ++written;
         }
+        if (auto s = kioskShots(shell, window, prefix, written); !s) return s.error();
         // Sync, as the worker really sees it: not linked; then linked to an office hub that
         // cannot be reached right now (nothing listens on the address), after a real attempt.
         if (sync::SyncWorker* worker = shell.ui().sync) {

@@ -48,6 +48,15 @@ std::string householdRegisteredData(const Household& h) {
     return std::move(w).finish();
 }
 
+std::string feedbackSubmittedData(const Feedback& f) {
+    JsonObjectWriter w;
+    w.field("category", feedbackCategoryCode(f.category))
+        .field("rating", static_cast<std::int64_t>(f.rating))
+        .field("text", f.text);
+    if (!f.phone.empty()) w.field("phone", f.phone);
+    return std::move(w).finish();
+}
+
 std::string memberRegisteredData(const Member& m) {
     JsonObjectWriter w;
     w.field("member_id", m.id)

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/feedback.hpp"
 #include "core/household.hpp"
 #include "core/result.hpp"
 
@@ -21,6 +22,9 @@ struct MemberChange {
 };
 std::string memberCorrectedData(const MemberChange& change);
 Result<MemberChange> parseMemberCorrected(std::string_view data);
+
+// `feedback.submitted`: category, rating, text (empty when none); phone only when given.
+std::string feedbackSubmittedData(const Feedback& feedback);
 
 // And back, for replaying the event log (error code `event_data_invalid`).
 Result<Household> parseHouseholdRegistered(std::string_view data);

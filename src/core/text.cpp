@@ -70,4 +70,11 @@ std::string maskDigits(std::string_view digits, size_t visible) {
     return out;
 }
 
+void wipeText(std::string& text) {
+    // Through a volatile pointer, so the stores are not optimised away as dead.
+    volatile char* bytes = text.data();
+    for (std::size_t i = 0; i < text.capacity(); ++i) bytes[i] = 0;
+    text.clear();
+}
+
 }  // namespace pekon

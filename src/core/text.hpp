@@ -24,4 +24,8 @@ bool isValidUtf8(std::string_view text);
 // and card numbers on shared screens and in logs.
 std::string maskDigits(std::string_view digits, size_t visible = 4);
 
+// Overwrites the text's bytes with zeros before emptying it, so personal data typed at a
+// kiosk does not linger in freed memory.
+void wipeText(std::string& text);
+
 }  // namespace pekon

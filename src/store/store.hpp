@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/event.hpp"
+#include "core/feedback.hpp"
 #include "core/household.hpp"
 #include "core/regions.hpp"
 #include "core/result.hpp"
@@ -117,6 +118,10 @@ class Store {
                                                    const RegionTable& regions,
                                                    const WriteContext& context,
                                                    FieldErrors* errors = nullptr);
+
+    // A citizen's feedback or complaint (core/checkFeedback first), queued for the hub as
+    // `feedback.submitted`; errors as checkFeedback's. store/feedback.cpp.
+    Result<Event> submitFeedback(const Feedback& feedback, const WriteContext& context);
 
     // Queries ---------------------------------------------------------------------------
     Result<std::vector<HouseholdSummary>> households(const std::string& village_code = {},

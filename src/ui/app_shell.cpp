@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "sync/worker.hpp"
 #include "ui/screens/first_run_screen.hpp"
+#include "ui/screens/kiosk_home_screen.hpp"
 #include "ui/screens/login_screen.hpp"
 #include "ui/screens/scan_result_screen.hpp"
 #include "ui/screens/sync_screen.hpp"
@@ -28,6 +29,11 @@ std::string scanSummary(UiContext& ui, const ScanPayload& p) {
 }  // namespace
 
 std::unique_ptr<Screen> startScreen(UiContext& ui) {
+    // A kiosk stays a kiosk through a restart or a power cut.
+    if (kioskModeSaved(ui.store())) {
+        ui.kiosk.active = true;
+        return std::make_unique<KioskHomeScreen>();
+    }
     auto users = listUsers(ui.store());
     if (users && users->empty()) return std::make_unique<FirstRunScreen>();
     return std::make_unique<LoginScreen>();
@@ -140,8 +146,18 @@ void AppShell::drawFeedback() {
     }
 }
 
+void AppShell::resetKiosk() {
+    ui_.kiosk.citizen.clear();
+    toast_.clear();
+    show(std::make_unique<KioskHomeScreen>());
+}
+
 void AppShell::frame() {
     ui_.beginFrame();
+    // A kiosk left alone for a minute goes back to its start screen and forgets the citizen.
+    if (ui_.kiosk.active && ui_.now() - last_input_ >= kKioskIdleSeconds &&
+        (stack_.size() > 1 || stack_.back()->name() != "kiosk.home" || !ui_.kiosk.citizen.empty()))
+        resetKiosk();
     // Ten minutes without a touch ends the session: back to login, nothing personal on screen.
     if (nav_.user() && idleExpired(last_input_, ui_.now())) {
         nav_.signOut();

@@ -46,6 +46,7 @@ class AppShell {
     void show(std::unique_ptr<Screen> screen);
 
   private:
+    void resetKiosk();
     void apply(Navigator::Pending pending);
     void route(const ScanPayload& payload);
     void drawFeedback();

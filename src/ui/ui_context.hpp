@@ -16,6 +16,7 @@
 #include "core/scan_payload.hpp"
 #include "store/store.hpp"
 #include "ui/devices.hpp"
+#include "ui/kiosk_state.hpp"
 
 namespace pekon::sync {
 class SyncWorker;
@@ -89,6 +90,8 @@ class UiContext {
     Devices devices;
     // The background sync with pekon-hub (src/sync/worker); none in plain headless tests.
     sync::SyncWorker* sync = nullptr;
+    // Kiosk mode and the personal data of the citizen using it (ui/kiosk_state).
+    KioskState kiosk;
     // Set by a screen during a frame when it needs the next frame soon (a live camera
     // preview, a fading message) rather than sleeping until input.
     bool animating = false;

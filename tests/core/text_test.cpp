@@ -66,3 +66,16 @@ TEST_CASE("text: maskDigits keeps the last digits") {
     CHECK(maskDigits("12") == "**");
     CHECK(maskDigits("") == "");
 }
+
+TEST_CASE("wipeText zeroes the whole buffer before emptying the text") {
+    for (std::string text :
+         {std::string("1806016208850002"), std::string(200, 'x') + "Siti Aminah"}) {
+        const std::size_t capacity = text.capacity();
+        wipeText(text);
+        CHECK(text.empty());
+        CHECK(text.capacity() == capacity);  // the same buffer, now all zeros
+        std::size_t nonzero = 0;
+        for (std::size_t i = 0; i < capacity; ++i) nonzero += text.data()[i] != '\0';
+        CHECK(nonzero == 0);
+    }
+}

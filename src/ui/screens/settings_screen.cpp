@@ -4,6 +4,7 @@
 #include "store/settings.hpp"
 #include "ui/header.hpp"
 #include "ui/pickers.hpp"
+#include "ui/screens/kiosk_exit_screen.hpp"
 #include "ui/screens/scanner_screen.hpp"
 #include "ui/widgets.hpp"
 
@@ -74,6 +75,21 @@ void SettingsScreen::draw(UiContext& ui, Navigator& nav) {
         }
     }
     if (!problem_.empty()) textError(problem_);
+
+    // A supervisor may hand the device to citizens as a self-service kiosk.
+    if (nav.user() && nav.user()->role == Role::supervisor) {
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::TextUnformatted(ui.t("settings.kiosk").c_str());
+        ImGui::PopFont();
+        textMuted(ui.t("settings.kiosk_detail"));
+        if (button(ui, "settings.kiosk_start", ui.t("settings.kiosk_start"),
+                   ImVec2(ui.px(360), ui.px(64)))) {
+            if (auto entered = enterKioskMode(ui, nav); !entered)
+                problem_ = ui.errorText(entered.error());
+        }
+    }
     ImGui::EndChild();
 }
 

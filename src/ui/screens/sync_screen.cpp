@@ -6,30 +6,12 @@
 #include "ui/header.hpp"
 #include "ui/screens/scanner_screen.hpp"
 #include "ui/theme.hpp"
+#include "ui/time_text.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
 
 namespace {
-
-constexpr std::int64_t kWib = 7 * 3600;  // the device shows Western Indonesian Time
-
-// "2026-11-22 15:04 WIB (5 menit lalu)".
-std::string whenText(UiContext& ui, UnixSeconds at) {
-    const std::string local = formatRfc3339(at + kWib);  // 2026-11-22T08:04:05Z
-    const std::string stamp = local.substr(0, 10) + " " + local.substr(11, 5) + " WIB";
-    const std::int64_t ago = std::max<std::int64_t>(0, ui.now() - at);
-    std::string relative;
-    if (ago < 60)
-        relative = ui.t("time.just_now");
-    else if (ago < 3600)
-        relative = ui.t("time.minutes_ago", {{"count", std::to_string(ago / 60)}});
-    else if (ago < 86400)
-        relative = ui.t("time.hours_ago", {{"count", std::to_string(ago / 3600)}});
-    else
-        relative = ui.t("time.days_ago", {{"count", std::to_string(ago / 86400)}});
-    return stamp + " (" + relative + ")";
-}
 
 // "in 40 s", "in 3 min".
 std::string inText(UiContext& ui, std::int64_t seconds) {

@@ -1,0 +1,66 @@
+#include "sync/kiosk_check.hpp"
+
+#include <charconv>
+
+#include "store/settings.hpp"
+#include "sync/signature.hpp"
+#include "sync/worker.hpp"
+
+namespace pekon::sync {
+
+namespace {
+
+Error notSetUp() {
+    return Error{"kiosk_not_set_up",
+                 "Perangkat ini belum punya tabel status kartu (belum disiapkan sebagai kios).",
+                 "This device has no card-status table yet (it is not set up as a kiosk)."};
+}
+
+Result<std::optional<KioskKey>> kioskKey(Store& store) {
+    auto text = readSetting(store, kSettingKioskKey);
+    if (!text) return text.error();
+    if (!text->has_value()) return std::optional<KioskKey>{};
+    auto secret = decodeSecret(**text);
+    if (!secret) return std::optional<KioskKey>{};  // a damaged key is no key
+    KioskKey key;
+    key.bytes = secret->bytes;
+    return std::optional<KioskKey>{key};
+}
+
+// The last successful sync, or nullopt when there was none.
+std::optional<UnixSeconds> lastSync(Store& store) {
+    auto text = readSetting(store, kSettingLastSuccess);
+    if (!text || !text->has_value()) return std::nullopt;
+    const std::string& s = **text;
+    UnixSeconds at = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), at);
+    if (ec != std::errc() || end != s.data() + s.size() || at <= 0) return std::nullopt;
+    return at;
+}
+
+}  // namespace
+
+Result<bool> isKioskDevice(Store& store) {
+    auto key = kioskKey(store);
+    if (!key) return key.error();
+    return key->has_value();
+}
+
+Result<std::optional<KioskEntry>> checkCardStatus(Store& store, std::string_view nik,
+                                                  const Date& birth) {
+    auto key = kioskKey(store);
+    if (!key) return key.error();
+    if (!key->has_value()) return notSetUp();
+    auto entry = findKioskEntry(store, **key, nik, birth);
+    if (!entry) return entry.error();
+    // The table is as fresh as the last sync that completed; an entry dated later than that
+    // (pulled by a sync that failed afterwards) keeps its own date.
+    if (entry->has_value()) {
+        auto synced = lastSync(store);
+        auto own = parseRfc3339((*entry)->as_of);
+        if (synced && (!own || *synced > *own)) (*entry)->as_of = formatRfc3339(*synced);
+    }
+    return entry;
+}
+
+}  // namespace pekon::sync

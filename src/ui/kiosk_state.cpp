@@ -1,0 +1,39 @@
+#include "ui/kiosk_state.hpp"
+
+#include "core/text.hpp"
+#include "store/settings.hpp"
+
+namespace pekon::ui {
+
+void KioskCitizen::clear() {
+    wipeText(nik);
+    wipeText(birth_date);
+    wipeText(checked_for);
+    wipeText(feedback_text);
+    wipeText(feedback_phone);
+    if (found) {
+        wipeText(found->lookup);
+        wipeText(found->card_number_masked);
+        wipeText(found->name_masked);
+        wipeText(found->faskes);
+        found.reset();
+    }
+    checked = false;
+}
+
+bool KioskCitizen::empty() const {
+    return nik.empty() && birth_date.empty() && checked_for.empty() && !checked && !found &&
+           feedback_text.empty() && feedback_phone.empty();
+}
+
+bool kioskModeSaved(Store& store) {
+    auto mode = readSetting(store, kSettingKioskMode);
+    return mode && mode->has_value() && **mode == "on";
+}
+
+Status saveKioskMode(Store& store, bool on) {
+    return on ? writeSetting(store, kSettingKioskMode, "on")
+              : deleteSetting(store, kSettingKioskMode);
+}
+
+}  // namespace pekon::ui

@@ -1,0 +1,82 @@
+#include "ui/screens/kiosk_home_screen.hpp"
+
+#include <charconv>
+
+#include "store/settings.hpp"
+#include "sync/worker.hpp"
+#include "ui/header.hpp"
+#include "ui/screens/kiosk_exit_screen.hpp"
+#include "ui/screens/kiosk_feedback_screen.hpp"
+#include "ui/screens/kiosk_premiums_screen.hpp"
+#include "ui/screens/kiosk_status_screen.hpp"
+#include "ui/time_text.hpp"
+#include "ui/widgets.hpp"
+
+namespace pekon::ui {
+
+namespace {
+
+// "Data status per 2026-11-22 16:30 WIB (2 jam lalu)", from the last completed sync; or "not synced
+// yet".
+std::string freshness(UiContext& ui) {
+    auto text = readSetting(ui.store(), sync::kSettingLastSuccess);
+    UnixSeconds at = 0;
+    if (text && text->has_value()) {
+        const std::string& s = **text;
+        std::from_chars(s.data(), s.data() + s.size(), at);
+    }
+    if (at <= 0) return ui.t("kiosk.data_never");
+    return ui.t("kiosk.data_as_of", {{"when", whenText(ui, at)}});
+}
+
+}  // namespace
+
+bool KioskHomeScreen::onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) {
+    return startCardCheck(ui, nav, payload);
+}
+
+void KioskHomeScreen::draw(UiContext& ui, Navigator& nav) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PushFont(ui.fonts.title);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(8));
+    ImGui::TextUnformatted(ui.t("kiosk.title").c_str());
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(2 * 64 + 4));
+    languageToggle(ui);
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextUnformatted(ui.t("kiosk.welcome").c_str());
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::Spacing();
+
+    const float gap = ui.px(20);
+    const ImVec2 big((width - 2 * gap) / 3, ui.px(300));
+    if (tile(ui, "kiosk.check", ui.t("kiosk.check"), ui.t("kiosk.check_detail"), big)) {
+        ui.kiosk.citizen.clear();
+        nav.push(std::make_unique<KioskStatusScreen>());
+    }
+    ImGui::SameLine(0, gap);
+    if (tile(ui, "kiosk.premiums", ui.t("kiosk.premiums"), ui.t("kiosk.premiums_detail"), big))
+        nav.push(std::make_unique<KioskPremiumsScreen>());
+    ImGui::SameLine(0, gap);
+    if (tile(ui, "kiosk.feedback", ui.t("kiosk.feedback"), ui.t("kiosk.feedback_detail"), big)) {
+        ui.kiosk.citizen.clear();
+        nav.push(std::make_unique<KioskFeedbackScreen>());
+    }
+    ImGui::Spacing();
+    ImGui::Spacing();
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextWrapped("%s", ui.t("kiosk.scan_hint").c_str());
+    ImGui::PopFont();
+    textMuted(freshness(ui));
+
+    // Staff only, at the bottom corner: leaving the kiosk needs a supervisor's PIN.
+    const float bottom = ImGui::GetWindowContentRegionMax().y - ui.px(kTouchMin + 8);
+    if (ImGui::GetCursorPosY() < bottom) ImGui::SetCursorPosY(bottom);
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ui.px(200));
+    if (button(ui, "kiosk.staff", ui.t("kiosk.staff"), ImVec2(ui.px(200), 0),
+               ButtonStyle::secondary))
+        nav.push(std::make_unique<KioskExitScreen>());
+}
+
+}  // namespace pekon::ui

@@ -1,0 +1,237 @@
+#include "ui/screens/kiosk_status_screen.hpp"
+
+#include "core/nik.hpp"
+#include "core/text.hpp"
+#include "sync/kiosk_check.hpp"
+#include "ui/kiosk_header.hpp"
+#include "ui/pickers.hpp"
+#include "ui/status_chip.hpp"
+#include "ui/theme.hpp"
+#include "ui/time_text.hpp"
+#include "ui/widgets.hpp"
+
+namespace pekon::ui {
+
+namespace {
+
+constexpr int kBirthYearStart = 1980;  // where the date picker starts
+
+// The citizen's path, as the kiosk tells it: registered, verified, paid, card issued, card
+// in hand. The office may skip a step (PBI members pay nothing), so a later step means the
+// earlier ones are done.
+struct Step {
+    MemberStatus status;
+    const char* key;
+};
+constexpr Step kSteps[] = {
+    {MemberStatus::synced, "kiosk.step.registered"},
+    {MemberStatus::verified, "kiosk.step.verified"},
+    {MemberStatus::paid, "kiosk.step.paid"},
+    {MemberStatus::card_issued, "kiosk.step.card_issued"},
+    {MemberStatus::card_delivered, "kiosk.step.card_delivered"},
+};
+
+int stepReached(MemberStatus s) {
+    switch (s) {
+        case MemberStatus::verified:
+        case MemberStatus::payment_pending:
+            return 1;
+        case MemberStatus::paid:
+            return 2;
+        case MemberStatus::card_issued:
+            return 3;
+        case MemberStatus::card_delivered:
+            return 4;
+        default:
+            return 0;  // registered, or rejected after registration
+    }
+}
+
+void pipeline(UiContext& ui, MemberStatus status) {
+    const int reached = stepReached(status);
+    for (int i = 0; i < 5; ++i) {
+        if (i) ImGui::SameLine(0, ui.px(8));
+        chip(ui, ui.t(kSteps[i].key),
+             i <= reached ? color::kPrimary : IM_COL32(190, 196, 194, 255));
+    }
+    if (status == MemberStatus::rejected) {
+        ImGui::SameLine(0, ui.px(8));
+        statusChip(ui, MemberStatus::rejected);
+    }
+}
+
+// One "label: value" line in large type.
+void fact(UiContext& ui, const std::string& label, const std::string& value) {
+    textMuted(label);
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextWrapped("%s", value.c_str());
+    ImGui::PopFont();
+    ImGui::Spacing();
+}
+
+std::string romanClass(int c) {
+    return c == 1 ? "I" : c == 2 ? "II" : "III";
+}
+
+}  // namespace
+
+bool startCardCheck(UiContext& ui, Navigator& nav, const ScanPayload& payload) {
+    if (payload.nik.empty()) return false;
+    KioskCitizen& c = ui.kiosk.citizen;
+    c.clear();
+    c.nik = payload.nik;
+    if (payload.birth_date) c.birth_date = formatIsoDate(*payload.birth_date);
+    nav.push(std::make_unique<KioskStatusScreen>());
+    return true;
+}
+
+bool KioskStatusScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPayload& payload) {
+    if (payload.nik.empty()) return false;
+    KioskCitizen& c = ui.kiosk.citizen;
+    wipeText(c.nik);
+    c.nik = payload.nik;
+    if (payload.birth_date) c.birth_date = formatIsoDate(*payload.birth_date);
+    problem_.clear();
+    return true;
+}
+
+void KioskStatusScreen::check(UiContext& ui) {
+    KioskCitizen& c = ui.kiosk.citizen;
+    problem_.clear();
+    ui.unfocus();
+    if (!ui.kiosk.limiter.allowed(ui.now())) return;
+    auto nik = parseNik(c.nik, ui.assets().regions, ui.today());
+    if (!nik) {
+        problem_ = ui.errorText(nik.error());
+        return;
+    }
+    auto birth = parseIsoDate(c.birth_date);
+    if (!birth) {
+        problem_ = ui.t("kiosk.birth_needed");
+        return;
+    }
+    auto entry = sync::checkCardStatus(ui.store(), nik->digits, *birth);
+    if (!entry) {
+        problem_ = entry.error().code == "kiosk_not_set_up" ? ui.t("kiosk.not_set_up")
+                                                            : ui.errorText(entry.error());
+        return;
+    }
+    c.checked = true;
+    wipeText(c.checked_for);
+    c.checked_for = c.nik + "|" + c.birth_date;
+    c.found = std::move(*entry);
+    ui.kiosk.limiter.record(c.found.has_value(), ui.now());
+}
+
+void KioskStatusScreen::drawNotice(UiContext& ui) {
+    const LookupLimiter& limiter = ui.kiosk.limiter;
+    if (!limiter.allowed(ui.now())) {
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kDanger);
+        ImGui::TextWrapped("%s", ui.t("kiosk.limited").c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::TextWrapped("%s", ui.t("kiosk.limited_wait",
+                                      {{"seconds", std::to_string(limiter.waitSeconds(ui.now()))}})
+                                     .c_str());
+        ui.probe("kiosk.limited");
+        return;
+    }
+    if (!problem_.empty()) {
+        ImGui::PushFont(ui.fonts.large);
+        textError(problem_);
+        ImGui::PopFont();
+        ui.probe("kiosk.problem");
+        return;
+    }
+    textMuted(ui.t("kiosk.check_intro"));
+}
+
+void KioskStatusScreen::drawAnswer(UiContext& ui) {
+    KioskCitizen& c = ui.kiosk.citizen;
+    const LookupLimiter& limiter = ui.kiosk.limiter;
+    if (!c.found) {
+        ImGui::PushFont(ui.fonts.title);
+        ImGui::TextWrapped("%s", ui.t("kiosk.not_found").c_str());
+        ImGui::PopFont();
+        ui.probe("kiosk.not_found");
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::TextWrapped("%s", ui.t("kiosk.not_found_help").c_str());
+        ImGui::PopFont();
+        const int left = LookupLimiter::kMaxFailures - limiter.failures();
+        if (left < LookupLimiter::kMaxFailures)
+            textMuted(ui.t("kiosk.attempts_left", {{"count", std::to_string(left)}}));
+        return;
+    }
+    const KioskEntry& e = *c.found;
+    MemberStatus status = MemberStatus::synced;
+    parseStatus(e.status, status);
+    ImGui::PushFont(ui.fonts.title);
+    ImGui::TextUnformatted(e.name_masked.empty() ? ui.t("kiosk.found").c_str()
+                                                 : e.name_masked.c_str());
+    ImGui::PopFont();
+    ui.probe("kiosk.found");
+    pipeline(ui, status);
+    ImGui::Spacing();
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextWrapped("%s", ui.t("kiosk.explain." + std::string(statusCode(status))).c_str());
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    fact(ui, ui.t("kiosk.class"),
+         e.care_class ? ui.t("kiosk.class_value", {{"class", romanClass(*e.care_class)}})
+                      : ui.t("kiosk.unknown"));
+    fact(ui, ui.t("kiosk.faskes"), e.faskes.empty() ? ui.t("kiosk.faskes_none") : e.faskes);
+    fact(ui, ui.t("kiosk.card_number"),
+         e.card_number_masked.empty() ? ui.t("kiosk.card_none") : e.card_number_masked);
+    if (!e.card_eta.empty()) fact(ui, ui.t("kiosk.card_eta"), e.card_eta);
+    if (auto at = parseRfc3339(e.as_of))
+        textMuted(ui.t("kiosk.as_of", {{"when", whenText(ui, *at)}}));
+}
+
+void KioskStatusScreen::draw(UiContext& ui, Navigator& nav) {
+    kioskHeader(ui, nav, ui.t("kiosk.check"));
+    KioskCitizen& c = ui.kiosk.citizen;
+    ImGui::BeginChild("kiosk.status.body", ImVec2(0, 0), false);
+    dragScroll();
+    // An answer belongs to the inputs it was asked for; it fills the screen until the citizen
+    // asks again or is done.
+    if (c.checked && c.checked_for == c.nik + "|" + c.birth_date &&
+        ui.kiosk.limiter.allowed(ui.now())) {
+        drawAnswer(ui);
+        ImGui::Spacing();
+        if (button(ui, "kiosk.again", ui.t("kiosk.again"), ImVec2(ui.px(300), ui.px(72)),
+                   ButtonStyle::secondary)) {
+            c.checked = false;
+            c.found.reset();
+        }
+        ImGui::SameLine();
+        if (button(ui, "kiosk.done", ui.t("kiosk.done"), ImVec2(ui.px(300), ui.px(72))))
+            kioskGoHome(ui, nav);
+        ImGui::EndChild();
+        return;
+    }
+    ImGui::PushItemWidth(ui.px(620));
+    ImGui::PushFont(ui.fonts.large);
+    field(ui, "kiosk.nik", ui.t("kiosk.nik"), &c.nik, EntryKind::digits, 16);
+    ImGui::PopFont();
+    ImGui::PopItemWidth();
+    textMuted(ui.t("kiosk.nik_hint"));
+    ImGui::Spacing();
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextUnformatted(ui.t("kiosk.birth_date").c_str());
+    ImGui::PopFont();
+    datePicker(ui, "kiosk.birth", &c.birth_date, kBirthYearStart);
+    ImGui::Spacing();
+    const bool allowed = ui.kiosk.limiter.allowed(ui.now());
+    if (!allowed) ImGui::BeginDisabled();
+    if (button(ui, "kiosk.check_now", ui.t("kiosk.check_now"), ImVec2(ui.px(360), ui.px(80))))
+        check(ui);
+    if (!allowed) ImGui::EndDisabled();
+    ImGui::Spacing();
+    drawNotice(ui);
+    ImGui::EndChild();
+}
+
+}  // namespace pekon::ui

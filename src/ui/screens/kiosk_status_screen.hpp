@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+
+#include "ui/screen.hpp"
+
+namespace pekon::ui {
+
+// "Check my card status" at the kiosk: the NIK on the keypad or from a scanned KTP, the birth
+// date on the date picker, then the status from the kiosk's table (sync/kiosk_check): the
+// step on the pipeline, class, faskes, card ETA, the card number and name masked, and how
+// fresh the data is. Five failures in a row cost a minute's wait (core/lookup_limiter).
+// The personal data stays in UiContext::kiosk.citizen, which the idle reset wipes.
+class KioskStatusScreen : public Screen {
+  public:
+    std::string_view name() const override { return "kiosk.status"; }
+    void draw(UiContext& ui, Navigator& nav) override;
+    bool onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) override;
+
+    // Why the last check could not run (bad NIK, no table yet); not personal.
+    const std::string& problem() const { return problem_; }
+
+  private:
+    void check(UiContext& ui);
+    void drawNotice(UiContext& ui);  // under the form: the cool-down, a problem, or how to
+    void drawAnswer(UiContext& ui);  // found or not found, in place of the form
+    std::string problem_;
+};
+
+// Starts a check from a scanned KTP/KIS code that carries a NIK (the kiosk's start screen
+// uses it); false for codes without one.
+bool startCardCheck(UiContext& ui, Navigator& nav, const ScanPayload& payload);
+
+}  // namespace pekon::ui
