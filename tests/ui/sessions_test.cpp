@@ -301,8 +301,10 @@ TEST_CASE("ui sessions: every new screen draws in both languages with no missing
         CHECK(app.ui().lang() != lang);
         app.tap("materials.lang");
         CHECK(app.ui().lang() == lang);
-        // A quiz question and its result.
-        app.shell().show(std::make_unique<ui::QuizScreen>(*held, QuizPhase::pre));
+        // A quiz question and its result (pre in one language, post in the other: each is
+        // taken once).
+        app.shell().show(std::make_unique<ui::QuizScreen>(
+            *held, lang == Lang::id ? QuizPhase::pre : QuizPhase::post));
         app.frames(2);
         app.tap("quiz.attendee.1");
         for (size_t q = 0; q < app.ui().assets().quiz.questions.size(); ++q)
