@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "store/sessions.hpp"
 #include "store/users.hpp"
 
 namespace pekon::cli {
@@ -44,6 +45,62 @@ std::string demoKk(const std::string& village, int index) {
                   village[3], village[4], village[6], village[7], 1 + index % 27, 1 + index % 12,
                   15 + index % 9, 100 + index);
     return buf;
+}
+
+// Two outreach sessions: one planned for tomorrow; one under way since an hour ago with the
+// first demo household and five neighbours by name, quizzes before and after, and a lead.
+Status seedDemoSessions(Store& store, const Assets& assets, const HouseholdInput& known,
+                        const WriteContext& ctx) {
+    const WriteContext before{ctx.actor, ctx.now - 3600, ctx.today};
+    SessionPlan plan{"18.06.02.2012",
+                     "Balai Pekon Talang Padang",
+                     formatIsoDate(dateOf(ctx.now + 7 * 3600 + 86400)),
+                     "09:00",
+                     "door_to_door",
+                     "how_to_register",
+                     {"Rina Marlina"},
+                     {"kader"}};
+    auto planned = planSession(store, plan, assets.materials, assets.regions, before);
+    if (!planned) return planned.error();
+    plan = {"18.06.01.2016",
+            "Balai Pekon Kagungan",
+            formatIsoDate(ctx.today),
+            "09:00",
+            "penyuluhan",
+            "what_is_jkn",
+            {"Dewi Lestari", "Rina Marlina"},
+            {"village_head", "puskesmas", "kader"}};
+    auto held = planSession(store, plan, assets.materials, assets.regions, before);
+    if (!held) return held.error();
+    if (auto s = holdSession(store, *held, before); !s) return s;
+    std::vector<std::string> attendees;
+    std::vector<AttendeeInput> people;
+    for (const MemberInput& m : known.members) people.push_back({m.nik, "", ""});
+    for (const char* name : {"Ibu Marni", "Pak Karta", "Wati Susanti", "Yusuf Hamid", "Nengsih"})
+        people.push_back({"", name, ""});
+    for (const AttendeeInput& person : people) {
+        auto id = recordAttendance(store, *held, person, assets.regions, before);
+        if (!id) return id.error();
+        attendees.push_back(*id);
+    }
+    const Quiz& quiz = assets.quiz;
+    for (size_t i = 0; i < attendees.size(); ++i) {
+        // Before: about half right; after: most right (the demo's gain).
+        for (QuizPhase phase : {QuizPhase::pre, QuizPhase::post}) {
+            if (phase == QuizPhase::post && i >= 6) continue;
+            std::vector<std::optional<int>> answers;
+            for (size_t q = 0; q < quiz.questions.size(); ++q) {
+                const bool right = phase == QuizPhase::pre ? (q + i) % 2 == 0 : (q + i) % 5 != 0;
+                const int answer = quiz.questions[q].answer;
+                answers.push_back(right ? answer : (answer + 1) % 2);
+            }
+            auto s = recordQuiz(store, *held, attendees[i], quiz, phase, answers, ctx);
+            if (!s) return s.error();
+        }
+    }
+    auto lead = markLead(store, *held, attendees[4], ctx);
+    if (!lead) return lead.error();
+    return {};
 }
 
 }  // namespace
@@ -167,7 +224,7 @@ Status seedDemo(Store& store, const Assets& assets, UnixSeconds now, const Date&
     const RegisterOutcome r =
         store.registerHouseholds(inputs, assets.regions, {sup->id, now, today});
     if (!r.ok()) return r.errors.front().error;
-    return {};
+    return seedDemoSessions(store, assets, inputs.front(), {sup->id, now, today});
 }
 
 }  // namespace pekon::cli

@@ -14,6 +14,7 @@
 
 #include "scan/qr_encode.hpp"
 #include "store/outbox.hpp"
+#include "store/sessions.hpp"
 #include "store/users.hpp"
 #include "sync/signature.hpp"
 #include "sync/worker.hpp"
@@ -27,10 +28,16 @@
 #include "ui/screens/kiosk_premiums_screen.hpp"
 #include "ui/screens/kiosk_status_screen.hpp"
 #include "ui/screens/login_screen.hpp"
+#include "ui/screens/materials_screen.hpp"
 #include "ui/screens/photo_import_screen.hpp"
+#include "ui/screens/quiz_screen.hpp"
 #include "ui/screens/receipt_screen.hpp"
 #include "ui/screens/scan_result_screen.hpp"
 #include "ui/screens/scanner_screen.hpp"
+#include "ui/screens/session_plan_screen.hpp"
+#include "ui/screens/session_screen.hpp"
+#include "ui/screens/session_summary_screen.hpp"
+#include "ui/screens/sessions_screen.hpp"
 #include "ui/screens/settings_screen.hpp"
 #include "ui/screens/sync_screen.hpp"
 #include "ui/screens/wizard_screen.hpp"
@@ -245,6 +252,33 @@ Result<int> takeScreenshots(ui::AppShell& shell, SDL_Window* window, const std::
         screens.push_back({"scan_result-unknown",
                            [unknown] { return std::make_unique<ui::ScanResultScreen>(unknown); }});
         screens.push_back({"settings", [] { return std::make_unique<ui::SettingsScreen>(); }});
+        // Outreach sessions (the demo holds one planned and one under way).
+        screens.push_back({"sessions", [] { return std::make_unique<ui::SessionsScreen>(); }});
+        screens.push_back(
+            {"session_plan", [] { return std::make_unique<ui::SessionPlanScreen>(); }});
+        screens.push_back(
+            {"materials", [] { return std::make_unique<ui::MaterialsScreen>("benefits"); }});
+        if (auto sessions = listSessions(shell.ui().store()); sessions) {
+            for (const SessionRecord& s : *sessions) {
+                const std::string id = s.id;
+                if (s.state == SessionState::planned) {
+                    screens.push_back({"session-planned",
+                                       [id] { return std::make_unique<ui::SessionScreen>(id); }});
+                    continue;
+                }
+                screens.push_back(
+                    {"session", [id] { return std::make_unique<ui::SessionScreen>(id); }});
+                screens.push_back({"quiz", [id] {
+                                       auto q =
+                                           std::make_unique<ui::QuizScreen>(id, QuizPhase::post);
+                                       q->openAttendee(7);
+                                       return q;
+                                   }});
+                screens.push_back({"session_summary", [id] {
+                                       return std::make_unique<ui::SessionSummaryScreen>(id);
+                                   }});
+            }
+        }
         for (auto& [name, make] : screens) {
             if (!users->empty()) shell.navigator().signIn(users->front());
             shell.show(make());

@@ -201,6 +201,15 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
     if (!draft_id.empty()) {
         auto del = db_.cached("DELETE FROM drafts WHERE id = ?");
         Status s = del ? (*del)->bind(1, draft_id).run("delete draft") : Status(del.error());
+        // A draft opened for a session's lead: the lead now has its household (store/sessions).
+        if (s && !done.empty()) {
+            auto lead = db_.cached(
+                "UPDATE session_leads SET household_id = ? WHERE draft_id = ? AND household_id = "
+                "''");
+            s = lead
+                    ? (*lead)->bind(1, done.front().household_id).bind(2, draft_id).run("link lead")
+                    : Status(lead.error());
+        }
         if (!s) {
             out.errors.push_back({"", s.error()});
             return out;

@@ -97,6 +97,8 @@ class Store {
     // device), then writes all of them or none.
     // `draft_id`, when given, names the wizard draft these came from: it is deleted in the
     // same transaction, so a household is never both saved and still a draft.
+    // A session lead whose draft this was (store/sessions) is linked to the new household in
+    // that transaction too.
     RegisterOutcome registerHouseholds(const std::vector<HouseholdInput>& households,
                                        const RegionTable& regions, const WriteContext& context,
                                        const std::string& draft_id = {});
@@ -145,10 +147,14 @@ class Store {
 
     sql::Connection& connection() { return db_; }
 
+    // For intents kept in their own files (store/sessions): appends one event to the log.
+    // Call it inside the intent's transaction, with the projection writes beside it.
+    Result<Event> appendEvent(std::string_view type, std::string data, const WriteContext& context);
+    // `db_damaged` when the database is read-only after a failed check.
+    Status writable() const;
+
   private:
     Store() = default;
-    Status writable() const;
-    Result<Event> appendEvent(std::string_view type, std::string data, const WriteContext& context);
     Result<std::int64_t> insertHousehold(const Household& h, const Event& e);  // its key
     Status insertMember(const Member& m, std::int64_t household_key, const Event& e);
     Result<bool> exists(std::string_view sql, const std::string& value);

@@ -1,6 +1,7 @@
 #include "ui/pickers.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/date.hpp"
 #include "ui/theme.hpp"
@@ -103,6 +104,37 @@ void datePicker(UiContext& ui, const std::string& id, std::string* value, int de
         d.day = (d.day - 1 + dd + days) % days + 1;
     }
     *value = formatIsoDate(d);
+}
+
+void timePicker(UiContext& ui, const std::string& id, std::string* value) {
+    int hour = 9, minute = 0;
+    if (value->size() == 5 && (*value)[2] == ':') {
+        hour = std::clamp(std::atoi(value->substr(0, 2).c_str()), 0, 23);
+        minute = std::clamp(std::atoi(value->substr(3, 2).c_str()), 0, 59);
+    }
+    auto two = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+    const int dh = stepper(ui, id + ".hour", ui.t("session.hour"), two(hour));
+    const int dm = stepper(ui, id + ".minute", ui.t("session.minute"), two(minute));
+    hour = (hour + dh + 24) % 24;
+    minute = ((minute / 15) * 15 + dm * 15 + 60) % 60;
+    *value = two(hour) + ":" + two(minute);
+}
+
+void villagePicker(UiContext& ui, const std::string& id, std::string* district_code,
+                   std::string* village_code, std::string* filter) {
+    const RegionTable& regions = ui.assets().regions;
+    textMuted(ui.t("wizard.location.district"));
+    std::vector<Choice> districts;
+    for (const Region* d : regions.districtsOf("18.06")) districts.push_back({d->code, d->name});
+    if (choiceGrid(ui, id + ".district", districts, district_code, 4)) village_code->clear();
+    if (district_code->empty()) return;
+    ImGui::Spacing();
+    field(ui, id + ".village_filter", ui.t("wizard.location.village_filter"), filter,
+          EntryKind::text, 40);
+    std::vector<Choice> villages;
+    for (const Village* v : regions.searchVillages(*filter, *district_code, 60))
+        villages.push_back({v->code, v->name});
+    choiceGrid(ui, id + ".village", villages, village_code, 3);
 }
 
 }  // namespace pekon::ui

@@ -22,4 +22,14 @@ bool toggle(UiContext& ui, const std::string& id, const std::string& label, bool
 // starts at 1 January of `default_year`). Years run from 1900 to today's year.
 void datePicker(UiContext& ui, const std::string& id, std::string* value, int default_year);
 
+// "HH:MM" with large - / + buttons for the hour and for the minute (in steps of 15); an empty
+// value starts at 09:00.
+void timePicker(UiContext& ui, const std::string& id, std::string* value);
+
+// The kecamatan (of Tanggamus) as a grid, then, once one is chosen, a search field and the
+// grid of its pekon: IDs "<id>.district.<code>", "<id>.village_filter", "<id>.village.<code>".
+// Changing the kecamatan clears the pekon.
+void villagePicker(UiContext& ui, const std::string& id, std::string* district_code,
+                   std::string* village_code, std::string* filter);
+
 }  // namespace pekon::ui

@@ -6,6 +6,7 @@
 #include "sync/worker.hpp"
 #include "ui/header.hpp"
 #include "ui/screens/households_screen.hpp"
+#include "ui/screens/sessions_screen.hpp"
 #include "ui/screens/settings_screen.hpp"
 #include "ui/screens/sync_screen.hpp"
 #include "ui/screens/wizard_screen.hpp"
@@ -97,6 +98,10 @@ void HomeScreen::draw(UiContext& ui, Navigator& nav) {
         }
     }
     ImGui::EndChild();
+    ImGui::SameLine();
+    if (tile(ui, "home.sessions", ui.t("session.home_tile"), ui.t("session.home_detail"),
+             ImVec2(size.x, ui.px(130))))
+        nav.push(std::make_unique<SessionsScreen>());
 }
 
 }  // namespace pekon::ui

@@ -8,23 +8,10 @@
 namespace pekon::ui {
 
 void WizardScreen::drawLocation(UiContext& ui) {
-    const RegionTable& regions = ui.assets().regions;
     HouseholdInput& h = draft_.household;
-    textMuted(ui.t("wizard.location.district"));
-    std::vector<Choice> districts;
-    for (const Region* d : regions.districtsOf("18.06")) districts.push_back({d->code, d->name});
-    if (choiceGrid(ui, "wizard.district", districts, &draft_.district_code, 4))
-        h.village_code.clear();
+    villagePicker(ui, "wizard", &draft_.district_code, &h.village_code, &village_filter_);
     if (auto p = problem(ui, "district_code"); !p.empty()) textError(p);
     if (draft_.district_code.empty()) return;
-
-    ImGui::Spacing();
-    field(ui, "wizard.village_filter", ui.t("wizard.location.village_filter"), &village_filter_,
-          EntryKind::text, 40);
-    std::vector<Choice> villages;
-    for (const Village* v : regions.searchVillages(village_filter_, draft_.district_code, 60))
-        villages.push_back({v->code, v->name});
-    choiceGrid(ui, "wizard.village", villages, &h.village_code, 3);
     if (auto p = problem(ui, "village_code"); !p.empty()) textError(p);
 
     ImGui::Spacing();
