@@ -3,6 +3,7 @@
 
 #include "app/commands.hpp"
 #include "codec/json.hpp"
+#include "store/outbox.hpp"
 #include "sync/client.hpp"
 
 namespace pekon::cli {
@@ -16,7 +17,12 @@ int runEnrol(CliEnv& env, const Args& args) {
             sync::enrolDevice(**store, args.positional[0], args.option("name").value_or("pekon"));
         !s)
         return env.fail(s.error());
-    env.out() << dumpJson(OrderedJson{{"enrolled", true}}) << "\n";
+    OrderedJson out{{"enrolled", true}};
+    // A kiosk says which area's card statuses it will hold (never its key).
+    auto link = readHubLink(**store);
+    if (!link) return env.fail(link.error());
+    if (link->has_value() && !(*link)->kiosk_area.empty()) out["kiosk_area"] = (*link)->kiosk_area;
+    env.out() << dumpJson(out) << "\n";
     return kExitOk;
 }
 

@@ -121,10 +121,14 @@ class Hub {
             return fail(res, e.error().code == "bad_token" ? 401 : 500, e.error().code,
                         e.error().message_en);
         res.status = 201;
-        res.set_content(dumpJson(OrderedJson{{"device_id", e->device_id},
-                                             {"secret", sync::encodeSecret(e->secret)},
-                                             {"hub_time", platform::nowSeconds()}}),
-                        kJson);
+        OrderedJson answer{{"device_id", e->device_id},
+                           {"secret", sync::encodeSecret(e->secret)},
+                           {"hub_time", platform::nowSeconds()}};
+        // Only a kiosk token's device learns the district's kiosk key (and its area).
+        if (e->kiosk)
+            answer["kiosk"] =
+                OrderedJson{{"area", e->kiosk->area}, {"key", sync::encodeSecret(e->kiosk->key)}};
+        res.set_content(dumpJson(answer), kJson);
     }
 
     void events(const httplib::Request& req, httplib::Response& res) {

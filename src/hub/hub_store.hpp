@@ -25,6 +25,7 @@ struct Device {
     sync::DeviceSecret secret;
     UnixSeconds enrolled_at = 0;
     std::optional<UnixSeconds> revoked_at;
+    std::string kiosk_area;  // a citizen kiosk serving this region; "" for an ordinary device
 };
 
 struct NewToken {
@@ -32,9 +33,16 @@ struct NewToken {
     UnixSeconds expires_at = 0;
 };
 
+// What a kiosk receives at its enrolment: its area and the district's kiosk key.
+struct KioskGrant {
+    std::string area;
+    sync::DeviceSecret key;  // 32 bytes, like a device secret
+};
+
 struct Enrolment {
     std::string device_id;
     sync::DeviceSecret secret;
+    std::optional<KioskGrant> kiosk;  // only for a kiosk token
 };
 
 // A change for one device, in cursor order.
@@ -45,9 +53,11 @@ struct Change {
 };
 
 struct StatusImportSummary {
-    int imported = 0;   // rows kept
-    int changes = 0;    // changes queued for devices
-    int unmatched = 0;  // rows no device has registered (kept for the kiosks' status table)
+    int imported = 0;       // rows kept
+    int changes = 0;        // changes queued for devices
+    int unmatched = 0;      // rows no device has registered (kept for the kiosks' status table)
+    int kiosk_entries = 0;  // people whose kiosk card-status entry changed
+    int kiosk_changes = 0;  // kiosk.status changes queued for kiosks
 };
 
 class HubStore {
@@ -58,10 +68,19 @@ class HubStore {
     // pool of connections). When false the caller serialises every call.
     virtual bool concurrent() const { return false; }
 
-    // A one-time enrolment token valid for `ttl_seconds`.
+    // A one-time enrolment token valid for `ttl_seconds`. With a `kiosk_area` (a checked
+    // core/kiosk_area code) the device it enrols is a citizen kiosk for that area.
     virtual Result<NewToken> createToken(const std::string& label, UnixSeconds now,
-                                         std::int64_t ttl_seconds) = 0;
-    // Spends the token (unknown, used or expired: `bad_token`) and creates the device.
+                                         std::int64_t ttl_seconds,
+                                         const std::string& kiosk_area) = 0;
+    Result<NewToken> createToken(const std::string& label, UnixSeconds now,
+                                 std::int64_t ttl_seconds) {
+        return createToken(label, now, ttl_seconds, std::string());
+    }
+    // Spends the token (unknown, used or expired: `bad_token`) and creates the device. A
+    // kiosk token's enrolment also hands out the district's kiosk key (made at its first use)
+    // and queues for the new kiosk a `kiosk.status` change of every entry of its area, in the
+    // same transaction.
     virtual Result<Enrolment> enrol(const std::string& token, const std::string& name,
                                     UnixSeconds now) = 0;
     virtual Result<std::optional<Device>> device(const std::string& id) = 0;
@@ -82,7 +101,10 @@ class HubStore {
     virtual Result<std::int64_t> eventCount() = 0;
 
     // The office's decisions (core/status_import): each kept, and each registration of that
-    // NIK and birth date gets a status change for the device that made it. One transaction.
+    // NIK and birth date gets a status change for the device that made it. Each person's kiosk
+    // entry is brought up to date and sent to the kiosks of their area (hub_store_logic:
+    // planKioskEntries). The slow kiosk lookups are computed first; the rest is one
+    // transaction.
     virtual Result<StatusImportSummary> importStatuses(const std::vector<StatusRow>& rows,
                                                        UnixSeconds now) = 0;
 };

@@ -2,12 +2,15 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <iterator>
 #include <string_view>
+#include <thread>
 #include <unordered_set>
 #include <utility>
 
 #include "codec/json.hpp"
+#include "core/kiosk_area.hpp"
 #include "core/status.hpp"
 
 namespace pekon::hub {
@@ -108,7 +111,34 @@ CREATE TABLE IF NOT EXISTS changes (
 CREATE INDEX IF NOT EXISTS changes_device ON changes (device_id, cursor);
 )sql";
 
-constexpr const char* kSchemaSteps[] = {kSchemaV1};
+// Version 2: citizen kiosks (issue 6). The two partial indexes over the registrations' JSON
+// let a status import find a person's name and village without a scan; they index what v1
+// stored too, so nothing needs copying.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE IF NOT EXISTS hub_secrets (   -- made once per hub database, never printed
+    name         {key} PRIMARY KEY,
+    value        TEXT NOT NULL             -- kiosk.key: base64 of the district's 32-byte key
+);
+ALTER TABLE tokens ADD COLUMN kiosk_area TEXT;   -- a kiosk token: the area its kiosk serves
+ALTER TABLE devices ADD COLUMN kiosk_area TEXT;  -- NULL: an ordinary device
+CREATE TABLE IF NOT EXISTS kiosk_entries ( -- each person's latest card status, for kiosks
+    nik          {key} NOT NULL,
+    birth_date   {key} NOT NULL,
+    lookup       TEXT NOT NULL,            -- statusLookupKey(kiosk.key, NIK, birth date)
+    route        {key} NOT NULL,           -- the village, else the regency of the NIK
+    decided_on   TEXT NOT NULL,            -- YYYY-MM-DD of the decision it shows
+    data         TEXT NOT NULL,            -- the kiosk.status change's data (JSON)
+    updated_at   BIGINT NOT NULL,
+    PRIMARY KEY (nik, birth_date)
+);
+CREATE INDEX IF NOT EXISTS kiosk_entries_route ON kiosk_entries (route);
+CREATE INDEX IF NOT EXISTS events_member_registered ON events ({data.member_id})
+    WHERE type = 'member.registered';
+CREATE INDEX IF NOT EXISTS events_household_registered ON events ({data.household_id})
+    WHERE type = 'household.registered';
+)sql";
+
+constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2};
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
 std::string inDialect(std::string sql, const SqlDialect& dialect) {
@@ -117,6 +147,15 @@ std::string inDialect(std::string sql, const SqlDialect& dialect) {
         const std::string_view w = word;
         for (size_t at = sql.find(w); at != std::string::npos; at = sql.find(w, at))
             sql.replace(at, w.size(), spelling);
+    }
+    // {data.FIELD}: the dialect's expression for that field of an event's data.
+    constexpr std::string_view kField = "{data.";
+    for (size_t at = sql.find(kField); at != std::string::npos; at = sql.find(kField, at)) {
+        const size_t end = sql.find('}', at);
+        const std::string field = sql.substr(at + kField.size(), end - at - kField.size());
+        const std::string spelled = dialect.data_field_prefix + field + dialect.data_field_suffix;
+        sql.replace(at, end + 1 - at, spelled);
+        at += spelled.size();
     }
     return sql;
 }
@@ -241,6 +280,10 @@ PushPlan planPush(const std::string& device_id, const std::vector<WireEvent>& ev
     return plan;
 }
 
+std::string personText(const PersonKey& key) {
+    return personKey(key.nik, key.birth_date);
+}
+
 std::vector<PersonKey> statusKeys(const std::vector<StatusRow>& rows) {
     std::vector<PersonKey> keys;
     std::unordered_set<std::string> seen;
@@ -276,6 +319,156 @@ StatusPlan planStatusImport(const std::vector<StatusRow>& rows,
                 {r->device_id, std::string(statusChangeType(row.status)), dumpJson(data)});
             ++plan.summary.changes;
         }
+    }
+    return plan;
+}
+
+KioskKey newKioskKey() {
+    const sync::DeviceSecret bytes = sync::newDeviceSecret();  // 32 bytes of the CSPRNG
+    KioskKey key;
+    key.bytes = bytes.bytes;
+    return key;
+}
+
+std::string encodeKioskKey(const KioskKey& key) {
+    sync::DeviceSecret bytes;
+    bytes.bytes = key.bytes;
+    return sync::encodeSecret(bytes);
+}
+
+Result<KioskKey> decodeKioskKey(std::string_view base64) {
+    auto bytes = sync::decodeSecret(base64);
+    if (!bytes)
+        return Error{"kiosk_key_invalid", "Kunci kios di basis data pekon-hub rusak.",
+                     "The kiosk key in the pekon-hub database is damaged."};
+    KioskKey key;
+    key.bytes = bytes->bytes;
+    return key;
+}
+
+std::optional<Date> kioskCardEta(MemberStatus status, const Date& decided) {
+    if (status == MemberStatus::paid) return addDays(decided, kCardEtaDays);
+    if (status == MemberStatus::card_issued) return addDays(decided, kCardDeliveryDays);
+    return std::nullopt;
+}
+
+std::string kioskRoute(const std::string& village_code, const std::string& nik) {
+    return village_code.empty() ? regencyOfNik(nik) : village_code;
+}
+
+Result<std::unordered_map<std::string, std::string>> kioskLookups(
+    const KioskKey& key, const std::vector<PersonKey>& people,
+    const std::unordered_map<std::string, std::string>& cached) {
+    std::unordered_map<std::string, std::string> out;
+    std::vector<const PersonKey*> todo;
+    for (const PersonKey& p : people) {
+        const std::string text = personText(p);
+        if (auto hit = cached.find(text); hit != cached.end())
+            out.emplace(text, hit->second);
+        else
+            todo.push_back(&p);
+    }
+    if (todo.empty()) return out;
+    // Each Argon2id pass is memory-bound and independent: split the people over a few threads
+    // (16 MiB each), every thread writing only its own slots.
+    const size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1,
+                                              std::min<size_t>(4, todo.size()));
+    std::vector<Result<std::string>> computed(todo.size(), std::string());
+    auto work = [&](size_t first) {
+        for (size_t i = first; i < todo.size(); i += threads) {
+            auto birth = parseIsoDate(todo[i]->birth_date);
+            computed[i] = birth ? statusLookupKey(key, todo[i]->nik, *birth)
+                                : Result<std::string>(birth.error());
+        }
+    };
+    std::vector<std::thread> helpers;
+    for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work, t);
+    work(0);
+    for (std::thread& h : helpers) h.join();
+    for (size_t i = 0; i < todo.size(); ++i) {
+        if (!computed[i]) return computed[i].error();
+        out.emplace(personText(*todo[i]), std::move(computed[i].value()));
+    }
+    return out;
+}
+
+namespace {
+
+// The entry of one row, over the person's entry so far (`before`, may be null).
+KioskEntry entryOf(const StatusRow& row, const std::string& lookup,
+                   const std::vector<PersonRecord>* registrations, const KioskRecord* before) {
+    KioskEntry e;
+    e.lookup = lookup;
+    e.status = statusCode(row.status);
+    e.care_class = row.care_class;
+    e.faskes = row.faskes;
+    if (!row.card_number.empty()) e.card_number_masked = maskCardNumber(row.card_number);
+    if (auto eta = kioskCardEta(row.status, row.date)) e.card_eta = formatIsoDate(*eta);
+    e.as_of = formatRfc3339(toDays(row.date) * 86400);
+    if (registrations)
+        for (const PersonRecord& r : *registrations)
+            if (!r.name.empty()) {
+                e.name_masked = maskName(r.name);
+                break;
+            }
+    // What the row leaves empty, the entry it replaces may know.
+    if (before) {
+        auto old = parseJson(before->data);
+        std::optional<KioskEntry> was = old ? parseKioskEntry(*old) : std::optional<KioskEntry>();
+        if (was) {
+            if (!e.care_class) e.care_class = was->care_class;
+            if (e.faskes.empty()) e.faskes = was->faskes;
+            if (e.card_number_masked.empty()) e.card_number_masked = was->card_number_masked;
+        }
+    }
+    return e;
+}
+
+std::string villageOf(const std::vector<PersonRecord>* registrations) {
+    if (registrations)
+        for (const PersonRecord& r : *registrations)
+            if (!r.village_code.empty()) return r.village_code;
+    return "";
+}
+
+}  // namespace
+
+KioskPlan planKioskEntries(const std::vector<StatusRow>& rows,
+                           const std::unordered_map<std::string, std::string>& lookups,
+                           const std::unordered_map<std::string, std::vector<PersonRecord>>& people,
+                           const std::unordered_map<std::string, KioskRecord>& previous,
+                           const std::vector<KioskDevice>& kiosks) {
+    std::unordered_map<std::string, KioskRecord> current;
+    std::vector<std::string> changed;  // personText, in the order first changed
+    for (const StatusRow& row : rows) {
+        PersonKey person{row.nik, formatIsoDate(row.birth_date)};
+        const std::string text = personText(person);
+        const std::string decided = formatIsoDate(row.date);
+        const KioskRecord* before = nullptr;
+        if (auto it = current.find(text); it != current.end())
+            before = &it->second;
+        else if (auto was = previous.find(text); was != previous.end())
+            before = &was->second;
+        if (before && before->decided_on > decided) continue;  // an older decision
+        auto lookup = lookups.find(text);
+        if (lookup == lookups.end()) continue;  // never: the caller computed every person's
+        auto registered = people.find(text);
+        const auto* registrations = registered == people.end() ? nullptr : &registered->second;
+        KioskRecord record{
+            person, lookup->second, kioskRoute(villageOf(registrations), row.nik), decided,
+            dumpJson(kioskEntryJson(entryOf(row, lookup->second, registrations, before)))};
+        // The same entry again (a file imported twice): nothing to send.
+        if (before && before->data == record.data && before->route == record.route) continue;
+        if (!current.count(text)) changed.push_back(text);
+        current.insert_or_assign(text, std::move(record));
+    }
+    KioskPlan plan;
+    for (const std::string& text : changed) {
+        KioskRecord& record = current.at(text);
+        for (const KioskDevice& kiosk : kiosks)
+            if (kioskAreaCovers(kiosk.area, record.route))
+                plan.changes.push_back({kiosk.device_id, "kiosk.status", record.data});
+        plan.entries.push_back(std::move(record));
     }
     return plan;
 }

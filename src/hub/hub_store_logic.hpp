@@ -2,11 +2,15 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "core/status.hpp"
 #include "hub/hub_store.hpp"
+#include "store/kiosk_lookup.hpp"
 
 // What every storage backend of pekon-hub decides the same way, without touching storage:
 // a backend reads what a batch touches, asks planPush / planStatusImport what to write and
@@ -14,16 +18,23 @@
 namespace pekon::hub {
 
 // The schema version this build writes. A store with a newer one is refused untouched.
-inline constexpr std::int64_t kHubSchemaVersion = 1;
+inline constexpr std::int64_t kHubSchemaVersion = 2;
 
 // What the two SQL dialects spell differently in the schema.
 struct SqlDialect {
     const char* key;     // a text key compared byte for byte
     const char* serial;  // an ever-growing 64-bit primary key (change cursors)
+    // A text field of an event's `data`, read from its stored JSON (`content`): the prefix,
+    // the field's name, then the suffix. Indexes are built over exactly this expression, so a
+    // query must spell it the same way to use them (see the backends).
+    const char* data_field_prefix;
+    const char* data_field_suffix;
 };
-inline constexpr SqlDialect kSqliteDialect{"TEXT", "INTEGER PRIMARY KEY AUTOINCREMENT"};
-inline constexpr SqlDialect kPostgresDialect{"TEXT COLLATE \"C\"",
-                                             "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"};
+inline constexpr SqlDialect kSqliteDialect{"TEXT", "INTEGER PRIMARY KEY AUTOINCREMENT",
+                                           "json_extract(content, '$.data.", "')"};
+inline constexpr SqlDialect kPostgresDialect{
+    "TEXT COLLATE \"C\"", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+    "(((content::json -> 'data') ->> '", "') COLLATE \"C\")"};
 
 // The table that records which schema steps a store has (one row per step applied).
 inline constexpr const char* kSchemaVersionTable =
@@ -32,7 +43,8 @@ inline constexpr const char* kSchemaVersionTable =
 inline constexpr const char* kReadSchemaVersion =
     "SELECT COALESCE(MAX(version), 0) FROM hub_schema_version";
 
-// One numbered step of the hub's schema, in a dialect: idempotent DDL (IF NOT EXISTS).
+// One numbered step of the hub's schema, in a dialect: DDL run once, in the transaction that
+// records its version (IF NOT EXISTS where the dialects allow it).
 struct SchemaStep {
     std::int64_t version;
     std::string sql;
@@ -107,6 +119,7 @@ struct PersonKey {
     bool operator==(const PersonKey&) const = default;
 };
 std::vector<PersonKey> statusKeys(const std::vector<StatusRow>& rows);
+std::string personText(const PersonKey& key);  // "NIK|YYYY-MM-DD", a map key
 
 struct StatusPlan {
     StatusImportSummary summary;
@@ -115,5 +128,75 @@ struct StatusPlan {
 // `registrations`: every stored registration of the rows' (NIK, birth date) pairs.
 StatusPlan planStatusImport(const std::vector<StatusRow>& rows,
                             const std::vector<Registration>& registrations);
+
+// --- Citizen kiosks (issue 6) ---------------------------------------------------------------
+//
+// Each hub database has one district kiosk key (32 random bytes, made at its first use, kept
+// in hub_secrets under kKioskKeySecret, handed only to kiosks at their enrolment, never
+// printed). At a status import the hub keeps, per person (NIK and birth date), the latest
+// entry of the kiosks' card-status table (kiosk_entries) and queues a `kiosk.status` change
+// for every kiosk (not revoked) whose area covers the person's route.
+
+inline constexpr const char* kKioskKeySecret = "kiosk.key";
+KioskKey newKioskKey();
+std::string encodeKioskKey(const KioskKey& key);  // standard base64 with padding
+Result<KioskKey> decodeKioskKey(std::string_view base64);
+
+// The days from a card's issue to its delivery: the ETA a kiosk shows for `card_issued`.
+inline constexpr int kCardDeliveryDays = 7;
+// The card ETA a kiosk shows: paid -> decided + 14 days (kCardEtaDays), card_issued ->
+// decided + 7 days (kCardDeliveryDays); otherwise none.
+std::optional<Date> kioskCardEta(MemberStatus status, const Date& decided);
+
+// Which kiosks an entry goes to: the village of the person's household when the hub holds a
+// registration of them, else the regency of the NIK's place of issue ("1806..." -> "18.06"),
+// so a person the hub never saw registered reaches only the regency's kiosks.
+std::string kioskRoute(const std::string& village_code, const std::string& nik);
+
+struct KioskDevice {
+    std::string device_id;
+    std::string area;
+};
+
+// One registration of a person as the hub holds it, for a kiosk entry: the name of its
+// member.registered event and the village of its household.registered event ("" unknown).
+struct PersonRecord {
+    std::string member_id;
+    std::string name;
+    std::string village_code;
+};
+
+// A row of kiosk_entries: a person's latest entry and where it goes.
+struct KioskRecord {
+    PersonKey person;
+    std::string lookup;
+    std::string route;
+    std::string decided_on;  // YYYY-MM-DD of the decision it shows
+    std::string data;        // the kiosk.status change's data (JSON object)
+};
+
+// The lookups of `people` (personText -> hex): those in `cached` as they are, the others
+// computed (statusLookupKey: Argon2id, about 12 ms and 16 MiB each) on up to 4 threads.
+// Callers compute them before their write transaction.
+Result<std::unordered_map<std::string, std::string>> kioskLookups(
+    const KioskKey& key, const std::vector<PersonKey>& people,
+    const std::unordered_map<std::string, std::string>& cached);
+
+struct KioskPlan {
+    std::vector<KioskRecord> entries;  // to upsert, one per person whose entry changed
+    std::vector<NewChange> changes;    // kiosk.status, in the order of `entries`
+};
+// The rows (in file order) against each person's entry so far (`previous`, by personText):
+// a row decided on the same day as the entry or later replaces it (the later row of a file
+// wins a tie); an older decision, or one that makes the same entry again, changes nothing. A new
+// entry keeps the class, facility and masked card number of the one it replaces when its row leaves
+// them empty. The name is maskName of the first registration's name (by member id) that has one,
+// the route from the first that has a village. `people`: the registrations of each person
+// (personText), earliest member id first; `lookups` has every person of the rows.
+KioskPlan planKioskEntries(const std::vector<StatusRow>& rows,
+                           const std::unordered_map<std::string, std::string>& lookups,
+                           const std::unordered_map<std::string, std::vector<PersonRecord>>& people,
+                           const std::unordered_map<std::string, KioskRecord>& previous,
+                           const std::vector<KioskDevice>& kiosks);
 
 }  // namespace pekon::hub

@@ -23,20 +23,23 @@ constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(1348823
 
 constexpr Statement kRecordVersion{
     "record_version", "INSERT INTO hub_schema_version (version, applied_at) VALUES ($1, $2)"};
-constexpr Statement kInsertToken{
-    "insert_token",
-    "INSERT INTO tokens (token_hash, label, created_at, expires_at) VALUES ($1, $2, $3, $4)"};
+constexpr Statement kInsertToken{"insert_token",
+                                 "INSERT INTO tokens (token_hash, label, created_at, expires_at, "
+                                 "kiosk_area) VALUES ($1, $2, $3, $4, $5)"};
+constexpr Statement kTokenArea{"token_area", "SELECT kiosk_area FROM tokens WHERE token_hash = $1"};
 constexpr Statement kSpendToken{
     "spend_token",
     "UPDATE tokens SET used_at = $1, device_id = $2 WHERE token_hash = $3 AND used_at IS NULL "
     "AND expires_at > $1"};
 constexpr Statement kAddDevice{
-    "add_device", "INSERT INTO devices (id, name, secret, enrolled_at) VALUES ($1, $2, $3, $4)"};
-constexpr Statement kDevice{
-    "device", "SELECT id, name, secret, enrolled_at, revoked_at FROM devices WHERE id = $1"};
-constexpr Statement kDevices{
-    "devices",
-    "SELECT id, name, secret, enrolled_at, revoked_at FROM devices ORDER BY enrolled_at, id"};
+    "add_device",
+    "INSERT INTO devices (id, name, secret, enrolled_at, kiosk_area) VALUES ($1, $2, $3, $4, $5)"};
+constexpr Statement kDevice{"device",
+                            "SELECT id, name, secret, enrolled_at, revoked_at, kiosk_area FROM "
+                            "devices WHERE id = $1"};
+constexpr Statement kDevices{"devices",
+                             "SELECT id, name, secret, enrolled_at, revoked_at, kiosk_area FROM "
+                             "devices ORDER BY enrolled_at, id"};
 constexpr Statement kRevoke{
     "revoke", "UPDATE devices SET revoked_at = COALESCE(revoked_at, $1::bigint) WHERE id = $2"};
 constexpr Statement kStoredHashes{"stored_hashes",
@@ -79,6 +82,46 @@ constexpr Statement kRegistrationsOfPeople{
     "JOIN unnest($1::text[], $2::text[]) AS k (nik, birth_date) "
     "ON m.nik = k.nik AND m.birth_date = k.birth_date ORDER BY m.member_id"};
 
+// Kiosks (issue 6). The JSON expressions are those of the schema's partial indexes
+// (hub_store_logic, kPostgresDialect), so each lookup is an index search.
+constexpr Statement kMakeSecret{
+    "make_secret",
+    "INSERT INTO hub_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING"};
+constexpr Statement kSecret{"secret", "SELECT value FROM hub_secrets WHERE name = $1"};
+constexpr Statement kSendKioskTable{
+    "send_kiosk_table",
+    "INSERT INTO changes (device_id, type, data, created_at) SELECT $1::text, 'kiosk.status', "
+    "data, $2::bigint FROM kiosk_entries WHERE route = $3::text OR route LIKE $4::text "
+    "ORDER BY route, nik, birth_date"};
+constexpr Statement kKioskEntriesOf{
+    "kiosk_entries_of",
+    "SELECT e.nik, e.birth_date, e.lookup, e.route, e.decided_on, e.data FROM kiosk_entries e "
+    "JOIN unnest($1::text[], $2::text[]) AS k (nik, birth_date) "
+    "ON e.nik = k.nik AND e.birth_date = k.birth_date"};
+constexpr Statement kRecordsOfPeople{
+    "records_of_people",
+    "SELECT m.nik, m.birth_date, m.member_id, "
+    "(SELECT ((e.content::json -> 'data') ->> 'name') FROM events e WHERE e.type = "
+    "'member.registered' AND (((e.content::json -> 'data') ->> 'member_id') COLLATE \"C\") = "
+    "m.member_id ORDER BY e.received_at, e.id LIMIT 1), "
+    "(SELECT ((h.content::json -> 'data') ->> 'village_code') FROM events h WHERE h.type = "
+    "'household.registered' AND (((h.content::json -> 'data') ->> 'household_id') COLLATE "
+    "\"C\") = m.household_id ORDER BY h.received_at, h.id LIMIT 1) "
+    "FROM members m JOIN unnest($1::text[], $2::text[]) AS k (nik, birth_date) "
+    "ON m.nik = k.nik AND m.birth_date = k.birth_date ORDER BY m.member_id"};
+constexpr Statement kActiveKiosks{"active_kiosks",
+                                  "SELECT id, kiosk_area FROM devices WHERE kiosk_area IS NOT "
+                                  "NULL AND revoked_at IS NULL ORDER BY enrolled_at, id"};
+constexpr Statement kKeepKioskEntries{
+    "keep_kiosk_entries",
+    "INSERT INTO kiosk_entries (nik, birth_date, lookup, route, decided_on, data, updated_at) "
+    "SELECT u.nik, u.birth_date, u.lookup, u.route, u.decided_on, u.data, $7::bigint "
+    "FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) "
+    "AS u (nik, birth_date, lookup, route, decided_on, data) "
+    "ON CONFLICT (nik, birth_date) DO UPDATE SET lookup = excluded.lookup, route = "
+    "excluded.route, decided_on = excluded.decided_on, data = excluded.data, updated_at = "
+    "excluded.updated_at"};
+
 std::string text(std::int64_t value) {
     return std::to_string(value);
 }
@@ -98,7 +141,90 @@ Result<Device> readDevice(const pg::Rows& rows, int i) {
     d.secret = *secret;
     d.enrolled_at = rows.integer(i, 3);
     if (!rows.isNull(i, 4)) d.revoked_at = rows.integer(i, 4);
+    d.kiosk_area = rows.text(i, 5);
     return d;
+}
+
+pg::Param orNull(const std::string& value) {
+    return value.empty() ? pg::Param() : pg::Param(value);
+}
+
+// The district's kiosk key, made at its first use (two makers at once: one wins, both read it).
+Result<KioskKey> kioskKey(pg::Connection& db) {
+    auto made =
+        db.run(kMakeSecret, {kKioskKeySecret, encodeKioskKey(newKioskKey())}, "make the kiosk key");
+    if (!made) return made.error();
+    auto rows = db.run(kSecret, {kKioskKeySecret}, "read the kiosk key");
+    if (!rows) return rows.error();
+    if (rows->count() != 1) return decodeKioskKey("");
+    return decodeKioskKey(rows->text(0, 0));
+}
+
+// The kiosk entries of these people so far, by personText.
+Result<std::unordered_map<std::string, KioskRecord>> kioskEntriesOf(
+    pg::Connection& db, const std::vector<PersonKey>& people) {
+    std::unordered_map<std::string, KioskRecord> out;
+    if (people.empty()) return out;
+    ArrayLiteral niks, births;
+    for (const PersonKey& key : people) {
+        niks.add(key.nik);
+        births.add(key.birth_date);
+    }
+    auto rows = db.run(kKioskEntriesOf, {niks.done(), births.done()}, "read kiosk entries");
+    if (!rows) return rows.error();
+    for (int i = 0; i < rows->count(); ++i) {
+        PersonKey person{rows->text(i, 0), rows->text(i, 1)};
+        const std::string key = personText(person);
+        out.emplace(key, KioskRecord{std::move(person), rows->text(i, 2), rows->text(i, 3),
+                                     rows->text(i, 4), rows->text(i, 5)});
+    }
+    return out;
+}
+
+// Each person's registrations with the name and village their events give, earliest first.
+Result<std::unordered_map<std::string, std::vector<PersonRecord>>> recordsOf(
+    pg::Connection& db, const std::vector<PersonKey>& people) {
+    std::unordered_map<std::string, std::vector<PersonRecord>> out;
+    if (people.empty()) return out;
+    ArrayLiteral niks, births;
+    for (const PersonKey& key : people) {
+        niks.add(key.nik);
+        births.add(key.birth_date);
+    }
+    auto rows = db.run(kRecordsOfPeople, {niks.done(), births.done()}, "read registrations");
+    if (!rows) return rows.error();
+    for (int i = 0; i < rows->count(); ++i)
+        out[personText({rows->text(i, 0), rows->text(i, 1)})].push_back(
+            {rows->text(i, 2), rows->text(i, 3), rows->text(i, 4)});
+    return out;
+}
+
+Result<std::vector<KioskDevice>> activeKiosks(pg::Connection& db) {
+    auto rows = db.run(kActiveKiosks, {}, "list kiosks");
+    if (!rows) return rows.error();
+    std::vector<KioskDevice> out;
+    for (int i = 0; i < rows->count(); ++i) out.push_back({rows->text(i, 0), rows->text(i, 1)});
+    return out;
+}
+
+Status keepKioskEntries(pg::Connection& db, const std::vector<KioskRecord>& records,
+                        UnixSeconds now) {
+    if (records.empty()) return {};
+    ArrayLiteral niks, births, lookups, routes, decided, data;
+    for (const KioskRecord& r : records) {
+        niks.add(r.person.nik);
+        births.add(r.person.birth_date);
+        lookups.add(r.lookup);
+        routes.add(r.route);
+        decided.add(r.decided_on);
+        data.add(r.data);
+    }
+    auto kept = db.run(kKeepKioskEntries,
+                       {niks.done(), births.done(), lookups.done(), routes.done(), decided.done(),
+                        data.done(), std::to_string(now)},
+                       "keep kiosk entries");
+    if (!kept) return kept.error();
+    return {};
 }
 
 Status insertChanges(pg::Connection& db, const std::vector<NewChange>& changes, UnixSeconds now) {
@@ -308,12 +434,13 @@ class PostgresHubStore final : public HubStore {
     }
 
     Result<NewToken> createToken(const std::string& label, UnixSeconds now,
-                                 std::int64_t ttl_seconds) override {
+                                 std::int64_t ttl_seconds, const std::string& kiosk_area) override {
         return withConnection<NewToken>([&](pg::Connection& db) -> Result<NewToken> {
             NewToken t{newEnrolToken(), now + ttl_seconds};
-            auto done =
-                db.run(kInsertToken, {tokenHash(t.token), label, text(now), text(t.expires_at)},
-                       "create a token");
+            auto done = db.run(
+                kInsertToken,
+                {tokenHash(t.token), label, text(now), text(t.expires_at), orNull(kiosk_area)},
+                "create a token");
             if (!done) return done.error();
             return t;
         });
@@ -322,18 +449,33 @@ class PostgresHubStore final : public HubStore {
     Result<Enrolment> enrol(const std::string& token, const std::string& name,
                             UnixSeconds now) override {
         return withConnection<Enrolment>([&](pg::Connection& db) {
-            return pg::inTransaction<Enrolment>(db, "BEGIN", [&]() -> Result<Enrolment> {
-                Enrolment e{newUuid(), sync::newDeviceSecret()};
+            // The write lock: a kiosk's table is queued here, and a status import running at
+            // the same time must either see the new kiosk or have committed its entries first.
+            return pg::inTransaction<Enrolment>(db, kBeginWrite, [&]() -> Result<Enrolment> {
+                Enrolment e{newUuid(), sync::newDeviceSecret(), std::nullopt};
                 // Spends the token only if it is unused and in time: one statement (the row is
                 // locked), so two devices racing with the same token cannot both win.
                 auto spent = db.run(kSpendToken, {text(now), e.device_id, tokenHash(token)},
                                     "spend a token");
                 if (!spent) return spent.error();
                 if (spent->affected() != 1) return badToken();
-                auto added =
-                    db.run(kAddDevice, {e.device_id, name, sync::encodeSecret(e.secret), text(now)},
-                           "add a device");
+                auto token_area = db.run(kTokenArea, {tokenHash(token)}, "read a token");
+                if (!token_area) return token_area.error();
+                const std::string area = token_area->count() == 1 ? token_area->text(0, 0) : "";
+                auto added = db.run(
+                    kAddDevice,
+                    {e.device_id, name, sync::encodeSecret(e.secret), text(now), orNull(area)},
+                    "add a device");
                 if (!added) return added.error();
+                if (area.empty()) return e;
+                auto key = kioskKey(db);
+                if (!key) return key.error();
+                e.kiosk = KioskGrant{area, {}};
+                e.kiosk->key.bytes = key->bytes;
+                // The kiosk starts with the whole table of its area.
+                auto sent = db.run(kSendKioskTable, {e.device_id, text(now), area, area + ".%"},
+                                   "send a kiosk its table");
+                if (!sent) return sent.error();
                 return e;
             });
         });
@@ -418,13 +560,44 @@ class PostgresHubStore final : public HubStore {
     Result<StatusImportSummary> importStatuses(const std::vector<StatusRow>& rows,
                                                UnixSeconds now) override {
         using Summary = StatusImportSummary;
+        if (rows.empty()) return Summary{};
+        // The slow part first, outside any transaction (a few thousand new people take tens of
+        // seconds): the kiosk lookups not yet known.
+        const std::vector<PersonKey> people = statusKeys(rows);
+        using Lookups = std::unordered_map<std::string, std::string>;
+        std::optional<KioskKey> key;
+        auto cached = withConnection<Lookups>([&](pg::Connection& db) -> Result<Lookups> {
+            auto made = kioskKey(db);
+            if (!made) return made.error();
+            key = *made;
+            auto known = kioskEntriesOf(db, people);
+            if (!known) return known.error();
+            Lookups out;
+            for (const auto& [person, record] : *known) out.emplace(person, record.lookup);
+            return out;
+        });
+        if (!cached) return cached.error();
+        auto lookups = kioskLookups(*key, people, *cached);  // no connection held meanwhile
+        if (!lookups) return lookups.error();
         return withConnection<Summary>([&](pg::Connection& db) {
             return pg::inTransaction<Summary>(db, kBeginWrite, [&]() -> Result<Summary> {
                 if (auto s = insertStatuses(db, rows, now); !s) return s.error();
-                auto registrations = registrationsOf(db, statusKeys(rows));
+                auto registrations = registrationsOf(db, people);
                 if (!registrations) return registrations.error();
                 StatusPlan plan = planStatusImport(rows, *registrations);
+                auto records = recordsOf(db, people);
+                if (!records) return records.error();
+                auto previous = kioskEntriesOf(db, people);
+                if (!previous) return previous.error();
+                auto kiosks = activeKiosks(db);
+                if (!kiosks) return kiosks.error();
+                KioskPlan kiosk_plan =
+                    planKioskEntries(rows, *lookups, *records, *previous, *kiosks);
+                if (auto s = keepKioskEntries(db, kiosk_plan.entries, now); !s) return s.error();
                 if (auto s = insertChanges(db, plan.changes, now); !s) return s.error();
+                if (auto s = insertChanges(db, kiosk_plan.changes, now); !s) return s.error();
+                plan.summary.kiosk_entries = static_cast<int>(kiosk_plan.entries.size());
+                plan.summary.kiosk_changes = static_cast<int>(kiosk_plan.changes.size());
                 return plan.summary;
             });
         });

@@ -19,6 +19,21 @@ constexpr const char* kRegistrationsByIds =
 constexpr const char* kRegistrationsOfPerson =
     "SELECT member_id, household_id, device_id, nik, birth_date FROM members WHERE nik = ? AND "
     "birth_date = ? ORDER BY member_id";
+// A person's registrations with the name and village their events give. The JSON expressions
+// are those of the schema's partial indexes, so each is an index search; the unary + strips
+// the column's TEXT affinity, which would otherwise stop SQLite from searching the index.
+constexpr const char* kRecordsOfPerson =
+    "SELECT m.member_id, "
+    "(SELECT json_extract(e.content, '$.data.name') FROM events e WHERE e.type = "
+    "'member.registered' AND json_extract(e.content, '$.data.member_id') = +m.member_id "
+    "ORDER BY e.received_at, e.id LIMIT 1), "
+    "(SELECT json_extract(h.content, '$.data.village_code') FROM events h WHERE h.type = "
+    "'household.registered' AND json_extract(h.content, '$.data.household_id') = +m.household_id "
+    "ORDER BY h.received_at, h.id LIMIT 1) "
+    "FROM members m WHERE m.nik = ? AND m.birth_date = ? ORDER BY m.member_id";
+constexpr const char* kKioskEntryOfPerson =
+    "SELECT lookup, route, decided_on, data FROM kiosk_entries WHERE nik = ? AND birth_date = ?";
+constexpr const char* kDeviceColumns = "id, name, secret, enrolled_at, revoked_at, kiosk_area";
 
 Result<Device> readDevice(sql::Stmt& stmt) {
     Device d;
@@ -29,6 +44,7 @@ Result<Device> readDevice(sql::Stmt& stmt) {
     d.secret = *secret;
     d.enrolled_at = stmt.integer(3);
     if (!stmt.isNull(4)) d.revoked_at = stmt.integer(4);
+    d.kiosk_area = stmt.text(5);
     return d;
 }
 
@@ -57,12 +73,17 @@ class SqliteHubStore final : public HubStore {
     }
 
     Result<NewToken> createToken(const std::string& label, UnixSeconds now,
-                                 std::int64_t ttl_seconds) override {
+                                 std::int64_t ttl_seconds, const std::string& kiosk_area) override {
         NewToken t{newEnrolToken(), now + ttl_seconds};
         auto stmt = db_.cached(
-            "INSERT INTO tokens (token_hash, label, created_at, expires_at) VALUES (?, ?, ?, ?)");
+            "INSERT INTO tokens (token_hash, label, created_at, expires_at, kiosk_area) VALUES "
+            "(?, ?, ?, ?, ?)");
         if (!stmt) return stmt.error();
         (*stmt)->bind(1, tokenHash(t.token)).bind(2, label).bind(3, now).bind(4, t.expires_at);
+        if (kiosk_area.empty())
+            (*stmt)->bindNull(5);
+        else
+            (*stmt)->bind(5, kiosk_area);
         if (auto s = (*stmt)->run("create a token"); !s) return s.error();
         return t;
     }
@@ -83,19 +104,47 @@ class SqliteHubStore final : public HubStore {
             if (auto s = (*spend)->run("spend a token"); !s) return s.error();
             if (sqlite3_changes(db_.handle()) != 1) return badToken();
         }
-        auto add =
-            db_.cached("INSERT INTO devices (id, name, secret, enrolled_at) VALUES (?, ?, ?, ?)");
+        std::string area;
+        {
+            auto kiosk = db_.cached("SELECT kiosk_area FROM tokens WHERE token_hash = ?");
+            if (!kiosk) return kiosk.error();
+            (*kiosk)->bind(1, tokenHash(token));
+            const int rc = (*kiosk)->step();
+            if (rc != SQLITE_ROW) return sql::sqliteError(db_.handle(), rc, "read a token");
+            area = (*kiosk)->text(0);
+        }
+        auto add = db_.cached(
+            "INSERT INTO devices (id, name, secret, enrolled_at, kiosk_area) VALUES (?, ?, ?, ?, "
+            "?)");
         if (!add) return add.error();
         (*add)->bind(1, e.device_id).bind(2, name).bind(3, sync::encodeSecret(e.secret));
         (*add)->bind(4, now);
+        if (area.empty())
+            (*add)->bindNull(5);
+        else
+            (*add)->bind(5, area);
         if (auto s = (*add)->run("add a device"); !s) return s.error();
+        if (!area.empty()) {
+            auto key = kioskKey();
+            if (!key) return key.error();
+            e.kiosk = KioskGrant{area, {}};
+            e.kiosk->key.bytes = key->bytes;
+            // The kiosk starts with the whole table of its area.
+            auto backfill = db_.cached(
+                "INSERT INTO changes (device_id, type, data, created_at) SELECT ?, "
+                "'kiosk.status', data, ? FROM kiosk_entries WHERE route = ? OR route LIKE ? "
+                "ORDER BY route, nik, birth_date");
+            if (!backfill) return backfill.error();
+            (*backfill)->bind(1, e.device_id).bind(2, now).bind(3, area).bind(4, area + ".%");
+            if (auto s = (*backfill)->run("send a kiosk its table"); !s) return s.error();
+        }
         if (auto s = tx->commit(); !s) return s.error();
         return e;
     }
 
     Result<std::optional<Device>> device(const std::string& id) override {
-        auto stmt = db_.cached(
-            "SELECT id, name, secret, enrolled_at, revoked_at FROM devices WHERE id = ?");
+        auto stmt =
+            db_.cached(std::string("SELECT ") + kDeviceColumns + " FROM devices WHERE id = ?");
         if (!stmt) return stmt.error();
         (*stmt)->bind(1, id);
         const int rc = (*stmt)->step();
@@ -107,9 +156,8 @@ class SqliteHubStore final : public HubStore {
     }
 
     Result<std::vector<Device>> devices() override {
-        auto stmt = db_.prepare(
-            "SELECT id, name, secret, enrolled_at, revoked_at FROM devices ORDER BY enrolled_at, "
-            "id");
+        auto stmt = db_.prepare(std::string("SELECT ") + kDeviceColumns +
+                                " FROM devices ORDER BY enrolled_at, id");
         if (!stmt) return stmt.error();
         std::vector<Device> out;
         int rc;
@@ -202,6 +250,20 @@ class SqliteHubStore final : public HubStore {
 
     Result<StatusImportSummary> importStatuses(const std::vector<StatusRow>& rows,
                                                UnixSeconds now) override {
+        if (rows.empty()) return StatusImportSummary{};
+        // The slow part first, outside any transaction: the kiosk lookups not yet known.
+        const std::vector<PersonKey> people = statusKeys(rows);
+        auto key = withTransaction<KioskKey>([&] { return kioskKey(); });
+        if (!key) return key.error();
+        std::unordered_map<std::string, std::string> cached;
+        for (const PersonKey& p : people) {
+            auto entry = kioskEntryOf(p);
+            if (!entry) return entry.error();
+            if (*entry) cached.emplace(personText(p), (*entry)->lookup);
+        }
+        auto lookups = kioskLookups(*key, people, cached);
+        if (!lookups) return lookups.error();
+
         auto tx = sql::Transaction::begin(db_);
         if (!tx) return tx.error();
         for (const StatusRow& row : rows) {
@@ -220,14 +282,29 @@ class SqliteHubStore final : public HubStore {
         }
         // Every registration of these people (NIK and birth date), on whichever device made it.
         std::vector<Registration> registrations;
-        for (const PersonKey& key : statusKeys(rows))
-            if (auto s = readRegistrations(kRegistrationsOfPerson, {key.nik, key.birth_date},
-                                           registrations);
+        std::unordered_map<std::string, std::vector<PersonRecord>> records;
+        std::unordered_map<std::string, KioskRecord> previous;
+        for (const PersonKey& p : people) {
+            if (auto s =
+                    readRegistrations(kRegistrationsOfPerson, {p.nik, p.birth_date}, registrations);
                 !s)
                 return s.error();
+            if (auto s = readPersonRecords(p, records[personText(p)]); !s) return s.error();
+            auto entry = kioskEntryOf(p);
+            if (!entry) return entry.error();
+            if (*entry) previous.emplace(personText(p), std::move(**entry));
+        }
         StatusPlan plan = planStatusImport(rows, registrations);
+        auto kiosks = activeKiosks();
+        if (!kiosks) return kiosks.error();
+        KioskPlan kiosk_plan = planKioskEntries(rows, *lookups, records, previous, *kiosks);
+        for (const KioskRecord& r : kiosk_plan.entries)
+            if (auto s = keepKioskRecord(r, now); !s) return s.error();
         if (auto s = insertChanges(plan.changes, now); !s) return s.error();
+        if (auto s = insertChanges(kiosk_plan.changes, now); !s) return s.error();
         if (auto s = tx->commit(); !s) return s.error();
+        plan.summary.kiosk_entries = static_cast<int>(kiosk_plan.entries.size());
+        plan.summary.kiosk_changes = static_cast<int>(kiosk_plan.changes.size());
         return plan.summary;
     }
 
@@ -245,6 +322,79 @@ class SqliteHubStore final : public HubStore {
                            (*stmt)->text(4)});
         if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read registrations");
         return {};
+    }
+
+    template <class T, class Work>
+    Result<T> withTransaction(Work&& work) {
+        auto tx = sql::Transaction::begin(db_);
+        if (!tx) return tx.error();
+        Result<T> result = work();
+        if (!result) return result;
+        if (auto s = tx->commit(); !s) return s.error();
+        return result;
+    }
+
+    // The district's kiosk key, made at its first use; inside the caller's transaction.
+    Result<KioskKey> kioskKey() {
+        auto make = db_.cached(
+            "INSERT INTO hub_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING");
+        if (!make) return make.error();
+        (*make)->bind(1, kKioskKeySecret).bind(2, encodeKioskKey(newKioskKey()));
+        if (auto s = (*make)->run("make the kiosk key"); !s) return s.error();
+        auto read = db_.cached("SELECT value FROM hub_secrets WHERE name = ?");
+        if (!read) return read.error();
+        (*read)->bind(1, kKioskKeySecret);
+        const int rc = (*read)->step();
+        if (rc != SQLITE_ROW) return sql::sqliteError(db_.handle(), rc, "read the kiosk key");
+        auto key = decodeKioskKey((*read)->text(0));
+        return key;
+    }
+
+    Result<std::optional<KioskRecord>> kioskEntryOf(const PersonKey& p) {
+        auto stmt = db_.cached(kKioskEntryOfPerson);
+        if (!stmt) return stmt.error();
+        (*stmt)->bind(1, p.nik).bind(2, p.birth_date);
+        const int rc = (*stmt)->step();
+        if (rc == SQLITE_DONE) return std::optional<KioskRecord>();
+        if (rc != SQLITE_ROW) return sql::sqliteError(db_.handle(), rc, "read a kiosk entry");
+        KioskRecord r{p, (*stmt)->text(0), (*stmt)->text(1), (*stmt)->text(2), (*stmt)->text(3)};
+        return std::optional<KioskRecord>(std::move(r));
+    }
+
+    Status readPersonRecords(const PersonKey& p, std::vector<PersonRecord>& out) {
+        auto stmt = db_.cached(kRecordsOfPerson);
+        if (!stmt) return stmt.error();
+        (*stmt)->bind(1, p.nik).bind(2, p.birth_date);
+        int rc;
+        while ((rc = (*stmt)->step()) == SQLITE_ROW)
+            out.push_back({(*stmt)->text(0), (*stmt)->text(1), (*stmt)->text(2)});
+        if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read registrations");
+        return {};
+    }
+
+    Result<std::vector<KioskDevice>> activeKiosks() {
+        auto stmt = db_.cached(
+            "SELECT id, kiosk_area FROM devices WHERE kiosk_area IS NOT NULL AND revoked_at IS "
+            "NULL ORDER BY enrolled_at, id");
+        if (!stmt) return stmt.error();
+        std::vector<KioskDevice> out;
+        int rc;
+        while ((rc = (*stmt)->step()) == SQLITE_ROW)
+            out.push_back({(*stmt)->text(0), (*stmt)->text(1)});
+        if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "list kiosks");
+        return out;
+    }
+
+    Status keepKioskRecord(const KioskRecord& r, UnixSeconds now) {
+        auto stmt = db_.cached(
+            "INSERT INTO kiosk_entries (nik, birth_date, lookup, route, decided_on, data, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (nik, birth_date) DO UPDATE "
+            "SET lookup = excluded.lookup, route = excluded.route, decided_on = "
+            "excluded.decided_on, data = excluded.data, updated_at = excluded.updated_at");
+        if (!stmt) return stmt.error();
+        (*stmt)->bind(1, r.person.nik).bind(2, r.person.birth_date).bind(3, r.lookup);
+        (*stmt)->bind(4, r.route).bind(5, r.decided_on).bind(6, r.data).bind(7, now);
+        return (*stmt)->run("keep a kiosk entry");
     }
 
     Status insertChanges(const std::vector<NewChange>& changes, UnixSeconds now) {

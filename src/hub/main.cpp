@@ -1,6 +1,7 @@
 // pekon-hub: the district office's server for Pekon devices (sync protocol version 1).
 //   pekon-hub serve --listen 127.0.0.1:8080 --db DB [--threads N]
 //   pekon-hub token create --db DB --hub-url URL [--label TEXT] [--ttl 24h] [--qr FILE.png]
+//                          [--kiosk AREA]
 //   pekon-hub device list --db DB | pekon-hub device revoke ID --db DB
 //   pekon-hub status import --db DB FILE.csv
 //   pekon-hub stats --db DB
@@ -18,10 +19,13 @@
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb_image_write.h>
 
+#include "codec/assets.hpp"
 #include "codec/json.hpp"
+#include "core/kiosk_area.hpp"
 #include "hub/hub_server.hpp"
 #include "hub/hub_store.hpp"
 #include "platform/clock.hpp"
+#include "platform/paths.hpp"
 #include "scan/qr_encode.hpp"
 
 using namespace pekon;
@@ -34,6 +38,8 @@ const char* kUsageText =
     "usage:\n"
     "  pekon-hub serve --listen HOST:PORT --db DB [--threads N]\n"
     "  pekon-hub token create --db DB --hub-url URL [--label TEXT] [--ttl 24h] [--qr FILE.png]\n"
+    "                         [--kiosk AREA]   (a citizen kiosk for a kecamatan 18.06.01 or the\n"
+    "                                           regency 18.06)\n"
     "  pekon-hub device list --db DB\n"
     "  pekon-hub device revoke ID --db DB\n"
     "  pekon-hub status import --db DB FILE.csv   "
@@ -96,6 +102,21 @@ std::string urlEncode(const std::string& text) {
     return out;
 }
 
+// `--kiosk AREA`: well formed, and a regency or kecamatan of the region tables when Pekon's
+// assets are found (without them, well formed is all that can be checked, and stderr says so).
+Result<std::string> kioskArea(const std::string& text) {
+    auto well_formed = parseKioskArea(text, nullptr);
+    if (!well_formed) return well_formed;
+    auto dir = platform::findAssetsDir();
+    auto regions = dir ? loadRegions(*dir) : Result<RegionTable>(dir.error());
+    if (!regions) {
+        std::cerr << "pekon-hub: the kiosk area is not checked against the region tables ("
+                  << regions.error().message_en << ")\n";
+        return well_formed;
+    }
+    return parseKioskArea(text, &*regions);
+}
+
 bool writeQrPng(const std::string& text, const std::string& path) {
     auto qr = encodeQr(text);
     if (!qr) return false;
@@ -156,7 +177,13 @@ int main(int argc, char** argv) {
         std::int64_t ttl = 24 * 3600;
         if (!option("ttl").empty() && !parseTtl(option("ttl"), ttl))
             return usage("--ttl " + option("ttl"));
-        auto token = (*store)->createToken(option("label"), platform::nowSeconds(), ttl);
+        std::string kiosk;
+        if (options.count("kiosk")) {
+            auto area = kioskArea(option("kiosk"));
+            if (!area) return fail(area.error());
+            kiosk = *area;
+        }
+        auto token = (*store)->createToken(option("label"), platform::nowSeconds(), ttl, kiosk);
         if (!token) return fail(token.error());
         const std::string uri =
             "pekon://enrol?hub=" + urlEncode(hub_url) + "&token=" + urlEncode(token->token);
@@ -170,10 +197,13 @@ int main(int argc, char** argv) {
         auto devices = (*store)->devices();
         if (!devices) return fail(devices.error());
         for (const auto& d : *devices) {
-            std::cout << dumpJson(OrderedJson{{"device_id", d.id},
-                                              {"name", d.name},
-                                              {"enrolled_at", d.enrolled_at},
-                                              {"revoked", d.revoked_at.has_value()}})
+            std::cout << dumpJson(OrderedJson{
+                             {"device_id", d.id},
+                             {"name", d.name},
+                             {"enrolled_at", d.enrolled_at},
+                             {"revoked", d.revoked_at.has_value()},
+                             {"kiosk_area", d.kiosk_area.empty() ? OrderedJson(nullptr)
+                                                                 : OrderedJson(d.kiosk_area)}})
                       << "\n";
         }
         return kOk;
@@ -199,7 +229,9 @@ int main(int argc, char** argv) {
         std::cout << dumpJson(OrderedJson{{"imported", summary->imported},
                                           {"bad_rows", parsed->problems.size()},
                                           {"changes", summary->changes},
-                                          {"unmatched", summary->unmatched}})
+                                          {"unmatched", summary->unmatched},
+                                          {"kiosk_entries", summary->kiosk_entries},
+                                          {"kiosk_changes", summary->kiosk_changes}})
                   << "\n";
         return parsed->problems.empty() ? kOk : kFailed;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/status_import.hpp"
+#include "store/kiosk_status.hpp"
 #include "store/member_status.hpp"
 #include "store/settings.hpp"
 
@@ -69,6 +70,19 @@ Result<bool> applyDuplicate(sql::Connection& db, const HubChange& c) {
     return true;
 }
 
+// A row of the kiosk's card-status table. Only a kiosk (a device holding the district's kiosk
+// key) keeps it; on any other device, or when the data is not a well-formed entry, the change
+// is recorded and nothing else happens.
+Result<bool> applyKioskStatus(Store& store, const HubChange& c) {
+    auto key = readSetting(store, kSettingKioskKey);
+    if (!key) return key.error();
+    if (!key->has_value()) return false;
+    const std::optional<KioskEntry> entry = parseKioskEntry(c.data);
+    if (!entry) return false;
+    if (auto s = keepKioskEntry(store.connection(), *entry); !s) return s.error();
+    return true;
+}
+
 }  // namespace
 
 Result<std::string> readChangesCursor(Store& store) {
@@ -91,6 +105,8 @@ Result<AppliedChanges> applyHubChanges(Store& store, const ChangesPage& page, Un
             changed = applyStatus(db, c, *status, *seq, now);
         else if (c.type == "registration.duplicate_suspected")
             changed = applyDuplicate(db, c);
+        else if (c.type == "kiosk.status")
+            changed = applyKioskStatus(store, c);
         if (!changed) return changed.error();
         ++(*changed ? out.applied : out.kept);
     }

@@ -22,8 +22,10 @@ struct AppliedChanges {
 // status changes move the member (officeCanMove; the step is dated by the office's decision
 // date, never before the member's previous step), `card.issued` keeps the card number, the
 // assigned facility is kept, `registration.duplicate_suspected` flags the member with the
-// other household; then the page's `next` cursor is stored. A crash before the commit
-// applies nothing and the same page is pulled again.
+// other household, `kiosk.status` becomes a row of the kiosk's card-status table
+// (store/kiosk_status; only on a device holding the kiosk key, else it is only recorded);
+// then the page's `next` cursor is stored. A crash before the commit applies nothing and the
+// same page is pulled again.
 Result<AppliedChanges> applyHubChanges(Store& store, const ChangesPage& page, UnixSeconds now);
 
 }  // namespace pekon

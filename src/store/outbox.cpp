@@ -3,6 +3,8 @@
 #include <unordered_map>
 
 #include "codec/json_writer.hpp"
+#include "store/hub_changes.hpp"
+#include "store/kiosk_status.hpp"
 #include "store/settings.hpp"
 
 namespace pekon {
@@ -140,15 +142,36 @@ Result<std::optional<HubLink>> readHubLink(Store& store) {
         if (!value->has_value()) return std::optional<HubLink>();
         *target = **value;
     }
+    for (auto [key, target] : {std::pair{kSettingKioskArea, &link.kiosk_area},
+                               std::pair{kSettingKioskKey, &link.kiosk_key}}) {
+        auto value = readSetting(store, key);
+        if (!value) return value.error();
+        *target = value->value_or("");
+    }
     return std::optional<HubLink>(link);
 }
 
 Status saveHubLink(Store& store, const HubLink& link) {
     auto tx = sql::Transaction::begin(store.connection());
     if (!tx) return tx.error();
+    auto old_device = readSetting(store, "sync.device_id");
+    if (!old_device) return old_device.error();
+    auto old_key = readSetting(store, kSettingKioskKey);
+    if (!old_key) return old_key.error();
     if (auto s = writeSetting(store, "sync.hub_url", link.hub_url); !s) return s;
     if (auto s = writeSetting(store, "sync.device_id", link.device_id); !s) return s;
     if (auto s = writeSetting(store, "sync.secret", link.secret); !s) return s;
+    if (old_device->value_or("") != link.device_id)
+        if (auto s = deleteSetting(store, kSettingChangesCursor); !s) return s;
+    for (auto [key, value] : {std::pair{kSettingKioskArea, &link.kiosk_area},
+                              std::pair{kSettingKioskKey, &link.kiosk_key}}) {
+        auto s = value->empty() ? deleteSetting(store, key) : writeSetting(store, key, *value);
+        if (!s) return s;
+    }
+    if (old_key->has_value() && **old_key != link.kiosk_key) {
+        auto clear = store.connection().exec("DELETE FROM kiosk_status", "empty the kiosk table");
+        if (!clear) return clear;
+    }
     return tx->commit();
 }
 

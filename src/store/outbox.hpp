@@ -28,8 +28,17 @@ struct HubLink {
     std::string hub_url;
     std::string device_id;
     std::string secret;  // base64 of the 32-byte HMAC key
+    // A citizen kiosk's (both empty for an ordinary device): the area it serves and the
+    // district's kiosk key (base64 of 32 bytes), the settings kiosk.area and kiosk.key.
+    std::string kiosk_area;
+    std::string kiosk_key;
 };
 Result<std::optional<HubLink>> readHubLink(Store& store);
+// Writes the link in one transaction. The kiosk settings follow the link: written for a
+// kiosk, removed for an ordinary device; and when the kiosk key changes (or goes), the
+// card-status table made under the old key (which no lookup can find any more) is emptied.
+// A link with another device id (a new enrolment) starts pulling changes from the beginning:
+// the stored cursor belonged to the old device's changes, perhaps at another hub.
 Status saveHubLink(Store& store, const HubLink& link);
 // Unlinks the device (before enrolling it with another hub); the outbox stays as it is.
 Status forgetHubLink(Store& store);

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "codec/json.hpp"
+#include "core/kiosk_area.hpp"
 #include "core/scan_payload.hpp"
 #include "store/hub_changes.hpp"
 #include "sync/gzip.hpp"
@@ -210,8 +211,18 @@ Status enrolDevice(Store& store, const std::string& uri, const std::string& name
     if (!json || !json->is_object() || !(*json)["device_id"].is_string() ||
         !(*json)["secret"].is_string() || !decodeSecret((*json)["secret"].get<std::string>()))
         return notHubAnswer();
-    return saveHubLink(store, {hub, (*json)["device_id"].get<std::string>(),
-                               (*json)["secret"].get<std::string>()});
+    HubLink link{hub, (*json)["device_id"].get<std::string>(),
+                 (*json)["secret"].get<std::string>()};
+    // A kiosk token's answer also carries the kiosk's area and the district's kiosk key.
+    if (auto kiosk = json->find("kiosk"); kiosk != json->end()) {
+        if (!kiosk->is_object() || !(*kiosk)["area"].is_string() || !(*kiosk)["key"].is_string() ||
+            !decodeSecret((*kiosk)["key"].get<std::string>()) ||
+            !parseKioskArea((*kiosk)["area"].get<std::string>(), nullptr))
+            return notHubAnswer();
+        link.kiosk_area = (*kiosk)["area"].get<std::string>();
+        link.kiosk_key = (*kiosk)["key"].get<std::string>();
+    }
+    return saveHubLink(store, link);  // one transaction, kiosk settings included
 }
 
 Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions& o) {

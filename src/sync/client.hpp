@@ -35,8 +35,9 @@ struct ClientOptions {
 };
 
 // `pekon://enrol?hub=...&token=...`: spends the token at the hub and keeps the link (hub URL,
-// device id, secret) in the device settings. Errors: `enrol_uri` (not such a URI),
-// `sync_unreachable`, `bad_token`, `not_hub_answer`.
+// device id, secret; for a kiosk token also the kiosk's area and the district's kiosk key) in
+// the device settings, in one transaction (store/outbox: saveHubLink). Errors: `enrol_uri`
+// (not such a URI), `sync_unreachable`, `bad_token`, `not_hub_answer`.
 Status enrolDevice(Store& store, const std::string& uri, const std::string& device_name,
                    const ClientOptions& options = {});
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "hub/hub_store_logic.hpp"
 #include "support/check_error.hpp"
 #include "support/fixtures.hpp"
 #include "support/postgres_test_db.hpp"
@@ -336,8 +337,8 @@ TEMPLATE_TEST_CASE("hub: the schema is created once, versioned, and a newer one 
     }
     auto reopened = openHub(db);  // idempotent: nothing lost, no second version row
     CHECK(reopened->devices()->size() == 1);
-    CHECK(db.queryInt("SELECT COUNT(*) FROM hub_schema_version") == 1);
-    CHECK(db.queryInt("SELECT MAX(version) FROM hub_schema_version") == 1);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM hub_schema_version") == kHubSchemaVersion);
+    CHECK(db.queryInt("SELECT MAX(version) FROM hub_schema_version") == kHubSchemaVersion);
     reopened.reset();
 
     db.exec("INSERT INTO hub_schema_version (version, applied_at) VALUES (99, 0)");

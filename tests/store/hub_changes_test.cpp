@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "store/kiosk_status.hpp"
 #include "store/outbox.hpp"
+#include "store/settings.hpp"
 #include "support/fixtures.hpp"
 #include "support/sample_households.hpp"
 
@@ -163,4 +165,91 @@ TEST_CASE("pulled changes: a rejection is corrected, re-sent and then verified",
     REQUIRE(applyHubChanges(*store, page, later.now + 3600));
     CHECK(member(*store, household, 0).status == MemberStatus::verified);
     CHECK(store->verifyProjections());
+}
+
+namespace {
+
+const char* kKioskNik = "1806016208850002";
+const Date kKioskBirth{1985, 8, 22};
+// 32 bytes of 7, as a kiosk keeps the district's key (base64).
+const char* kSevens = "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=";
+
+KioskKey sevens() {
+    KioskKey key;
+    key.bytes.fill(7);
+    return key;
+}
+
+HubChange kioskChange(const std::string& cursor, const std::string& lookup,
+                      const std::string& status) {
+    KioskEntry e;
+    e.lookup = lookup;
+    e.status = status;
+    e.care_class = 3;
+    e.faskes = "Puskesmas Kota Agung";
+    e.card_eta = status == "paid" ? "2026-12-15" : "";
+    e.name_masked = "S*** A*****";
+    e.as_of = "2026-12-01T00:00:00Z";
+    return {cursor, "kiosk.status", kioskEntryJson(e)};
+}
+
+std::int64_t kioskRows(Store& store) {
+    return store.connection().queryInt("SELECT COUNT(*) FROM kiosk_status").value();
+}
+
+}  // namespace
+
+TEST_CASE("pulled changes: kiosk.status rows fill a kiosk's table, the same however often sent",
+          "[hub_changes]") {
+    auto store = Store::open(test::tempPath("pull-kiosk.db"));
+    REQUIRE(store);
+    REQUIRE(writeSetting(**store, kSettingKioskKey, kSevens));
+    const std::string lookup = statusLookupKey(sevens(), kKioskNik, kKioskBirth).value();
+    const std::string other = statusLookupKey(sevens(), "1806011505800001", {1980, 5, 15}).value();
+
+    ChangesPage page;
+    page.next = "3";
+    page.changes = {
+        kioskChange("1", lookup, "verified"),
+        kioskChange("2", other, "verified"),
+        // A newer decision later in the same page: the last one stands.
+        kioskChange("3", lookup, "paid"),
+        // Not an entry (a lookup that is no hash): recorded, nothing else.
+        {"4", "kiosk.status", Json{{"lookup", "1806016208850002"}, {"status", "paid"}}}};
+    auto applied = applyHubChanges(**store, page, kCtx.now);
+    REQUIRE(applied);
+    CHECK(applied->applied == 3);
+    CHECK(applied->kept == 1);
+    CHECK(kioskRows(**store) == 2);
+    auto found = findKioskEntry(**store, sevens(), kKioskNik, kKioskBirth);
+    REQUIRE(found);
+    REQUIRE(found->has_value());
+    CHECK((*found)->status == "paid");
+    CHECK((*found)->card_eta == "2026-12-15");
+    CHECK((*found)->care_class == 3);
+    CHECK((*found)->name_masked == "S*** A*****");
+
+    // The same page again (a pull cut off after the hub answered): the same table.
+    REQUIRE(applyHubChanges(**store, page, kCtx.now + 60));
+    CHECK(kioskRows(**store) == 2);
+    CHECK(findKioskEntry(**store, sevens(), kKioskNik, kKioskBirth).value()->status == "paid");
+    CHECK(readChangesCursor(**store).value() == "3");
+    // Kept as the hub's events like every change; never pushed.
+    CHECK((*store)->outboxCounts()->pending == 0);
+}
+
+TEST_CASE("pulled changes: kiosk.status on a device that is not a kiosk is only recorded",
+          "[hub_changes]") {
+    auto store = Store::open(test::tempPath("pull-not-kiosk.db"));
+    REQUIRE(store);
+    ChangesPage page;
+    page.next = "1";
+    page.changes = {
+        kioskChange("1", statusLookupKey(sevens(), kKioskNik, kKioskBirth).value(), "verified")};
+    auto applied = applyHubChanges(**store, page, kCtx.now);
+    REQUIRE(applied);
+    CHECK(applied->applied == 0);
+    CHECK(applied->kept == 1);
+    CHECK(kioskRows(**store) == 0);
+    CHECK(readChangesCursor(**store).value() == "1");
 }

@@ -1,0 +1,159 @@
+// The citizen kiosk end to end over loopback (issue 6), through the real binaries on each hub
+// backend: a volunteer's tablet registers a household and syncs; the office makes kiosk
+// tokens, enrols kiosks with `pekon enrol`, imports its decisions; a kiosk syncs and answers
+// `pekon status` offline from a table that holds no NIK and no name.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "app/run_cli.hpp"
+#include "codec/json.hpp"
+#include "support/fixtures.hpp"
+#include "support/postgres_test_db.hpp"
+#include "support/running_hub.hpp"
+
+using namespace pekon;
+using namespace pekon::test;
+
+namespace {
+
+// tests/data/household_valid.json: Negeri Ratu (18.06.01.2016), kecamatan Kota Agung.
+struct Person {
+    const char* nik;
+    const char* birth;
+    const char* given;
+    const char* family;
+};
+constexpr Person kBudi{"1806011505800001", "1980-05-15", "Budi", "Santoso"};
+constexpr Person kSiti{"1806016208850002", "1985-08-22", "Siti", "Aminah"};
+constexpr Person kAhmad{"1806010101100003", "2010-01-01", "Ahmad", "Rizki"};
+
+std::vector<std::string> on(std::vector<std::string> args, const std::string& db) {
+    args.push_back("--db");
+    args.push_back(db);
+    return args;
+}
+
+Json ranOk(const std::vector<std::string>& args) {
+    const CliRun run = runCli(args);
+    INFO(run.describe());
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.clean());
+    auto json = parseJson(run.out);
+    REQUIRE(json);
+    return *json;
+}
+
+// A kiosk token for `area` from `pekon-hub token create --kiosk`: its enrolment URI.
+std::string kioskUri(const std::string& hub_db, const std::string& hub_url,
+                     const std::string& area) {
+    const FinishedRun run = runHubCommand(
+        {"token", "create", "--db", hubDbArgument(hub_db), "--hub-url", hub_url, "--kiosk", area});
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.lines.size() == 2);
+    return run.lines[1];
+}
+
+Json status(const std::string& kiosk_db, const char* nik, const char* birth) {
+    return ranOk(on({"status", "--nik", nik, "--birth-date", birth}, kiosk_db));
+}
+
+// The database file and its write-ahead log, as bytes.
+std::string databaseBytes(const std::string& db) {
+    std::string bytes = readWholeFile(db);
+    if (FILE* wal = std::fopen((db + "-wal").c_str(), "rb")) {
+        std::fclose(wal);
+        bytes += readWholeFile(db + "-wal");
+    }
+    return bytes;
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE(
+    "kiosk end to end: the office's decisions reach the kiosk of the area, which "
+    "answers by NIK and birth date and holds neither",
+    "[kiosk_e2e]", SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, hub_db_holder, "kiosk_e2e_hub.db");
+    const std::string hub_db = hub_db_holder.url();
+    const std::string tablet = tempPath("kiosk_e2e_tablet.db");
+    const std::string kiosk = tempPath("kiosk_e2e_kiosk.db");
+    const std::string other_kiosk = tempPath("kiosk_e2e_other.db");
+    const std::string late_kiosk = tempPath("kiosk_e2e_late.db");
+    RunningHub hub(hub_db);
+
+    // The volunteer's tablet registers the household and syncs it.
+    ranOk(on({"enrol", newEnrolmentUri(hub_db, hub.url()), "--name", "tablet 1"}, tablet));
+    const CliRun added =
+        runCli(on({"household", "add", "--json",
+                   std::string(PEKON_SOURCE_DIR) + "/tests/data/household_valid.json"},
+                  tablet));
+    INFO(added.describe());
+    REQUIRE(added.exit_code == 0);
+    CHECK(ranOk(on({"sync"}, tablet))["accepted"].get<int>() >= 4);
+
+    // Kiosks for Kota Agung (the household's kecamatan) and for Talang Padang.
+    const Json enrolled =
+        ranOk(on({"enrol", kioskUri(hub_db, hub.url(), "18.06.01"), "--name", "kiosk"}, kiosk));
+    CHECK(enrolled["kiosk_area"] == "18.06.01");
+    ranOk(on({"enrol", kioskUri(hub_db, hub.url(), "18.06.02"), "--name", "kiosk 2"}, other_kiosk));
+
+    const StatusImportRun imported =
+        importStatuses(hub_db,
+                       "nik,birth_date,status,card_number,class,faskes,date\n"
+                       "1806011505800001,1980-05-15,paid,,3,Puskesmas Kota Agung,2026-12-01\n"
+                       "1806016208850002,1985-08-22,card_issued,0001234567890,3,"
+                       "Puskesmas Kota Agung,2026-12-03\n");
+    REQUIRE(imported.exit_code == 0);
+    CHECK(imported.summary["kiosk_entries"] == 2);
+    CHECK(imported.summary["kiosk_changes"] == 2);  // both to the Kota Agung kiosk
+
+    CHECK(ranOk(on({"sync"}, kiosk))["pulled"] == 2);
+    CHECK(ranOk(on({"sync"}, other_kiosk))["pulled"] == 0);
+    CHECK(ranOk(on({"sync"}, tablet))["pulled"] == 2);  // its members' own statuses
+
+    const Json budi = status(kiosk, kBudi.nik, kBudi.birth);
+    CHECK(budi["found"] == true);
+    CHECK(budi["status"] == "paid");
+    CHECK(budi["class"] == 3);
+    CHECK(budi["faskes"] == "Puskesmas Kota Agung");
+    CHECK(budi["card_eta"] == "2026-12-15");
+    CHECK(budi["card_number_masked"] == "");
+    CHECK(budi["name_masked"] == "B*** S******");
+    CHECK(budi["as_of"] == "2026-12-01T00:00:00Z");
+    const Json siti = status(kiosk, kSiti.nik, kSiti.birth);
+    CHECK(siti["found"] == true);
+    CHECK(siti["status"] == "card_issued");
+    CHECK(siti["class"] == 3);
+    CHECK(siti["faskes"] == "Puskesmas Kota Agung");
+    CHECK(siti["card_number_masked"] == "*********7890");
+    CHECK(siti["card_eta"] == "2026-12-10");
+    CHECK(siti["name_masked"] == "S*** A*****");
+    // The wrong birth date, and a member with no decision yet: not found.
+    CHECK(status(kiosk, kBudi.nik, "1980-05-16") == Json{{"found", false}});
+    CHECK(status(kiosk, kAhmad.nik, kAhmad.birth) == Json{{"found", false}});
+    // Another kecamatan's kiosk does not have them; the tablet is no kiosk at all.
+    CHECK(status(other_kiosk, kBudi.nik, kBudi.birth) == Json{{"found", false}});
+    CHECK(
+        runCli(on({"status", "--nik", kBudi.nik, "--birth-date", kBudi.birth}, tablet)).exit_code ==
+        1);
+
+    // A kiosk enrolled after the import gets the table of its area (the whole regency here).
+    ranOk(on({"enrol", kioskUri(hub_db, hub.url(), "18.06"), "--name", "kiosk Dinas"}, late_kiosk));
+    CHECK(ranOk(on({"sync"}, late_kiosk))["pulled"] == 2);
+    CHECK(status(late_kiosk, kSiti.nik, kSiti.birth)["status"] == "card_issued");
+
+    // No NIK, no name and no birth date in the kiosks' files, in plain text.
+    for (const std::string& db : {kiosk, late_kiosk}) {
+        const std::string bytes = databaseBytes(db);
+        REQUIRE(bytes.size() > 0);
+        for (const Person& p : {kBudi, kSiti, kAhmad}) {
+            INFO(db << " " << p.given);
+            CHECK(bytes.find(p.nik) == std::string::npos);
+            CHECK(bytes.find(p.given) == std::string::npos);
+            CHECK(bytes.find(p.family) == std::string::npos);
+            CHECK(bytes.find(p.birth) == std::string::npos);
+        }
+        CHECK(bytes.find("0001234567890") == std::string::npos);  // nor the card number
+    }
+    CHECK(hub.stop() == 0);
+}
