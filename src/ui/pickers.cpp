@@ -80,12 +80,13 @@ int stepper(UiContext& ui, const std::string& id, const std::string& label,
 
 }  // namespace
 
-void datePicker(UiContext& ui, const std::string& id, std::string* value, int default_year) {
+void datePicker(UiContext& ui, const std::string& id, std::string* value, int default_year,
+                int years_ahead) {
     // Nothing is chosen until a button is pressed: an untouched date stays empty, never a
     // silent default.
     auto parsed = parseIsoDate(*value);
     Date d = parsed ? *parsed : Date{default_year, 1, 1};
-    const int this_year = ui.today().year;
+    const int last_year = ui.today().year + years_ahead;
     static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                     "jul", "aug", "sep", "oct", "nov", "dec"};
     const std::string none = "-";
@@ -97,7 +98,7 @@ void datePicker(UiContext& ui, const std::string& id, std::string* value, int de
         stepper(ui, id + ".year", ui.t("date.year"), parsed ? std::to_string(d.year) : none, 10);
     if (dd == 0 && dm == 0 && dy == 0) return;
     if (parsed) {
-        d.year = std::clamp(d.year + dy, 1900, this_year);
+        d.year = std::clamp(d.year + dy, 1900, last_year);
         d.month = (d.month - 1 + dm + 12) % 12 + 1;
         const int days = daysInMonth(d.year, d.month);
         d.day = std::min(d.day, days);

@@ -19,8 +19,10 @@ bool choiceGrid(UiContext& ui, const std::string& id, const std::vector<Choice>&
 bool toggle(UiContext& ui, const std::string& id, const std::string& label, bool* value);
 
 // Day, month and year with large - / + buttons; no typing. `value` is "YYYY-MM-DD" (empty
-// starts at 1 January of `default_year`). Years run from 1900 to today's year.
-void datePicker(UiContext& ui, const std::string& id, std::string* value, int default_year);
+// starts at 1 January of `default_year`). Years run from 1900 to today's year plus
+// `years_ahead` (0 for birth dates; a session may be planned for next year).
+void datePicker(UiContext& ui, const std::string& id, std::string* value, int default_year,
+                int years_ahead = 0);
 
 // "HH:MM" with large - / + buttons for the hour and for the minute (in steps of 15); an empty
 // value starts at 09:00.

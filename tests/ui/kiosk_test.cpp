@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <random>
 
+#include "core/receipt.hpp"
 #include "store/outbox.hpp"
 #include "store/settings.hpp"
 #include "store/users.hpp"
@@ -184,6 +185,18 @@ TEST_CASE("kiosk: a scanned KTP fills the NIK and the birth date", "[kiosk]") {
     CHECK(app.ui().kiosk.citizen.birth_date == k.citizen.birth_date);
     app.tap("kiosk.check_now");
     CHECK(app.ui().kiosk.citizen.found);
+
+    // A registration receipt holds no NIK: it opens the check, says what it read, and the
+    // citizen's NIK is still needed.
+    app.tap("kiosk.done");
+    REQUIRE(app.screen() == "kiosk.home");
+    app.shell().scanned(app.ui().parseScan(
+        receiptUri("0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e", Date{2026, 11, 2}, 4)));
+    app.frames(2);
+    REQUIRE(app.screen() == "kiosk.status");
+    CHECK(app.ui().find("kiosk.notice"));
+    CHECK(app.ui().kiosk.citizen.nik.empty());
+    CHECK(app.ui().missingKeys().empty());
 }
 
 TEST_CASE("kiosk: five failed lookups cost a minute, and a found one resets", "[kiosk]") {

@@ -98,6 +98,13 @@ TEST_CASE("ui sessions: plan, hold, ten attendees, pre and post quiz, summary an
         CHECK(plan.facilitators == std::vector<std::string>{"Rina Marlina", "Dewi Lestari"});
         CHECK(plan.time == "10:00");
         CHECK(plan.date == "2026-11-18");  // today in Tanggamus at kNow
+        // A session may be planned for next year (a birth date may not).
+        app.tap("session_plan.date.year.plus");
+        CHECK(plan.date == "2027-11-18");
+        app.tap("session_plan.date.year.plus");
+        CHECK(plan.date == "2027-11-18");
+        app.tap("session_plan.date.year.minus");
+        CHECK(plan.date == "2026-11-18");
     }
     app.tap("session_plan.save");
     REQUIRE(app.screen() == "session");

@@ -75,23 +75,41 @@ std::string romanClass(int c) {
 
 }  // namespace
 
+namespace {
+
+// A registration receipt holds no NIK (by design: a photo of it reveals nothing), so it
+// cannot find a status by itself; the kiosk says what it read and asks for the NIK.
+std::string receiptNotice(UiContext& ui, const ScanPayload& p) {
+    auto param = [&p](const char* key) {
+        auto it = p.params.find(key);
+        return it == p.params.end() ? std::string("-") : it->second;
+    };
+    return ui.t("kiosk.receipt_read", {{"date", param("date")}, {"members", param("members")}});
+}
+
+}  // namespace
+
 bool startCardCheck(UiContext& ui, Navigator& nav, const ScanPayload& payload) {
-    if (payload.nik.empty()) return false;
-    KioskCitizen& c = ui.kiosk.citizen;
-    c.clear();
-    c.nik = payload.nik;
-    if (payload.birth_date) c.birth_date = formatIsoDate(*payload.birth_date);
-    nav.push(std::make_unique<KioskStatusScreen>());
+    if (payload.nik.empty() && payload.kind != PayloadKind::receipt) return false;
+    ui.kiosk.citizen.clear();
+    auto screen = std::make_unique<KioskStatusScreen>();
+    screen->onScan(ui, nav, payload);
+    nav.push(std::move(screen));
     return true;
 }
 
 bool KioskStatusScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPayload& payload) {
+    if (payload.kind == PayloadKind::receipt) {
+        notice_ = receiptNotice(ui, payload);
+        return true;
+    }
     if (payload.nik.empty()) return false;
     KioskCitizen& c = ui.kiosk.citizen;
     wipeText(c.nik);
     c.nik = payload.nik;
     if (payload.birth_date) c.birth_date = formatIsoDate(*payload.birth_date);
     problem_.clear();
+    notice_.clear();
     return true;
 }
 
@@ -143,6 +161,12 @@ void KioskStatusScreen::drawNotice(UiContext& ui) {
         ImGui::PopFont();
         ui.probe("kiosk.problem");
         return;
+    }
+    if (!notice_.empty()) {
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::TextWrapped("%s", notice_.c_str());
+        ImGui::PopFont();
+        ui.probe("kiosk.notice");
     }
     textMuted(ui.t("kiosk.check_intro"));
 }

@@ -25,10 +25,11 @@ class KioskStatusScreen : public Screen {
     void drawNotice(UiContext& ui);  // under the form: the cool-down, a problem, or how to
     void drawAnswer(UiContext& ui);  // found or not found, in place of the form
     std::string problem_;
+    std::string notice_;  // what a scanned receipt said (a date and a count, nothing personal)
 };
 
-// Starts a check from a scanned KTP/KIS code that carries a NIK (the kiosk's start screen
-// uses it); false for codes without one.
+// Starts a check from a scanned code that carries a NIK (a KTP's), or a registration receipt
+// (which carries none: the check then asks for the NIK); false for other codes.
 bool startCardCheck(UiContext& ui, Navigator& nav, const ScanPayload& payload);
 
 }  // namespace pekon::ui

@@ -101,7 +101,7 @@ void SessionPlanScreen::draw(UiContext& ui, Navigator& nav) {
           kMaxPlaceBytes, false, problem(ui, "place"));
     ImGui::Spacing();
     textMuted(ui.t("session.date"));
-    datePicker(ui, "session_plan.date", &plan_.date, ui.today().year);
+    datePicker(ui, "session_plan.date", &plan_.date, ui.today().year, 1);
     if (auto p = problem(ui, "date"); !p.empty()) textError(p);
     timePicker(ui, "session_plan.time", &plan_.time);
     if (auto p = problem(ui, "time"); !p.empty()) textError(p);
