@@ -71,18 +71,21 @@ void MaterialsScreen::draw(UiContext& ui, Navigator& nav) {
     }
     if (first) ImGui::EndDisabled();
     ImGui::SameLine();
+    const float row_y = ImGui::GetCursorPosY();  // the buttons' line; the text sits lower
     ImGui::PushFont(ui.fonts.large);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(18));
+    ImGui::SetCursorPosY(row_y + ui.px(18));
     const std::string where = ui.t(
         "materials.page", {{"n", std::to_string(page_ + 1)}, {"total", std::to_string(pages)}});
     ImGui::TextUnformatted(where.c_str());
     ImGui::PopFont();
     ImGui::SameLine();
+    ImGui::SetCursorPosY(row_y);
     const bool id = lang == Lang::id;
     if (button(ui, "materials.lang", ui.t("materials.switch_lang"), ImVec2(ui.px(260), big.y),
                ButtonStyle::secondary))
         ui.setLang(id ? Lang::en : Lang::id);
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - big.x);
+    ImGui::SetCursorPosY(row_y);
     if (last) ImGui::BeginDisabled();
     if (button(ui, "materials.next", ui.t("materials.next"), big)) {
         if (page_ + 1 < pages) {

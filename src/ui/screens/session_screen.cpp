@@ -1,5 +1,9 @@
 #include "ui/screens/session_screen.hpp"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "core/nik.hpp"
 #include "core/text.hpp"
 #include "store/drafts.hpp"
@@ -212,12 +216,20 @@ void SessionScreen::drawAttendees(UiContext& ui, Navigator& nav) {
         const std::string n = std::to_string(i + 1);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted((n + ".  " + attendeeLabel(a.person)).c_str());
-        ImGui::SameLine(ImGui::GetContentRegionAvail().x - ui.px(560));
+        // The chips end just before the button column, whatever their language's width.
+        std::vector<std::pair<std::string, ImU32>> chips;
         if (!a.person.household_id.empty())
-            chip(ui, ui.t("session.household_known"), color::kMuted), ImGui::SameLine();
-        if (a.pre_done) chip(ui, ui.t("session.pre_done"), color::kMuted), ImGui::SameLine();
-        if (a.post_done) chip(ui, ui.t("session.post_done"), color::kPrimary), ImGui::SameLine();
-        ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - ui.px(250));
+            chips.push_back({ui.t("session.household_known"), color::kMuted});
+        if (a.pre_done) chips.push_back({ui.t("session.pre_done"), color::kMuted});
+        if (a.post_done) chips.push_back({ui.t("session.post_done"), color::kPrimary});
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        float width = 0;
+        for (const auto& c : chips)
+            width += ImGui::CalcTextSize(c.first.c_str()).x + ui.px(16) + gap;
+        const float button_x = ImGui::GetContentRegionMax().x - ui.px(250);
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), button_x - ui.px(12) - width));
+        for (const auto& c : chips) chip(ui, c.first, c.second), ImGui::SameLine();
+        ImGui::SetCursorPosX(button_x);
         if (!a.lead_household_id.empty()) {
             chip(ui, ui.t("session.lead_registered"), color::kPrimary);
         } else if (a.lead_id.empty()) {
