@@ -125,6 +125,29 @@ TEST_CASE("kiosk: a volunteer cannot start kiosk mode", "[kiosk]") {
     CHECK_FALSE(app.ui().find("settings.kiosk_start"));
 }
 
+TEST_CASE("kiosk: Settings warns a supervisor when the office has not enrolled a kiosk",
+          "[kiosk]") {
+    Kiosk k = kioskStore("kiosk_warn.db");
+    {
+        test::Headless app(*k.store);
+        app.home(k.supervisor);
+        app.tap("home.settings");
+        app.ui().scrollTo("settings.kiosk_start");  // the end of the screen
+        app.frames(3);
+        REQUIRE(app.ui().find("settings.kiosk_start"));
+        CHECK_FALSE(app.ui().find("settings.kiosk_no_table"));  // this one has the key
+    }
+    REQUIRE(deleteSetting(*k.store, kSettingKioskKey));
+    test::Headless app(*k.store);
+    app.home(k.supervisor);
+    app.tap("home.settings");
+    app.ui().scrollTo("settings.kiosk_start");
+    app.frames(3);
+    CHECK(app.ui().find("settings.kiosk_no_table"));
+    CHECK(app.ui().find("settings.kiosk_start"));  // premiums and feedback still work
+    CHECK(app.ui().missingKeys().empty());
+}
+
 TEST_CASE("kiosk: card status found, not found, wrong birth date", "[kiosk]") {
     Kiosk k = kioskStore("kiosk_lookup.db");
     for (Lang lang : {Lang::id, Lang::en}) {

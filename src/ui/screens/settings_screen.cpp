@@ -2,6 +2,7 @@
 
 #include "scan/decoder.hpp"
 #include "store/settings.hpp"
+#include "sync/kiosk_check.hpp"
 #include "ui/header.hpp"
 #include "ui/pickers.hpp"
 #include "ui/screens/kiosk_exit_screen.hpp"
@@ -84,6 +85,12 @@ void SettingsScreen::draw(UiContext& ui, Navigator& nav) {
         ImGui::TextUnformatted(ui.t("settings.kiosk").c_str());
         ImGui::PopFont();
         textMuted(ui.t("settings.kiosk_detail"));
+        // Without the district's key (a kiosk enrolment at the office) the card check has no
+        // table to read; the other kiosk services still work.
+        if (auto kiosk = sync::isKioskDevice(ui.store()); kiosk && !*kiosk) {
+            textError(ui.t("settings.kiosk_no_table"));
+            ui.probe("settings.kiosk_no_table");
+        }
         if (button(ui, "settings.kiosk_start", ui.t("settings.kiosk_start"),
                    ImVec2(ui.px(360), ui.px(64)))) {
             if (auto entered = enterKioskMode(ui, nav); !entered)
