@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
     const Args args =
         parseArgs(words,
                   {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv",
-                   "size", "scale", "screenshot", "formats", "name", "ca-file", "nik"},
+                   "size", "scale", "screenshot", "formats", "name", "ca-file", "nik", "receipt"},
                   {"help", "version", "demo", "fullscreen"});
     Lang lang = Lang::id;
     const std::string lang_text = args.option("lang").value_or("id");

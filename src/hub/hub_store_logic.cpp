@@ -392,13 +392,38 @@ Result<std::unordered_map<std::string, std::string>> kioskLookups(
     return out;
 }
 
+Result<std::unordered_map<std::string, std::string>> receiptLookups(
+    const KioskKey& key, const std::vector<PersonKey>& people,
+    const std::unordered_map<std::string, std::vector<PersonRecord>>& records) {
+    std::vector<PersonKey> receipts;  // {household id, birth date}
+    std::vector<std::string> owners;  // personText of whose receipt each is
+    for (const PersonKey& p : people) {
+        auto it = records.find(personText(p));
+        if (it == records.end()) continue;
+        for (const PersonRecord& r : it->second) {
+            if (r.household_id.empty()) continue;
+            receipts.push_back({r.household_id, p.birth_date});
+            owners.push_back(personText(p));
+            break;
+        }
+    }
+    auto computed = kioskLookups(key, receipts, {});
+    if (!computed) return computed.error();
+    std::unordered_map<std::string, std::string> out;
+    for (size_t i = 0; i < receipts.size(); ++i)
+        out.emplace(owners[i], computed->at(personText(receipts[i])));
+    return out;
+}
+
 namespace {
 
 // The entry of one row, over the person's entry so far (`before`, may be null).
 KioskEntry entryOf(const StatusRow& row, const std::string& lookup,
+                   const std::string& receipt_lookup,
                    const std::vector<PersonRecord>* registrations, const KioskRecord* before) {
     KioskEntry e;
     e.lookup = lookup;
+    e.receipt_lookup = receipt_lookup;
     e.status = statusCode(row.status);
     e.care_class = row.care_class;
     e.faskes = row.faskes;
@@ -435,6 +460,7 @@ std::string villageOf(const std::vector<PersonRecord>* registrations) {
 
 KioskPlan planKioskEntries(const std::vector<StatusRow>& rows,
                            const std::unordered_map<std::string, std::string>& lookups,
+                           const std::unordered_map<std::string, std::string>& receipt_lookups,
                            const std::unordered_map<std::string, std::vector<PersonRecord>>& people,
                            const std::unordered_map<std::string, KioskRecord>& previous,
                            const std::vector<KioskDevice>& kiosks) {
@@ -454,9 +480,13 @@ KioskPlan planKioskEntries(const std::vector<StatusRow>& rows,
         if (lookup == lookups.end()) continue;  // never: the caller computed every person's
         auto registered = people.find(text);
         const auto* registrations = registered == people.end() ? nullptr : &registered->second;
-        KioskRecord record{
-            person, lookup->second, kioskRoute(villageOf(registrations), row.nik), decided,
-            dumpJson(kioskEntryJson(entryOf(row, lookup->second, registrations, before)))};
+        auto receipt = receipt_lookups.find(text);
+        const std::string receipt_lookup =
+            receipt == receipt_lookups.end() ? std::string() : receipt->second;
+        KioskRecord record{person, lookup->second, kioskRoute(villageOf(registrations), row.nik),
+                           decided,
+                           dumpJson(kioskEntryJson(entryOf(row, lookup->second, receipt_lookup,
+                                                           registrations, before)))};
         // The same entry again (a file imported twice): nothing to send.
         if (before && before->data == record.data && before->route == record.route) continue;
         if (!current.count(text)) changed.push_back(text);

@@ -106,7 +106,7 @@ constexpr Statement kRecordsOfPeople{
     "m.member_id ORDER BY e.received_at, e.id LIMIT 1), "
     "(SELECT ((h.content::json -> 'data') ->> 'village_code') FROM events h WHERE h.type = "
     "'household.registered' AND (((h.content::json -> 'data') ->> 'household_id') COLLATE "
-    "\"C\") = m.household_id ORDER BY h.received_at, h.id LIMIT 1) "
+    "\"C\") = m.household_id ORDER BY h.received_at, h.id LIMIT 1), m.household_id "
     "FROM members m JOIN unnest($1::text[], $2::text[]) AS k (nik, birth_date) "
     "ON m.nik = k.nik AND m.birth_date = k.birth_date ORDER BY m.member_id"};
 constexpr Statement kActiveKiosks{"active_kiosks",
@@ -195,7 +195,7 @@ Result<std::unordered_map<std::string, std::vector<PersonRecord>>> recordsOf(
     if (!rows) return rows.error();
     for (int i = 0; i < rows->count(); ++i)
         out[personText({rows->text(i, 0), rows->text(i, 1)})].push_back(
-            {rows->text(i, 2), rows->text(i, 3), rows->text(i, 4)});
+            {rows->text(i, 2), rows->text(i, 3), rows->text(i, 4), rows->text(i, 5)});
     return out;
 }
 
@@ -566,10 +566,14 @@ class PostgresHubStore final : public HubStore {
         const std::vector<PersonKey> people = statusKeys(rows);
         using Lookups = std::unordered_map<std::string, std::string>;
         std::optional<KioskKey> key;
+        std::unordered_map<std::string, std::vector<PersonRecord>> households;
         auto cached = withConnection<Lookups>([&](pg::Connection& db) -> Result<Lookups> {
             auto made = kioskKey(db);
             if (!made) return made.error();
             key = *made;
+            auto known_records = recordsOf(db, people);
+            if (!known_records) return known_records.error();
+            households = std::move(known_records.value());
             auto known = kioskEntriesOf(db, people);
             if (!known) return known.error();
             Lookups out;
@@ -579,6 +583,8 @@ class PostgresHubStore final : public HubStore {
         if (!cached) return cached.error();
         auto lookups = kioskLookups(*key, people, *cached);  // no connection held meanwhile
         if (!lookups) return lookups.error();
+        auto receipts = receiptLookups(*key, people, households);
+        if (!receipts) return receipts.error();
         return withConnection<Summary>([&](pg::Connection& db) {
             return pg::inTransaction<Summary>(db, kBeginWrite, [&]() -> Result<Summary> {
                 if (auto s = insertStatuses(db, rows, now); !s) return s.error();
@@ -592,7 +598,7 @@ class PostgresHubStore final : public HubStore {
                 auto kiosks = activeKiosks(db);
                 if (!kiosks) return kiosks.error();
                 KioskPlan kiosk_plan =
-                    planKioskEntries(rows, *lookups, *records, *previous, *kiosks);
+                    planKioskEntries(rows, *lookups, *receipts, *records, *previous, *kiosks);
                 if (auto s = keepKioskEntries(db, kiosk_plan.entries, now); !s) return s.error();
                 if (auto s = insertChanges(db, plan.changes, now); !s) return s.error();
                 if (auto s = insertChanges(db, kiosk_plan.changes, now); !s) return s.error();

@@ -29,7 +29,7 @@ constexpr const char* kRecordsOfPerson =
     "ORDER BY e.received_at, e.id LIMIT 1), "
     "(SELECT json_extract(h.content, '$.data.village_code') FROM events h WHERE h.type = "
     "'household.registered' AND json_extract(h.content, '$.data.household_id') = +m.household_id "
-    "ORDER BY h.received_at, h.id LIMIT 1) "
+    "ORDER BY h.received_at, h.id LIMIT 1), m.household_id "
     "FROM members m WHERE m.nik = ? AND m.birth_date = ? ORDER BY m.member_id";
 constexpr const char* kKioskEntryOfPerson =
     "SELECT lookup, route, decided_on, data FROM kiosk_entries WHERE nik = ? AND birth_date = ?";
@@ -263,6 +263,11 @@ class SqliteHubStore final : public HubStore {
         }
         auto lookups = kioskLookups(*key, people, cached);
         if (!lookups) return lookups.error();
+        std::unordered_map<std::string, std::vector<PersonRecord>> households;
+        for (const PersonKey& p : people)
+            if (auto s = readPersonRecords(p, households[personText(p)]); !s) return s.error();
+        auto receipts = receiptLookups(*key, people, households);
+        if (!receipts) return receipts.error();
 
         auto tx = sql::Transaction::begin(db_);
         if (!tx) return tx.error();
@@ -297,7 +302,8 @@ class SqliteHubStore final : public HubStore {
         StatusPlan plan = planStatusImport(rows, registrations);
         auto kiosks = activeKiosks();
         if (!kiosks) return kiosks.error();
-        KioskPlan kiosk_plan = planKioskEntries(rows, *lookups, records, previous, *kiosks);
+        KioskPlan kiosk_plan =
+            planKioskEntries(rows, *lookups, *receipts, records, previous, *kiosks);
         for (const KioskRecord& r : kiosk_plan.entries)
             if (auto s = keepKioskRecord(r, now); !s) return s.error();
         if (auto s = insertChanges(plan.changes, now); !s) return s.error();
@@ -367,7 +373,7 @@ class SqliteHubStore final : public HubStore {
         (*stmt)->bind(1, p.nik).bind(2, p.birth_date);
         int rc;
         while ((rc = (*stmt)->step()) == SQLITE_ROW)
-            out.push_back({(*stmt)->text(0), (*stmt)->text(1), (*stmt)->text(2)});
+            out.push_back({(*stmt)->text(0), (*stmt)->text(1), (*stmt)->text(2), (*stmt)->text(3)});
         if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read registrations");
         return {};
     }

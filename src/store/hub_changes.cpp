@@ -80,6 +80,13 @@ Result<bool> applyKioskStatus(Store& store, const HubChange& c) {
     const std::optional<KioskEntry> entry = parseKioskEntry(c.data);
     if (!entry) return false;
     if (auto s = keepKioskEntry(store.connection(), *entry); !s) return s.error();
+    // The second row, found by the registration receipt and the birth date.
+    if (!entry->receipt_lookup.empty()) {
+        KioskEntry by_receipt = *entry;
+        by_receipt.lookup = entry->receipt_lookup;
+        by_receipt.receipt_lookup.clear();
+        if (auto s = keepKioskEntry(store.connection(), by_receipt); !s) return s.error();
+    }
     return true;
 }
 

@@ -80,6 +80,7 @@ Json kioskEntryJson(const KioskEntry& e) {
                  {"name_masked", e.name_masked},
                  {"as_of", e.as_of}};
     if (e.care_class) data["class"] = *e.care_class;
+    if (!e.receipt_lookup.empty()) data["receipt_lookup"] = e.receipt_lookup;
     return data;
 }
 
@@ -96,10 +97,13 @@ std::optional<KioskEntry> parseKioskEntry(const Json& data) {
     KioskEntry e;
     if (!text("lookup", e.lookup) || !text("status", e.status) || !text("faskes", e.faskes) ||
         !text("card_eta", e.card_eta) || !text("card_number_masked", e.card_number_masked) ||
-        !text("name_masked", e.name_masked) || !text("as_of", e.as_of))
+        !text("name_masked", e.name_masked) || !text("as_of", e.as_of) ||
+        !text("receipt_lookup", e.receipt_lookup))
         return std::nullopt;
-    if (e.lookup.size() != 32 ||
-        e.lookup.find_first_not_of("0123456789abcdef") != std::string::npos)
+    auto isLookup = [](const std::string& h) {
+        return h.size() == 32 && h.find_first_not_of("0123456789abcdef") == std::string::npos;
+    };
+    if (!isLookup(e.lookup) || (!e.receipt_lookup.empty() && !isLookup(e.receipt_lookup)))
         return std::nullopt;
     if (e.status.empty() || e.as_of.empty()) return std::nullopt;
     if (auto it = data.find("class"); it != data.end() && !it->is_null()) {

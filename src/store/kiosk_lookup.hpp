@@ -51,6 +51,10 @@ struct KioskEntry {
     std::string card_number_masked;
     std::string name_masked;
     std::string as_of;  // RFC 3339
+    // The same person found by their registration receipt instead of their NIK:
+    // statusLookupKey(key, household id of the receipt, birth date); "" when the hub knows no
+    // household for them. The kiosk keeps a second row under it.
+    std::string receipt_lookup;
 };
 
 // The data of a `kiosk.status` change: every field, "" when unknown; `class` only when known.

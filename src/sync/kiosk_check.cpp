@@ -46,12 +46,12 @@ Result<bool> isKioskDevice(Store& store) {
     return key->has_value();
 }
 
-Result<std::optional<KioskEntry>> checkCardStatus(Store& store, std::string_view nik,
+Result<std::optional<KioskEntry>> checkCardStatus(Store& store, std::string_view subject,
                                                   const Date& birth) {
     auto key = kioskKey(store);
     if (!key) return key.error();
     if (!key->has_value()) return notSetUp();
-    auto entry = findKioskEntry(store, **key, nik, birth);
+    auto entry = findKioskEntry(store, **key, subject, birth);
     if (!entry) return entry.error();
     // The table is as fresh as the last sync that completed; an entry dated later than that
     // (pulled by a sync that failed afterwards) keeps its own date.

@@ -16,9 +16,10 @@ namespace pekon::sync {
 // Whether this device holds a kiosk key (it was enrolled with a kiosk token).
 Result<bool> isKioskDevice(Store& store);
 
-// The entry for this NIK and birth date, if any. Errors: `kiosk_not_set_up` (no key on this
-// device), the store's, and `kiosk_hash` when the slow hash cannot get its memory.
-Result<std::optional<KioskEntry>> checkCardStatus(Store& store, std::string_view nik,
+// The entry for this NIK (or registration receipt id) and birth date, if any. Errors:
+// `kiosk_not_set_up` (no key on this device), the store's, and `kiosk_hash` when the slow hash
+// cannot get its memory.
+Result<std::optional<KioskEntry>> checkCardStatus(Store& store, std::string_view subject,
                                                   const Date& birth);
 
 }  // namespace pekon::sync

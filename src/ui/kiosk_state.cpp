@@ -8,6 +8,7 @@ namespace pekon::ui {
 void KioskCitizen::clear() {
     wipeText(nik);
     wipeText(birth_date);
+    wipeText(receipt_id);
     wipeText(checked_for);
     wipeText(feedback_text);
     wipeText(feedback_phone);
@@ -22,8 +23,8 @@ void KioskCitizen::clear() {
 }
 
 bool KioskCitizen::empty() const {
-    return nik.empty() && birth_date.empty() && checked_for.empty() && !checked && !found &&
-           feedback_text.empty() && feedback_phone.empty();
+    return nik.empty() && birth_date.empty() && receipt_id.empty() && checked_for.empty() &&
+           !checked && !found && feedback_text.empty() && feedback_phone.empty();
 }
 
 bool kioskModeSaved(Store& store) {

@@ -23,12 +23,15 @@ inline constexpr const char* kSettingKioskMode = "kiosk.mode";
 struct KioskCitizen {
     std::string nik;          // typed on the keypad or scanned
     std::string birth_date;   // YYYY-MM-DD from the date picker
+    std::string receipt_id;   // from a scanned registration receipt (used when no NIK is typed)
     bool checked = false;     // a lookup ran for these inputs
     std::string checked_for;  // the inputs it ran for (a change of either hides the answer)
     std::optional<KioskEntry> found;
     std::string feedback_text;
     std::string feedback_phone;
 
+    // What the lookup is by: the NIK when one is typed, else the receipt's id.
+    const std::string& subject() const { return nik.empty() ? receipt_id : nik; }
     // Overwrites every byte before forgetting it.
     void clear();
     bool empty() const;

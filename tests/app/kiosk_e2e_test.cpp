@@ -84,11 +84,13 @@ TEMPLATE_TEST_CASE(
     // The volunteer's tablet registers the household and syncs it.
     ranOk(on({"enrol", newEnrolmentUri(hub_db, hub.url()), "--name", "tablet 1"}, tablet));
     const CliRun added =
-        runCli(on({"household", "add", "--json",
+        runCli(on({"household", "add", "--format", "json", "--json",
                    std::string(PEKON_SOURCE_DIR) + "/tests/data/household_valid.json"},
                   tablet));
     INFO(added.describe());
     REQUIRE(added.exit_code == 0);
+    // The receipt the volunteer hands over carries this id (pekon://receipt?id=...).
+    const std::string receipt = parseJson(added.out).value()["saved"][0]["household_id"];
     CHECK(ranOk(on({"sync"}, tablet))["accepted"].get<int>() >= 4);
 
     // Kiosks for Kota Agung (the household's kecamatan) and for Talang Padang.
@@ -128,6 +130,16 @@ TEMPLATE_TEST_CASE(
     CHECK(siti["card_number_masked"] == "*********7890");
     CHECK(siti["card_eta"] == "2026-12-10");
     CHECK(siti["name_masked"] == "S*** A*****");
+    // The receipt and the birth date find each member of the household too.
+    const Json by_receipt =
+        ranOk(on({"status", "--receipt", receipt, "--birth-date", kSiti.birth}, kiosk));
+    CHECK(by_receipt["found"] == true);
+    CHECK(by_receipt["status"] == "card_issued");
+    CHECK(by_receipt["name_masked"] == "S*** A*****");
+    CHECK(ranOk(on({"status", "--receipt", receipt, "--birth-date", kBudi.birth},
+                   kiosk))["status"] == "paid");
+    CHECK(ranOk(on({"status", "--receipt", receipt, "--birth-date", "1980-05-16"}, kiosk)) ==
+          Json{{"found", false}});
     // The wrong birth date, and a member with no decision yet: not found.
     CHECK(status(kiosk, kBudi.nik, "1980-05-16") == Json{{"found", false}});
     CHECK(status(kiosk, kAhmad.nik, kAhmad.birth) == Json{{"found", false}});

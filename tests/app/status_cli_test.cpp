@@ -67,6 +67,13 @@ TEST_CASE("cli status: found, not found and the wrong birth date, from a table w
     const CliRun bad = runCli({"status", "--nik", "12", "--birth-date", "1985-08-22", "--db", db});
     CHECK(bad.exit_code == 1);
     CHECK(runCli({"status", "--nik", kNik, "--db", db}).exit_code == 2);
+    // By NIK or by receipt, not both, not neither.
+    CHECK(runCli({"status", "--nik", kNik, "--receipt", "r1", "--birth-date", "1985-08-22", "--db",
+                  db})
+              .exit_code == 2);
+    CHECK(runCli({"status", "--birth-date", "1985-08-22", "--db", db}).exit_code == 2);
+    CHECK(runCli({"status", "--receipt", "", "--birth-date", "1985-08-22", "--db", db}).exit_code ==
+          1);
     CHECK(runCli({"status", "--nik", kNik, "--birth-date", "22-08-1985", "--db", db}).exit_code ==
           1);
 

@@ -231,6 +231,8 @@ TEMPLATE_TEST_CASE(
     CHECK(b.card_number_masked.empty());
     CHECK(b.name_masked == "B*** S******");
     CHECK(b.as_of == "2026-12-01T00:00:00Z");
+    // Found by the registration receipt too: its id is the household's.
+    CHECK(b.receipt_lookup == lookupOf(key, "h1", Date{1980, 5, 15}));
 
     const auto talang = kioskTable(*hub, talang_padang.device_id);
     REQUIRE(talang.size() == 1);
@@ -247,7 +249,9 @@ TEMPLATE_TEST_CASE(
     CHECK(whole.size() == 3);
     REQUIRE(whole.count(stranger));
     CHECK(whole.at(stranger).status == "verified");
-    CHECK(whole.at(stranger).name_masked.empty());  // the hub never saw the member
+    CHECK(whole.at(stranger).name_masked.empty());     // the hub never saw the member
+    CHECK(whole.at(stranger).receipt_lookup.empty());  // nor a receipt of theirs
+    CHECK(whole.at(siti).receipt_lookup == lookupOf(key, "h2", Date{1985, 8, 22}));
     CHECK(whole.at(stranger).card_eta.empty());
     CHECK_FALSE(whole.at(stranger).care_class);
     CHECK(whole.at(budi).name_masked == b.name_masked);

@@ -238,6 +238,37 @@ TEST_CASE("pulled changes: kiosk.status rows fill a kiosk's table, the same howe
     CHECK((*store)->outboxCounts()->pending == 0);
 }
 
+TEST_CASE("pulled changes: a kiosk.status with a receipt lookup is found by the receipt too",
+          "[hub_changes]") {
+    auto store = Store::open(test::tempPath("pull-kiosk-receipt.db"));
+    REQUIRE(store);
+    REQUIRE(writeSetting(**store, kSettingKioskKey, kSevens));
+    const char* household = "0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e";
+    HubChange change =
+        kioskChange("1", statusLookupKey(sevens(), kKioskNik, kKioskBirth).value(), "paid");
+    change.data["receipt_lookup"] = statusLookupKey(sevens(), household, kKioskBirth).value();
+    ChangesPage page;
+    page.next = "1";
+    page.changes = {change};
+    REQUIRE(applyHubChanges(**store, page, kCtx.now));
+    CHECK(kioskRows(**store) == 2);
+    auto by_receipt = findKioskEntry(**store, sevens(), household, kKioskBirth);
+    REQUIRE(by_receipt);
+    REQUIRE(by_receipt->has_value());
+    CHECK((*by_receipt)->status == "paid");
+    CHECK((*by_receipt)->name_masked == "S*** A*****");
+    CHECK(findKioskEntry(**store, sevens(), household, {1985, 8, 23}).value() == std::nullopt);
+
+    // A receipt lookup that is no hash refuses the whole entry.
+    change.data["receipt_lookup"] = household;
+    page.changes = {HubChange{"2", "kiosk.status", change.data}};
+    page.next = "2";
+    auto applied = applyHubChanges(**store, page, kCtx.now);
+    REQUIRE(applied);
+    CHECK(applied->kept == 1);
+    CHECK(kioskRows(**store) == 2);
+}
+
 TEST_CASE("pulled changes: kiosk.status on a device that is not a kiosk is only recorded",
           "[hub_changes]") {
     auto store = Store::open(test::tempPath("pull-not-kiosk.db"));

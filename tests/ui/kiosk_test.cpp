@@ -23,6 +23,7 @@ namespace {
 
 constexpr UnixSeconds kNow = 1'795'000'000;
 const char* kPin = "428195";
+const char* kReceiptId = "0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e";
 
 struct Kiosk {
     std::unique_ptr<Store> store;
@@ -53,7 +54,11 @@ Kiosk kioskStore(const std::string& name) {
     e.card_number_masked = "*********4321";
     e.name_masked = "S*** A*****";
     e.as_of = "2026-11-17T02:00:00Z";  // pulled before the last sync completed
-    REQUIRE(upsertKioskEntries(*k.store, {e}));
+    // The same person by their household's registration receipt, as the hub sends it.
+    KioskEntry by_receipt = e;
+    by_receipt.lookup =
+        statusLookupKey(key, kReceiptId, parseIsoDate(k.citizen.birth_date).value()).value();
+    REQUIRE(upsertKioskEntries(*k.store, {e, by_receipt}));
     return k;
 }
 
@@ -209,17 +214,28 @@ TEST_CASE("kiosk: a scanned KTP fills the NIK and the birth date", "[kiosk]") {
     app.tap("kiosk.check_now");
     CHECK(app.ui().kiosk.citizen.found);
 
-    // A registration receipt holds no NIK: it opens the check, says what it read, and the
-    // citizen's NIK is still needed.
+    // A registration receipt holds no NIK: its id and the birth date find the citizen.
     app.tap("kiosk.done");
     REQUIRE(app.screen() == "kiosk.home");
-    app.shell().scanned(app.ui().parseScan(
-        receiptUri("0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e", Date{2026, 11, 2}, 4)));
+    app.shell().scanned(app.ui().parseScan(receiptUri(kReceiptId, Date{2026, 11, 2}, 4)));
     app.frames(2);
     REQUIRE(app.screen() == "kiosk.status");
     CHECK(app.ui().find("kiosk.notice"));
     CHECK(app.ui().kiosk.citizen.nik.empty());
+    CHECK(app.ui().kiosk.citizen.receipt_id == kReceiptId);
+    pickDate(app, "kiosk.birth", k.citizen.birth_date);
+    app.tap("kiosk.check_now");
+    REQUIRE(app.ui().kiosk.citizen.found);
+    CHECK(app.ui().kiosk.citizen.found->name_masked == "S*** A*****");
+    // Another member's birth date on the same receipt is not found.
+    app.tap("kiosk.again");
+    app.tap("kiosk.birth.day.plus");
+    app.tap("kiosk.check_now");
+    CHECK(app.ui().kiosk.citizen.checked);
+    CHECK_FALSE(app.ui().kiosk.citizen.found);
     CHECK(app.ui().missingKeys().empty());
+    app.tap("kiosk.done");
+    CHECK(app.ui().kiosk.citizen.empty());
 }
 
 TEST_CASE("kiosk: five failed lookups cost a minute, and a found one resets", "[kiosk]") {

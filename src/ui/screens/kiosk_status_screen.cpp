@@ -77,8 +77,9 @@ std::string romanClass(int c) {
 
 namespace {
 
-// A registration receipt holds no NIK (by design: a photo of it reveals nothing), so it
-// cannot find a status by itself; the kiosk says what it read and asks for the NIK.
+// A registration receipt holds no NIK (by design: a photo of it reveals nothing); with the
+// birth date its id finds the citizen's row (the hub sends a second lookup per person, keyed
+// by the household id). The kiosk says what it read.
 std::string receiptNotice(UiContext& ui, const ScanPayload& p) {
     auto param = [&p](const char* key) {
         auto it = p.params.find(key);
@@ -99,12 +100,19 @@ bool startCardCheck(UiContext& ui, Navigator& nav, const ScanPayload& payload) {
 }
 
 bool KioskStatusScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPayload& payload) {
+    KioskCitizen& c = ui.kiosk.citizen;
     if (payload.kind == PayloadKind::receipt) {
+        auto id = payload.params.find("id");
+        if (id == payload.params.end()) return false;
+        wipeText(c.nik);
+        wipeText(c.receipt_id);
+        c.receipt_id = id->second;
         notice_ = receiptNotice(ui, payload);
+        problem_.clear();
         return true;
     }
     if (payload.nik.empty()) return false;
-    KioskCitizen& c = ui.kiosk.citizen;
+    wipeText(c.receipt_id);
     wipeText(c.nik);
     c.nik = payload.nik;
     if (payload.birth_date) c.birth_date = formatIsoDate(*payload.birth_date);
@@ -118,17 +126,23 @@ void KioskStatusScreen::check(UiContext& ui) {
     problem_.clear();
     ui.unfocus();
     if (!ui.kiosk.limiter.allowed(ui.now())) return;
-    auto nik = parseNik(c.nik, ui.assets().regions, ui.today());
-    if (!nik) {
-        problem_ = ui.errorText(nik.error());
-        return;
+    // By the NIK when one is typed, else by the scanned receipt's id.
+    std::string subject = c.receipt_id;
+    if (!c.nik.empty() || c.receipt_id.empty()) {
+        auto nik = parseNik(c.nik, ui.assets().regions, ui.today());
+        if (!nik) {
+            problem_ = ui.errorText(nik.error());
+            return;
+        }
+        subject = nik->digits;
     }
     auto birth = parseIsoDate(c.birth_date);
     if (!birth) {
         problem_ = ui.t("kiosk.birth_needed");
         return;
     }
-    auto entry = sync::checkCardStatus(ui.store(), nik->digits, *birth);
+    auto entry = sync::checkCardStatus(ui.store(), subject, *birth);
+    wipeText(subject);
     if (!entry) {
         problem_ = entry.error().code == "kiosk_not_set_up" ? ui.t("kiosk.not_set_up")
                                                             : ui.errorText(entry.error());
@@ -136,7 +150,7 @@ void KioskStatusScreen::check(UiContext& ui) {
     }
     c.checked = true;
     wipeText(c.checked_for);
-    c.checked_for = c.nik + "|" + c.birth_date;
+    c.checked_for = c.subject() + "|" + c.birth_date;
     c.found = std::move(*entry);
     ui.kiosk.limiter.record(c.found.has_value(), ui.now());
 }
@@ -221,7 +235,7 @@ void KioskStatusScreen::draw(UiContext& ui, Navigator& nav) {
     dragScroll();
     // An answer belongs to the inputs it was asked for; it fills the screen until the citizen
     // asks again or is done.
-    if (c.checked && c.checked_for == c.nik + "|" + c.birth_date &&
+    if (c.checked && c.checked_for == c.subject() + "|" + c.birth_date &&
         ui.kiosk.limiter.allowed(ui.now())) {
         drawAnswer(ui);
         ImGui::Spacing();

@@ -29,7 +29,7 @@ class KioskStatusScreen : public Screen {
 };
 
 // Starts a check from a scanned code that carries a NIK (a KTP's), or a registration receipt
-// (which carries none: the check then asks for the NIK); false for other codes.
+// (looked up by its id and the birth date); false for other codes.
 bool startCardCheck(UiContext& ui, Navigator& nav, const ScanPayload& payload);
 
 }  // namespace pekon::ui
