@@ -1,7 +1,9 @@
 #include "ui/session_labels.hpp"
 
 #include "core/text.hpp"
+#include "ui/status_chip.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 namespace pekon::ui {
 
@@ -55,6 +57,15 @@ std::string attendeeLabel(const AttendeeInput& person) {
         out += "NIK " + maskDigits(person.nik);
     }
     return out;
+}
+
+void sessionHeading(UiContext& ui, const SessionRecord& session) {
+    const SessionPlan& p = session.plan;
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::TextUnformatted((topicTitle(ui, p.topic) + "  ·  " + methodLabel(ui, p.method)).c_str());
+    ImGui::PopFont();
+    textMuted(sessionWhen(p) + "  ·  " + villageName(ui, p.village_code) + "  ·  " + p.place);
+    chip(ui, stateLabel(ui, session.state), stateColor(session.state));
 }
 
 }  // namespace pekon::ui

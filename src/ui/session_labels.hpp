@@ -16,6 +16,8 @@ std::string partnerLabel(UiContext& ui, const std::string& code);
 std::string topicTitle(UiContext& ui, const std::string& topic_key);
 std::string stateLabel(UiContext& ui, SessionState state);
 ImU32 stateColor(SessionState state);
+// The head of the session and summary screens: topic and method, when and where, the state.
+void sessionHeading(UiContext& ui, const SessionRecord& session);
 // "Siti Aminah · NIK ************0003", or just one of them.
 std::string attendeeLabel(const AttendeeInput& person);
 

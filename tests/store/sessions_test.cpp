@@ -10,8 +10,10 @@
 #include "store/outbox.hpp"
 #include "store/users.hpp"
 #include "support/fixtures.hpp"
+#include "support/store_events.hpp"
 
 using namespace pekon;
+using test::eventsOf;
 
 namespace {
 
@@ -50,16 +52,6 @@ std::string heldSession(Fixture& f) {
     REQUIRE(id.ok());
     REQUIRE(holdSession(*f.store, *id, f.ctx(60)).ok());
     return *id;
-}
-
-std::vector<Event> eventsOf(Store& store, std::string_view type) {
-    auto all = store.events(0, 10'000);
-    REQUIRE(all.ok());
-    std::vector<Event> out;
-    for (Event& e : *all) {
-        if (e.type == type) out.push_back(std::move(e));
-    }
-    return out;
 }
 
 // Every event the device wrote passes the hub's own check of the protocol.

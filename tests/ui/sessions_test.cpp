@@ -5,6 +5,7 @@
 #include "codec/json.hpp"
 #include "store/users.hpp"
 #include "support/fixtures.hpp"
+#include "support/store_events.hpp"
 #include "ui/headless.hpp"
 #include "ui/screens/materials_screen.hpp"
 #include "ui/screens/quiz_screen.hpp"
@@ -16,6 +17,7 @@
 #include "ui/session_labels.hpp"
 
 using namespace pekon;
+using test::eventsOf;
 
 namespace {
 
@@ -25,16 +27,6 @@ void typeInto(test::Headless& app, const std::string& field, const std::string& 
     app.tap(field);
     app.typeKeys(text);
     app.tap("key.done");
-}
-
-std::vector<Event> eventsOf(Store& store, std::string_view type) {
-    auto all = store.events(0, 10'000);
-    REQUIRE(all.ok());
-    std::vector<Event> out;
-    for (Event& e : *all) {
-        if (e.type == type) out.push_back(std::move(e));
-    }
-    return out;
 }
 
 const ui::SessionScreen& sessionScreen(test::Headless& app) {

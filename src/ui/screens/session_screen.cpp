@@ -257,12 +257,7 @@ void SessionScreen::draw(UiContext& ui, Navigator& nav) {
         textError(problem_);
         return;
     }
-    const SessionPlan& p = session_->plan;
-    ImGui::PushFont(ui.fonts.large);
-    ImGui::TextUnformatted((topicTitle(ui, p.topic) + "  ·  " + methodLabel(ui, p.method)).c_str());
-    ImGui::PopFont();
-    textMuted(sessionWhen(p) + "  ·  " + villageName(ui, p.village_code) + "  ·  " + p.place);
-    chip(ui, stateLabel(ui, session_->state), stateColor(session_->state));
+    sessionHeading(ui, *session_);
     ImGui::Separator();
     if (session_->state == SessionState::planned) {
         drawPlanned(ui, nav);
@@ -270,7 +265,7 @@ void SessionScreen::draw(UiContext& ui, Navigator& nav) {
         ImGui::Spacing();
         if (button(ui, "session.materials", ui.t("session.materials"),
                    ImVec2(ui.px(300), ui.px(64)), ButtonStyle::secondary))
-            nav.push(std::make_unique<MaterialsScreen>(p.topic));
+            nav.push(std::make_unique<MaterialsScreen>(session_->plan.topic));
         return;
     }
     drawNumbers(ui, nav);

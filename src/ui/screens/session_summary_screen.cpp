@@ -46,12 +46,7 @@ void SessionSummaryScreen::draw(UiContext& ui, Navigator& nav) {
     header(ui, nav, ui.t("session.summary_title"), true);
     if (!problem_.empty()) textError(problem_);
     if (!session_ || !numbers_) return;
-    const SessionPlan& p = session_->plan;
-    ImGui::PushFont(ui.fonts.large);
-    ImGui::TextUnformatted((topicTitle(ui, p.topic) + "  ·  " + methodLabel(ui, p.method)).c_str());
-    ImGui::PopFont();
-    textMuted(sessionWhen(p) + "  ·  " + villageName(ui, p.village_code) + "  ·  " + p.place);
-    chip(ui, stateLabel(ui, session_->state), stateColor(session_->state));
+    sessionHeading(ui, *session_);
     ImGui::Spacing();
 
     // The numbers as a grid of boxes.
