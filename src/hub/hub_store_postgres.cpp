@@ -1,11 +1,11 @@
 #include "hub/hub_store_postgres.hpp"
 
 #include <algorithm>
-#include <condition_variable>
-#include <mutex>
 
 #include "hub/hub_store_logic.hpp"
+#include "hub/hub_store_postgres_kiosk.hpp"
 #include "hub/pg_connection.hpp"
+#include "hub/pg_pool.hpp"
 #include "platform/clock.hpp"
 #include "store/store.hpp"
 
@@ -82,46 +82,6 @@ constexpr Statement kRegistrationsOfPeople{
     "JOIN unnest($1::text[], $2::text[]) AS k (nik, birth_date) "
     "ON m.nik = k.nik AND m.birth_date = k.birth_date ORDER BY m.member_id"};
 
-// Kiosks (issue 6). The JSON expressions are those of the schema's partial indexes
-// (hub_store_logic, kPostgresDialect), so each lookup is an index search.
-constexpr Statement kMakeSecret{
-    "make_secret",
-    "INSERT INTO hub_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING"};
-constexpr Statement kSecret{"secret", "SELECT value FROM hub_secrets WHERE name = $1"};
-constexpr Statement kSendKioskTable{
-    "send_kiosk_table",
-    "INSERT INTO changes (device_id, type, data, created_at) SELECT $1::text, 'kiosk.status', "
-    "data, $2::bigint FROM kiosk_entries WHERE route = $3::text OR route LIKE $4::text "
-    "ORDER BY route, nik, birth_date"};
-constexpr Statement kKioskEntriesOf{
-    "kiosk_entries_of",
-    "SELECT e.nik, e.birth_date, e.lookup, e.route, e.decided_on, e.data FROM kiosk_entries e "
-    "JOIN unnest($1::text[], $2::text[]) AS k (nik, birth_date) "
-    "ON e.nik = k.nik AND e.birth_date = k.birth_date"};
-constexpr Statement kRecordsOfPeople{
-    "records_of_people",
-    "SELECT m.nik, m.birth_date, m.member_id, "
-    "(SELECT ((e.content::json -> 'data') ->> 'name') FROM events e WHERE e.type = "
-    "'member.registered' AND (((e.content::json -> 'data') ->> 'member_id') COLLATE \"C\") = "
-    "m.member_id ORDER BY e.received_at, e.id LIMIT 1), "
-    "(SELECT ((h.content::json -> 'data') ->> 'village_code') FROM events h WHERE h.type = "
-    "'household.registered' AND (((h.content::json -> 'data') ->> 'household_id') COLLATE "
-    "\"C\") = m.household_id ORDER BY h.received_at, h.id LIMIT 1), m.household_id "
-    "FROM members m JOIN unnest($1::text[], $2::text[]) AS k (nik, birth_date) "
-    "ON m.nik = k.nik AND m.birth_date = k.birth_date ORDER BY m.member_id"};
-constexpr Statement kActiveKiosks{"active_kiosks",
-                                  "SELECT id, kiosk_area FROM devices WHERE kiosk_area IS NOT "
-                                  "NULL AND revoked_at IS NULL ORDER BY enrolled_at, id"};
-constexpr Statement kKeepKioskEntries{
-    "keep_kiosk_entries",
-    "INSERT INTO kiosk_entries (nik, birth_date, lookup, route, decided_on, data, updated_at) "
-    "SELECT u.nik, u.birth_date, u.lookup, u.route, u.decided_on, u.data, $7::bigint "
-    "FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) "
-    "AS u (nik, birth_date, lookup, route, decided_on, data) "
-    "ON CONFLICT (nik, birth_date) DO UPDATE SET lookup = excluded.lookup, route = "
-    "excluded.route, decided_on = excluded.decided_on, data = excluded.data, updated_at = "
-    "excluded.updated_at"};
-
 std::string text(std::int64_t value) {
     return std::to_string(value);
 }
@@ -147,84 +107,6 @@ Result<Device> readDevice(const pg::Rows& rows, int i) {
 
 pg::Param orNull(const std::string& value) {
     return value.empty() ? pg::Param() : pg::Param(value);
-}
-
-// The district's kiosk key, made at its first use (two makers at once: one wins, both read it).
-Result<KioskKey> kioskKey(pg::Connection& db) {
-    auto made =
-        db.run(kMakeSecret, {kKioskKeySecret, encodeKioskKey(newKioskKey())}, "make the kiosk key");
-    if (!made) return made.error();
-    auto rows = db.run(kSecret, {kKioskKeySecret}, "read the kiosk key");
-    if (!rows) return rows.error();
-    if (rows->count() != 1) return decodeKioskKey("");
-    return decodeKioskKey(rows->text(0, 0));
-}
-
-// The kiosk entries of these people so far, by personText.
-Result<std::unordered_map<std::string, KioskRecord>> kioskEntriesOf(
-    pg::Connection& db, const std::vector<PersonKey>& people) {
-    std::unordered_map<std::string, KioskRecord> out;
-    if (people.empty()) return out;
-    ArrayLiteral niks, births;
-    for (const PersonKey& key : people) {
-        niks.add(key.nik);
-        births.add(key.birth_date);
-    }
-    auto rows = db.run(kKioskEntriesOf, {niks.done(), births.done()}, "read kiosk entries");
-    if (!rows) return rows.error();
-    for (int i = 0; i < rows->count(); ++i) {
-        PersonKey person{rows->text(i, 0), rows->text(i, 1)};
-        const std::string key = personText(person);
-        out.emplace(key, KioskRecord{std::move(person), rows->text(i, 2), rows->text(i, 3),
-                                     rows->text(i, 4), rows->text(i, 5)});
-    }
-    return out;
-}
-
-// Each person's registrations with the name and village their events give, earliest first.
-Result<std::unordered_map<std::string, std::vector<PersonRecord>>> recordsOf(
-    pg::Connection& db, const std::vector<PersonKey>& people) {
-    std::unordered_map<std::string, std::vector<PersonRecord>> out;
-    if (people.empty()) return out;
-    ArrayLiteral niks, births;
-    for (const PersonKey& key : people) {
-        niks.add(key.nik);
-        births.add(key.birth_date);
-    }
-    auto rows = db.run(kRecordsOfPeople, {niks.done(), births.done()}, "read registrations");
-    if (!rows) return rows.error();
-    for (int i = 0; i < rows->count(); ++i)
-        out[personText({rows->text(i, 0), rows->text(i, 1)})].push_back(
-            {rows->text(i, 2), rows->text(i, 3), rows->text(i, 4), rows->text(i, 5)});
-    return out;
-}
-
-Result<std::vector<KioskDevice>> activeKiosks(pg::Connection& db) {
-    auto rows = db.run(kActiveKiosks, {}, "list kiosks");
-    if (!rows) return rows.error();
-    std::vector<KioskDevice> out;
-    for (int i = 0; i < rows->count(); ++i) out.push_back({rows->text(i, 0), rows->text(i, 1)});
-    return out;
-}
-
-Status keepKioskEntries(pg::Connection& db, const std::vector<KioskRecord>& records,
-                        UnixSeconds now) {
-    if (records.empty()) return {};
-    ArrayLiteral niks, births, lookups, routes, decided, data;
-    for (const KioskRecord& r : records) {
-        niks.add(r.person.nik);
-        births.add(r.person.birth_date);
-        lookups.add(r.lookup);
-        routes.add(r.route);
-        decided.add(r.decided_on);
-        data.add(r.data);
-    }
-    auto kept = db.run(kKeepKioskEntries,
-                       {niks.done(), births.done(), lookups.done(), routes.done(), decided.done(),
-                        data.done(), std::to_string(now)},
-                       "keep kiosk entries");
-    if (!kept) return kept.error();
-    return {};
 }
 
 Status insertChanges(pg::Connection& db, const std::vector<NewChange>& changes, UnixSeconds now) {
@@ -333,79 +215,11 @@ Result<std::vector<Registration>> registrationsOf(pg::Connection& db,
                                                   const std::vector<PersonKey>& people) {
     std::vector<Registration> out;
     if (people.empty()) return out;
-    ArrayLiteral niks, births;
-    for (const PersonKey& key : people) {
-        niks.add(key.nik);
-        births.add(key.birth_date);
-    }
-    auto found = db.run(kRegistrationsOfPeople, {niks.done(), births.done()}, "find registrations");
+    auto found = db.run(kRegistrationsOfPeople, peopleParams(people), "find registrations");
     if (!found) return found.error();
     appendRegistrations(*found, out);
     return out;
 }
-
-// Up to `max` connections, opened when needed; a lease gives one back when it ends.
-class Pool {
-  public:
-    Pool(std::string url, int max, pg::Connection first) : url_(std::move(url)), max_(max) {
-        idle_.push_back(std::make_unique<pg::Connection>(std::move(first)));
-        open_ = 1;
-    }
-
-    class Lease {
-      public:
-        Lease(Pool* pool, std::unique_ptr<pg::Connection> conn)
-            : pool_(pool), conn_(std::move(conn)) {}
-        Lease(Lease&& other) noexcept = default;
-        Lease& operator=(Lease&&) = delete;
-        ~Lease() {
-            if (conn_) pool_->giveBack(std::move(conn_));
-        }
-        pg::Connection& operator*() const { return *conn_; }
-
-      private:
-        Pool* pool_;
-        std::unique_ptr<pg::Connection> conn_;
-    };
-
-    Result<Lease> take() {
-        std::unique_lock lock(mutex_);
-        freed_.wait(lock, [this] { return !idle_.empty() || open_ < max_; });
-        std::unique_ptr<pg::Connection> conn;
-        if (!idle_.empty()) {
-            conn = std::move(idle_.back());
-            idle_.pop_back();
-        } else {
-            ++open_;
-            lock.unlock();
-            auto opened = pg::Connection::open(url_);
-            if (!opened) {
-                lock.lock();
-                --open_;
-                freed_.notify_one();
-                return opened.error();
-            }
-            conn = std::make_unique<pg::Connection>(std::move(opened.value()));
-        }
-        Lease lease(this, std::move(conn));
-        if (auto s = (*lease).ensureOpen(); !s) return s.error();  // kept; tried again later
-        return lease;
-    }
-
-  private:
-    void giveBack(std::unique_ptr<pg::Connection> conn) {
-        std::lock_guard lock(mutex_);
-        idle_.push_back(std::move(conn));
-        freed_.notify_one();
-    }
-
-    std::string url_;
-    int max_;
-    std::mutex mutex_;
-    std::condition_variable freed_;
-    std::vector<std::unique_ptr<pg::Connection>> idle_;
-    int open_ = 0;
-};
 
 class PostgresHubStore final : public HubStore {
   public:
@@ -473,9 +287,7 @@ class PostgresHubStore final : public HubStore {
                 e.kiosk = KioskGrant{area, {}};
                 e.kiosk->key.bytes = key->bytes;
                 // The kiosk starts with the whole table of its area.
-                auto sent = db.run(kSendKioskTable, {e.device_id, text(now), area, area + ".%"},
-                                   "send a kiosk its table");
-                if (!sent) return sent.error();
+                if (auto s = sendKioskTable(db, e.device_id, area, now); !s) return s.error();
                 return e;
             });
         });
@@ -618,7 +430,7 @@ class PostgresHubStore final : public HubStore {
         return work(**lease);
     }
 
-    Pool pool_;
+    pg::Pool pool_;
 };
 
 }  // namespace
