@@ -255,18 +255,24 @@ class SqliteHubStore final : public HubStore {
         const std::vector<PersonKey> people = statusKeys(rows);
         auto key = withTransaction<KioskKey>([&] { return kioskKey(); });
         if (!key) return key.error();
+        // The people's entries and registrations are read once, here: one connection and
+        // serialised calls, so nothing changes them before the transaction below uses them.
         std::unordered_map<std::string, std::string> cached;
+        std::unordered_map<std::string, KioskRecord> previous;
+        std::unordered_map<std::string, std::vector<PersonRecord>> records;
         for (const PersonKey& p : people) {
+            const std::string text = personText(p);
             auto entry = kioskEntryOf(p);
             if (!entry) return entry.error();
-            if (*entry) cached.emplace(personText(p), (*entry)->lookup);
+            if (*entry) {
+                cached.emplace(text, (*entry)->lookup);
+                previous.emplace(text, std::move(**entry));
+            }
+            if (auto s = readPersonRecords(p, records[text]); !s) return s.error();
         }
         auto lookups = kioskLookups(*key, people, cached);
         if (!lookups) return lookups.error();
-        std::unordered_map<std::string, std::vector<PersonRecord>> households;
-        for (const PersonKey& p : people)
-            if (auto s = readPersonRecords(p, households[personText(p)]); !s) return s.error();
-        auto receipts = receiptLookups(*key, people, households);
+        auto receipts = receiptLookups(*key, people, records);
         if (!receipts) return receipts.error();
 
         auto tx = sql::Transaction::begin(db_);
@@ -287,17 +293,11 @@ class SqliteHubStore final : public HubStore {
         }
         // Every registration of these people (NIK and birth date), on whichever device made it.
         std::vector<Registration> registrations;
-        std::unordered_map<std::string, std::vector<PersonRecord>> records;
-        std::unordered_map<std::string, KioskRecord> previous;
         for (const PersonKey& p : people) {
             if (auto s =
                     readRegistrations(kRegistrationsOfPerson, {p.nik, p.birth_date}, registrations);
                 !s)
                 return s.error();
-            if (auto s = readPersonRecords(p, records[personText(p)]); !s) return s.error();
-            auto entry = kioskEntryOf(p);
-            if (!entry) return entry.error();
-            if (*entry) previous.emplace(personText(p), std::move(**entry));
         }
         StatusPlan plan = planStatusImport(rows, registrations);
         auto kiosks = activeKiosks();

@@ -1,7 +1,5 @@
 #include "sync/kiosk_check.hpp"
 
-#include <charconv>
-
 #include "store/settings.hpp"
 #include "sync/signature.hpp"
 #include "sync/worker.hpp"
@@ -27,17 +25,6 @@ Result<std::optional<KioskKey>> kioskKey(Store& store) {
     return std::optional<KioskKey>{key};
 }
 
-// The last successful sync, or nullopt when there was none.
-std::optional<UnixSeconds> lastSync(Store& store) {
-    auto text = readSetting(store, kSettingLastSuccess);
-    if (!text || !text->has_value()) return std::nullopt;
-    const std::string& s = **text;
-    UnixSeconds at = 0;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), at);
-    if (ec != std::errc() || end != s.data() + s.size() || at <= 0) return std::nullopt;
-    return at;
-}
-
 }  // namespace
 
 Result<bool> isKioskDevice(Store& store) {
@@ -56,7 +43,7 @@ Result<std::optional<KioskEntry>> checkCardStatus(Store& store, std::string_view
     // The table is as fresh as the last sync that completed; an entry dated later than that
     // (pulled by a sync that failed afterwards) keeps its own date.
     if (entry->has_value()) {
-        auto synced = lastSync(store);
+        auto synced = lastSyncSuccess(store);
         auto own = parseRfc3339((*entry)->as_of);
         if (synced && (!own || *synced > *own)) (*entry)->as_of = formatRfc3339(*synced);
     }

@@ -26,6 +26,10 @@ std::string settingText(Store& store, const char* key) {
 
 }  // namespace
 
+std::optional<UnixSeconds> lastSyncSuccess(Store& store) {
+    return settingNumber(store, kSettingLastSuccess);
+}
+
 SyncWorker::SyncWorker(WorkerConfig config)
     : config_(std::move(config)), rng_(config_.seed ? config_.seed : std::random_device{}()) {}
 
@@ -102,7 +106,7 @@ void SyncWorker::run() {
     } else {
         store = std::move(opened.value());
         loadLink(*store, loaded);
-        loaded.last_success = settingNumber(*store, kSettingLastSuccess);
+        loaded.last_success = lastSyncSuccess(*store);
         if (const std::string code = settingText(*store, kSettingLastErrorCode); !code.empty()) {
             loaded.last_error = Error{code, settingText(*store, kSettingLastErrorId),
                                       settingText(*store, kSettingLastErrorEn)};

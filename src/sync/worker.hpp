@@ -48,6 +48,9 @@ inline constexpr const char* kSettingLastErrorId = "sync.last_error.id";      //
 inline constexpr const char* kSettingLastErrorEn = "sync.last_error.en";      // message, en
 inline constexpr const char* kSettingLastErrorAt = "sync.last_error.at";      // unix seconds
 
+// When the last sync completed (kSettingLastSuccess), or nullopt: never, or a damaged value.
+std::optional<UnixSeconds> lastSyncSuccess(Store& store);
+
 struct WorkerConfig {
     std::string db_path;
     std::string device_name = "Pekon";

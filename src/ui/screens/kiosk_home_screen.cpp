@@ -1,8 +1,5 @@
 #include "ui/screens/kiosk_home_screen.hpp"
 
-#include <charconv>
-
-#include "store/settings.hpp"
 #include "sync/worker.hpp"
 #include "ui/header.hpp"
 #include "ui/screens/kiosk_exit_screen.hpp"
@@ -16,17 +13,11 @@ namespace pekon::ui {
 
 namespace {
 
-// "Data status per 2026-11-22 16:30 WIB (2 jam lalu)", from the last completed sync; or "not synced
-// yet".
-std::string freshness(UiContext& ui) {
-    auto text = readSetting(ui.store(), sync::kSettingLastSuccess);
-    UnixSeconds at = 0;
-    if (text && text->has_value()) {
-        const std::string& s = **text;
-        std::from_chars(s.data(), s.data() + s.size(), at);
-    }
-    if (at <= 0) return ui.t("kiosk.data_never");
-    return ui.t("kiosk.data_as_of", {{"when", whenText(ui, at)}});
+// "Data status per 2026-11-22 16:30 WIB (2 jam lalu)", from the last completed sync; or "not
+// synced yet".
+std::string freshness(UiContext& ui, std::optional<UnixSeconds> synced) {
+    if (!synced || *synced <= 0) return ui.t("kiosk.data_never");
+    return ui.t("kiosk.data_as_of", {{"when", whenText(ui, *synced)}});
 }
 
 }  // namespace
@@ -68,7 +59,9 @@ void KioskHomeScreen::draw(UiContext& ui, Navigator& nav) {
     ImGui::PushFont(ui.fonts.large);
     ImGui::TextWrapped("%s", ui.t("kiosk.scan_hint").c_str());
     ImGui::PopFont();
-    textMuted(freshness(ui));
+    // Read once per visit to this screen (it is rebuilt after every citizen), not per frame.
+    if (!synced_) synced_ = sync::lastSyncSuccess(ui.store()).value_or(0);
+    textMuted(freshness(ui, *synced_));
 
     // Staff only, at the bottom corner: leaving the kiosk needs a supervisor's PIN.
     const float bottom = ImGui::GetWindowContentRegionMax().y - ui.px(kTouchMin + 8);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "ui/screen.hpp"
 
 namespace pekon::ui {
@@ -12,6 +14,9 @@ class KioskHomeScreen : public Screen {
     std::string_view name() const override { return "kiosk.home"; }
     void draw(UiContext& ui, Navigator& nav) override;
     bool onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) override;
+
+  private:
+    std::optional<UnixSeconds> synced_;  // the last completed sync (0: never), read once
 };
 
 }  // namespace pekon::ui

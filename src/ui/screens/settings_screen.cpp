@@ -35,6 +35,8 @@ void SettingsScreen::load(UiContext& ui) {
     if (ui.devices.list_cameras) cameras_ = ui.devices.list_cameras();
     camera_ = cameraSetting(ui);
     formats_ = scanFormatsSetting(ui);
+    auto kiosk = sync::isKioskDevice(ui.store());
+    kiosk_ready_ = !kiosk || *kiosk;  // a read error is not news about the kiosk table
 }
 
 void SettingsScreen::draw(UiContext& ui, Navigator& nav) {
@@ -87,7 +89,7 @@ void SettingsScreen::draw(UiContext& ui, Navigator& nav) {
         textMuted(ui.t("settings.kiosk_detail"));
         // Without the district's key (a kiosk enrolment at the office) the card check has no
         // table to read; the other kiosk services still work.
-        if (auto kiosk = sync::isKioskDevice(ui.store()); kiosk && !*kiosk) {
+        if (!kiosk_ready_) {
             textError(ui.t("settings.kiosk_no_table"));
             ui.probe("settings.kiosk_no_table");
         }

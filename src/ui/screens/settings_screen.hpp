@@ -22,6 +22,7 @@ class SettingsScreen : public Screen {
     std::string camera_;         // "" = the first camera found, "none", or a device path
     std::uint32_t formats_ = 0;  // scan::Symbologies
     std::string problem_;
+    bool kiosk_ready_ = true;  // the office enrolled this device as a kiosk (it has the key)
 };
 
 }  // namespace pekon::ui
