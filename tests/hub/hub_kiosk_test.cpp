@@ -10,6 +10,7 @@
 
 #include "codec/json.hpp"
 #include "hub/hub_store.hpp"
+#include "hub/hub_store_fixtures.hpp"
 #include "hub/hub_store_logic.hpp"
 #include "platform/clock.hpp"
 #include "store/kiosk_lookup.hpp"
@@ -20,6 +21,8 @@
 
 using namespace pekon;
 using namespace pekon::hub;
+using test::batch;
+using test::openHub;
 using test::PostgreSQL;
 using test::SQLite;
 
@@ -33,13 +36,6 @@ constexpr const char* kBudi = "1806011505800001";  // born 1980-05-15
 constexpr const char* kSiti = "1806026208850002";  // born 1985-08-22
 // Someone the hub never saw registered, with a NIK issued in Tanggamus.
 constexpr const char* kStranger = "1806034101900009";  // born 1990-01-01
-
-std::unique_ptr<HubStore> openHub(const test::HubTestDb& db) {
-    auto hub = openHubStore(db.url());
-    INFO(db.url());
-    REQUIRE(hub);
-    return std::move(hub.value());
-}
 
 Enrolment enrolWith(HubStore& hub, const std::string& kiosk_area, const std::string& name) {
     auto token = hub.createToken("test", kNow, 3600, kiosk_area);
@@ -65,14 +61,6 @@ std::string memberEvent(const std::string& id, const std::string& member_id,
            member_id + R"(","household_id":")" + household_id + R"(","nik":")" + nik +
            R"(","name":")" + name + R"(","birth_date":")" + birth +
            R"(","sex":"M","relation":"head","segment":"PBPU","class":3}})";
-}
-
-std::vector<WireEvent> batch(const std::vector<std::string>& events) {
-    std::string body = R"({"events":[)";
-    for (size_t i = 0; i < events.size(); ++i) body += (i ? "," : "") + events[i];
-    auto parsed = parsePushRequest(body + "]}");
-    REQUIRE(parsed);
-    return std::move(parsed.value());
 }
 
 // Budi's and Siti's households, pushed by `device`.

@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "hub/hub_store_fixtures.hpp"
 #include "hub/hub_store_logic.hpp"
 #include "support/check_error.hpp"
 #include "support/fixtures.hpp"
@@ -15,19 +16,14 @@
 
 using namespace pekon;
 using namespace pekon::hub;
+using test::batch;
+using test::openHub;
 using test::PostgreSQL;
 using test::SQLite;
 
 namespace {
 
 constexpr UnixSeconds kNow = 1'795'000'000;
-
-std::unique_ptr<HubStore> openHub(const test::HubTestDb& db) {
-    auto hub = openHubStore(db.url());
-    INFO(db.url());
-    REQUIRE(hub);
-    return std::move(hub.value());
-}
 
 std::string enrolDevice(HubStore& hub, const std::string& name) {
     auto token = hub.createToken("test", kNow, 3600);
@@ -45,14 +41,6 @@ std::string member(const std::string& id, const std::string& member_id,
            member_id + R"(","household_id":")" + household_id + R"(","nik":")" + nik +
            R"(","name":")" + name +
            R"(","birth_date":"1980-05-15","sex":"M","relation":"head","segment":"PBPU","class":3}})";
-}
-
-std::vector<WireEvent> batch(const std::vector<std::string>& events) {
-    std::string body = R"({"events":[)";
-    for (size_t i = 0; i < events.size(); ++i) body += (i ? "," : "") + events[i];
-    auto parsed = parsePushRequest(body + "]}");
-    REQUIRE(parsed);
-    return std::move(parsed.value());
 }
 
 std::vector<std::string> changeTypes(HubStore& hub, const std::string& device) {

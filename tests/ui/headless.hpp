@@ -83,6 +83,13 @@ class Headless {
         }
     }
 
+    // Taps a field, types `text` on the on-screen keys and closes the keys with Done.
+    void typeInto(const std::string& field, const std::string& text) {
+        tap(field);
+        typeKeys(text);
+        tap("key.done");
+    }
+
     // Signs `user` in and shows Home, as after a login.
     void home(const User& user) {
         shell_->navigator().signIn(user);

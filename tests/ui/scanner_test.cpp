@@ -134,23 +134,17 @@ User makeUser(Store& store) {
     return *user;
 }
 
-void typeInto(test::Headless& app, const std::string& field, const std::string& text) {
-    app.tap(field);
-    app.typeKeys(text);
-    app.tap("key.done");
-}
-
 // Home -> the wizard's members step, tapping as a volunteer does.
 void toMembersStep(test::Headless& app) {
     app.tap("home.register");
     app.tap("wizard.district.18.06.01");
-    typeInto(app, "wizard.village_filter", "negeri");
+    app.typeInto("wizard.village_filter", "negeri");
     app.tap("wizard.village.18.06.01.2016");
-    typeInto(app, "wizard.address", "jl merdeka 12");
-    typeInto(app, "wizard.rt", "2");
-    typeInto(app, "wizard.rw", "1");
+    app.typeInto("wizard.address", "jl merdeka 12");
+    app.typeInto("wizard.rt", "2");
+    app.typeInto("wizard.rw", "1");
     app.tap("wizard.next");
-    typeInto(app, "wizard.kk", "1806011203150007");
+    app.typeInto("wizard.kk", "1806011203150007");
     app.tap("wizard.next");
     const auto& w = dynamic_cast<const ui::WizardScreen&>(app.shell().top());
     REQUIRE(w.draft().step == WizardStep::members);
@@ -416,11 +410,11 @@ TEST_CASE("ui scanner: a wedge scan never types into the focused field below it"
     app.home(user);
     app.tap("home.register");
     app.tap("wizard.district.18.06.01");
-    typeInto(app, "wizard.village_filter", "negeri");
+    app.typeInto("wizard.village_filter", "negeri");
     app.tap("wizard.village.18.06.01.2016");
-    typeInto(app, "wizard.address", "jl merdeka 12");
-    typeInto(app, "wizard.rt", "2");
-    typeInto(app, "wizard.rw", "1");
+    app.typeInto("wizard.address", "jl merdeka 12");
+    app.typeInto("wizard.rt", "2");
+    app.typeInto("wizard.rw", "1");
     app.tap("wizard.next");
     REQUIRE(draftOf(app).step == WizardStep::kk);
     app.tap("wizard.kk");

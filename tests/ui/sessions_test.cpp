@@ -23,12 +23,6 @@ namespace {
 
 constexpr UnixSeconds kNow = 1'795'000'000;
 
-void typeInto(test::Headless& app, const std::string& field, const std::string& text) {
-    app.tap(field);
-    app.typeKeys(text);
-    app.tap("key.done");
-}
-
 const ui::SessionScreen& sessionScreen(test::Headless& app) {
     REQUIRE(app.screen() == "session");
     return dynamic_cast<const ui::SessionScreen&>(app.shell().top());
@@ -75,15 +69,15 @@ TEST_CASE("ui sessions: plan, hold, ten attendees, pre and post quiz, summary an
     app.tap("session_plan.save");
     CHECK(app.screen() == "session_plan");
     app.tap("session_plan.district.18.06.01");
-    typeInto(app, "session_plan.village_filter", "negeri");
+    app.typeInto("session_plan.village_filter", "negeri");
     app.tap("session_plan.village.18.06.01.2016");
-    typeInto(app, "session_plan.place", "balai pekon");
+    app.typeInto("session_plan.place", "balai pekon");
     app.tap("session_plan.time.hour.plus");  // 10:00
     app.tap("session_plan.method.penyuluhan");
     app.tap("session_plan.topic.benefits");
     app.tap("session_plan.partner.puskesmas");
     app.tap("session_plan.partner.village_head");
-    typeInto(app, "session_plan.facilitator_name", "dewi lestari");
+    app.typeInto("session_plan.facilitator_name", "dewi lestari");
     app.tap("session_plan.facilitator.add");
     {
         const auto& plan = dynamic_cast<const ui::SessionPlanScreen&>(app.shell().top()).plan();
@@ -133,7 +127,7 @@ TEST_CASE("ui sessions: plan, hold, ten attendees, pre and post quiz, summary an
     app.frames(2);
     CHECK(sessionScreen(app).message() == app.ui().t("session.household_scanned"));
     for (const char* name : {"dimas santoso", "ani", "bambang", "citra", "eko"}) {
-        typeInto(app, "session.attendee_name", name);
+        app.typeInto("session.attendee_name", name);
         app.tap("session.add");
     }
     {

@@ -13,12 +13,6 @@ namespace {
 
 constexpr UnixSeconds kNow = 1'795'000'000;
 
-void typeInto(test::Headless& app, const std::string& field, const std::string& text) {
-    app.tap(field);
-    app.typeKeys(text);
-    app.tap("key.done");
-}
-
 void tapTimes(test::Headless& app, const std::string& id, int times) {
     for (int i = 0; i < times; ++i) app.tap(id);
 }
@@ -54,19 +48,19 @@ TEST_CASE("ui wizard: a household registered by tapping through every step") {
     app.tap("wizard.next");
     CHECK(app.screen() == "wizard");  // nothing chosen: it stays, with the errors
     app.tap("wizard.district.18.06.01");
-    typeInto(app, "wizard.village_filter", "negeri");
+    app.typeInto("wizard.village_filter", "negeri");
     app.tap("wizard.village.18.06.01.2016");
-    typeInto(app, "wizard.address", "jl merdeka 12");
-    typeInto(app, "wizard.rt", "2");
-    typeInto(app, "wizard.rw", "1");
+    app.typeInto("wizard.address", "jl merdeka 12");
+    app.typeInto("wizard.rt", "2");
+    app.typeInto("wizard.rw", "1");
     app.tap("wizard.next");
     // (b) KK
-    typeInto(app, "wizard.kk", "1806011203150007");
+    app.typeInto("wizard.kk", "1806011203150007");
     app.tap("wizard.next");
     // (c) members: the head...
     app.tap("wizard.member.add");
-    typeInto(app, "wizard.member.nik", "1806011505800001");
-    typeInto(app, "wizard.member.name", "budi santoso");
+    app.typeInto("wizard.member.nik", "1806011505800001");
+    app.typeInto("wizard.member.name", "budi santoso");
     pickBirth(app, 1980, 5, 15);
     app.tap("wizard.member.sex.M");
     app.tap("wizard.member.occupation.farmer");  // suggests PBPU
@@ -74,8 +68,8 @@ TEST_CASE("ui wizard: a household registered by tapping through every step") {
     // ...and his wife, whose NIK says the 22nd while her KTP says the 21st: confirmed, with a
     // reason.
     app.tap("wizard.member.add");
-    typeInto(app, "wizard.member.nik", "1806016208850002");
-    typeInto(app, "wizard.member.name", "siti aminah");
+    app.typeInto("wizard.member.nik", "1806016208850002");
+    app.typeInto("wizard.member.name", "siti aminah");
     pickBirth(app, 1985, 8, 21);
     app.tap("wizard.member.sex.F");
     app.tap("wizard.member.relation.spouse");
@@ -157,9 +151,9 @@ TEST_CASE("ui wizard: every step is kept as a draft and offered back") {
         app.tap("home.register");
         app.tap("wizard.district.18.06.20");
         app.tap("wizard.village.18.06.20.2001");
-        typeInto(app, "wizard.address", "dusun sukamaju");
+        app.typeInto("wizard.address", "dusun sukamaju");
         app.tap("wizard.next");
-        typeInto(app, "wizard.kk", "1806202003180011");
+        app.typeInto("wizard.kk", "1806202003180011");
         app.tap("wizard.next");
     }  // the app is gone (as after a crash); the draft is in the database
     auto drafts = listDrafts(**store, user->id);

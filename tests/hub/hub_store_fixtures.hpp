@@ -1,0 +1,31 @@
+#pragma once
+
+// What the hub-store tests share: opening the store under test, and a push batch from the
+// events' JSON as a device would send them.
+#include <catch2/catch.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "codec/sync_json.hpp"
+#include "hub/hub_store.hpp"
+#include "support/postgres_test_db.hpp"
+
+namespace pekon::test {
+
+inline std::unique_ptr<hub::HubStore> openHub(const HubTestDb& db) {
+    auto hub = hub::openHubStore(db.url());
+    INFO(db.url());
+    REQUIRE(hub);
+    return std::move(hub.value());
+}
+
+inline std::vector<WireEvent> batch(const std::vector<std::string>& events) {
+    std::string body = R"({"events":[)";
+    for (size_t i = 0; i < events.size(); ++i) body += (i ? "," : "") + events[i];
+    auto parsed = parsePushRequest(body + "]}");
+    REQUIRE(parsed);
+    return std::move(parsed.value());
+}
+
+}  // namespace pekon::test
