@@ -1,202 +1,338 @@
 #include "hub/hub_server.hpp"
 
-#include <arpa/inet.h>
-#include <httplib.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netdb.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <mutex>
+#include <cstring>
+#include <optional>
+#include <string>
 #include <thread>
 
 #include "codec/sync_json.hpp"
-#include "hub/hub_store.hpp"
-#include "platform/clock.hpp"
-#include "sync/gzip.hpp"
-#include "sync/signature.hpp"
+#include "hub/hub_api.hpp"
+#include "hub/work_pool.hpp"
 
+// The HTTP layer of pekon-hub over libmicrohttpd, event-driven: one epoll thread holds every
+// connection (idle, slow or busy, each costs a little memory and no thread), answers health
+// itself, and hands store work (enrolment, pushes, changes, and the device check before a
+// push's body is read) to a small pool of workers while the connection is suspended. What each
+// request means is hub_api's; this file only moves bytes and enforces the limits.
 namespace pekon::hub {
 
 namespace {
 
-// Debian's cpp-httplib is a compiled library whose listening socket has a backlog of 5: a
-// district's devices reconnecting at once would overflow it, and a device whose handshake the
-// kernel dropped waits for its timeout. The socket is found among this process's descriptors
-// (listening, bound to `port`) and listen() is called again with a deep backlog, which Linux
-// allows on a listening socket.
-void widenBacklog(int port) {
-    for (int fd = 3; fd < 1024; ++fd) {
-        int listening = 0;
-        socklen_t size = sizeof listening;
-        if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || !listening)
-            continue;
-        sockaddr_storage address{};
-        socklen_t length = sizeof address;
-        if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
-        const int bound = address.ss_family == AF_INET
-                              ? ntohs(reinterpret_cast<const sockaddr_in*>(&address)->sin_port)
-                          : address.ss_family == AF_INET6
-                              ? ntohs(reinterpret_cast<const sockaddr_in6*>(&address)->sin6_port)
-                              : -1;
-        if (bound == port) ::listen(fd, 1024);
-    }
-}
-
 constexpr const char* kJson = "application/json";
-constexpr const char* kVersion = "0.1.0";
 
-void fail(httplib::Response& res, int status, const std::string& code, const std::string& message) {
-    res.status = status;
-    res.set_content(errorBodyJson(code, message), kJson);
-}
+// The largest body each route takes, counted on the wire (a gzip body before inflating). A
+// larger Content-Length is answered 413 at once, unread; a body without one (chunked) that
+// grows past it has its connection closed (libmicrohttpd cannot answer in the middle of a
+// body).
+constexpr std::size_t kEnrolMaxBytes = 4 * 1024;
+constexpr std::size_t kPushMaxWireBytes = kMaxPushBytes + 64 * 1024;
+constexpr std::size_t kGetMaxBytes = 4 * 1024;  // read and ignored: a GET carries no body
+// Bodies held by all connections together; a push that would go past it is answered
+// 503 `busy` (devices retry with backoff).
+constexpr std::size_t kBodyBudget = 64u << 20;
+// Per connection, for the request line and headers (and the read buffer): larger headers
+// are refused by libmicrohttpd with 431 before more is buffered.
+constexpr std::size_t kConnectionMemory = 32 * 1024;
+// A connection that sends nothing for this long is closed (also a kept, idle one).
+constexpr unsigned kIdleTimeoutSeconds = 30;
+// How long SIGTERM waits for the requests under way before closing what is left.
+constexpr auto kDrainLimit = std::chrono::seconds(30);
 
-// A store that is not concurrent (SQLite: one connection, and it writes one at a time anyway)
-// is used by one request at a time; the PostgreSQL store has a pool and is called directly.
-class Hub {
+enum class Route { none, health, enrol, events, changes };
+enum class Stage { headers, admitting, body, working };
+
+// One request on one connection, from its request line to its completion.
+struct Exchange {
+    std::string raw_target;  // exactly as received (libmicrohttpd decodes the one it routes)
+    Stage stage = Stage::headers;
+    Route route = Route::none;
+    std::size_t cap = 0;
+    std::size_t received = 0;
+    std::size_t budget_held = 0;
+    std::size_t declared = 0;  // Content-Length, when given
+    bool started = false;      // the headers were complete and the request was counted
+    ApiRequest request;
+    std::optional<ApiResponse> answer;  // written by a worker before it resumes the connection
+};
+
+class Server {
   public:
-    explicit Hub(std::unique_ptr<HubStore> store) : store_(std::move(store)) {}
+    Server(HubApi& api, int workers) : api_(api), pool_(workers) {}
 
-    std::unique_lock<std::mutex> turn() {
-        return store_->concurrent() ? std::unique_lock<std::mutex>()
-                                    : std::unique_lock<std::mutex>(mutex_);
+    std::atomic<bool> stopping{false};
+    std::atomic<int> active{0};  // requests past their headers, not yet completed
+
+    WorkPool& pool() { return pool_; }
+
+    static void* onRequestLine(void*, const char* uri, MHD_Connection*) {
+        auto* x = new Exchange;
+        x->raw_target = uri ? uri : "";
+        return x;
     }
 
-    // Checks the three signature headers; on failure fills `res` and returns nothing.
-    std::optional<Device> authenticate(const httplib::Request& req, std::string_view wire_body,
-                                       httplib::Response& res) {
-        const std::string id = req.get_header_value("X-Pekon-Device");
-        const std::string ts = req.get_header_value("X-Pekon-Timestamp");
-        const std::string sig = req.get_header_value("X-Pekon-Signature");
-        if (id.empty() || ts.empty() || sig.empty()) {
-            fail(res, 401, "unauthorized", "Missing signature headers.");
-            return std::nullopt;
-        }
-        std::int64_t timestamp = 0;
-        try {
-            size_t used = 0;
-            timestamp = std::stoll(ts, &used);
-            if (used != ts.size()) throw std::invalid_argument("ts");
-        } catch (...) {
-            fail(res, 401, "unauthorized", "Bad timestamp.");
-            return std::nullopt;
-        }
-        std::optional<Device> device;
-        {
-            auto lock = turn();
-            auto found = store_->device(id);
-            if (!found) {
-                fail(res, 500, "storage", found.error().message_en);
-                return std::nullopt;
-            }
-            device = *found;
-        }
-        if (!device ||
-            !sync::verify(device->secret, req.method, req.target, timestamp, wire_body, sig) ||
-            !sync::timestampFresh(timestamp, platform::nowSeconds())) {
-            fail(res, 401, "unauthorized",
-                 "Unknown device, wrong signature or clock more than 300 s off.");
-            return std::nullopt;
-        }
-        if (device->revoked_at) {
-            fail(res, 403, "revoked", "This device was revoked by the district office.");
-            return std::nullopt;
-        }
-        return device;
+    static void onCompleted(void* self, MHD_Connection*, void** context,
+                            MHD_RequestTerminationCode) {
+        auto* server = static_cast<Server*>(self);
+        auto* x = static_cast<Exchange*>(*context);
+        if (!x) return;
+        server->release(*x);
+        if (x->started) --server->active;
+        delete x;
+        *context = nullptr;
     }
 
-    void enrol(const httplib::Request& req, httplib::Response& res) {
-        auto json = parseJson(req.body);
-        if (!json || !json->is_object() || !(*json)["token"].is_string())
-            return fail(res, 400, "bad_request", "Expected {\"token\":\"...\",\"name\":\"...\"}.");
-        const std::string name =
-            (*json)["name"].is_string() ? (*json)["name"].get<std::string>() : "";
-        auto lock = turn();
-        auto e = store_->enrol((*json)["token"].get<std::string>(), name, platform::nowSeconds());
-        if (!e)
-            return fail(res, e.error().code == "bad_token" ? 401 : 500, e.error().code,
-                        e.error().message_en);
-        res.status = 201;
-        OrderedJson answer{{"device_id", e->device_id},
-                           {"secret", sync::encodeSecret(e->secret)},
-                           {"hub_time", platform::nowSeconds()}};
-        // Only a kiosk token's device learns the district's kiosk key (and its area).
-        if (e->kiosk)
-            answer["kiosk"] =
-                OrderedJson{{"area", e->kiosk->area}, {"key", sync::encodeSecret(e->kiosk->key)}};
-        res.set_content(dumpJson(answer), kJson);
+    static void onConnection(void*, MHD_Connection* connection, void**,
+                             MHD_ConnectionNotificationCode code) {
+        if (code != MHD_CONNECTION_NOTIFY_STARTED) return;
+        // A device keeps its connection for a whole sync: without this, an answer's body may
+        // wait for the ACK of its headers (Nagle against delayed ACK, 40 ms a batch).
+        const MHD_ConnectionInfo* info =
+            MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (!info) return;
+        const int one = 1;
+        ::setsockopt(info->connect_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     }
 
-    void events(const httplib::Request& req, httplib::Response& res) {
-        // req.body holds the bytes as sent (see the pre-routing handler): the signature covers
-        // them.
-        auto device = authenticate(req, req.body, res);
-        if (!device) return;
-        std::string plain;
-        if (req.get_header_value(kOriginalEncoding) == "gzip") {
-            auto unpacked = sync::gunzipBounded(req.body, kMaxPushBytes);
-            if (!unpacked)
-                return fail(res, unpacked.error().code == "too_large" ? 413 : 400,
-                            unpacked.error().code, unpacked.error().message_en);
-            plain = std::move(unpacked.value());
-        } else {
-            plain = req.body;
-        }
-        auto batch = parsePushRequest(plain);
-        if (!batch)
-            return fail(res, batch.error().code == "too_large" ? 413 : 400, batch.error().code,
-                        batch.error().message_en);
-        auto lock = turn();
-        auto answer = store_->push(device->id, *batch, platform::nowSeconds());
-        if (!answer) return fail(res, 503, "storage", answer.error().message_en);
-        res.set_content(pushAnswerJson(*answer), kJson);
+    static MHD_Result onRequest(void* self, MHD_Connection* connection, const char*,
+                                const char* method, const char*, const char* upload,
+                                size_t* upload_size, void** context) {
+        auto* server = static_cast<Server*>(self);
+        auto* x = static_cast<Exchange*>(*context);
+        if (!x) return MHD_NO;
+        return server->step(connection, method, upload, upload_size, *x);
     }
-
-    void changes(const httplib::Request& req, httplib::Response& res) {
-        auto device = authenticate(req, "", res);
-        if (!device) return;
-        std::int64_t since = 0;
-        int limit = 500;
-        try {
-            if (req.has_param("since") && !req.get_param_value("since").empty())
-                since = std::stoll(req.get_param_value("since"));
-            if (req.has_param("limit")) limit = std::stoi(req.get_param_value("limit"));
-        } catch (...) {
-            return fail(res, 400, "bad_request",
-                        "since is a cursor from an earlier page; limit is 1..1000.");
-        }
-        if (limit < 1 || limit > 1000 || since < 0)
-            return fail(res, 400, "bad_request",
-                        "since is a cursor from an earlier page; limit is 1..1000.");
-        auto lock = turn();
-        auto page = store_->changes(device->id, since, limit + 1);
-        if (!page) return fail(res, 503, "storage", page.error().message_en);
-        const bool more = static_cast<int>(page->size()) > limit;
-        if (more) page->pop_back();
-        ChangesPage out;
-        out.more = more;
-        out.next = page->empty() ? std::to_string(since) : std::to_string(page->back().cursor);
-        for (const Change& c : *page) {
-            // Stored by the hub itself as a JSON object.
-            Json data = Json::parse(c.data, nullptr, false);
-            out.changes.push_back({std::to_string(c.cursor), c.type,
-                                   data.is_object() ? std::move(data) : Json::object()});
-        }
-        res.set_content(changesPageJson(out), kJson);
-    }
-
-    // httplib inflates gzip bodies before a handler sees them, but the signature is over the
-    // bytes as sent; so the encoding header is moved aside and the hub inflates (bounded).
-    static constexpr const char* kOriginalEncoding = "X-Pekon-Original-Content-Encoding";
 
   private:
-    std::mutex mutex_;
-    std::unique_ptr<HubStore> store_;
+    MHD_Result step(MHD_Connection* c, const char* method, const char* upload, size_t* size,
+                    Exchange& x) {
+        switch (x.stage) {
+            case Stage::headers:
+                return begin(c, method, x);
+            case Stage::admitting:
+                // Back from the device check: refused, or on to the body.
+                if (x.answer) return send(c, *x.answer);
+                x.stage = Stage::body;
+                x.request.body.reserve(x.declared);
+                return MHD_YES;
+            case Stage::body:
+                if (*size > 0) {
+                    const bool kept = take(x, upload, *size);
+                    *size = 0;
+                    return kept ? MHD_YES : MHD_NO;  // over the cap: the connection is closed
+                }
+                return finish(c, x);
+            case Stage::working:
+                if (!x.answer) return MHD_NO;
+                return send(c, *x.answer);
+        }
+        return MHD_NO;
+    }
+
+    // The headers are complete: check the target, route, refuse what is too large.
+    MHD_Result begin(MHD_Connection* c, const char* method_text, Exchange& x) {
+        x.started = true;
+        ++active;
+        auto target = parseRequestTarget(x.raw_target);
+        if (!target)
+            return send(c, errorResponse(400, target.error().code, target.error().message_en));
+        const std::string method = method_text ? method_text : "";
+        const std::string& path = target->path;
+        const bool get = method == "GET" || method == "HEAD";
+        if (get && path == "/v1/health") {
+            x.route = Route::health, x.cap = kGetMaxBytes;
+        } else if (method == "POST" && path == "/v1/devices/enrol") {
+            x.route = Route::enrol, x.cap = kEnrolMaxBytes;
+        } else if (method == "POST" && path == "/v1/events") {
+            x.route = Route::events, x.cap = kPushMaxWireBytes;
+        } else if (get && path == "/v1/changes") {
+            x.route = Route::changes, x.cap = kGetMaxBytes;
+        } else {
+            return send(c, errorResponse(404, "not_found", "No such endpoint."));
+        }
+        ApiRequest& r = x.request;
+        r.method = method == "HEAD" ? "GET" : method;
+        r.target = x.raw_target;
+        r.parsed = std::move(target.value());
+        r.device = header(c, "X-Pekon-Device");
+        r.timestamp = header(c, "X-Pekon-Timestamp");
+        r.signature = header(c, "X-Pekon-Signature");
+        r.content_encoding = header(c, MHD_HTTP_HEADER_CONTENT_ENCODING);
+        const std::string length = header(c, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (!length.empty()) {
+            // libmicrohttpd has already refused a malformed one.
+            const unsigned long long declared = std::strtoull(length.c_str(), nullptr, 10);
+            if (declared > x.cap) return send(c, tooLarge());
+            if (x.route == Route::events && heldBodies() + declared > kBodyBudget)
+                return send(c, busy());
+            if (x.route != Route::changes && x.route != Route::health)
+                x.declared = static_cast<std::size_t>(declared);
+        }
+        if (x.route == Route::events) {
+            // Only a known, unrevoked device with fresh headers may send a body this large.
+            x.stage = Stage::admitting;
+            return handOff(c, x, [this, &x] { x.answer = api_.admit(x.request); });
+        }
+        x.stage = Stage::body;
+        x.request.body.reserve(x.declared);
+        return MHD_YES;
+    }
+
+    // A piece of the body: kept, unless the route's cap or the shared budget is passed.
+    bool take(Exchange& x, const char* data, std::size_t size) {
+        x.received += size;
+        if (x.received > x.cap) return false;
+        if (x.route == Route::changes || x.route == Route::health) return true;  // ignored
+        held_ += size;
+        x.budget_held += size;
+        if (held_ > kBodyBudget) return false;
+        x.request.body.append(data, size);
+        return true;
+    }
+
+    // The whole request is in. Health is answered here, on the event loop; the rest on a
+    // worker. (An answer queued before the body is read closes the connection afterwards, so
+    // every answer but a refusal waits for this point.)
+    MHD_Result finish(MHD_Connection* c, Exchange& x) {
+        if (x.route == Route::health) return send(c, HubApi::health());
+        x.stage = Stage::working;
+        return handOff(c, x, [this, &x] {
+            switch (x.route) {
+                case Route::enrol:
+                    x.answer = api_.enrol(x.request);
+                    break;
+                case Route::events:
+                    x.answer = api_.events(x.request);
+                    break;
+                case Route::changes:
+                    x.answer = api_.changes(x.request);
+                    break;
+                default:
+                    x.answer = errorResponse(404, "not_found", "No such endpoint.");
+            }
+            // The body is not needed any more: give its share of the budget back now.
+            std::string().swap(x.request.body);
+            release(x);
+        });
+    }
+
+    // Suspends the connection and runs `work` on a worker, which resumes it; the next call of
+    // the handler for this request finds the answer.
+    template <class Work>
+    MHD_Result handOff(MHD_Connection* c, Exchange& x, Work work) {
+        MHD_suspend_connection(c);
+        const bool queued = pool_.submit([c, work] {
+            work();
+            MHD_resume_connection(c);
+        });
+        if (!queued) {
+            x.answer = errorResponse(503, "stopping", "pekon-hub is stopping; try again.");
+            MHD_resume_connection(c);
+        }
+        return MHD_YES;
+    }
+
+    MHD_Result send(MHD_Connection* c, const ApiResponse& answer) {
+        MHD_Response* response = MHD_create_response_from_buffer(
+            answer.body.size(), const_cast<char*>(answer.body.data()), MHD_RESPMEM_MUST_COPY);
+        if (!response) return MHD_NO;
+        MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, kJson);
+        // While stopping, no connection is kept for another request.
+        if (stopping) MHD_add_response_header(response, MHD_HTTP_HEADER_CONNECTION, "close");
+        const MHD_Result queued =
+            MHD_queue_response(c, static_cast<unsigned>(answer.status), response);
+        MHD_destroy_response(response);
+        return queued;
+    }
+
+    static ApiResponse tooLarge() {
+        return errorResponse(413, "too_large",
+                             "The request body is larger than this endpoint takes.");
+    }
+    static ApiResponse busy() {
+        return errorResponse(503, "busy", "pekon-hub is receiving many pushes; try again.");
+    }
+
+    static std::string header(MHD_Connection* c, const char* name) {
+        const char* value = MHD_lookup_connection_value(c, MHD_HEADER_KIND, name);
+        return value ? value : "";
+    }
+
+    std::size_t heldBodies() const { return held_; }
+    void release(Exchange& x) {
+        held_ -= x.budget_held;
+        x.budget_held = 0;
+    }
+
+    HubApi& api_;
+    WorkPool pool_;
+    std::atomic<std::size_t> held_{0};
 };
+
+// The listening socket: the host's first address, SO_REUSEADDR, a deep backlog (a district's
+// devices reconnecting at once), non-blocking for the event loop. Returns -1 on failure.
+int listenOn(const std::string& host, int port, int& bound_port) {
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    addrinfo* found = nullptr;
+    if (::getaddrinfo(host.empty() ? nullptr : host.c_str(), std::to_string(port).c_str(), &hints,
+                      &found) != 0)
+        return -1;
+    int fd = -1;
+    for (addrinfo* a = found; a && fd < 0; a = a->ai_next) {
+        fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, a->ai_protocol);
+        if (fd < 0) continue;
+        const int one = 1;
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        if (::bind(fd, a->ai_addr, a->ai_addrlen) != 0 || ::listen(fd, 1024) != 0) {
+            ::close(fd);
+            fd = -1;
+        }
+    }
+    ::freeaddrinfo(found);
+    if (fd < 0) return -1;
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    bound_port = address.ss_family == AF_INET6
+                     ? ntohs(reinterpret_cast<const sockaddr_in6*>(&address)->sin6_port)
+                     : ntohs(reinterpret_cast<const sockaddr_in*>(&address)->sin_port);
+    return fd;
+}
+
+// Every connection is a descriptor: take all the kernel allows this process. Returns how
+// many connections to accept (what is left after the store's files and sockets).
+unsigned connectionLimit() {
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+        ::getrlimit(RLIMIT_NOFILE, &files);
+    }
+    const rlim_t usable = files.rlim_cur > 512 ? files.rlim_cur - 256 : files.rlim_cur / 2;
+    return static_cast<unsigned>(std::min<rlim_t>(usable, 60000));
+}
+
+Error listenFailed(const ServeOptions& options) {
+    const std::string where = options.host + ":" + std::to_string(options.port);
+    return Error{"listen_failed", "Tidak bisa mendengar di " + where, "Cannot listen on " + where};
+}
 
 }  // namespace
 
@@ -204,87 +340,49 @@ Status serve(const ServeOptions& options) {
     // One connection per worker thread, at most 8 (PostgreSQL; SQLite has one).
     auto store = openHubStore(options.db_url, HubStoreOptions{std::clamp(options.threads, 1, 8)});
     if (!store) return store.error();
-    Hub hub(std::move(store.value()));
+    HubApi api(std::move(store.value()));
 
-    // SIGTERM/SIGINT are taken by one thread, which stops the server; the others never see them.
+    // SIGTERM/SIGINT are taken by this thread, which stops the server; the others (started
+    // below, inheriting the mask) never see them.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGTERM);
     sigaddset(&stop_signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-    httplib::Server server;
-    const int threads = std::max(1, options.threads);
-    server.new_task_queue = [threads] {
-        return new httplib::ThreadPool(static_cast<size_t>(threads));
-    };
-    server.set_payload_max_length(kMaxPushBytes + 64 * 1024);
-    server.set_read_timeout(30, 0);
-    // A device keeps its connection for a whole sync: without this, the answer's body waits
-    // for the ACK of its headers (Nagle against delayed ACK, 40 ms a batch).
-    server.set_tcp_nodelay(true);
-    // A kept connection whose device has gone quiet gives its thread back after 2 s (libcurl
-    // opens a new one when it comes back).
-    server.set_keep_alive_timeout(2);
-    server.set_write_timeout(30, 0);
-    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
-        auto& r = const_cast<httplib::Request&>(req);  // owned by the server's connection loop
-        if (r.has_header("Content-Encoding")) {
-            r.set_header(Hub::kOriginalEncoding, r.get_header_value("Content-Encoding"));
-            r.headers.erase("Content-Encoding");
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
-    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return;
-        const char* code = res.status == 413   ? "too_large"
-                           : res.status == 404 ? "not_found"
-                                               : "bad_request";
-        res.set_content(errorBodyJson(code, "HTTP " + std::to_string(res.status)), kJson);
-    });
-    server.Get("/v1/health", [](const httplib::Request&, httplib::Response& res) {
-        res.set_content(
-            dumpJson(OrderedJson{
-                {"status", "ok"}, {"version", kVersion}, {"time", platform::nowSeconds()}}),
-            kJson);
-    });
-    server.Post("/v1/devices/enrol", [&hub](const httplib::Request& req, httplib::Response& res) {
-        hub.enrol(req, res);
-    });
-    server.Post("/v1/events", [&hub](const httplib::Request& req, httplib::Response& res) {
-        hub.events(req, res);
-    });
-    server.Get("/v1/changes", [&hub](const httplib::Request& req, httplib::Response& res) {
-        hub.changes(req, res);
-    });
+    const unsigned connections = connectionLimit();
+    int port = 0;
+    const int listen_fd = listenOn(options.host, options.port, port);
+    if (listen_fd < 0) return listenFailed(options);
 
-    int port = options.port;
-    if (port == 0) {
-        port = server.bind_to_any_port(options.host);
-    } else if (!server.bind_to_port(options.host, port)) {
-        port = -1;
+    Server server(api, std::max(1, options.threads));
+    MHD_Daemon* daemon = MHD_start_daemon(
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME, 0, nullptr, nullptr,
+        &Server::onRequest, &server, MHD_OPTION_LISTEN_SOCKET, listen_fd,
+        MHD_OPTION_CONNECTION_LIMIT, connections, MHD_OPTION_CONNECTION_TIMEOUT,
+        kIdleTimeoutSeconds, MHD_OPTION_CONNECTION_MEMORY_LIMIT, kConnectionMemory,
+        MHD_OPTION_URI_LOG_CALLBACK, &Server::onRequestLine, &server, MHD_OPTION_NOTIFY_COMPLETED,
+        &Server::onCompleted, &server, MHD_OPTION_NOTIFY_CONNECTION, &Server::onConnection, &server,
+        MHD_OPTION_END);
+    if (!daemon) {
+        ::close(listen_fd);
+        return listenFailed(options);
     }
-    if (port < 0)
-        return Error{"listen_failed",
-                     "Tidak bisa mendengar di " + options.host + ":" + std::to_string(options.port),
-                     "Cannot listen on " + options.host + ":" + std::to_string(options.port)};
-    widenBacklog(port);
     std::printf("pekon-hub listening on %s:%d\n", options.host.c_str(), port);
     std::fflush(stdout);
 
-    std::atomic<bool> done{false};
-    std::thread stopper([&server, &done, stop_signals] {
-        const timespec tick{0, 200'000'000};
-        while (!done) {
-            if (sigtimedwait(&stop_signals, nullptr, &tick) > 0) {
-                server.stop();
-                return;
-            }
-        }
-    });
-    server.listen_after_bind();
-    done = true;
-    stopper.join();
+    while (sigwaitinfo(&stop_signals, nullptr) < 0) {
+    }
+    // Stop accepting; let the requests under way finish (an answer is sent only after its
+    // commit, so nothing acknowledged is lost), closing each connection after its answer.
+    server.stopping = true;
+    const MHD_socket quiesced = MHD_quiesce_daemon(daemon);
+    if (quiesced != MHD_INVALID_SOCKET) ::close(quiesced);
+    const auto deadline = std::chrono::steady_clock::now() + kDrainLimit;
+    while (server.active > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    server.pool().close();  // runs what was handed over, so no connection stays suspended
+    MHD_stop_daemon(daemon);
     return {};
 }
 

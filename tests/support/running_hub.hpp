@@ -111,6 +111,7 @@ class RunningHub {
 
     int port() const { return port_; }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    pid_t pid() const { return child_.pid; }
 
     // SIGTERM; returns the exit code (128 + signal when killed by one).
     int stop() {

@@ -1,0 +1,177 @@
+#include "hub/hub_api.hpp"
+
+#include "codec/sync_json.hpp"
+#include "hub/device_role.hpp"
+#include "platform/clock.hpp"
+#include "sync/gzip.hpp"
+#include "sync/signature.hpp"
+
+namespace pekon::hub {
+
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+ApiResponse fail(int status, const std::string& code, const std::string& message) {
+    return errorResponse(status, code, message);
+}
+
+}  // namespace
+
+ApiResponse errorResponse(int status, const std::string& code, const std::string& message) {
+    return ApiResponse{status, errorBodyJson(code, message)};
+}
+
+HubApi::HubApi(std::unique_ptr<HubStore> store) : store_(std::move(store)) {}
+
+std::unique_lock<std::mutex> HubApi::turn() {
+    return store_->concurrent() ? std::unique_lock<std::mutex>()
+                                : std::unique_lock<std::mutex>(mutex_);
+}
+
+ApiResponse HubApi::health() {
+    return ApiResponse{
+        200, dumpJson(OrderedJson{
+                 {"status", "ok"}, {"version", kVersion}, {"time", platform::nowSeconds()}})};
+}
+
+std::optional<Device> HubApi::authenticate(const ApiRequest& req, bool check_signature,
+                                           ApiResponse& refusal) {
+    const std::string& id = req.device;
+    const std::string& ts = req.timestamp;
+    const std::string& sig = req.signature;
+    if (id.empty() || ts.empty() || sig.empty()) {
+        refusal = fail(401, "unauthorized", "Missing signature headers.");
+        return std::nullopt;
+    }
+    std::int64_t timestamp = 0;
+    try {
+        size_t used = 0;
+        timestamp = std::stoll(ts, &used);
+        if (used != ts.size()) throw std::invalid_argument("ts");
+    } catch (...) {
+        refusal = fail(401, "unauthorized", "Bad timestamp.");
+        return std::nullopt;
+    }
+    std::optional<Device> device;
+    {
+        auto lock = turn();
+        auto found = store_->device(id);
+        if (!found) {
+            refusal = fail(500, "storage", found.error().message_en);
+            return std::nullopt;
+        }
+        device = *found;
+    }
+    if (!device ||
+        (check_signature &&
+         !sync::verify(device->secret, req.method, req.target, timestamp, req.body, sig)) ||
+        !sync::timestampFresh(timestamp, platform::nowSeconds())) {
+        refusal = fail(401, "unauthorized",
+                       "Unknown device, wrong signature or clock more than 300 s off.");
+        return std::nullopt;
+    }
+    if (device->revoked_at) {
+        refusal = fail(403, "revoked", "This device was revoked by the district office.");
+        return std::nullopt;
+    }
+    return device;
+}
+
+std::optional<ApiResponse> HubApi::admit(const ApiRequest& headers_only) {
+    ApiResponse refusal;
+    if (!authenticate(headers_only, false, refusal)) return refusal;
+    return std::nullopt;
+}
+
+ApiResponse HubApi::enrol(const ApiRequest& req) {
+    auto json = parseJson(req.body);
+    if (!json || !json->is_object() || !(*json)["token"].is_string())
+        return fail(400, "bad_request", "Expected {\"token\":\"...\",\"name\":\"...\"}.");
+    const std::string name = (*json)["name"].is_string() ? (*json)["name"].get<std::string>() : "";
+    auto lock = turn();
+    auto e = store_->enrol((*json)["token"].get<std::string>(), name, platform::nowSeconds());
+    if (!e)
+        return fail(e.error().code == "bad_token" ? 401 : 500, e.error().code,
+                    e.error().message_en);
+    OrderedJson answer{{"device_id", e->device_id},
+                       {"secret", sync::encodeSecret(e->secret)},
+                       {"hub_time", platform::nowSeconds()}};
+    // Only a kiosk token's device learns the district's kiosk key (and its area).
+    if (e->kiosk)
+        answer["kiosk"] =
+            OrderedJson{{"area", e->kiosk->area}, {"key", sync::encodeSecret(e->kiosk->key)}};
+    return ApiResponse{201, dumpJson(answer)};
+}
+
+ApiResponse HubApi::events(const ApiRequest& req) {
+    // The signature covers the body bytes as sent; a gzip body is inflated here, bounded.
+    ApiResponse refusal;
+    auto device = authenticate(req, true, refusal);
+    if (!device) return refusal;
+    std::string inflated;
+    if (req.content_encoding == "gzip") {
+        auto unpacked = sync::gunzipBounded(req.body, kMaxPushBytes);
+        if (!unpacked)
+            return fail(unpacked.error().code == "too_large" ? 413 : 400, unpacked.error().code,
+                        unpacked.error().message_en);
+        inflated = std::move(unpacked.value());
+    }
+    auto batch = parsePushRequest(req.content_encoding == "gzip" ? inflated : req.body);
+    if (!batch)
+        return fail(batch.error().code == "too_large" ? 413 : 400, batch.error().code,
+                    batch.error().message_en);
+    // A kiosk may push only what a kiosk makes; the rest of its batch is refused per event.
+    const RoleSplit split = splitByRole(roleOfKioskArea(device->kiosk_area), std::move(*batch));
+    PushAnswer stored;
+    if (!split.allowed.empty()) {
+        auto lock = turn();
+        auto answer = store_->push(device->id, split.allowed, platform::nowSeconds());
+        if (!answer) return fail(503, "storage", answer.error().message_en);
+        stored = std::move(answer.value());
+    }
+    return ApiResponse{200, pushAnswerJson(withForbidden(std::move(stored), split))};
+}
+
+ApiResponse HubApi::changes(const ApiRequest& req) {
+    ApiResponse refusal;
+    auto device = authenticate(req, true, refusal);
+    if (!device) return refusal;
+    const auto bad = [] {
+        return fail(400, "bad_request",
+                    "since is a cursor from an earlier page; limit is 1..1000.");
+    };
+    std::int64_t since = 0;
+    int limit = 500;
+    auto since_text = queryParam(req.parsed.query, "since");
+    auto limit_text = queryParam(req.parsed.query, "limit");
+    if (!since_text || !limit_text) return bad();
+    try {
+        if (*since_text && !(*since_text)->empty()) since = std::stoll(**since_text);
+        if (*limit_text) limit = std::stoi(**limit_text);
+    } catch (...) {
+        return bad();
+    }
+    if (limit < 1 || limit > 1000 || since < 0) return bad();
+    std::vector<Change> page;
+    {
+        auto lock = turn();
+        auto found = store_->changes(device->id, since, limit + 1);
+        if (!found) return fail(503, "storage", found.error().message_en);
+        page = std::move(found.value());
+    }
+    const bool more = static_cast<int>(page.size()) > limit;
+    if (more) page.pop_back();
+    ChangesPage out;
+    out.more = more;
+    out.next = page.empty() ? std::to_string(since) : std::to_string(page.back().cursor);
+    for (const Change& c : page) {
+        // Stored by the hub itself as a JSON object.
+        Json data = Json::parse(c.data, nullptr, false);
+        out.changes.push_back({std::to_string(c.cursor), c.type,
+                               data.is_object() ? std::move(data) : Json::object()});
+    }
+    return ApiResponse{200, changesPageJson(out)};
+}
+
+}  // namespace pekon::hub
