@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <optional>
 #include <string>
 #include <thread>
@@ -235,8 +236,12 @@ class Server {
     template <class Work>
     MHD_Result handOff(MHD_Connection* c, Exchange& x, Work work) {
         MHD_suspend_connection(c);
-        const bool queued = pool_.submit([c, work] {
-            work();
+        const bool queued = pool_.submit([c, work, &x] {
+            try {
+                work();
+            } catch (const std::exception& e) {  // a bug, not the client's: answer, go on
+                x.answer = errorResponse(500, "internal", e.what());
+            }
             MHD_resume_connection(c);
         });
         if (!queued) {

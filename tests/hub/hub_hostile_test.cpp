@@ -7,6 +7,8 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <csignal>
+#include <cstdio>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -120,6 +122,7 @@ TEMPLATE_TEST_CASE(
     int still_open = 0;
     for (RawSocket& s : slow) still_open += !s.closedByPeer(0);
     CHECK(still_open == 500);
+    CHECK(hub.stop() == 0);  // SIGTERM with the crowd still connected: a clean exit
 }
 
 namespace {
@@ -234,42 +237,99 @@ TEMPLATE_TEST_CASE(
     CHECK(relay.connections() - after_enrolment == 1);
 }
 
+namespace {
+
+struct Credentials {
+    std::string device_id;
+    sync::DeviceSecret secret;
+    bool kiosk = false;
+};
+
+// A token made in the hub's database (a kiosk's when `kiosk_area` is given), spent over HTTP.
+Credentials enrolOverHttp(const std::string& db, int port, const std::string& kiosk_area = "") {
+    std::string token;
+    {
+        auto store = hub::openHubStore(db);
+        REQUIRE(store);
+        token = (*store)->createToken("test", unixNow(), 3600, kiosk_area).value().token;
+    }
+    httplib::Client c("127.0.0.1", port);
+    auto enrolled = c.Post("/v1/devices/enrol", R"({"token":")" + token + R"(","name":"device"})",
+                           "application/json");
+    REQUIRE(enrolled);
+    REQUIRE(enrolled->status == 201);
+    const Json answer = parseJson(enrolled->body).value();
+    return {answer["device_id"].get<std::string>(),
+            sync::decodeSecret(answer["secret"].get<std::string>()).value(),
+            answer.contains("kiosk")};
+}
+
+// The three signature headers for `body` to `target`, as lines of a request head.
+std::vector<std::string> signatureLines(const Credentials& d, const std::string& method,
+                                        const std::string& target, const std::string& body) {
+    const std::int64_t ts = unixNow();
+    return {"X-Pekon-Device: " + d.device_id, "X-Pekon-Timestamp: " + std::to_string(ts),
+            "X-Pekon-Signature: " + sync::sign(d.secret, method, target, ts, body)};
+}
+
+std::string memberEvent(int n) {
+    const std::string id = std::to_string(n);
+    char nik[17];
+    std::snprintf(nik, sizeof nik, "18060115058%05d", n);
+    return R"({"id":"e)" + id + R"(","seq":)" + id +
+           R"(,"type":"member.registered","at":"2026-11-22T08:15:00Z","actor":"u1","data":{"member_id":"m)" +
+           id + R"(","household_id":"h)" + id + R"(","nik":")" + nik +
+           R"(","name":"Budi Santoso","birth_date":"1980-05-15","sex":"M","relation":"head","segment":"PBPU","class":3}})";
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("hub: SIGTERM lets a push under way finish and be answered, then exits 0",
+                   "[hub_hostile]", SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, test_db, "hub_drain.db");
+    const std::string& db = test_db.url();
+    test::RunningHub hub(db);
+    const Credentials device = enrolOverHttp(db, hub.port());
+    std::string body = R"({"events":[)";
+    for (int i = 1; i <= 200; ++i) body += (i > 1 ? "," : "") + memberEvent(i);
+    body += "]}";
+    const std::string request = test::httpRequest(
+        "POST", "/v1/events", signatureLines(device, "POST", "/v1/events", body), body);
+    // Half the push is on its way when the hub is told to stop; then the rest comes.
+    RawSocket s(hub.port());
+    REQUIRE(s.send(request.substr(0, request.size() / 2)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE(::kill(hub.pid(), SIGTERM) == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE(s.send(request.substr(request.size() / 2)));
+    const RawSocket::Reply reply = s.readReply(10000);
+    REQUIRE(reply.status == 200);
+    CHECK(parsePushAnswer(reply.body).value().accepted.size() == 200);
+    CHECK(s.closedByPeer(5000));  // no further request on it: the hub is stopping
+    CHECK(hub.stop() == 0);
+    auto store = hub::openHubStore(db);
+    REQUIRE(store);
+    CHECK((*store)->eventCount().value() == 200);
+}
+
 TEMPLATE_TEST_CASE("hub: a kiosk may push only feedback; other types are refused per event",
                    "[hub_hostile]", SQLite, PostgreSQL) {
     PEKON_HUB_TEST_DB(TestType, test_db, "hub_kiosk_push.db");
     const std::string& db = test_db.url();
     test::RunningHub hub(db);
-    std::string token;
-    {
-        auto store = hub::openHubStore(db);
-        REQUIRE(store);
-        token = (*store)->createToken("kiosk", unixNow(), 3600, "18.06").value().token;
-    }
-    httplib::Client c("127.0.0.1", hub.port());
-    auto enrolled = c.Post("/v1/devices/enrol", R"({"token":")" + token + R"(","name":"kiosk"})",
-                           "application/json");
-    REQUIRE(enrolled);
-    REQUIRE(enrolled->status == 201);
-    const Json answer = parseJson(enrolled->body).value();
-    REQUIRE(answer.contains("kiosk"));
-    const std::string device_id = answer["device_id"].get<std::string>();
-    const sync::DeviceSecret secret =
-        sync::decodeSecret(answer["secret"].get<std::string>()).value();
-
+    const Credentials kiosk = enrolOverHttp(db, hub.port(), "18.06");
+    REQUIRE(kiosk.kiosk);
     const std::string body =
         R"({"events":[)"
         R"({"id":"k1","seq":1,"type":"feedback.submitted","at":"2026-11-22T08:15:00Z","actor":"kiosk","data":{"category":"other","rating":4,"text":""}},)"
         R"({"id":"k2","seq":2,"type":"member.registered","at":"2026-11-22T08:16:00Z","actor":"kiosk","data":{"member_id":"m1","household_id":"h1","nik":"1806011505800001","name":"Budi Santoso","birth_date":"1980-05-15","sex":"M","relation":"head","segment":"PBPU","class":3}},)"
         R"({"id":"k3","seq":3,"type":"household.registered","at":"2026-11-22T08:17:00Z","actor":"kiosk","data":{"household_id":"h1","kk_number":"1806011203150007","village_code":"18.06.01.2016","address":"Jl. Merdeka","rt":"002","rw":"001"}}]})";
-    const std::int64_t ts = unixNow();
-    const httplib::Headers headers = {
-        {"X-Pekon-Device", device_id},
-        {"X-Pekon-Timestamp", std::to_string(ts)},
-        {"X-Pekon-Signature", sync::sign(secret, "POST", "/v1/events", ts, body)}};
-    auto res = c.Post("/v1/events", headers, body, "application/json");
-    REQUIRE(res);
-    REQUIRE(res->status == 200);
-    const PushAnswer pushed = parsePushAnswer(res->body).value();
+    RawSocket s(hub.port());
+    REQUIRE(s.send(test::httpRequest("POST", "/v1/events",
+                                     signatureLines(kiosk, "POST", "/v1/events", body), body)));
+    const RawSocket::Reply reply = s.readReply(10000);
+    REQUIRE(reply.status == 200);
+    const PushAnswer pushed = parsePushAnswer(reply.body).value();
     CHECK(pushed.accepted == std::vector<std::string>{"k1"});
     REQUIRE(pushed.rejected.size() == 2);
     CHECK(pushed.rejected[0].id == "k2");
