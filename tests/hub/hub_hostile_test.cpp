@@ -63,6 +63,15 @@ std::unique_ptr<Store> enrolledDevice(const std::string& name, const std::string
     return std::move(store.value());
 }
 
+// The protocol's error code in an answer's body; "" when the body is not such an answer.
+std::string errorCode(const std::string& body) {
+    auto json = parseJson(body);
+    if (!json || !json->is_object() || !(*json)["error"].is_object() ||
+        !(*json)["error"]["code"].is_string())
+        return "";
+    return (*json)["error"]["code"].get<std::string>();
+}
+
 // GET /v1/health on a new connection: its status and how long the answer took.
 std::pair<int, double> probeHealth(int port) {
     httplib::Client c("127.0.0.1", port);
@@ -179,7 +188,7 @@ TEMPLATE_TEST_CASE(
             const RawSocket::Reply reply = s.readReply(5000);
             INFO(target << " Content-Length " << length);
             CHECK(reply.status == 413);
-            CHECK(parseJson(reply.body).value()["error"]["code"] == "too_large");
+            CHECK(errorCode(reply.body) == "too_large");
             CHECK(secondsSince(start) < 1.0);
         }
     }
@@ -191,7 +200,7 @@ TEMPLATE_TEST_CASE(
         REQUIRE(s.send(head + "Content-Length: 1000000\r\n\r\n"));
         const RawSocket::Reply reply = s.readReply(5000);
         CHECK(reply.status == 401);
-        CHECK(parseJson(reply.body).value()["error"]["code"] == "unauthorized");
+        CHECK(errorCode(reply.body) == "unauthorized");
     }
 
     // 10,000 headers; and four heads of 128 MB each.
@@ -304,6 +313,7 @@ TEMPLATE_TEST_CASE("hub: SIGTERM lets a push under way finish and be answered, t
     REQUIRE(s.send(request.substr(request.size() / 2)));
     const RawSocket::Reply reply = s.readReply(10000);
     REQUIRE(reply.status == 200);
+    REQUIRE(parsePushAnswer(reply.body));
     CHECK(parsePushAnswer(reply.body).value().accepted.size() == 200);
     CHECK(s.closedByPeer(5000));  // no further request on it: the hub is stopping
     CHECK(hub.stop() == 0);
@@ -329,6 +339,7 @@ TEMPLATE_TEST_CASE("hub: a kiosk may push only feedback; other types are refused
                                      signatureLines(kiosk, "POST", "/v1/events", body), body)));
     const RawSocket::Reply reply = s.readReply(10000);
     REQUIRE(reply.status == 200);
+    REQUIRE(parsePushAnswer(reply.body));
     const PushAnswer pushed = parsePushAnswer(reply.body).value();
     CHECK(pushed.accepted == std::vector<std::string>{"k1"});
     REQUIRE(pushed.rejected.size() == 2);
@@ -354,7 +365,7 @@ TEST_CASE(
         const RawSocket::Reply reply = s.readReply(5000);
         INFO(target << " -> HTTP " << reply.status << " " << reply.body);
         CHECK(reply.status == 400);
-        CHECK(parseJson(reply.body).value()["error"]["code"] == "bad_path");
+        CHECK(errorCode(reply.body) == "bad_path");
     }
     // The same on a GET the hub answers without a signature.
     RawSocket s(hub.port());
