@@ -1,7 +1,11 @@
 // `pekon scan FILE... [--formats LIST]`: reads barcodes and QR codes in image files and prints
 // one JSON object per file and line: {"file","codes":[{"format","text","payload"}],"error"}.
-// Exit 0 when every file was read (found codes or not), 1 when one could not be read, 2 for a
-// command line it cannot understand (no file, an unknown code type in --formats).
+// Each line is written (and flushed) as soon as its file is done. Decoding runs in a worker
+// process (scan/sandbox_decoder.hpp): a file the decoder crashes or hangs on gets an error line
+// (`scan_crashed`, `scan_timeout`) and the files after it are still read.
+// Exit 0 when every file was read (found codes or not), 1 when one could not be read (a bad
+// file, or one the decoder crashed or hung on), 2 for a command line it cannot understand (no
+// file, an unknown code type in --formats).
 #include <ostream>
 
 #include "app/commands.hpp"
@@ -10,6 +14,7 @@
 #include "core/scan_payload.hpp"
 #include "scan/decoder.hpp"
 #include "scan/image_file.hpp"
+#include "scan/sandbox_decoder.hpp"
 
 namespace pekon::cli {
 
@@ -26,17 +31,19 @@ int runScan(CliEnv& env, const Args& args) {
     if (!assets) return env.fail(assets.error());
     const Date today = localToday();
 
-    scan::Decoder decoder(formats);
+    scan::SandboxDecoder decoder(formats);
     bool all_read = true;
     for (const std::string& file : args.positional) {
         OrderedJson line = {{"file", file}, {"codes", OrderedJson::array()}, {"error", nullptr}};
         auto image = scan::loadImageFile(file);
-        if (!image) {
+        auto codes = image ? decoder.decodeStill(image->view())
+                           : Result<std::vector<scan::Code>>(image.error());
+        if (!codes) {
             all_read = false;
-            line["error"] = {{"code", image.error().code},
-                             {"message", image.error().message(env.lang())}};
+            line["error"] = {{"code", codes.error().code},
+                             {"message", codes.error().message(env.lang())}};
         } else {
-            for (const scan::Code& code : decoder.decodeStill(image->view())) {
+            for (const scan::Code& code : *codes) {
                 const ScanPayload payload = parsePayload(code.text, (*assets)->regions, today);
                 line["codes"].push_back({{"format", code.format},
                                          {"text", code.text},
@@ -44,8 +51,8 @@ int runScan(CliEnv& env, const Args& args) {
             }
         }
         env.out() << dumpJson(line) << "\n";
+        env.out().flush();
     }
-    env.out().flush();
     return all_read ? kExitOk : kExitFailed;
 }
 

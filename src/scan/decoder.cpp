@@ -52,14 +52,58 @@ struct Attempt {
     // ZXing's local-average binarizer by default; a fixed threshold reads some blurred and
     // tiny codes whose local averages wash out.
     bool fixed_threshold = false;
+    // Plain ZXing on the untouched whole image: what it reads stands on its own. Anything else
+    // (a crop, a treatment) can bend an EAN/UPC's bars into another valid-looking code.
+    bool plain = false;
+    bool recheck = false;  // this is the other binarizer's look at an unconfirmed product code
 };
 
 bool sameCode(const Code& a, const Code& b) {
     return a.format == b.format && a.text == b.text;
 }
 
-bool run(const GrayView& view, const Attempt& attempt, std::vector<Code>& found,
-         DecodeTrace* trace) {
+}  // namespace
+
+bool isProductCode(std::string_view format) {
+    return format == "EAN-13" || format == "EAN-8" || format == "UPC-A" || format == "UPC-E";
+}
+
+bool checkDigitValid(std::string_view format, std::string_view text) {
+    if (!isProductCode(format)) return true;
+    std::string digits(text);
+    if (std::any_of(digits.begin(), digits.end(), [](char c) { return c < '0' || c > '9'; }))
+        return false;
+    if (format == "UPC-E") {
+        // Expanded to the UPC-A it stands for (number system 0 or 1), whose check digit it has.
+        if (digits.size() != 8 || (digits[0] != '0' && digits[0] != '1')) return false;
+        const std::string d = digits.substr(1, 6);
+        std::string a = digits.substr(0, 1);
+        switch (d[5]) {
+            case '0': case '1': case '2': a += d.substr(0, 2) + d[5] + "0000" + d.substr(2, 3); break;
+            case '3': a += d.substr(0, 3) + "00000" + d.substr(3, 2); break;
+            case '4': a += d.substr(0, 4) + "00000" + d[4]; break;
+            default: a += d.substr(0, 5) + "0000" + d[5]; break;
+        }
+        digits = a + digits[7];
+    } else if (!((format == "EAN-13" && digits.size() == 13) ||
+                 (format == "EAN-8" && digits.size() == 8) ||
+                 (format == "UPC-A" && digits.size() == 12))) {
+        return false;
+    }
+    // From the right, leaving out the check digit: weights 3, 1, 3, ...
+    int sum = 0;
+    for (size_t i = 0; i + 1 < digits.size(); ++i) {
+        const int weight = ((digits.size() - 2 - i) % 2 == 0) ? 3 : 1;
+        sum += weight * (digits[i] - '0');
+    }
+    return (10 - sum % 10) % 10 == digits.back() - '0';
+}
+
+namespace {
+
+bool run(const GrayView& view, const Attempt& attempt, Reads& reads, DecodeTrace* trace) {
+    std::vector<Code>& found = reads.found;
+    const size_t unsure_before = reads.unsure.size();
     if (view.empty() || attempt.formats == 0) return false;
     if (trace) ++trace->attempts;
     ZXing::DecodeHints hints;
@@ -92,17 +136,50 @@ bool run(const GrayView& view, const Attempt& attempt, std::vector<Code>& found,
                     attempt.offset_y + static_cast<int>(y0 * attempt.scale),
                     static_cast<int>((x1 - x0) * attempt.scale),
                     static_cast<int>((y1 - y0) * attempt.scale), 0};
+        if (isProductCode(code.format) && !attempt.plain) {
+            // An EAN/UPC seen only through a treatment or in a crop: certain once another
+            // treatment, or the same one on another region, reads the same text, and its check
+            // digit holds.
+            if (!checkDigitValid(code.format, code.text)) continue;
+            // The short ones (UPC-E, EAN-8: 51 and 67 modules) fit inside an EAN-13's bars, and
+            // treatments agree on such fragments: only plain ZXing's word counts for them.
+            if (code.format == "UPC-E" || code.format == "EAN-8") continue;
+            const std::string by = std::string(attempt.strategy) +
+                                   (attempt.fixed_threshold ? "/threshold@" : "@") +
+                                   std::to_string(attempt.offset_x) + "," +
+                                   std::to_string(attempt.offset_y);
+            if (!reads.confirm(code, by)) continue;
+        }
         if (std::none_of(found.begin(), found.end(),
                          [&](const Code& c) { return sameCode(c, code); })) {
             found.push_back(std::move(code));
             any = true;
         }
     }
+    if (reads.unsure.size() > unsure_before && !attempt.recheck) {
+        // A product code this treatment alone read: the same pixels binarized the other way
+        // (local average or fixed threshold) are a second, independent reading of the bars.
+        Attempt again = attempt;
+        again.fixed_threshold = !attempt.fixed_threshold;
+        again.recheck = true;
+        any |= run(view, again, reads, trace);
+    }
     if (any && trace && trace->strategy.empty()) trace->strategy = attempt.strategy;
     return any;
 }
 
 }  // namespace
+
+bool Reads::confirm(const Code& code, std::string_view strategy) {
+    for (const Unsure& u : unsure) {
+        if (sameCode(u.code, code) && u.strategy != strategy) return true;
+    }
+    const bool seen = std::any_of(unsure.begin(), unsure.end(), [&](const Unsure& u) {
+        return sameCode(u.code, code) && u.strategy == strategy;
+    });
+    if (!seen) unsure.push_back({code, std::string(strategy), frame});
+    return false;
+}
 
 Result<Symbologies> parseSymbologies(std::string_view list) {
     Symbologies set = 0;
@@ -142,7 +219,7 @@ std::string symbologiesText(Symbologies set) {
 
 Decoder::Decoder(Symbologies formats) : formats_(formats & kAllSymbologies) {}
 
-bool Decoder::look(const GrayView& region, int ox, int oy, Look how, std::vector<Code>& found,
+bool Decoder::look(const GrayView& region, int ox, int oy, Look how, Reads& found,
                    DecodeTrace* trace) {
     Scratch& k = scratch_;
     // 1-D codes are read along rows; a region taller than wide may hold one standing upright.
@@ -201,14 +278,15 @@ bool Decoder::look(const GrayView& region, int ox, int oy, Look how, std::vector
     return false;
 }
 
-bool Decoder::fastPass(const GrayView& frame, std::vector<Code>& found, DecodeTrace* trace) {
+bool Decoder::fastPass(const GrayView& frame, Reads& found, DecodeTrace* trace) {
     // 2-D codes at half resolution; 1-D codes at full resolution (their narrow bars need it;
     // without try-harder ZXing reads only rows near the middle, which is cheap).
     downscale(frame, 2, scratch_.a);
     run(scratch_.a.view(), {formats_ & kMatrixSymbologies, false, false, "fast", 2.0}, found,
         trace);
-    run(frame, {formats_ & kLinearSymbologies, false, false, "fast"}, found, trace);
-    return !found.empty();
+    run(frame, {formats_ & kLinearSymbologies, false, false, "fast", 1.0, 0, 0, false, true},
+        found, trace);
+    return !found.found.empty();
 }
 
 std::vector<Region> Decoder::regions(const GrayView& frame, int max_regions) {
@@ -226,10 +304,23 @@ std::vector<Region> Decoder::regions(const GrayView& frame, int max_regions) {
 }
 
 std::vector<Code> Decoder::decodeFrame(const GrayView& frame, DecodeTrace* trace) {
-    std::vector<Code> found;
-    if (frame.empty()) return found;
+    if (frame.empty()) return {};
     const std::uint64_t n = frame_count_++;
-    if (fastPass(frame, found, trace)) return found;
+    // 1-D reads awaiting a second treatment's word carry over the last two treatment cycles.
+    Reads found;
+    found.frame = n;
+    for (Unsure& u : unsure_) {
+        if (u.frame + 2 * kLiveTurns > n) found.unsure.push_back(std::move(u));
+    }
+    unsure_.clear();
+    std::vector<Code> codes = decodeFrameInto(frame, n, found, trace);
+    unsure_ = std::move(found.unsure);
+    return codes;
+}
+
+std::vector<Code> Decoder::decodeFrameInto(const GrayView& frame, std::uint64_t n, Reads& found,
+                                           DecodeTrace* trace) {
+    if (fastPass(frame, found, trace)) return found.found;
     // A close look (try-harder) at the few regions that look like a code, strongest first;
     // then one more treatment of the strongest, a different one each frame, so a code held in
     // front of the camera gets every treatment within a few frames at a bounded cost per frame.
@@ -242,7 +333,7 @@ std::vector<Code> Decoder::decodeFrame(const GrayView& frame, DecodeTrace* trace
         const Region& r = candidates[i];
         if (trace) ++trace->regions;
         crop(frame, r.x, r.y, r.width, r.height, scratch_.b);
-        if (look(scratch_.b.view(), r.x, r.y, Look::plain, found, trace)) return found;
+        if (look(scratch_.b.view(), r.x, r.y, Look::plain, found, trace)) return found.found;
     }
     switch (n % kLiveTurns) {
         case 0:
@@ -264,31 +355,31 @@ std::vector<Code> Decoder::decodeFrame(const GrayView& frame, DecodeTrace* trace
                 found, trace);
             break;
     }
-    return found;
+    return found.found;
 }
 
 std::vector<Code> Decoder::decodeStill(const GrayView& image, DecodeTrace* trace) {
-    std::vector<Code> found;
-    if (image.empty()) return found;
-    if (fastPass(image, found, trace)) return found;
+    Reads found;
+    if (image.empty()) return {};
+    if (fastPass(image, found, trace)) return found.found;
     // Every treatment of every likely region, then of the whole image.
     for (const Region& r : regions(image, kStillRegions)) {
         if (trace) ++trace->regions;
         crop(image, r.x, r.y, r.width, r.height, scratch_.b);
         for (Look how : {Look::plain, Look::derotate, Look::upscale, Look::sharpen, Look::contrast,
                          Look::denoise}) {
-            if (look(scratch_.b.view(), r.x, r.y, how, found, trace)) return found;
+            if (look(scratch_.b.view(), r.x, r.y, how, found, trace)) return found.found;
         }
     }
-    if (run(image, {formats_, true, true, "still"}, found, trace)) return found;
+    if (run(image, {formats_, true, true, "still", 1.0, 0, 0, false, true}, found, trace)) return found.found;
     if (run(image, {formats_, true, false, "still-threshold", 1.0, 0, 0, true}, found, trace))
-        return found;
+        return found.found;
     stretchContrast(image, scratch_.b);
     if (run(scratch_.b.view(), {formats_, true, true, "still-contrast"}, found, trace))
-        return found;
+        return found.found;
     boxBlur3(image, scratch_.b);
-    if (run(scratch_.b.view(), {formats_, true, true, "still-blur"}, found, trace)) return found;
-    return found;
+    if (run(scratch_.b.view(), {formats_, true, true, "still-blur"}, found, trace)) return found.found;
+    return found.found;
 }
 
 }  // namespace pekon::scan

@@ -41,6 +41,36 @@ struct Code {
     Region box;          // where it is, in the image's pixels
 };
 
+// A product code (EAN-13, EAN-8, UPC-A, UPC-E) is reported only when it is certain: read by
+// plain ZXing on the untouched image, or read with the same text twice, independently: by two
+// different treatments (upscaled, sharpened, contrast-stretched, denoised, derotated, a crop),
+// by one treatment on two different regions, or by one treatment's pixels binarized both ways
+// (local average and fixed threshold); and its check digit holds. The short ones (UPC-E,
+// EAN-8) fit inside an EAN-13's bars, where treatments agree on a fragment: for them only
+// plain ZXing's read counts. These codes are short, with
+// a weak mod-10 check, and on photos of goods a treatment can bend bars into another valid
+// number; two independent reads agreeing on a wrong one is far rarer. Code 128 carries a
+// mod-103 check ZXing verifies; the KK and card numbers Pekon reads from ITF and Code 39 are
+// validated again when the payload is parsed (core/scan_payload), so one read of them counts.
+bool isProductCode(std::string_view format);  // ZXing's name, e.g. "EAN-13"
+// True when `text` is a well-formed EAN-13/EAN-8/UPC-A/UPC-E with the right check digit; true
+// for other formats (no check digit to test here).
+bool checkDigitValid(std::string_view format, std::string_view text);
+
+// The codes one decode found, and product-code reads still waiting for a second treatment's word.
+struct Unsure {
+    Code code;
+    std::string strategy;  // the treatment that read it, and where ("region-sharpened@12,40")
+    std::uint64_t frame = 0;
+};
+struct Reads {
+    std::vector<Code> found;
+    std::vector<Unsure> unsure;
+    std::uint64_t frame = 0;
+    // True when another read than `strategy` already read `code`; else remembers it.
+    bool confirm(const Code& code, std::string_view strategy);
+};
+
 // What a decode cost: for benchmarks and the scanner overlay's diagnostics.
 struct DecodeTrace {
     int attempts = 0;      // ZXing calls made
@@ -73,10 +103,11 @@ class Decoder {
     static constexpr int kStillRegions = 6;    // per photo
     static constexpr unsigned kLiveTurns = 6;  // treatments a live code gets over as many frames
     static constexpr int kMaxRegionSide = 480;
-    bool fastPass(const GrayView& frame, std::vector<Code>& found, DecodeTrace* trace);
+    bool fastPass(const GrayView& frame, Reads& found, DecodeTrace* trace);
+    std::vector<Code> decodeFrameInto(const GrayView& frame, std::uint64_t n, Reads& found,
+                                      DecodeTrace* trace);
     std::vector<Region> regions(const GrayView& frame, int max_regions);
-    bool look(const GrayView& region, int ox, int oy, Look how, std::vector<Code>& found,
-              DecodeTrace* trace);
+    bool look(const GrayView& region, int ox, int oy, Look how, Reads& found, DecodeTrace* trace);
     struct Scratch {
         GrayImage a;  // the frame at half resolution
         GrayImage b;  // a region
@@ -85,6 +116,7 @@ class Decoder {
     Symbologies formats_;
     Scratch scratch_;
     std::uint64_t frame_count_ = 0;
+    std::vector<Unsure> unsure_;  // the live path's product-code reads awaiting confirmation
 };
 
 }  // namespace pekon::scan

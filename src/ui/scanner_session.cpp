@@ -4,8 +4,9 @@
 
 namespace pekon::ui {
 
-ScannerSession::ScannerSession(Opener opener, scan::Symbologies formats)
-    : decoder_(formats),
+ScannerSession::ScannerSession(Opener opener, scan::Symbologies formats,
+                               scan::SandboxDecoder::Options options)
+    : decoder_(formats, std::move(options)),
       thread_([this, opener = std::move(opener)]() mutable { run(std::move(opener)); }) {}
 
 ScannerSession::~ScannerSession() {
@@ -48,7 +49,7 @@ void ScannerSession::run(Opener opener) {
         }
         if (!*got) continue;
         const auto start = std::chrono::steady_clock::now();
-        std::vector<scan::Code> codes = decoder_.decodeFrame(frame.view());
+        auto codes = decoder_.decodeFrame(frame.view());
         const double ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                 .count();
@@ -56,8 +57,12 @@ void ScannerSession::run(Opener opener) {
         std::swap(preview_, frame);
         ++state_.frames;
         state_.decode_ms = ms;
-        if (!codes.empty()) {
-            state_.codes = std::move(codes);
+        if (!codes) {
+            // The decoder died or overran on this frame: it is skipped, the next gets a new one.
+            ++state_.skipped;
+            state_.skip_error = codes.error();
+        } else if (!codes->empty()) {
+            state_.codes = std::move(*codes);
             break;
         }
     }

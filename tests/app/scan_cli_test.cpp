@@ -379,3 +379,42 @@ TEST_CASE("cli scan: command lines it cannot understand exit 2 and print nothing
     const CliRun bogus = runCli({"scan", "--lang", "en", "--formats", "qr,bogus", good});
     CHECK(bogus.err.find("bogus") != std::string::npos);
 }
+
+// The regression photo aborts Debian's ZXing (an assertion, tests/data/scan_regressions). Among
+// good files it costs only its own line: an error `scan_crashed`, every other file still read and
+// printed in order, exit 1 (a file could not be read), never a signal.
+TEST_CASE("cli scan: a file the decoder crashes on gets an error line, the others are read") {
+    const std::string crasher = scanRegressionsDir() + "/ean13-zxing-assert.png";
+    const std::vector<std::string> good = {"zxing_qr_nik__clean", "zint_code128_card__clean",
+                                           "qrencode_kv__clean"};
+    const std::vector<std::string> args = {"scan", sample(good[0] + ".jpg"), crasher,
+                                           sample(good[1] + ".jpg"), crasher,
+                                           sample(good[2] + ".jpg")};
+    for (const std::string lang : {"id", "en"}) {
+        std::vector<std::string> with_lang = args;
+        with_lang.push_back("--lang");
+        with_lang.push_back(lang);
+        const CliRun run = runCli(with_lang);
+        INFO(run.describe());
+        CHECK(run.clean());
+        CHECK(run.signal == 0);
+        CHECK(run.exit_code == 1);
+        const std::vector<json> lines = jsonLines(run);
+        REQUIRE(lines.size() == 5);
+        for (size_t i = 0; i < lines.size(); ++i) CHECK(lines[i]["file"] == args[i + 1]);
+        for (size_t i : {0u, 2u, 4u}) {
+            const std::string& name = good[i / 2];
+            INFO(lines[i].dump());
+            CHECK(lines[i]["error"].is_null());
+            REQUIRE(lines[i]["codes"].size() == 1);
+            CHECK(lines[i]["codes"][0]["text"] == expectedText(name));
+        }
+        for (size_t i : {1u, 3u}) {
+            INFO(lines[i].dump());
+            CHECK(lines[i]["codes"] == json::array());
+            CHECK(lines[i]["error"]["code"] == "scan_crashed");
+            const std::string message = lines[i]["error"]["message"];
+            CHECK(message.find(lang == "id" ? "dilewati" : "skipped") != std::string::npos);
+        }
+    }
+}

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scan/image_file.hpp"
+#include "scan/sandbox_decoder.hpp"
 #include "support/scan_samples.hpp"
 
 using namespace pekon;
@@ -148,4 +149,63 @@ TEST_CASE("symbology lists parse, print and reject unknown words", "[decoder]") 
     CHECK(bad.error().message_en.find("maxicode") != std::string::npos);
     CHECK_FALSE(parseSymbologies(""));
     CHECK_FALSE(parseSymbologies(" , "));
+}
+
+// Photos of product barcodes (tests/data/scan_products: EAN-13 and UPC-A from zint and GNU
+// barcode, harder degraded, many beyond plain ZXing): a product code is reported only when it is
+// certain, so no frame gives a wrong code, on the photo path or in 12 live frames. Run through
+// the sandbox, as Pekon runs it (a frame ZXing aborts on is counted apart, never as a read).
+TEST_CASE("product barcode photos never give a wrong code", "[decoder][samples]") {
+    const auto samples = test::scanSamples(test::productScanDataDir());
+    REQUIRE(samples.size() >= 54);
+    misreads = 0;
+    int photo_hits = 0, live_hits = 0, crashed = 0;
+    std::vector<std::string> wrong;
+    SandboxDecoder still, camera;
+    for (const auto& s : samples) {
+        auto image = loadImageFile(s.path);
+        REQUIRE(image);
+        const int before = misreads;
+        auto p = still.decodeStill(image->view());
+        if (p) photo_hits += holds(*p, s);
+        crashed += !p;
+        // Twelve frames each, read or not: two cycles of every treatment, all of them checked.
+        bool l = false;
+        for (int frame = 0; frame < 12; ++frame) {
+            auto f = camera.decodeFrame(image->view());
+            if (f) l |= holds(*f, s);
+            crashed += !f;
+        }
+        live_hits += l;
+        if (misreads != before) wrong.push_back(s.name);
+    }
+    std::printf("\nproduct barcodes: %d/%zu read on the photo path, %d/%zu live, %d frames "
+                "crashed the decoder, %d wrong codes\n",
+                photo_hits, samples.size(), live_hits, samples.size(), crashed, misreads);
+    INFO("wrong codes on: " << [&] {
+        std::string all;
+        for (const auto& w : wrong) all += w + " ";
+        return all;
+    }());
+    CHECK(misreads == 0);
+    // Clean product codes are still read.
+    CHECK(photo_hits >= 6);
+}
+
+TEST_CASE("EAN/UPC check digits", "[decoder]") {
+    CHECK(checkDigitValid("EAN-13", "9780441014989"));
+    CHECK_FALSE(checkDigitValid("EAN-13", "9780441014988"));
+    CHECK_FALSE(checkDigitValid("EAN-13", "978044101498"));   // 12 digits
+    CHECK_FALSE(checkDigitValid("EAN-13", "97804410149x9"));  // not a digit
+    CHECK(checkDigitValid("UPC-A", "036000291452"));
+    CHECK_FALSE(checkDigitValid("UPC-A", "036000291453"));
+    CHECK(checkDigitValid("EAN-8", "96385074"));
+    CHECK_FALSE(checkDigitValid("EAN-8", "96385075"));
+    CHECK(checkDigitValid("UPC-E", "01234565"));  // UPC-A 012345000065
+    CHECK_FALSE(checkDigitValid("UPC-E", "01234566"));
+    CHECK(checkDigitValid("Code128", "anything"));  // no check digit tested here
+    CHECK(isProductCode("EAN-13"));
+    CHECK(isProductCode("UPC-A"));
+    CHECK_FALSE(isProductCode("Code128"));
+    CHECK_FALSE(isProductCode("QRCode"));
 }

@@ -14,8 +14,15 @@ std::string scanDataDir() {
     return std::string(PEKON_SOURCE_DIR) + "/tests/data/scan";
 }
 
-std::vector<ScanSample> scanSamples() {
-    const std::string dir = scanDataDir();
+std::string productScanDataDir() {
+    return std::string(PEKON_SOURCE_DIR) + "/tests/data/scan_products";
+}
+
+std::string scanRegressionsDir() {
+    return std::string(PEKON_SOURCE_DIR) + "/tests/data/scan_regressions";
+}
+
+std::vector<ScanSample> scanSamples(const std::string& dir) {
     std::istringstream manifest(readWholeFile(dir + "/manifest.tsv"));
     std::vector<ScanSample> samples;
     std::string line;

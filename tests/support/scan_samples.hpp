@@ -17,7 +17,12 @@ struct ScanSample {
 };
 
 std::string scanDataDir();                   // tests/data/scan in the source tree
-std::vector<ScanSample> scanSamples();       // from manifest.tsv; throws when the set is broken
+// tests/data/scan_products: photos of product barcodes (EAN-13, UPC-A), harder degraded.
+std::string productScanDataDir();
+// tests/data/scan_regressions: images that crashed a decoder once (see its README).
+std::string scanRegressionsDir();
+// From `dir`/manifest.tsv; throws when the set is broken.
+std::vector<ScanSample> scanSamples(const std::string& dir = scanDataDir());
 std::vector<std::string> emptyScanFrames();  // tests/data/scan/empty/*.jpg, sorted
 
 }  // namespace pekon::test

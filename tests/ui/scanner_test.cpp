@@ -641,3 +641,54 @@ TEST_CASE("ui scanner: the camera is released when the overlay closes") {
     }
     CHECK(camera->opens == 1);
 }
+
+// The regression photo makes Debian's ZXing abort (tests/data/scan_regressions). Seen by the
+// camera, it costs those frames only: the overlay says a frame was skipped, keeps reading, and
+// the next code in view is read; imported as a photo, it says why and the app goes on.
+TEST_CASE("ui scanner: a frame or photo the decoder crashes on is skipped, the app goes on") {
+    auto store = openStore("scan-crash.db");
+    const User user = makeUser(*store);
+    test::Headless app(*store, Lang::en);
+    const std::string crasher = "../scan_regressions/ean13-zxing-assert.png";
+    auto camera = plugCamera(app.ui(), {crasher, crasher, crasher, "zint_aztec_session__clean.jpg"});
+    std::vector<ScanPayload> sessions;
+    app.shell().setScanHook(PayloadKind::session,
+                            [&](ui::UiContext&, ui::Navigator&, const ScanPayload& p) {
+                                sessions.push_back(p);
+                                return true;
+                            });
+    app.home(user);
+    app.tap("home.households");
+    app.tap("households.scan");
+    REQUIRE(app.screen() == "scanner");
+    bool said_skipped = false;
+    REQUIRE(frameUntil(app, [&] {
+        if (app.screen() != "scanner") return true;
+        said_skipped |= scanner(app).status().find("skipped") != std::string::npos;
+        return false;
+    }));
+    CHECK(said_skipped);
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].raw == "pekon://session?id=0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9f");
+    CHECK(camera->live == 0);
+
+    // Imported as a photo: the reason, and the list is still there.
+    const std::string folder =
+        photoFolder({{"product.png", fileBytes(sample(crasher))},
+                     {"ktp.jpg", fileBytes(sample("qrencode_kv__clean.jpg"))}});
+    app.ui().devices.photo_folders = [folder] { return std::vector<std::string>{folder}; };
+    app.ui().devices.open_camera = nullptr;  // no camera this time: straight to the photos
+    REQUIRE(app.screen() == "households");
+    app.tap("households.scan");
+    REQUIRE(app.screen() == "scanner");
+    app.tap("scanner.photo");
+    REQUIRE(app.screen() == "photo_import");
+    app.tap("photo.0");
+    REQUIRE(app.screen() == "photo_import");
+    const std::string problem =
+        dynamic_cast<const ui::PhotoImportScreen&>(app.shell().top()).problem();
+    CHECK(problem.find("skipped") != std::string::npos);
+    app.tap("photo.1");  // the next photo is read
+    CHECK(app.screen() != "photo_import");
+    CHECK(app.ui().missingKeys().empty());
+}

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "scan/image_file.hpp"
+#include "scan/sandbox_decoder.hpp"
 #include "ui/header.hpp"
 #include "ui/screens/scanner_screen.hpp"
 #include "ui/widgets.hpp"
@@ -67,13 +68,16 @@ void PhotoImportScreen::draw(UiContext& ui, Navigator& nav) {
         if (!image) {
             problem_ = ui.errorText(image.error());
         } else {
-            scan::Decoder decoder(formats_);
+            // In a worker process: a photo the decoder crashes on costs that photo only.
+            scan::SandboxDecoder decoder(formats_);
             const auto codes = decoder.decodeStill(image->view());
-            if (codes.empty()) {
+            if (!codes) {
+                problem_ = ui.errorText(codes.error());
+            } else if (codes->empty()) {
                 problem_ = ui.t("photo.no_code");
             } else {
                 nav.pop();
-                nav.deliverScan(choosePayload(ui, codes));
+                nav.deliverScan(choosePayload(ui, *codes));
                 return;
             }
         }

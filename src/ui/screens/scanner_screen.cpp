@@ -71,8 +71,11 @@ void ScannerScreen::draw(UiContext& ui, Navigator& nav) {
             session_.reset();  // release the camera at once
         } else if (state.opening) {
             status = ui.t("scanner.opening");
-        } else if (session_->latestFrame(frame_, frame_seen_) && ui.devices.upload_preview) {
-            texture_ = ui.devices.upload_preview(frame_);
+        } else {
+            // A frame the decoder crashed on was skipped: said under the preview, reading goes on.
+            if (state.skip_error) status = ui.errorText(*state.skip_error);
+            if (session_->latestFrame(frame_, frame_seen_) && ui.devices.upload_preview)
+                texture_ = ui.devices.upload_preview(frame_);
         }
     }
 
