@@ -123,7 +123,7 @@ TEST_CASE("cli search: by NIK and by KK number") {
 }
 
 TEST_CASE("cli outbox: one household and three members pending") {
-    const std::string db = freshDb();
+    const std::string db = emptyDb();
     const CliRun empty = runCli(with({"outbox", "--format", "json"}, db));
     INFO(empty.describe());
     CHECK(empty.exit_code == 0);
@@ -231,7 +231,7 @@ TEST_CASE("cli export: replaces older files, which become 0600") {
 }
 
 TEST_CASE("cli export: an empty database gives header-only files") {
-    const std::string db = freshDb();
+    const std::string db = emptyDb();
     const std::string dir = tempDir();
     const CliRun run = runCli(with({"export", "--csv", dir, "--format", "json"}, db));
     INFO(run.describe());
@@ -242,7 +242,7 @@ TEST_CASE("cli export: an empty database gives header-only files") {
 }
 
 TEST_CASE("cli check: a good database passes") {
-    const std::string db = freshDb();
+    const std::string db = emptyDb();
     const CliRun fresh = runCli(with({"check"}, db));
     INFO(fresh.describe());
     CHECK(fresh.clean());
