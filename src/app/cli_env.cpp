@@ -3,6 +3,7 @@
 #include <ctime>
 #include <ostream>
 
+#include "codec/json.hpp"
 #include "platform/paths.hpp"
 
 namespace pekon::cli {
@@ -21,16 +22,30 @@ Result<const Assets*> CliEnv::assets() {
     return &*assets_;
 }
 
-Result<Store*> CliEnv::store() {
+Result<Store*> CliEnv::openStore(Store::OpenMode mode) {
     if (!store_) {
-        if (auto s = platform::ensureDirectory(platform::parentDirectory(db_path_)); !s)
-            return s.error();
-        auto opened = Store::open(db_path_);
+        if (mode == Store::OpenMode::create) {
+            if (auto s = platform::ensureDirectory(platform::parentDirectory(db_path_)); !s)
+                return s.error();
+        }
+        auto opened = Store::open(db_path_, mode);
         if (!opened) return opened.error();
         store_ = std::move(opened.value());
         if (store_->damage()) err_ << "pekon: " << store_->damage()->message(lang_) << "\n";
     }
     return store_.get();
+}
+
+Result<Store*> CliEnv::store() {
+    return openStore(Store::OpenMode::create);
+}
+
+Result<Store*> CliEnv::existingStore() {
+    const bool first = !store_;
+    auto store = openStore(Store::OpenMode::existing);
+    if (store && first && format_ == Format::text && (*store)->readOnly() && !(*store)->damage())
+        err_ << "pekon: " << (*store)->readOnly()->message(lang_) << "\n";
+    return store;
 }
 
 std::string CliEnv::text(std::string_view key) const {
@@ -42,15 +57,27 @@ std::string CliEnv::text(std::string_view key,
     return assets_ ? assets_->catalog.text(key, lang_, args) : std::string(key);
 }
 
+void CliEnv::printJsonError(std::string_view code, const std::string& message) {
+    out_ << dumpJson(OrderedJson{{"error", {{"code", std::string(code)}, {"message", message}}}}) << "\n";
+}
+
 int CliEnv::fail(const Error& error) {
+    if (format_ == Format::json) {
+        printJsonError(error.code, error.message(lang_));
+        return kExitFailed;
+    }
     err_ << "pekon: " << error.message(lang_) << " [" << error.code << "]\n";
     return kExitFailed;
 }
 
 int CliEnv::usage(const std::string& detail) {
     (void)assets();
-    err_ << "pekon: " << text("cli.usage_error", {{"detail", detail}}) << "\n"
-         << text("cli.usage") << "\n";
+    const std::string problem = text("cli.usage_error", {{"detail", detail}});
+    if (format_ == Format::json) {
+        printJsonError("usage", problem);
+        return kExitUsage;
+    }
+    err_ << "pekon: " << problem << "\n" << text("cli.usage") << "\n";
     return kExitUsage;
 }
 

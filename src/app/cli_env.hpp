@@ -31,19 +31,30 @@ class CliEnv {
     std::ostream& out() { return out_; }
 
     Result<const Assets*> assets();
-    Result<Store*> store();  // opens (creating the folder 0700 and the file 0600) and migrates
+    // For commands that write: opens (creating the folder 0700 and the file 0600) and migrates.
+    Result<Store*> store();
+    // For commands that only read: a missing database is `no_database`, and nothing (file,
+    // -wal/-shm, folder) is created. In text format, why saving is off (a read-only file,
+    // folder or filesystem) is said on stderr.
+    Result<Store*> existingStore();
 
     std::string text(std::string_view key) const;
     std::string text(std::string_view key,
                      const std::vector<std::pair<std::string, std::string>>& args) const;
 
-    // Prints "pekon: <message>" on stderr in the chosen language; returns kExitFailed.
+    // Prints "pekon: <message> [code]" on stderr in the chosen language; returns kExitFailed.
+    // With --format json, prints {"error":{"code","message"}} on stdout instead (one line).
     int fail(const Error& error);
+    // The usage text on stderr, or with --format json an error with code "usage" on stdout;
+    // returns kExitUsage.
     int usage(const std::string& detail);
 
     WriteContext writeContext() const;  // actor "cli", the current time, today's local date
 
   private:
+    Result<Store*> openStore(Store::OpenMode mode);
+    void printJsonError(std::string_view code, const std::string& message);
+
     std::ostream& out_;
     std::ostream& err_;
     Lang lang_;

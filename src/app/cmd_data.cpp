@@ -15,7 +15,7 @@ namespace {
 Result<Store*> openAll(CliEnv& env) {
     auto assets = env.assets();
     if (!assets) return assets.error();
-    return env.store();
+    return env.existingStore();
 }
 
 }  // namespace
@@ -120,14 +120,19 @@ int runCheck(CliEnv& env, const Args& args) {
         return env.usage(args.problem.empty() ? "check" : args.problem);
     auto store = openAll(env);
     if (!store) return env.fail(store.error());
-    if ((*store)->damage()) return kExitFailed;
+    // In text the damage was said when the store opened (CliEnv::store).
+    if (const auto& damage = (*store)->damage())
+        return env.format() == Format::json ? env.fail(*damage) : kExitFailed;
     auto report = (*store)->integrityCheck(/*full=*/true);
     if (!report) return env.fail(report.error());
     if (*report != "ok")
         return env.fail(Error{"db_damaged", "Pemeriksaan integritas gagal: " + *report,
                               "The integrity check failed: " + *report});
     if (auto s = (*store)->verifyProjections(); !s) return env.fail(s.error());
-    env.out() << env.text("check.ok") << "\n";
+    if (env.format() == Format::json)
+        env.out() << dumpJson(OrderedJson{{"intact", true}}) << "\n";
+    else
+        env.out() << env.text("check.ok") << "\n";
     return kExitOk;
 }
 

@@ -85,7 +85,7 @@ int list(CliEnv& env, const Args& args) {
     }
     auto assets = env.assets();
     if (!assets) return env.fail(assets.error());
-    auto store = env.store();
+    auto store = env.existingStore();
     if (!store) return env.fail(store.error());
     auto rows = (*store)->households(args.option("village").value_or(""), limit);
     if (!rows) return env.fail(rows.error());
@@ -116,7 +116,7 @@ int show(CliEnv& env, const Args& args) {
     if (args.positional.size() != 2) return env.usage("household show ID");
     auto assets = env.assets();
     if (!assets) return env.fail(assets.error());
-    auto store = env.store();
+    auto store = env.existingStore();
     if (!store) return env.fail(store.error());
     auto detail = (*store)->household(args.positional[1]);
     if (!detail) return env.fail(detail.error());

@@ -32,7 +32,7 @@ int runStatus(CliEnv& env, const Args& args) {
     }
     auto birth = parseIsoDate(*birth_text);
     if (!birth) return env.fail(birth.error());
-    auto store = env.store();
+    auto store = env.existingStore();
     if (!store) return env.fail(store.error());
     auto entry = sync::checkCardStatus(**store, subject, *birth);
     if (!entry) return env.fail(entry.error());

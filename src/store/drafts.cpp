@@ -5,7 +5,7 @@
 namespace pekon {
 
 Status saveDraft(Store& store, const std::string& user_id, HouseholdDraft& draft, UnixSeconds now) {
-    if (store.damage()) return *store.damage();
+    if (auto s = store.writable(); !s) return s.error();
     if (draft.id.empty()) draft.id = newEntityId();
     auto stmt = store.connection().cached(
         "INSERT INTO drafts (id, user_id, step, data, updated_at) VALUES (?, ?, ?, ?, ?) "
@@ -31,6 +31,7 @@ Result<std::vector<HouseholdDraft>> listDrafts(Store& store, const std::string& 
 }
 
 Status deleteDraft(Store& store, const std::string& id) {
+    if (auto s = store.writable(); !s) return s.error();
     auto stmt = store.connection().cached("DELETE FROM drafts WHERE id = ?");
     if (!stmt) return stmt.error();
     (*stmt)->bind(1, id);

@@ -99,7 +99,7 @@ Result<std::string> readChangesCursor(Store& store) {
 }
 
 Result<AppliedChanges> applyHubChanges(Store& store, const ChangesPage& page, UnixSeconds now) {
-    if (store.damage()) return *store.damage();
+    if (auto s = store.writable(); !s) return s.error();
     sql::Connection& db = store.connection();
     auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();

@@ -18,7 +18,7 @@ Status keepKioskEntry(sql::Connection& db, const KioskEntry& e) {
 }
 
 Status upsertKioskEntries(Store& store, const std::vector<KioskEntry>& entries) {
-    if (store.damage()) return *store.damage();
+    if (auto s = store.writable(); !s) return s.error();
     auto tx = sql::Transaction::begin(store.connection());
     if (!tx) return tx.error();
     for (const KioskEntry& e : entries)

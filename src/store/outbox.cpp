@@ -49,7 +49,7 @@ Status markMembersSynced(sql::Connection& db, const std::string& seqs, const std
 
 Status applyPushAnswer(Store& store, const std::vector<Event>& sent, const PushAnswer& answer,
                        UnixSeconds now) {
-    if (store.damage()) return *store.damage();
+    if (auto s = store.writable(); !s) return s.error();
     std::unordered_map<std::string_view, std::int64_t> seq_of;
     for (const Event& e : sent) seq_of[e.id] = e.seq;
     // Only events of this batch: an id the hub named that was not sent is ignored.
@@ -152,6 +152,7 @@ Result<std::optional<HubLink>> readHubLink(Store& store) {
 }
 
 Status saveHubLink(Store& store, const HubLink& link) {
+    if (auto s = store.writable(); !s) return s.error();
     auto tx = sql::Transaction::begin(store.connection());
     if (!tx) return tx.error();
     auto old_device = readSetting(store, "sync.device_id");
@@ -176,6 +177,7 @@ Status saveHubLink(Store& store, const HubLink& link) {
 }
 
 Status forgetHubLink(Store& store) {
+    if (auto s = store.writable(); !s) return s.error();
     auto tx = sql::Transaction::begin(store.connection());
     if (!tx) return tx.error();
     for (const char* key : {"sync.hub_url", "sync.device_id", "sync.secret"})

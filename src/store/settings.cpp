@@ -13,7 +13,7 @@ Result<std::optional<std::string>> readSetting(Store& store, const std::string& 
 }
 
 Status writeSetting(Store& store, const std::string& key, const std::string& value) {
-    if (store.damage()) return *store.damage();
+    if (auto s = store.writable(); !s) return s.error();
     auto stmt = store.connection().cached(
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
         "excluded.value");
@@ -23,7 +23,7 @@ Status writeSetting(Store& store, const std::string& key, const std::string& val
 }
 
 Status deleteSetting(Store& store, const std::string& key) {
-    if (store.damage()) return *store.damage();
+    if (auto s = store.writable(); !s) return s.error();
     auto stmt = store.connection().cached("DELETE FROM settings WHERE key = ?");
     if (!stmt) return stmt.error();
     (*stmt)->bind(1, key);

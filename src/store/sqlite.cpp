@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 
@@ -24,6 +25,9 @@ Error sqliteError(sqlite3* db, int rc, std::string_view doing) {
         case SQLITE_LOCKED:
             return Error{"db_busy", "Basis data sedang dipakai proses lain; coba lagi." + code,
                          "The database is in use by another process; try again." + detail};
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
+            return Error{"db_damaged", "Basis data rusak." + code, "The database is damaged." + detail};
         case SQLITE_READONLY:
             return Error{"db_readonly", "Basis data hanya bisa dibaca." + code,
                          "The database is read-only." + detail};
@@ -119,12 +123,34 @@ Connection::~Connection() {
     sqlite3_close_v2(db_);
 }
 
-Result<Connection> Connection::open(const std::string& path, bool read_only) {
+namespace {
+
+// "file:" + the path with every byte but [A-Za-z0-9/._~-] percent-encoded.
+std::string fileUri(const std::string& path) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string uri = "file:";
+    for (unsigned char ch : path) {
+        if (std::isalnum(ch) || ch == '/' || ch == '.' || ch == '_' || ch == '~' || ch == '-') {
+            uri += static_cast<char>(ch);
+        } else {
+            uri += '%';
+            uri += hex[ch >> 4];
+            uri += hex[ch & 15];
+        }
+    }
+    return uri;
+}
+
+}  // namespace
+
+Result<Connection> Connection::open(const std::string& path, bool read_only, bool immutable) {
     Connection c;
+    read_only = read_only || immutable;
     const int flags =
         (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-        SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(path.c_str(), &c.db_, flags, nullptr);
+        SQLITE_OPEN_NOMUTEX | (immutable ? SQLITE_OPEN_URI : 0);
+    const std::string name = immutable ? fileUri(path) + "?immutable=1" : path;
+    const int rc = sqlite3_open_v2(name.c_str(), &c.db_, flags, nullptr);
     if (rc != SQLITE_OK) return sqliteError(c.db_, rc, "open " + path);
     sqlite3_extended_result_codes(c.db_, 1);
     sqlite3_busy_timeout(c.db_, 5000);
@@ -193,20 +219,30 @@ Status Transaction::commit() {
     return s;
 }
 
-// Creates the file owner-only before SQLite touches it, and tightens an existing one.
-// SQLite gives its -wal and -shm files the main file's mode.
+namespace {
+
+// Removes group and other permissions from an existing file; never adds one.
+void dropGroupAndOther(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+        ::chmod(path.c_str(), st.st_mode & 0700);
+}
+
+}  // namespace
+
+// Creates the file owner-only before SQLite touches it; an existing one only loses group and
+// other permissions. SQLite gives its -wal and -shm files the main file's mode.
 Status secureFile(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::fchmod(fd, 0600);  // whatever the umask
+        ::close(fd);
+    } else if (errno != EEXIST) {
         const std::string why = std::strerror(errno);
         return Error{"db_open_failed", "Basis data tidak bisa dibuka: " + path + " (" + why + ")",
                      "Cannot open the database " + path + " (" + why + ")"};
     }
-    ::fchmod(fd, 0600);
-    ::close(fd);
-    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
-        ::chmod((path + suffix).c_str(), 0600);
-    }
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) dropGroupAndOther(path + suffix);
     return {};
 }
 

@@ -16,8 +16,9 @@ namespace pekon::sql {
 // `db_readonly`), with SQLite's own text appended for support staff.
 Error sqliteError(sqlite3* db, int rc, std::string_view doing);
 
-// Creates the database file owner-only (0600) before SQLite touches it, and tightens an
-// existing one and its -wal/-shm/-journal files (SQLite gives those the main file's mode).
+// Creates the database file owner-only (0600) before SQLite touches it. An existing one and
+// its -wal/-shm/-journal files (SQLite gives those the main file's mode) lose any group and
+// other permissions; no permission is ever added (a read-only file stays read-only).
 Status secureFile(const std::string& path);
 
 // A prepared statement. Bind with 1-based indexes; step() returns SQLITE_ROW / SQLITE_DONE
@@ -77,7 +78,9 @@ class Connection {
     Connection& operator=(Connection&&) noexcept;
     ~Connection();
 
-    static Result<Connection> open(const std::string& path, bool read_only);
+    // `immutable` (read-only implied): SQLite's `immutable=1` URI, which reads the main file
+    // alone and creates no -wal or -shm; only for a file nobody can be writing.
+    static Result<Connection> open(const std::string& path, bool read_only, bool immutable = false);
 
     sqlite3* handle() const { return db_; }
     Status exec(std::string_view sql, std::string_view doing);

@@ -57,10 +57,65 @@ std::string newEntityId() {
     return formatUuidV7(static_cast<std::uint64_t>(ms.count()), randomBytes16());
 }
 
-Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+Store::~Store() = default;
+
+namespace {
+
+Status sodiumReady() {
     if (sodium_init() < 0)
         return Error{"crypto_init_failed", "Pustaka kriptografi gagal dimulai.",
                      "The crypto library failed to start."};
+    return {};
+}
+
+// The quick check's verdict: nothing when ok, the damage when the file is damaged, or the
+// error that kept the check from running (which says nothing about damage).
+Result<std::optional<Error>> checkForDamage(Store& store) {
+    auto check = store.integrityCheck();
+    if (check && *check == "ok") return std::optional<Error>();
+    if (!check && check.error().code != "db_damaged") return check.error();
+    return std::optional<Error>(damagedError(check ? *check : check.error().message_en));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::openForReading(const std::string& path, Error why) {
+    std::unique_ptr<Store> store(new Store());
+    store->path_ = path;
+    auto conn = sql::openReadOnly(path, store->scratch_);
+    if (!conn) return conn.error();
+    store->db_ = std::move(conn.value());
+    store->read_only_ = std::move(why);
+    auto damage = checkForDamage(*store);
+    if (!damage) return damage.error();
+    if (*damage) {
+        store->damage_ = *damage;
+        store->read_only_ = *damage;
+        return store;
+    }
+    auto version = schemaVersion(store->db_);
+    if (!version) return version.error();
+    if (*version > latestSchemaVersion()) return tooNewError(*version);
+    if (*version == 0) return sql::noDatabaseError(path);  // an empty file: no Pekon database
+    if (*version < latestSchemaVersion())
+        return Error{"db_readonly_outdated",
+                     "Basis data ini perlu diperbarui ke skema baru, tetapi tidak bisa ditulis: " +
+                         store->read_only_->message_id,
+                     "This database needs an upgrade to the new schema but cannot be written: " +
+                         store->read_only_->message_en};
+    if (auto s = store->db_.exec("PRAGMA foreign_keys = ON", "open"); !s) return s.error();
+    return store;
+}
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mode) {
+    if (auto s = sodiumReady(); !s) return s.error();
+    struct stat st {};
+    const bool present = ::stat(path.c_str(), &st) == 0;
+    if (!present && mode == OpenMode::existing) return sql::noDatabaseError(path);
+    if (auto why = sql::whyReadOnly(path)) {
+        if (!present) return *why;  // it cannot be created there
+        return openForReading(path, std::move(*why));
+    }
     if (auto s = sql::secureFile(path); !s) return s.error();
     std::unique_ptr<Store> store(new Store());
     store->path_ = path;
@@ -68,10 +123,11 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
     if (!conn) return conn.error();
     store->db_ = std::move(conn.value());
 
-    auto check = store->integrityCheck();
-    if (!check || *check != "ok") {
-        const std::string report = check ? *check : check.error().code;
-        store->damage_ = damagedError(report);
+    auto damage = checkForDamage(*store);
+    if (!damage) return damage.error();
+    if (*damage) {
+        store->damage_ = *damage;
+        store->read_only_ = *damage;
         auto ro = sql::Connection::open(path, /*read_only=*/true);
         if (!ro) return ro.error();
         store->db_ = std::move(ro.value());
@@ -93,7 +149,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
 }
 
 Status Store::writable() const {
-    if (damage_) return *damage_;
+    if (read_only_) return *read_only_;
     return {};
 }
 

@@ -12,6 +12,7 @@
 #include "core/regions.hpp"
 #include "core/result.hpp"
 #include "core/status.hpp"
+#include "store/read_only.hpp"
 #include "store/sqlite.hpp"
 
 namespace pekon {
@@ -84,12 +85,24 @@ struct OutboxCounts {
 // One Store per thread.
 class Store {
   public:
-    // Opens (creating if needed) and migrates. A database newer than this program is
-    // refused (`db_too_new`). One that fails `PRAGMA quick_check` opens read-only: reads
-    // work, every write returns `db_damaged`, and damage() says what is wrong.
-    static Result<std::unique_ptr<Store>> open(const std::string& path);
+    // `create`: a missing database is created (0600). `existing`: for commands that only
+    // read; a missing one is `no_database` and nothing is created.
+    enum class OpenMode { create, existing };
 
+    // Opens and migrates. A database newer than this program is refused (`db_too_new`).
+    // One that fails `PRAGMA quick_check` opens read-only: reads work, every write returns
+    // `db_damaged`, and damage() says what is wrong. One that cannot be written (read-only
+    // file, folder or filesystem: sql::whyReadOnly) opens read-only without creating or
+    // changing any file: reads work and every write returns that reason. A file's mode is
+    // never widened.
+    static Result<std::unique_ptr<Store>> open(const std::string& path,
+                                               OpenMode mode = OpenMode::create);
+    ~Store();
+
+    // Only when the database is damaged (not merely read-only).
     const std::optional<Error>& damage() const { return damage_; }
+    // Why saving is off (the damage, or why the storage cannot be written); empty when on.
+    const std::optional<Error>& readOnly() const { return read_only_; }
     const std::string& path() const { return path_; }
 
     // Intents ---------------------------------------------------------------------------
@@ -150,7 +163,8 @@ class Store {
     // For intents kept in their own files (store/sessions): appends one event to the log.
     // Call it inside the intent's transaction, with the projection writes beside it.
     Result<Event> appendEvent(std::string_view type, std::string data, const WriteContext& context);
-    // `db_damaged` when the database is read-only after a failed check.
+    // readOnly()'s reason (`db_damaged`, `db_readonly_file`, `db_readonly_folder`,
+    // `db_readonly_filesystem`) when saving is off.
     Status writable() const;
 
   private:
@@ -162,9 +176,14 @@ class Store {
     // Adds `nik_already_registered` under `field` when a member of this device has `nik`.
     Status checkNikFree(const std::string& nik, const std::string& field, FieldErrors& errors);
 
+    // Opens an existing database that cannot be written, for reading (sql::openReadOnly).
+    static Result<std::unique_ptr<Store>> openForReading(const std::string& path, Error why);
+
+    std::unique_ptr<sql::ScratchCopy> scratch_;  // declared before db_: outlives it
     sql::Connection db_;
     std::string path_;
     std::optional<Error> damage_;
+    std::optional<Error> read_only_;
 };
 
 }  // namespace pekon

@@ -32,7 +32,7 @@ Result<std::vector<User>> listUsers(Store& store) {
 
 Result<User> createUser(Store& store, const std::string& raw_name, Role role,
                         const std::string& pin, const std::string& created_by, UnixSeconds now) {
-    if (store.damage()) return *store.damage();
+    if (auto s = store.writable(); !s) return s.error();
     auto name = checkPersonName(raw_name);
     if (!name) return name.error();
     if (auto s = checkNewPin(pin); !s) return s.error();
@@ -94,7 +94,7 @@ Result<User> login(Store& store, const std::string& user_id, const std::string& 
     const bool right = pin.size() == kPinLength &&
                        crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
     state = right ? afterSuccess() : afterFailure(state, now);
-    if (!store.damage()) {
+    if (store.writable()) {  // a read-only database keeps no count
         auto update =
             db.prepare("UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?");
         if (!update) return update.error();

@@ -190,6 +190,8 @@ std::string trimSlash(std::string url) {
 
 Status enrolDevice(Store& store, const std::string& uri, const std::string& name,
                    const ClientOptions& o) {
+    // Saving must work before a one-time token is spent at the hub.
+    if (auto s = store.writable(); !s) return s.error();
     // The URI is parsed like a scanned enrolment QR code.
     const RegionTable none;
     const ScanPayload p = parsePayload(uri, none, Date{2000, 1, 1});
@@ -226,6 +228,7 @@ Status enrolDevice(Store& store, const std::string& uri, const std::string& name
 }
 
 Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions& o) {
+    if (auto s = store.writable(); !s) return s.error();  // nothing sent that cannot be marked
     auto link = readHubLink(store);
     if (!link) return link.error();
     if (!link->has_value())

@@ -49,6 +49,9 @@ class UiContext {
 
     const Assets& assets() const { return assets_; }
     Store& store() { return store_; }
+    // Why saving is off (a read-only file, folder or filesystem, or a damaged database), for
+    // the banner on Home; empty while saving works. Writes answer with this same error.
+    const std::optional<Error>& savingOff() const { return store_.readOnly(); }
     Lang lang() const { return lang_; }
     void setLang(Lang lang) { lang_ = lang; }
     float scale() const { return scale_; }

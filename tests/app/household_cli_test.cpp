@@ -228,7 +228,7 @@ TEST_CASE("cli household add: an invalid file lists each error, saves nothing") 
 }
 
 TEST_CASE("cli household add: files that cannot be imported") {
-    const std::string db = freshDb();
+    const std::string db = emptyDb();
     SECTION("missing file") {
         const CliRun run =
             runCli(with({"household", "add", "--json", tempPath("missing.json")}, db));
@@ -361,7 +361,7 @@ TEST_CASE("cli household list: text masks the KK, JSON has the details") {
 }
 
 TEST_CASE("cli household list: empty, filtered, limited") {
-    const std::string db = freshDb();
+    const std::string db = emptyDb();
     const CliRun none = runCli(with({"household", "list"}, db));
     INFO(none.describe());
     CHECK(none.exit_code == 0);

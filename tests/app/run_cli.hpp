@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "store/store.hpp"
 #include "support/fixtures.hpp"
 
 extern char** environ;
@@ -158,6 +159,14 @@ inline nlohmann::json singleJson(const CliRun& run) {
 // A fresh database path in a new temporary folder.
 inline std::string freshDb() {
     return tempPath("pekon.db");
+}
+
+// A fresh, empty database (made as a command that writes would make it): read commands
+// create none (tests/app/read_only_cli_test.cpp).
+inline std::string emptyDb() {
+    const std::string path = freshDb();
+    REQUIRE(pekon::Store::open(path));
+    return path;
 }
 
 // tests/data/<name> in the source tree.

@@ -58,15 +58,29 @@ void HomeScreen::draw(UiContext& ui, Navigator& nav) {
     ImGui::TextUnformatted(greeting.c_str());
     ImGui::PopFont();
     ImGui::Spacing();
+    // Saving is off: say exactly why, and offer no action that would save.
+    const bool read_only = ui.savingOff().has_value();
+    if (read_only) {
+        ImGui::BeginGroup();
+        textError(ui.t("home.read_only"));
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
+        ImGui::TextUnformatted(ui.errorText(*ui.savingOff()).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        ui.probe("home.read_only");
+        ImGui::Spacing();
+    }
 
     const ImVec2 size(ui.px(420), ui.px(170));
+    ImGui::BeginDisabled(read_only);
     if (tile(ui, "home.register", ui.t("home.register"), ui.t("home.register_detail"), size))
         nav.push(std::make_unique<WizardScreen>()), refreshed_at_ = -1;
+    ImGui::EndDisabled();
     ImGui::SameLine();
     if (tile(ui, "home.households", ui.t("home.households"),
              ui.t("home.households_count", {{"count", std::to_string(households_)}}), size))
         nav.push(std::make_unique<HouseholdsScreen>()), refreshed_at_ = -1;
-    if (!drafts_.empty()) {
+    if (!drafts_.empty() && !read_only) {
         ImGui::SameLine();
         if (tile(ui, "home.draft", ui.t("home.draft"),
                  ui.t("home.draft_detail", {{"count", std::to_string(drafts_.size())}}), size)) {
