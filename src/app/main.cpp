@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
     const Args args =
         parseArgs(words,
                   {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv",
-                   "size", "scale", "screenshot", "formats", "name", "ca-file", "nik", "receipt"},
+                   "size", "scale", "screenshot", "formats", "name", "ca-file", "nik", "receipt",
+                   "kk"},
                   {"help", "version", "demo", "fullscreen"});
     Lang lang = Lang::id;
     const std::string lang_text = args.option("lang").value_or("id");

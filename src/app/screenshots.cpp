@@ -97,6 +97,8 @@ HouseholdDraft demoDraft(WizardStep step) {
 }
 
 // The KTP-style code of a demo person, as a photo "import photo" can list.
+// The demo household's family card (Negeri Ratu, issued 12 March 2015).
+constexpr const char* kDemoKkNumber = "1806011203150007";
 constexpr const char* kDemoKtpCode =
     "nik=1806014501870003;nama=SITI AMINAH;tgl_lahir=1987-01-05;jk=P";
 
@@ -151,17 +153,24 @@ Status kioskShots(ui::AppShell& shell, SDL_Window* window, const std::string& pr
     entry.name_masked = maskName("Siti Aminah");
     entry.as_of = formatRfc3339(ui.now() - 3 * 3600);
     const ScanPayload ktp = ui.parseScan(kDemoKtpCode);
-    auto fill = [&ui, &ktp](std::optional<KioskEntry> found) {
+    // The NIK from the demo KTP, the KK number as from the family card's code.
+    auto fill = [&ui, &ktp](std::optional<std::optional<KioskEntry>> answer) {
         ui.kiosk.citizen.clear();
         ui.kiosk.citizen.nik = ktp.nik;
-        ui.kiosk.citizen.birth_date = ktp.birth_date ? formatIsoDate(*ktp.birth_date) : "";
+        ui.kiosk.citizen.kk_number = kDemoKkNumber;
+        if (!answer) return;
         ui.kiosk.citizen.checked = true;
-        ui.kiosk.citizen.checked_for = ui.kiosk.citizen.nik + "|" + ui.kiosk.citizen.birth_date;
-        ui.kiosk.citizen.found = std::move(found);
+        ui.kiosk.citizen.checked_for = ui.kiosk.citizen.nik + "|" + ui.kiosk.citizen.kk_number;
+        ui.kiosk.citizen.found = std::move(*answer);
     };
     const std::vector<std::pair<std::string, std::function<std::unique_ptr<ui::Screen>()>>>
         screens = {
             {"kiosk-home", [] { return std::make_unique<ui::KioskHomeScreen>(); }},
+            {"kiosk-status",
+             [&] {
+                 fill(std::nullopt);
+                 return std::make_unique<ui::KioskStatusScreen>();
+             }},
             {"kiosk-status-found",
              [&] {
                  fill(entry);
@@ -169,7 +178,7 @@ Status kioskShots(ui::AppShell& shell, SDL_Window* window, const std::string& pr
              }},
             {"kiosk-status-not_found",
              [&] {
-                 fill(std::nullopt);
+                 fill(std::optional<KioskEntry>());
                  return std::make_unique<ui::KioskStatusScreen>();
              }},
             {"kiosk-premiums", [] { return std::make_unique<ui::KioskPremiumsScreen>(); }},

@@ -356,74 +356,68 @@ std::string kioskRoute(const std::string& village_code, const std::string& nik) 
     return village_code.empty() ? regencyOfNik(nik) : village_code;
 }
 
-Result<std::unordered_map<std::string, std::string>> kioskLookups(
+Result<std::unordered_map<std::string, PersonLookups>> kioskLookups(
     const KioskKey& key, const std::vector<PersonKey>& people,
-    const std::unordered_map<std::string, std::string>& cached) {
-    std::unordered_map<std::string, std::string> out;
-    std::vector<const PersonKey*> todo;
+    const std::unordered_map<std::string, std::vector<PersonRecord>>& records) {
+    // One slow hash per job: the person (personText), which of their lookups, its message.
+    struct Job {
+        std::string person;
+        std::string PersonLookups::*slot;
+        std::function<Result<std::string>()> hash;
+    };
+    std::vector<Job> jobs;
     for (const PersonKey& p : people) {
-        const std::string text = personText(p);
-        if (auto hit = cached.find(text); hit != cached.end())
-            out.emplace(text, hit->second);
-        else
-            todo.push_back(&p);
+        auto it = records.find(personText(p));
+        if (it == records.end()) continue;
+        for (const PersonRecord& r : it->second)
+            if (!r.kk_number.empty()) {
+                jobs.push_back({it->first, &PersonLookups::kk, [&key, &p, &r] {
+                                    return kkLookupKey(key, p.nik, r.kk_number);
+                                }});
+                break;
+            }
+        for (const PersonRecord& r : it->second)
+            if (!r.household_id.empty()) {
+                jobs.push_back({it->first, &PersonLookups::receipt, [&key, &p, &r] {
+                                    auto birth = parseIsoDate(p.birth_date);
+                                    if (!birth) return Result<std::string>(birth.error());
+                                    return receiptLookupKey(key, r.household_id, *birth);
+                                }});
+                break;
+            }
     }
-    if (todo.empty()) return out;
-    // Each Argon2id pass is memory-bound and independent: split the people over a few threads
+    std::unordered_map<std::string, PersonLookups> out;
+    if (jobs.empty()) return out;
+    // Each Argon2id pass is memory-bound and independent: split the jobs over a few threads
     // (16 MiB each), every thread writing only its own slots.
     const size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1,
-                                              std::min<size_t>(4, todo.size()));
-    std::vector<Result<std::string>> computed(todo.size(), std::string());
+                                              std::min<size_t>(4, jobs.size()));
+    std::vector<Result<std::string>> computed(jobs.size(), std::string());
     auto work = [&](size_t first) {
-        for (size_t i = first; i < todo.size(); i += threads) {
-            auto birth = parseIsoDate(todo[i]->birth_date);
-            computed[i] = birth ? statusLookupKey(key, todo[i]->nik, *birth)
-                                : Result<std::string>(birth.error());
-        }
+        for (size_t i = first; i < jobs.size(); i += threads) computed[i] = jobs[i].hash();
     };
     std::vector<std::thread> helpers;
     for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work, t);
     work(0);
     for (std::thread& h : helpers) h.join();
-    for (size_t i = 0; i < todo.size(); ++i) {
+    for (size_t i = 0; i < jobs.size(); ++i) {
         if (!computed[i]) return computed[i].error();
-        out.emplace(personText(*todo[i]), std::move(computed[i].value()));
+        out[jobs[i].person].*(jobs[i].slot) = std::move(computed[i].value());
     }
-    return out;
-}
-
-Result<std::unordered_map<std::string, std::string>> receiptLookups(
-    const KioskKey& key, const std::vector<PersonKey>& people,
-    const std::unordered_map<std::string, std::vector<PersonRecord>>& records) {
-    std::vector<PersonKey> receipts;  // {household id, birth date}
-    std::vector<std::string> owners;  // personText of whose receipt each is
-    for (const PersonKey& p : people) {
-        auto it = records.find(personText(p));
-        if (it == records.end()) continue;
-        for (const PersonRecord& r : it->second) {
-            if (r.household_id.empty()) continue;
-            receipts.push_back({r.household_id, p.birth_date});
-            owners.push_back(personText(p));
-            break;
-        }
-    }
-    auto computed = kioskLookups(key, receipts, {});
-    if (!computed) return computed.error();
-    std::unordered_map<std::string, std::string> out;
-    for (size_t i = 0; i < receipts.size(); ++i)
-        out.emplace(owners[i], computed->at(personText(receipts[i])));
     return out;
 }
 
 namespace {
 
 // The entry of one row, over the person's entry so far (`before`, may be null).
-KioskEntry entryOf(const StatusRow& row, const std::string& lookup,
-                   const std::string& receipt_lookup,
+KioskEntry entryOf(const StatusRow& row, const PersonLookups& lookups,
                    const std::vector<PersonRecord>* registrations, const KioskRecord* before) {
     KioskEntry e;
-    e.lookup = lookup;
-    e.receipt_lookup = receipt_lookup;
+    e.kk_lookup = lookups.kk;
+    e.receipt_lookup = lookups.receipt;
+    // Kiosks older than issue 12 keep a row under `lookup` and one under receipt_lookup:
+    // neither is by NIK and birth date, so they find people by receipt only.
+    e.lookup = lookups.kk.empty() ? lookups.receipt : lookups.kk;
     e.status = statusCode(row.status);
     e.care_class = row.care_class;
     e.faskes = row.faskes;
@@ -459,8 +453,7 @@ std::string villageOf(const std::vector<PersonRecord>* registrations) {
 }  // namespace
 
 KioskPlan planKioskEntries(const std::vector<StatusRow>& rows,
-                           const std::unordered_map<std::string, std::string>& lookups,
-                           const std::unordered_map<std::string, std::string>& receipt_lookups,
+                           const std::unordered_map<std::string, PersonLookups>& lookups,
                            const std::unordered_map<std::string, std::vector<PersonRecord>>& people,
                            const std::unordered_map<std::string, KioskRecord>& previous,
                            const std::vector<KioskDevice>& kiosks) {
@@ -476,17 +469,14 @@ KioskPlan planKioskEntries(const std::vector<StatusRow>& rows,
         else if (auto was = previous.find(text); was != previous.end())
             before = &was->second;
         if (before && before->decided_on > decided) continue;  // an older decision
-        auto lookup = lookups.find(text);
-        if (lookup == lookups.end()) continue;  // never: the caller computed every person's
+        auto found = lookups.find(text);
+        const PersonLookups none;
+        const PersonLookups& own = found == lookups.end() ? none : found->second;
         auto registered = people.find(text);
         const auto* registrations = registered == people.end() ? nullptr : &registered->second;
-        auto receipt = receipt_lookups.find(text);
-        const std::string receipt_lookup =
-            receipt == receipt_lookups.end() ? std::string() : receipt->second;
-        KioskRecord record{person, lookup->second, kioskRoute(villageOf(registrations), row.nik),
-                           decided,
-                           dumpJson(kioskEntryJson(entryOf(row, lookup->second, receipt_lookup,
-                                                           registrations, before)))};
+        const KioskEntry entry = entryOf(row, own, registrations, before);
+        KioskRecord record{person, entry.lookup, kioskRoute(villageOf(registrations), row.nik),
+                           decided, dumpJson(kioskEntryJson(entry))};
         // The same entry again (a file imported twice): nothing to send.
         if (before && before->data == record.data && before->route == record.route) continue;
         if (!current.count(text)) changed.push_back(text);
@@ -496,7 +486,7 @@ KioskPlan planKioskEntries(const std::vector<StatusRow>& rows,
     for (const std::string& text : changed) {
         KioskRecord& record = current.at(text);
         for (const KioskDevice& kiosk : kiosks)
-            if (kioskAreaCovers(kiosk.area, record.route))
+            if (!record.lookup.empty() && kioskAreaCovers(kiosk.area, record.route))
                 plan.changes.push_back({kiosk.device_id, "kiosk.status", record.data});
         plan.entries.push_back(std::move(record));
     }

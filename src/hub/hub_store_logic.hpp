@@ -135,7 +135,10 @@ StatusPlan planStatusImport(const std::vector<StatusRow>& rows,
 // in hub_secrets under kKioskKeySecret, handed only to kiosks at their enrolment, never
 // printed). At a status import the hub keeps, per person (NIK and birth date), the latest
 // entry of the kiosks' card-status table (kiosk_entries) and queues a `kiosk.status` change
-// for every kiosk (not revoked) whose area covers the person's route.
+// for every kiosk (not revoked) whose area covers the person's route. Since issue 12 an entry
+// is found by NIK and KK number, or receipt and birth date; entries kept before carry no
+// `kk_lookup` in their data and are never sent again: a new kiosk's table is the entries with
+// a lookup whose data has one (both backends' backfill).
 
 inline constexpr const char* kKioskKeySecret = "kiosk.key";
 KioskKey newKioskKey();
@@ -165,30 +168,30 @@ struct PersonRecord {
     std::string name;
     std::string village_code;
     std::string household_id;  // the receipt's id
+    std::string kk_number;     // of the household.registered event; "" unknown
 };
 
 // A row of kiosk_entries: a person's latest entry and where it goes.
 struct KioskRecord {
     PersonKey person;
-    std::string lookup;
+    std::string lookup;  // the data's `lookup`: "" when the entry is sent to no kiosk
     std::string route;
     std::string decided_on;  // YYYY-MM-DD of the decision it shows
     std::string data;        // the kiosk.status change's data (JSON object)
 };
 
-// The lookups of `people` (personText -> hex): those in `cached` as they are, the others
-// computed (statusLookupKey: Argon2id, about 12 ms and 16 MiB each) on up to 4 threads.
-// Callers compute them before their write transaction.
-Result<std::unordered_map<std::string, std::string>> kioskLookups(
-    const KioskKey& key, const std::vector<PersonKey>& people,
-    const std::unordered_map<std::string, std::string>& cached);
+// A person's two lookups (hex), "" where the hub lacks what one needs.
+struct PersonLookups {
+    std::string kk;       // kkLookupKey(key, NIK, KK number of their household)
+    std::string receipt;  // receiptLookupKey(key, household id, birth date)
+};
 
-// The receipt lookups of `people` (personText -> hex): statusLookupKey(key, the household id
-// of their first registration that has one, birth date), so that a citizen holding the
-// registration receipt (pekon://receipt?id=<household id>) is found with their birth date.
-// People with no registration are left out. Computed on every import like kioskLookups (about
-// 12 ms each, on up to 4 threads); callers compute them before their write transaction.
-Result<std::unordered_map<std::string, std::string>> receiptLookups(
+// The lookups of `people` (by personText): the KK lookup by the KK number of their first
+// registration (earliest member id) whose household has one, the receipt lookup by the
+// household id of their first registration (pekon://receipt?id=<household id>). People with
+// no registration are left out. Computed on every import (Argon2id, about 12 ms and 16 MiB
+// each) on up to 4 threads; callers compute them before their write transaction.
+Result<std::unordered_map<std::string, PersonLookups>> kioskLookups(
     const KioskKey& key, const std::vector<PersonKey>& people,
     const std::unordered_map<std::string, std::vector<PersonRecord>>& records);
 
@@ -202,10 +205,11 @@ struct KioskPlan {
 // entry keeps the class, facility and masked card number of the one it replaces when its row leaves
 // them empty. The name is maskName of the first registration's name (by member id) that has one,
 // the route from the first that has a village. `people`: the registrations of each person
-// (personText), earliest member id first; `lookups` has every person of the rows.
+// (personText), earliest member id first; `lookups`: kioskLookups of the people. An entry with
+// neither lookup (the hub knows no registration of the person) is kept but sent to no kiosk:
+// a NIK alone never finds a row.
 KioskPlan planKioskEntries(const std::vector<StatusRow>& rows,
-                           const std::unordered_map<std::string, std::string>& lookups,
-                           const std::unordered_map<std::string, std::string>& receipt_lookups,
+                           const std::unordered_map<std::string, PersonLookups>& lookups,
                            const std::unordered_map<std::string, std::vector<PersonRecord>>& people,
                            const std::unordered_map<std::string, KioskRecord>& previous,
                            const std::vector<KioskDevice>& kiosks);

@@ -373,30 +373,23 @@ class PostgresHubStore final : public HubStore {
                                                UnixSeconds now) override {
         using Summary = StatusImportSummary;
         if (rows.empty()) return Summary{};
-        // The slow part first, outside any transaction (a few thousand new people take tens of
-        // seconds): the kiosk lookups not yet known.
+        // The slow part first, outside any transaction (a few thousand people take tens of
+        // seconds): the kiosk lookups.
         const std::vector<PersonKey> people = statusKeys(rows);
-        using Lookups = std::unordered_map<std::string, std::string>;
         std::optional<KioskKey> key;
         std::unordered_map<std::string, std::vector<PersonRecord>> households;
-        auto cached = withConnection<Lookups>([&](pg::Connection& db) -> Result<Lookups> {
+        auto read = withConnection<bool>([&](pg::Connection& db) -> Result<bool> {
             auto made = kioskKey(db);
             if (!made) return made.error();
             key = *made;
             auto known_records = recordsOf(db, people);
             if (!known_records) return known_records.error();
             households = std::move(known_records.value());
-            auto known = kioskEntriesOf(db, people);
-            if (!known) return known.error();
-            Lookups out;
-            for (const auto& [person, record] : *known) out.emplace(person, record.lookup);
-            return out;
+            return true;
         });
-        if (!cached) return cached.error();
-        auto lookups = kioskLookups(*key, people, *cached);  // no connection held meanwhile
+        if (!read) return read.error();
+        auto lookups = kioskLookups(*key, people, households);  // no connection held meanwhile
         if (!lookups) return lookups.error();
-        auto receipts = receiptLookups(*key, people, households);
-        if (!receipts) return receipts.error();
         return withConnection<Summary>([&](pg::Connection& db) {
             return pg::inTransaction<Summary>(db, kBeginWrite, [&]() -> Result<Summary> {
                 if (auto s = insertStatuses(db, rows, now); !s) return s.error();
@@ -410,7 +403,7 @@ class PostgresHubStore final : public HubStore {
                 auto kiosks = activeKiosks(db);
                 if (!kiosks) return kiosks.error();
                 KioskPlan kiosk_plan =
-                    planKioskEntries(rows, *lookups, *receipts, *records, *previous, *kiosks);
+                    planKioskEntries(rows, *lookups, *records, *previous, *kiosks);
                 if (auto s = keepKioskEntries(db, kiosk_plan.entries, now); !s) return s.error();
                 if (auto s = insertChanges(db, plan.changes, now); !s) return s.error();
                 if (auto s = insertChanges(db, kiosk_plan.changes, now); !s) return s.error();

@@ -14,7 +14,8 @@ constexpr Statement kSecret{"secret", "SELECT value FROM hub_secrets WHERE name 
 constexpr Statement kSendKioskTable{
     "send_kiosk_table",
     "INSERT INTO changes (device_id, type, data, created_at) SELECT $1::text, 'kiosk.status', "
-    "data, $2::bigint FROM kiosk_entries WHERE route = $3::text OR route LIKE $4::text "
+    "data, $2::bigint FROM kiosk_entries WHERE (route = $3::text OR route LIKE $4::text) "
+    "AND lookup <> '' AND data LIKE '%\"kk\\_lookup\":%' ESCAPE '\\' "
     "ORDER BY route, nik, birth_date"};
 constexpr Statement kKioskEntriesOf{
     "kiosk_entries_of",
@@ -29,7 +30,10 @@ constexpr Statement kRecordsOfPeople{
     "m.member_id ORDER BY e.received_at, e.id LIMIT 1), "
     "(SELECT ((h.content::json -> 'data') ->> 'village_code') FROM events h WHERE h.type = "
     "'household.registered' AND (((h.content::json -> 'data') ->> 'household_id') COLLATE "
-    "\"C\") = m.household_id ORDER BY h.received_at, h.id LIMIT 1), m.household_id "
+    "\"C\") = m.household_id ORDER BY h.received_at, h.id LIMIT 1), m.household_id, "
+    "(SELECT ((h.content::json -> 'data') ->> 'kk_number') FROM events h WHERE h.type = "
+    "'household.registered' AND (((h.content::json -> 'data') ->> 'household_id') COLLATE "
+    "\"C\") = m.household_id ORDER BY h.received_at, h.id LIMIT 1) "
     "FROM members m JOIN unnest($1::text[], $2::text[]) AS k (nik, birth_date) "
     "ON m.nik = k.nik AND m.birth_date = k.birth_date ORDER BY m.member_id"};
 constexpr Statement kActiveKiosks{"active_kiosks",
@@ -89,7 +93,8 @@ Result<std::unordered_map<std::string, std::vector<PersonRecord>>> recordsOf(
     if (!rows) return rows.error();
     for (int i = 0; i < rows->count(); ++i)
         out[personText({rows->text(i, 0), rows->text(i, 1)})].push_back(
-            {rows->text(i, 2), rows->text(i, 3), rows->text(i, 4), rows->text(i, 5)});
+            {rows->text(i, 2), rows->text(i, 3), rows->text(i, 4), rows->text(i, 5),
+             rows->text(i, 6)});
     return out;
 }
 

@@ -21,7 +21,7 @@ Result<KioskKey> kioskKey(pg::Connection& db);
 // The kiosk entries of these people so far, by personText.
 Result<std::unordered_map<std::string, KioskRecord>> kioskEntriesOf(
     pg::Connection& db, const std::vector<PersonKey>& people);
-// Each person's registrations with the name, village and household their events give,
+// Each person's registrations with the name, village, household and KK number their events give,
 // earliest first, by personText.
 Result<std::unordered_map<std::string, std::vector<PersonRecord>>> recordsOf(
     pg::Connection& db, const std::vector<PersonKey>& people);
@@ -29,7 +29,8 @@ Result<std::unordered_map<std::string, std::vector<PersonRecord>>> recordsOf(
 Result<std::vector<KioskDevice>> activeKiosks(pg::Connection& db);
 Status keepKioskEntries(pg::Connection& db, const std::vector<KioskRecord>& records,
                         UnixSeconds now);
-// Queues for a newly enrolled kiosk one kiosk.status per entry of its area.
+// Queues for a newly enrolled kiosk one kiosk.status per entry of its area (made since issue
+// 12, with a lookup).
 Status sendKioskTable(pg::Connection& db, const std::string& device_id, const std::string& area,
                       UnixSeconds now);
 

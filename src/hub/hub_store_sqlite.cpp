@@ -19,7 +19,7 @@ constexpr const char* kRegistrationsByIds =
 constexpr const char* kRegistrationsOfPerson =
     "SELECT member_id, household_id, device_id, nik, birth_date FROM members WHERE nik = ? AND "
     "birth_date = ? ORDER BY member_id";
-// A person's registrations with the name and village their events give. The JSON expressions
+// A person's registrations with the name, village and KK number their events give. The JSON expressions
 // are those of the schema's partial indexes, so each is an index search; the unary + strips
 // the column's TEXT affinity, which would otherwise stop SQLite from searching the index.
 constexpr const char* kRecordsOfPerson =
@@ -29,7 +29,10 @@ constexpr const char* kRecordsOfPerson =
     "ORDER BY e.received_at, e.id LIMIT 1), "
     "(SELECT json_extract(h.content, '$.data.village_code') FROM events h WHERE h.type = "
     "'household.registered' AND json_extract(h.content, '$.data.household_id') = +m.household_id "
-    "ORDER BY h.received_at, h.id LIMIT 1), m.household_id "
+    "ORDER BY h.received_at, h.id LIMIT 1), m.household_id, "
+    "(SELECT json_extract(h.content, '$.data.kk_number') FROM events h WHERE h.type = "
+    "'household.registered' AND json_extract(h.content, '$.data.household_id') = +m.household_id "
+    "ORDER BY h.received_at, h.id LIMIT 1) "
     "FROM members m WHERE m.nik = ? AND m.birth_date = ? ORDER BY m.member_id";
 constexpr const char* kKioskEntryOfPerson =
     "SELECT lookup, route, decided_on, data FROM kiosk_entries WHERE nik = ? AND birth_date = ?";
@@ -129,10 +132,12 @@ class SqliteHubStore final : public HubStore {
             if (!key) return key.error();
             e.kiosk = KioskGrant{area, {}};
             e.kiosk->key.bytes = key->bytes;
-            // The kiosk starts with the whole table of its area.
+            // The kiosk starts with the whole table of its area: the entries made since issue
+            // 12 that have a lookup (hub_store_logic.hpp).
             auto backfill = db_.cached(
                 "INSERT INTO changes (device_id, type, data, created_at) SELECT ?, "
-                "'kiosk.status', data, ? FROM kiosk_entries WHERE route = ? OR route LIKE ? "
+                "'kiosk.status', data, ? FROM kiosk_entries WHERE (route = ? OR route LIKE ?) "
+                "AND lookup <> '' AND data LIKE '%\"kk\\_lookup\":%' ESCAPE '\\' "
                 "ORDER BY route, nik, birth_date");
             if (!backfill) return backfill.error();
             (*backfill)->bind(1, e.device_id).bind(2, now).bind(3, area).bind(4, area + ".%");
@@ -251,29 +256,23 @@ class SqliteHubStore final : public HubStore {
     Result<StatusImportSummary> importStatuses(const std::vector<StatusRow>& rows,
                                                UnixSeconds now) override {
         if (rows.empty()) return StatusImportSummary{};
-        // The slow part first, outside any transaction: the kiosk lookups not yet known.
+        // The slow part first, outside any transaction: the kiosk lookups.
         const std::vector<PersonKey> people = statusKeys(rows);
         auto key = withTransaction<KioskKey>([&] { return kioskKey(); });
         if (!key) return key.error();
         // The people's entries and registrations are read once, here: one connection and
         // serialised calls, so nothing changes them before the transaction below uses them.
-        std::unordered_map<std::string, std::string> cached;
         std::unordered_map<std::string, KioskRecord> previous;
         std::unordered_map<std::string, std::vector<PersonRecord>> records;
         for (const PersonKey& p : people) {
             const std::string text = personText(p);
             auto entry = kioskEntryOf(p);
             if (!entry) return entry.error();
-            if (*entry) {
-                cached.emplace(text, (*entry)->lookup);
-                previous.emplace(text, std::move(**entry));
-            }
+            if (*entry) previous.emplace(text, std::move(**entry));
             if (auto s = readPersonRecords(p, records[text]); !s) return s.error();
         }
-        auto lookups = kioskLookups(*key, people, cached);
+        auto lookups = kioskLookups(*key, people, records);
         if (!lookups) return lookups.error();
-        auto receipts = receiptLookups(*key, people, records);
-        if (!receipts) return receipts.error();
 
         auto tx = sql::Transaction::begin(db_);
         if (!tx) return tx.error();
@@ -303,7 +302,7 @@ class SqliteHubStore final : public HubStore {
         auto kiosks = activeKiosks();
         if (!kiosks) return kiosks.error();
         KioskPlan kiosk_plan =
-            planKioskEntries(rows, *lookups, *receipts, records, previous, *kiosks);
+            planKioskEntries(rows, *lookups, records, previous, *kiosks);
         for (const KioskRecord& r : kiosk_plan.entries)
             if (auto s = keepKioskRecord(r, now); !s) return s.error();
         if (auto s = insertChanges(plan.changes, now); !s) return s.error();
@@ -373,7 +372,8 @@ class SqliteHubStore final : public HubStore {
         (*stmt)->bind(1, p.nik).bind(2, p.birth_date);
         int rc;
         while ((rc = (*stmt)->step()) == SQLITE_ROW)
-            out.push_back({(*stmt)->text(0), (*stmt)->text(1), (*stmt)->text(2), (*stmt)->text(3)});
+            out.push_back({(*stmt)->text(0), (*stmt)->text(1), (*stmt)->text(2), (*stmt)->text(3),
+                           (*stmt)->text(4)});
         if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read registrations");
         return {};
     }

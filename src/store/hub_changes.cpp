@@ -72,22 +72,34 @@ Result<bool> applyDuplicate(sql::Connection& db, const HubChange& c) {
 
 // A row of the kiosk's card-status table. Only a kiosk (a device holding the district's kiosk
 // key) keeps it; on any other device, or when the data is not a well-formed entry, the change
-// is recorded and nothing else happens.
+// is recorded and nothing else happens. The entry is kept under its KK lookup (NIK and KK
+// number) and its receipt lookup (receipt and birth date), never under `lookup`: from a hub
+// older than issue 12 that is by NIK and birth date, one factor, so such data gives only its
+// receipt row.
 Result<bool> applyKioskStatus(Store& store, const HubChange& c) {
     auto key = readSetting(store, kSettingKioskKey);
     if (!key) return key.error();
     if (!key->has_value()) return false;
     const std::optional<KioskEntry> entry = parseKioskEntry(c.data);
     if (!entry) return false;
-    if (auto s = keepKioskEntry(store.connection(), *entry); !s) return s.error();
-    // The second row, found by the registration receipt and the birth date.
-    if (!entry->receipt_lookup.empty()) {
-        KioskEntry by_receipt = *entry;
-        by_receipt.lookup = entry->receipt_lookup;
-        by_receipt.receipt_lookup.clear();
-        if (auto s = keepKioskEntry(store.connection(), by_receipt); !s) return s.error();
+    bool kept = false;
+    for (const std::string& lookup : {entry->kk_lookup, entry->receipt_lookup}) {
+        if (lookup.empty()) continue;
+        KioskEntry row = *entry;
+        row.lookup = lookup;
+        if (auto s = keepKioskEntry(store.connection(), row); !s) return s.error();
+        kept = true;
     }
-    return true;
+    return kept;
+}
+
+// What the device's log keeps of a change: a legacy kiosk.status loses its `lookup` (by NIK
+// and birth date), so the log gives no shorter way to the row than the table does.
+HubChange loggedChange(const HubChange& c) {
+    if (c.type != "kiosk.status" || !c.data.is_object() || c.data.contains("kk_lookup")) return c;
+    HubChange logged = c;
+    logged.data.erase("lookup");
+    return logged;
 }
 
 }  // namespace
@@ -105,7 +117,7 @@ Result<AppliedChanges> applyHubChanges(Store& store, const ChangesPage& page, Un
     if (!tx) return tx.error();
     AppliedChanges out;
     for (const HubChange& c : page.changes) {
-        auto seq = appendHubEvent(db, c, now);
+        auto seq = appendHubEvent(db, loggedChange(c), now);
         if (!seq) return seq.error();
         Result<bool> changed = false;
         if (auto status = statusOfChangeType(c.type))

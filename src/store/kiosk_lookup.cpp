@@ -7,11 +7,11 @@
 
 namespace pekon {
 
-Result<std::string> statusLookupKey(const KioskKey& key, std::string_view nik, const Date& birth) {
+Result<std::string> slowKeyedHash(const KioskKey& key, std::string_view message,
+                                  SlowHashCost cost) {
     if (sodium_init() < 0)
         return Error{"kiosk_hash", "Pustaka kriptografi tidak bisa dimulai.",
                      "The cryptography library cannot start."};
-    const std::string message = std::string(nik) + "|" + formatIsoDate(birth);
     unsigned char password[crypto_auth_hmacsha256_BYTES];
     crypto_auth_hmacsha256(password, reinterpret_cast<const unsigned char*>(message.data()),
                            message.size(), key.bytes.data());
@@ -26,13 +26,24 @@ Result<std::string> statusLookupKey(const KioskKey& key, std::string_view nik, c
     unsigned char out[16];
     static_assert(crypto_pwhash_SALTBYTES == 16);
     if (crypto_pwhash(out, sizeof out, reinterpret_cast<const char*>(password), sizeof password,
-                      digest, kLookupPasses, kLookupMemoryBytes, crypto_pwhash_ALG_ARGON2ID13) != 0)
+                      digest, cost.passes, cost.memory_bytes, crypto_pwhash_ALG_ARGON2ID13) != 0)
         return Error{"kiosk_hash", "Memori tidak cukup untuk mencari status kartu.",
                      "Not enough memory to look up a card status."};
     sodium_memzero(password, sizeof password);
     char hex[2 * sizeof out + 1];
     sodium_bin2hex(hex, sizeof hex, out, sizeof out);
     return std::string(hex);
+}
+
+Result<std::string> kkLookupKey(const KioskKey& key, std::string_view nik,
+                                std::string_view kk_number) {
+    return slowKeyedHash(key, "kk|" + std::string(nik) + "|" + std::string(kk_number),
+                         kKkLookupCost);
+}
+
+Result<std::string> receiptLookupKey(const KioskKey& key, std::string_view household_id,
+                                     const Date& birth) {
+    return slowKeyedHash(key, std::string(household_id) + "|" + formatIsoDate(birth));
 }
 
 std::string maskName(std::string_view name) {
@@ -81,6 +92,7 @@ Json kioskEntryJson(const KioskEntry& e) {
                  {"as_of", e.as_of}};
     if (e.care_class) data["class"] = *e.care_class;
     if (!e.receipt_lookup.empty()) data["receipt_lookup"] = e.receipt_lookup;
+    data["kk_lookup"] = e.kk_lookup;
     return data;
 }
 
@@ -98,13 +110,15 @@ std::optional<KioskEntry> parseKioskEntry(const Json& data) {
     if (!text("lookup", e.lookup) || !text("status", e.status) || !text("faskes", e.faskes) ||
         !text("card_eta", e.card_eta) || !text("card_number_masked", e.card_number_masked) ||
         !text("name_masked", e.name_masked) || !text("as_of", e.as_of) ||
-        !text("receipt_lookup", e.receipt_lookup))
+        !text("receipt_lookup", e.receipt_lookup) || !text("kk_lookup", e.kk_lookup))
         return std::nullopt;
+    e.legacy = !data.contains("kk_lookup");
     auto isLookup = [](const std::string& h) {
         return h.size() == 32 && h.find_first_not_of("0123456789abcdef") == std::string::npos;
     };
-    if (!isLookup(e.lookup) || (!e.receipt_lookup.empty() && !isLookup(e.receipt_lookup)))
-        return std::nullopt;
+    for (const std::string* h : {&e.lookup, &e.receipt_lookup, &e.kk_lookup})
+        if (!h->empty() && !isLookup(*h)) return std::nullopt;
+    if (e.legacy && e.lookup.empty()) return std::nullopt;
     if (e.status.empty() || e.as_of.empty()) return std::nullopt;
     if (auto it = data.find("class"); it != data.end() && !it->is_null()) {
         if (!it->is_number_integer()) return std::nullopt;

@@ -26,9 +26,9 @@ Status upsertKioskEntries(Store& store, const std::vector<KioskEntry>& entries) 
     return tx->commit();
 }
 
-Result<std::optional<KioskEntry>> findKioskEntry(Store& store, const KioskKey& key,
-                                                 std::string_view nik, const Date& birth) {
-    auto lookup = statusLookupKey(key, nik, birth);
+namespace {
+
+Result<std::optional<KioskEntry>> findByLookup(Store& store, const Result<std::string>& lookup) {
     if (!lookup) return lookup.error();
     auto stmt = store.connection().cached(
         "SELECT status, class, faskes, card_eta, card_number_masked, name_masked, as_of FROM "
@@ -49,6 +49,20 @@ Result<std::optional<KioskEntry>> findKioskEntry(Store& store, const KioskKey& k
     e.name_masked = (*stmt)->text(5);
     e.as_of = (*stmt)->text(6);
     return std::optional<KioskEntry>(std::move(e));
+}
+
+}  // namespace
+
+Result<std::optional<KioskEntry>> findKioskEntryByKk(Store& store, const KioskKey& key,
+                                                     std::string_view nik,
+                                                     std::string_view kk_number) {
+    return findByLookup(store, kkLookupKey(key, nik, kk_number));
+}
+
+Result<std::optional<KioskEntry>> findKioskEntryByReceipt(Store& store, const KioskKey& key,
+                                                          std::string_view household_id,
+                                                          const Date& birth) {
+    return findByLookup(store, receiptLookupKey(key, household_id, birth));
 }
 
 }  // namespace pekon

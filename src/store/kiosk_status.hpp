@@ -10,8 +10,8 @@
 #include "store/kiosk_lookup.hpp"
 #include "store/store.hpp"
 
-// The kiosk's card-status table (issue 6): "check my card status" by NIK and birth date,
-// offline, from a table that holds no NIK. Each row is found by the slow keyed hash of
+// The kiosk's card-status table (issue 6): "check my card status" by NIK and KK number, or by
+// registration receipt and birth date (issue 12), offline, from a table that holds no NIK. Each row is found by the slow keyed hash of
 // store/kiosk_lookup.hpp (statusLookupKey), and holds only what the kiosk may show. pekon-hub
 // fills it with `kiosk.status` changes (docs/sync-protocol.md), applied in
 // store/hub_changes.
@@ -27,8 +27,13 @@ inline constexpr const char* kSettingKioskArea = "kiosk.area";
 Status upsertKioskEntries(Store& store, const std::vector<KioskEntry>& entries);
 // The same for one entry, inside the caller's transaction (the pull applies a page in one).
 Status keepKioskEntry(sql::Connection& db, const KioskEntry& entry);
-// The row for this NIK and birth date, if any.
-Result<std::optional<KioskEntry>> findKioskEntry(Store& store, const KioskKey& key,
-                                                 std::string_view nik, const Date& birth);
+// The row for this NIK and KK number, if any.
+Result<std::optional<KioskEntry>> findKioskEntryByKk(Store& store, const KioskKey& key,
+                                                     std::string_view nik,
+                                                     std::string_view kk_number);
+// The row for this registration receipt (its household id) and birth date, if any.
+Result<std::optional<KioskEntry>> findKioskEntryByReceipt(Store& store, const KioskKey& key,
+                                                          std::string_view household_id,
+                                                          const Date& birth);
 
 }  // namespace pekon

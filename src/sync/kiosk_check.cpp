@@ -33,12 +33,14 @@ Result<bool> isKioskDevice(Store& store) {
     return key->has_value();
 }
 
-Result<std::optional<KioskEntry>> checkCardStatus(Store& store, std::string_view subject,
-                                                  const Date& birth) {
+namespace {
+
+template <class Find>
+Result<std::optional<KioskEntry>> checkWith(Store& store, Find&& find) {
     auto key = kioskKey(store);
     if (!key) return key.error();
     if (!key->has_value()) return notSetUp();
-    auto entry = findKioskEntry(store, **key, subject, birth);
+    Result<std::optional<KioskEntry>> entry = find(**key);
     if (!entry) return entry.error();
     // The table is as fresh as the last sync that completed; an entry dated later than that
     // (pulled by a sync that failed afterwards) keeps its own date.
@@ -48,6 +50,23 @@ Result<std::optional<KioskEntry>> checkCardStatus(Store& store, std::string_view
         if (synced && (!own || *synced > *own)) (*entry)->as_of = formatRfc3339(*synced);
     }
     return entry;
+}
+
+}  // namespace
+
+Result<std::optional<KioskEntry>> checkCardStatusByKk(Store& store, std::string_view nik,
+                                                      std::string_view kk_number) {
+    return checkWith(store, [&](const KioskKey& key) {
+        return findKioskEntryByKk(store, key, nik, kk_number);
+    });
+}
+
+Result<std::optional<KioskEntry>> checkCardStatusByReceipt(Store& store,
+                                                           std::string_view receipt_id,
+                                                           const Date& birth) {
+    return checkWith(store, [&](const KioskKey& key) {
+        return findKioskEntryByReceipt(store, key, receipt_id, birth);
+    });
 }
 
 }  // namespace pekon::sync

@@ -16,10 +16,15 @@ namespace pekon::sync {
 // Whether this device holds a kiosk key (it was enrolled with a kiosk token).
 Result<bool> isKioskDevice(Store& store);
 
-// The entry for this NIK (or registration receipt id) and birth date, if any. Errors:
-// `kiosk_not_set_up` (no key on this device), the store's, and `kiosk_hash` when the slow hash
-// cannot get its memory.
-Result<std::optional<KioskEntry>> checkCardStatus(Store& store, std::string_view subject,
-                                                  const Date& birth);
+// The entry for this NIK and KK number (both cards of the citizen: the NIK alone, which holds
+// the birth date, is not enough), if any. Errors: `kiosk_not_set_up` (no key on this device),
+// the store's, and `kiosk_hash` when the slow hash cannot get its memory.
+Result<std::optional<KioskEntry>> checkCardStatusByKk(Store& store, std::string_view nik,
+                                                      std::string_view kk_number);
+// The entry for this registration receipt id (a household id) and birth date, if any; the
+// same errors.
+Result<std::optional<KioskEntry>> checkCardStatusByReceipt(Store& store,
+                                                           std::string_view receipt_id,
+                                                           const Date& birth);
 
 }  // namespace pekon::sync

@@ -7,6 +7,7 @@ namespace pekon::ui {
 
 void KioskCitizen::clear() {
     wipeText(nik);
+    wipeText(kk_number);
     wipeText(birth_date);
     wipeText(receipt_id);
     wipeText(checked_for);
@@ -14,6 +15,8 @@ void KioskCitizen::clear() {
     wipeText(feedback_phone);
     if (found) {
         wipeText(found->lookup);
+        wipeText(found->kk_lookup);
+        wipeText(found->receipt_lookup);
         wipeText(found->card_number_masked);
         wipeText(found->name_masked);
         wipeText(found->faskes);
@@ -23,7 +26,7 @@ void KioskCitizen::clear() {
 }
 
 bool KioskCitizen::empty() const {
-    return nik.empty() && birth_date.empty() && receipt_id.empty() && checked_for.empty() &&
+    return nik.empty() && kk_number.empty() && birth_date.empty() && receipt_id.empty() && checked_for.empty() &&
            !checked && !found && feedback_text.empty() && feedback_phone.empty();
 }
 

@@ -22,7 +22,8 @@ inline constexpr const char* kSettingKioskMode = "kiosk.mode";
 
 struct KioskCitizen {
     std::string nik;          // typed on the keypad or scanned
-    std::string birth_date;   // YYYY-MM-DD from the date picker
+    std::string kk_number;    // the family card's number, typed or scanned (with the NIK)
+    std::string birth_date;   // YYYY-MM-DD from the date picker (with a receipt)
     std::string receipt_id;   // from a scanned registration receipt (used when no NIK is typed)
     bool checked = false;     // a lookup ran for these inputs
     std::string checked_for;  // the inputs it ran for (a change of either hides the answer)
@@ -30,8 +31,11 @@ struct KioskCitizen {
     std::string feedback_text;
     std::string feedback_phone;
 
-    // What the lookup is by: the NIK when one is typed, else the receipt's id.
-    const std::string& subject() const { return nik.empty() ? receipt_id : nik; }
+    // What the lookup is by: the NIK and KK number when a NIK is typed (or no receipt was
+    // scanned), else the receipt's id and the birth date.
+    bool byReceipt() const { return nik.empty() && !receipt_id.empty(); }
+    const std::string& subject() const { return byReceipt() ? receipt_id : nik; }
+    const std::string& secondFactor() const { return byReceipt() ? birth_date : kk_number; }
     // Overwrites every byte before forgetting it.
     void clear();
     bool empty() const;

@@ -1,12 +1,17 @@
 // The citizen kiosk end to end over loopback (issue 6), through the real binaries on each hub
 // backend: a volunteer's tablet registers a household and syncs; the office makes kiosk
 // tokens, enrols kiosks with `pekon enrol`, imports its decisions; a kiosk syncs and answers
-// `pekon status` offline from a table that holds no NIK and no name.
+// `pekon status` offline, by NIK and KK number or by receipt and birth date (never by NIK and
+// birth date: a NIK holds the birth date, issue 12), from a table that holds no NIK and no name.
 #include <catch2/catch.hpp>
 #include <string>
 
 #include "app/run_cli.hpp"
 #include "codec/json.hpp"
+#include "store/kiosk_lookup.hpp"
+#include "store/kiosk_status.hpp"
+#include "store/sqlite.hpp"
+#include "sync/signature.hpp"
 #include "support/fixtures.hpp"
 #include "support/postgres_test_db.hpp"
 #include "support/running_hub.hpp"
@@ -26,6 +31,8 @@ struct Person {
 constexpr Person kBudi{"1806011505800001", "1980-05-15", "Budi", "Santoso"};
 constexpr Person kSiti{"1806016208850002", "1985-08-22", "Siti", "Aminah"};
 constexpr Person kAhmad{"1806010101100003", "2010-01-01", "Ahmad", "Rizki"};
+constexpr const char* kKk = "1806011203150007";       // their family card
+constexpr const char* kOtherKk = "1806011203150008";  // a valid KK number, not theirs
 
 std::vector<std::string> on(std::vector<std::string> args, const std::string& db) {
     args.push_back("--db");
@@ -53,8 +60,33 @@ std::string kioskUri(const std::string& hub_db, const std::string& hub_url,
     return run.lines[1];
 }
 
-Json status(const std::string& kiosk_db, const char* nik, const char* birth) {
-    return ranOk(on({"status", "--nik", nik, "--birth-date", birth}, kiosk_db));
+Json status(const std::string& kiosk_db, const char* nik, const char* kk = kKk) {
+    return ranOk(on({"status", "--nik", nik, "--kk", kk}, kiosk_db));
+}
+
+// The district key the kiosk holds.
+KioskKey kioskKeyOf(const std::string& kiosk_db) {
+    auto db = sql::Connection::open(kiosk_db, true);
+    REQUIRE(db);
+    auto text = db->queryText("SELECT value FROM settings WHERE key = 'kiosk.key'");
+    REQUIRE(text);
+    auto secret = sync::decodeSecret(*text);
+    REQUIRE(secret);
+    KioskKey key;
+    key.bytes = secret->bytes;
+    return key;
+}
+
+// The lookup of NIK and birth date, as kiosks answered by before issue 12.
+std::string byBirth(const KioskKey& key, const Person& p) {
+    return slowKeyedHash(key, std::string(p.nik) + "|" + p.birth).value();
+}
+
+std::int64_t rowsUnder(const std::string& kiosk_db, const std::string& lookup) {
+    auto db = sql::Connection::open(kiosk_db, true);
+    REQUIRE(db);
+    return db->queryInt("SELECT COUNT(*) FROM kiosk_status WHERE lookup = '" + lookup + "'")
+        .value();
 }
 
 // The database file and its write-ahead log, as bytes.
@@ -71,7 +103,7 @@ std::string databaseBytes(const std::string& db) {
 
 TEMPLATE_TEST_CASE(
     "kiosk end to end: the office's decisions reach the kiosk of the area, which "
-    "answers by NIK and birth date and holds neither",
+    "answers by NIK and KK number, never by NIK and birth date, and holds none of them",
     "[kiosk_e2e]", SQLite, PostgreSQL) {
     PEKON_HUB_TEST_DB(TestType, hub_db_holder, "kiosk_e2e_hub.db");
     const std::string hub_db = hub_db_holder.url();
@@ -113,7 +145,7 @@ TEMPLATE_TEST_CASE(
     CHECK(ranOk(on({"sync"}, other_kiosk))["pulled"] == 0);
     CHECK(ranOk(on({"sync"}, tablet))["pulled"] == 2);  // its members' own statuses
 
-    const Json budi = status(kiosk, kBudi.nik, kBudi.birth);
+    const Json budi = status(kiosk, kBudi.nik);
     CHECK(budi["found"] == true);
     CHECK(budi["status"] == "paid");
     CHECK(budi["class"] == 3);
@@ -122,7 +154,7 @@ TEMPLATE_TEST_CASE(
     CHECK(budi["card_number_masked"] == "");
     CHECK(budi["name_masked"] == "B*** S******");
     CHECK(budi["as_of"] == "2026-12-01T00:00:00Z");
-    const Json siti = status(kiosk, kSiti.nik, kSiti.birth);
+    const Json siti = status(kiosk, kSiti.nik);
     CHECK(siti["found"] == true);
     CHECK(siti["status"] == "card_issued");
     CHECK(siti["class"] == 3);
@@ -140,21 +172,30 @@ TEMPLATE_TEST_CASE(
                    kiosk))["status"] == "paid");
     CHECK(ranOk(on({"status", "--receipt", receipt, "--birth-date", "1980-05-16"}, kiosk)) ==
           Json{{"found", false}});
-    // The wrong birth date, and a member with no decision yet: not found.
-    CHECK(status(kiosk, kBudi.nik, "1980-05-16") == Json{{"found", false}});
-    CHECK(status(kiosk, kAhmad.nik, kAhmad.birth) == Json{{"found", false}});
+    // The wrong KK number, and a member with no decision yet: not found.
+    CHECK(status(kiosk, kBudi.nik, kOtherKk) == Json{{"found", false}});
+    CHECK(status(kiosk, kAhmad.nik) == Json{{"found", false}});
+    // The right NIK and birth date only (all a KTP photocopy gives): no way in. The command
+    // has no such path, the NIK is no receipt, and the table has no row under that lookup.
+    for (const Person& p : {kBudi, kSiti}) {
+        CHECK(runCli(on({"status", "--nik", p.nik, "--birth-date", p.birth}, kiosk)).exit_code ==
+              2);
+        CHECK(runCli(on({"status", "--receipt", p.nik, "--birth-date", p.birth}, kiosk))
+                  .exit_code == 1);
+        CHECK(rowsUnder(kiosk, byBirth(kioskKeyOf(kiosk), p)) == 0);
+    }
     // Another kecamatan's kiosk does not have them; the tablet is no kiosk at all.
-    CHECK(status(other_kiosk, kBudi.nik, kBudi.birth) == Json{{"found", false}});
-    CHECK(
-        runCli(on({"status", "--nik", kBudi.nik, "--birth-date", kBudi.birth}, tablet)).exit_code ==
-        1);
+    CHECK(status(other_kiosk, kBudi.nik) == Json{{"found", false}});
+    CHECK(runCli(on({"status", "--nik", kBudi.nik, "--kk", kKk}, tablet)).exit_code == 1);
 
     // A kiosk enrolled after the import gets the table of its area (the whole regency here).
     ranOk(on({"enrol", kioskUri(hub_db, hub.url(), "18.06"), "--name", "kiosk Dinas"}, late_kiosk));
     CHECK(ranOk(on({"sync"}, late_kiosk))["pulled"] == 2);
-    CHECK(status(late_kiosk, kSiti.nik, kSiti.birth)["status"] == "card_issued");
+    CHECK(status(late_kiosk, kSiti.nik)["status"] == "card_issued");
+    CHECK(ranOk(on({"status", "--receipt", receipt, "--birth-date", kBudi.birth},
+                   late_kiosk))["status"] == "paid");
 
-    // No NIK, no name and no birth date in the kiosks' files, in plain text.
+    // No NIK, no name, no birth date and no KK number in the kiosks' files, in plain text.
     for (const std::string& db : {kiosk, late_kiosk}) {
         const std::string bytes = databaseBytes(db);
         REQUIRE(bytes.size() > 0);
@@ -166,6 +207,37 @@ TEMPLATE_TEST_CASE(
             CHECK(bytes.find(p.birth) == std::string::npos);
         }
         CHECK(bytes.find("0001234567890") == std::string::npos);  // nor the card number
+        CHECK(bytes.find(kKk) == std::string::npos);
     }
+
+    // A kiosk upgraded from before issue 12: its table and log still hold a row by NIK and
+    // birth date (as an older pekon made them from an older hub's kiosk.status). Opened by
+    // this pekon, it no longer answers by them, and the old lookup is gone from its file.
+    const std::string legacy = byBirth(kioskKeyOf(kiosk), kBudi);
+    {
+        auto db = sql::Connection::open(kiosk, false);
+        REQUIRE(db);
+        const std::string data =
+            R"({"lookup":")" + legacy +
+            R"(","status":"paid","class":3,"faskes":"Puskesmas Kota Agung","card_eta":"",)"
+            R"("card_number_masked":"","name_masked":"B*** S******","as_of":"2026-11-01T00:00:00Z"})";
+        REQUIRE(db->exec("INSERT INTO events (id, type, at, actor, data, origin, sync_state) "
+                         "VALUES ('0192f0c4-0000-7000-8000-000000000001', 'kiosk.status', "
+                         "'2026-11-01T01:00:00Z', 'hub', '" +
+                             data +
+                             "', 'hub', 'accepted');"
+                             "INSERT INTO kiosk_status (lookup, status, class, as_of) VALUES ('" +
+                             legacy + "', 'paid', 3, '2026-11-01T00:00:00Z');"
+                             "PRAGMA user_version = 8;",
+                         "a kiosk of an older pekon"));
+    }
+    REQUIRE(rowsUnder(kiosk, legacy) == 1);
+    CHECK(status(kiosk, kBudi.nik)["status"] == "paid");  // opened: migrated
+    CHECK(rowsUnder(kiosk, legacy) == 0);
+    CHECK(databaseBytes(kiosk).find(legacy) == std::string::npos);
+    // What it was sent since issue 12 still answers, rebuilt from its log.
+    CHECK(status(kiosk, kSiti.nik)["status"] == "card_issued");
+    CHECK(ranOk(on({"status", "--receipt", receipt, "--birth-date", kSiti.birth}, kiosk))["found"] ==
+          true);
     CHECK(hub.stop() == 0);
 }

@@ -1,4 +1,5 @@
-// `pekon status --nik --birth-date`: the kiosk's lookup, through the real binary.
+// `pekon status --nik --kk` and `--receipt --birth-date`: the kiosk's lookup, through the real
+// binary.
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -14,11 +15,12 @@ using namespace pekon::test;
 namespace {
 
 const char* kNik = "1806016208850002";
+const char* kKk = "1806011203150007";
 // 32 zero bytes, as the district's kiosk key is kept (base64).
 const char* kZeroKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
-Json status(const std::string& db, const std::string& nik, const std::string& birth) {
-    const CliRun run = runCli({"status", "--nik", nik, "--birth-date", birth, "--db", db});
+Json status(const std::string& db, const std::string& nik, const std::string& kk) {
+    const CliRun run = runCli({"status", "--nik", nik, "--kk", kk, "--db", db});
     INFO(run.describe());
     REQUIRE(run.exit_code == 0);
     auto json = parseJson(run.out);
@@ -28,21 +30,21 @@ Json status(const std::string& db, const std::string& nik, const std::string& bi
 
 }  // namespace
 
-TEST_CASE("cli status: found, not found and the wrong birth date, from a table with no NIK",
+TEST_CASE("cli status: found, not found and the wrong KK number, from a table with no NIK",
           "[status_cli]") {
     const std::string db = tempPath("kiosk_cli.db");
     {
         auto store = Store::open(db);
         REQUIRE(store);
         // Not a kiosk yet: a clear error, exit 1.
-        const CliRun none = runCli(
-            {"status", "--nik", kNik, "--birth-date", "1985-08-22", "--db", db, "--lang", "en"});
+        const CliRun none =
+            runCli({"status", "--nik", kNik, "--kk", kKk, "--db", db, "--lang", "en"});
         CHECK(none.exit_code == 1);
         CHECK(none.err.find("card-status table") != std::string::npos);
 
         REQUIRE(writeSetting(**store, kSettingKioskKey, kZeroKey));
         KioskEntry e;
-        e.lookup = statusLookupKey(KioskKey{}, kNik, Date{1985, 8, 22}).value();
+        e.lookup = kkLookupKey(KioskKey{}, kNik, kKk).value();
         e.status = "paid";
         e.care_class = 3;
         e.faskes = "Puskesmas Kota Agung";
@@ -52,7 +54,7 @@ TEST_CASE("cli status: found, not found and the wrong birth date, from a table w
         e.as_of = "2026-11-22T08:00:00Z";
         REQUIRE(upsertKioskEntries(**store, {e}));
     }
-    const Json found = status(db, kNik, "1985-08-22");
+    const Json found = status(db, kNik, kKk);
     CHECK(found["found"] == true);
     CHECK(found["status"] == "paid");
     CHECK(found["class"] == 3);
@@ -60,23 +62,34 @@ TEST_CASE("cli status: found, not found and the wrong birth date, from a table w
     CHECK(found["card_eta"] == "2026-12-06");
     CHECK(found["card_number_masked"] == "*********7890");
     CHECK(found["as_of"] == "2026-11-22T08:00:00Z");
-    CHECK(status(db, kNik, "1985-08-23") == Json{{"found", false}});  // wrong birth date
-    CHECK(status(db, "1806014107850003", "1985-07-01") == Json{{"found", false}});  // not there
+    CHECK(status(db, kNik, "1806011203150008") == Json{{"found", false}});  // wrong KK number
+    CHECK(status(db, "1806014107850003", kKk) == Json{{"found", false}});  // not there
 
     // Bad input is an error, not "not found".
-    const CliRun bad = runCli({"status", "--nik", "12", "--birth-date", "1985-08-22", "--db", db});
+    const CliRun bad = runCli({"status", "--nik", "12", "--kk", kKk, "--db", db});
     CHECK(bad.exit_code == 1);
+    CHECK(runCli({"status", "--nik", kNik, "--kk", "1806011203", "--db", db}).exit_code == 1);
     CHECK(runCli({"status", "--nik", kNik, "--db", db}).exit_code == 2);
+    // NIK and birth date is no way in: a NIK holds the birth date (issue 12).
+    CHECK(runCli({"status", "--nik", kNik, "--birth-date", "1985-08-22", "--db", db}).exit_code ==
+          2);
+    CHECK(runCli({"status", "--nik", kNik, "--kk", kKk, "--birth-date", "1985-08-22", "--db", db})
+              .exit_code == 2);
     // By NIK or by receipt, not both, not neither.
-    CHECK(runCli({"status", "--nik", kNik, "--receipt", "r1", "--birth-date", "1985-08-22", "--db",
-                  db})
+    CHECK(runCli({"status", "--nik", kNik, "--kk", kKk, "--receipt", "r1", "--birth-date",
+                  "1985-08-22", "--db", db})
               .exit_code == 2);
     CHECK(runCli({"status", "--birth-date", "1985-08-22", "--db", db}).exit_code == 2);
     CHECK(runCli({"status", "--receipt", "", "--birth-date", "1985-08-22", "--db", db}).exit_code ==
           1);
-    CHECK(runCli({"status", "--nik", kNik, "--birth-date", "22-08-1985", "--db", db}).exit_code ==
-          1);
+    // A receipt's id is a household id (a UUID), never a NIK.
+    CHECK(runCli({"status", "--receipt", kNik, "--birth-date", "1985-08-22", "--db", db})
+              .exit_code == 1);
+    CHECK(runCli({"status", "--receipt", "01936b2e-8f00-7abc-9def-0123456789ab", "--birth-date",
+                  "22-08-1985", "--db", db})
+              .exit_code == 1);
 
     // The database file holds no NIK in plain text.
     CHECK(readWholeFile(db).find(kNik) == std::string::npos);
+    CHECK(readWholeFile(db).find(kKk) == std::string::npos);
 }

@@ -121,8 +121,18 @@ KioskKey keyOf(const Enrolment& e) {
     return key;
 }
 
-std::string lookupOf(const KioskKey& key, const char* nik, const Date& birth) {
-    auto lookup = statusLookupKey(key, nik, birth);
+// Both households' family card (householdEvent).
+constexpr const char* kKk = "1806011203150007";
+
+// A person's row by NIK and KK number.
+std::string kkOf(const KioskKey& key, const char* nik) {
+    auto lookup = kkLookupKey(key, nik, kKk);
+    REQUIRE(lookup);
+    return *lookup;
+}
+
+std::string receiptOf(const KioskKey& key, const char* household_id, const Date& birth) {
+    auto lookup = receiptLookupKey(key, household_id, birth);
     REQUIRE(lookup);
     return *lookup;
 }
@@ -196,7 +206,9 @@ TEMPLATE_TEST_CASE(
     CHECK(summary.changes == 2);  // the tablet's two registrations
     CHECK(summary.unmatched == 1);
     CHECK(summary.kiosk_entries == 3);
-    CHECK(summary.kiosk_changes == 5);  // Kota Agung 1, Talang Padang 1, the regency 3
+    // Kota Agung 1, Talang Padang 1, the regency 2: the stranger's entry goes nowhere, since
+    // the hub knows neither a KK number nor a receipt of theirs and a NIK alone finds nothing.
+    CHECK(summary.kiosk_changes == 4);
 
     // The tablet hears about its own registrations only, never a kiosk.status.
     std::vector<std::string> tablet_types;
@@ -204,9 +216,8 @@ TEMPLATE_TEST_CASE(
     CHECK(tablet_types == std::vector<std::string>{"payment.confirmed", "card.issued"});
 
     const KioskKey key = keyOf(kota_agung);
-    const std::string budi = lookupOf(key, kBudi, Date{1980, 5, 15});
-    const std::string siti = lookupOf(key, kSiti, Date{1985, 8, 22});
-    const std::string stranger = lookupOf(key, kStranger, Date{1990, 1, 1});
+    const std::string budi = kkOf(key, kBudi);
+    const std::string siti = kkOf(key, kSiti);
 
     const auto kota = kioskTable(*hub, kota_agung.device_id);
     REQUIRE(kota.size() == 1);
@@ -219,8 +230,11 @@ TEMPLATE_TEST_CASE(
     CHECK(b.card_number_masked.empty());
     CHECK(b.name_masked == "B*** S******");
     CHECK(b.as_of == "2026-12-01T00:00:00Z");
-    // Found by the registration receipt too: its id is the household's.
-    CHECK(b.receipt_lookup == lookupOf(key, "h1", Date{1980, 5, 15}));
+    // Found by NIK and KK number, and by the registration receipt (its id is the household's)
+    // and birth date; never by NIK and birth date.
+    CHECK(b.kk_lookup == budi);
+    CHECK(b.receipt_lookup == receiptOf(key, "h1", Date{1980, 5, 15}));
+    CHECK(b.lookup != slowKeyedHash(key, std::string(kBudi) + "|1980-05-15").value());
 
     const auto talang = kioskTable(*hub, talang_padang.device_id);
     REQUIRE(talang.size() == 1);
@@ -232,16 +246,10 @@ TEMPLATE_TEST_CASE(
     CHECK(s.card_number_masked == "*********7890");
     CHECK(s.name_masked == "S*** A*****");
 
-    // The regency's kiosk has all three; the stranger (no village known) only there.
+    // The regency's kiosk has both registered people; the stranger reaches no kiosk.
     const auto whole = kioskTable(*hub, regency.device_id);
-    CHECK(whole.size() == 3);
-    REQUIRE(whole.count(stranger));
-    CHECK(whole.at(stranger).status == "verified");
-    CHECK(whole.at(stranger).name_masked.empty());     // the hub never saw the member
-    CHECK(whole.at(stranger).receipt_lookup.empty());  // nor a receipt of theirs
-    CHECK(whole.at(siti).receipt_lookup == lookupOf(key, "h2", Date{1985, 8, 22}));
-    CHECK(whole.at(stranger).card_eta.empty());
-    CHECK_FALSE(whole.at(stranger).care_class);
+    CHECK(whole.size() == 2);
+    CHECK(whole.at(siti).receipt_lookup == receiptOf(key, "h2", Date{1985, 8, 22}));
     CHECK(whole.at(budi).name_masked == b.name_masked);
 
     CHECK(changesOf(*hub, revoked.device_id).empty());
@@ -257,7 +265,7 @@ TEMPLATE_TEST_CASE(
     const std::string tablet = enrolWith(*hub, "", "tablet").device_id;
     const Enrolment kiosk = enrolWith(*hub, "18.06.01", "kiosk");
     registerBoth(*hub, tablet);
-    const std::string budi = lookupOf(keyOf(kiosk), kBudi, Date{1980, 5, 15});
+    const std::string budi = kkOf(keyOf(kiosk), kBudi);
 
     // Two rows of one file for one person: one entry, one change, the later decision.
     StatusImportSummary first = import(
@@ -311,7 +319,7 @@ TEMPLATE_TEST_CASE(
     // Enrolled only now: the latest entry of each person of its area, once.
     const Enrolment late = enrolWith(*hub, "18.06.01", "kiosk Kota Agung");
     const KioskKey key = keyOf(late);
-    const std::string budi = lookupOf(key, kBudi, Date{1980, 5, 15});
+    const std::string budi = kkOf(key, kBudi);
     CHECK(kioskChanges(*hub, late.device_id) == 1);
     const auto table = kioskTable(*hub, late.device_id);
     REQUIRE(table.count(budi));
@@ -319,8 +327,8 @@ TEMPLATE_TEST_CASE(
     CHECK(table.at(budi).card_number_masked == "*********7890");
     CHECK(table.at(budi).name_masked == "B*** S******");
     const Enrolment regency = enrolWith(*hub, "18.06", "kiosk Dinas");
-    CHECK(kioskChanges(*hub, regency.device_id) == 3);
-    CHECK(kioskTable(*hub, regency.device_id).count(lookupOf(key, kStranger, Date{1990, 1, 1})));
+    CHECK(kioskChanges(*hub, regency.device_id) == 2);  // not the stranger's: no way to find it
+    CHECK(kioskTable(*hub, regency.device_id).count(kkOf(key, kSiti)));
     // An ordinary device enrolled now gets nothing of it.
     CHECK(changesOf(*hub, enrolWith(*hub, "", "tablet 2").device_id).empty());
 
@@ -365,8 +373,12 @@ TEMPLATE_TEST_CASE(
     const Enrolment kiosk = enrolWith(*hub, "18.06.01", "kiosk");
     import(*hub, std::string(kBudi) + ",1980-05-15,verified,,3,,2026-12-01\n");
     const auto table = kioskTable(*hub, kiosk.device_id);
-    const std::string budi = lookupOf(keyOf(kiosk), kBudi, Date{1980, 5, 15});
+    // That household was registered without a KK number: its people are found by the receipt
+    // and birth date only (`lookup` is the receipt lookup, for older kiosks).
+    const std::string budi = receiptOf(keyOf(kiosk), "h1", Date{1980, 5, 15});
     REQUIRE(table.count(budi));
+    CHECK(table.at(budi).kk_lookup.empty());
+    CHECK(table.at(budi).receipt_lookup == budi);
     CHECK(table.at(budi).name_masked == "B*** S******");  // the name and the village were found
     CHECK(changesOf(*hub, "d1").size() == 1);             // the tablet's registration.verified
 }
@@ -451,4 +463,32 @@ TEMPLATE_TEST_CASE("hub over HTTP: only a kiosk token's enrolment answer carries
     auto second = store->enrol(again->token, "kiosk 2", kNow);
     REQUIRE(second);
     CHECK(second->kiosk->key == *key);
+}
+
+TEMPLATE_TEST_CASE(
+    "hub kiosk: entries kept before issue 12 (by NIK and birth date) are never sent to a kiosk",
+    "[hub_kiosk]", SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, db, "hub_kiosk_legacy.db");
+    auto hub = openHub(db);
+    const std::string tablet = enrolWith(*hub, "", "tablet").device_id;
+    registerBoth(*hub, tablet);
+    import(*hub, std::string(kSiti) + ",1985-08-22,verified,,3,,2026-12-01\n");
+    // Budi's entry as an older pekon-hub kept it: its lookup by NIK and birth date.
+    db.exec(
+        "INSERT INTO kiosk_entries (nik, birth_date, lookup, route, decided_on, data, updated_at) "
+        "VALUES ('1806011505800001', '1980-05-15', '0123456789abcdef0123456789abcdef', "
+        "'18.06.01.2016', '2026-12-01', "
+        R"('{"as_of":"2026-12-01T00:00:00Z","card_eta":"","card_number_masked":"","faskes":"",)"
+        R"("lookup":"0123456789abcdef0123456789abcdef","name_masked":"B*** S******",)"
+        R"("status":"verified"}', 0))");
+    const Enrolment late = enrolWith(*hub, "18.06", "kiosk Dinas");
+    const auto table = kioskTable(*hub, late.device_id);
+    CHECK(table.size() == 1);
+    CHECK(table.count(kkOf(keyOf(late), kSiti)) == 1);
+    CHECK(table.count("0123456789abcdef0123456789abcdef") == 0);
+    // The next decision about Budi makes his entry anew, by NIK and KK number.
+    const StatusImportSummary next =
+        import(*hub, std::string(kBudi) + ",1980-05-15,paid,,3,,2026-12-05\n");
+    CHECK(next.kiosk_changes == 1);
+    CHECK(kioskTable(*hub, late.device_id).at(kkOf(keyOf(late), kBudi)).status == "paid");
 }

@@ -170,6 +170,7 @@ TEST_CASE("pulled changes: a rejection is corrected, re-sent and then verified",
 namespace {
 
 const char* kKioskNik = "1806016208850002";
+const char* kKioskKk = "1806011203150007";
 const Date kKioskBirth{1985, 8, 22};
 // 32 bytes of 7, as a kiosk keeps the district's key (base64).
 const char* kSevens = "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=";
@@ -180,10 +181,12 @@ KioskKey sevens() {
     return key;
 }
 
+// A kiosk.status as a hub of issue 12 or later sends it: `lookup` a copy of `kk_lookup`.
 HubChange kioskChange(const std::string& cursor, const std::string& lookup,
                       const std::string& status) {
     KioskEntry e;
     e.lookup = lookup;
+    e.kk_lookup = lookup;
     e.status = status;
     e.care_class = 3;
     e.faskes = "Puskesmas Kota Agung";
@@ -204,8 +207,8 @@ TEST_CASE("pulled changes: kiosk.status rows fill a kiosk's table, the same howe
     auto store = Store::open(test::tempPath("pull-kiosk.db"));
     REQUIRE(store);
     REQUIRE(writeSetting(**store, kSettingKioskKey, kSevens));
-    const std::string lookup = statusLookupKey(sevens(), kKioskNik, kKioskBirth).value();
-    const std::string other = statusLookupKey(sevens(), "1806011505800001", {1980, 5, 15}).value();
+    const std::string lookup = kkLookupKey(sevens(), kKioskNik, kKioskKk).value();
+    const std::string other = kkLookupKey(sevens(), "1806011505800001", kKioskKk).value();
 
     ChangesPage page;
     page.next = "3";
@@ -221,7 +224,7 @@ TEST_CASE("pulled changes: kiosk.status rows fill a kiosk's table, the same howe
     CHECK(applied->applied == 3);
     CHECK(applied->kept == 1);
     CHECK(kioskRows(**store) == 2);
-    auto found = findKioskEntry(**store, sevens(), kKioskNik, kKioskBirth);
+    auto found = findKioskEntryByKk(**store, sevens(), kKioskNik, kKioskKk);
     REQUIRE(found);
     REQUIRE(found->has_value());
     CHECK((*found)->status == "paid");
@@ -232,7 +235,7 @@ TEST_CASE("pulled changes: kiosk.status rows fill a kiosk's table, the same howe
     // The same page again (a pull cut off after the hub answered): the same table.
     REQUIRE(applyHubChanges(**store, page, kCtx.now + 60));
     CHECK(kioskRows(**store) == 2);
-    CHECK(findKioskEntry(**store, sevens(), kKioskNik, kKioskBirth).value()->status == "paid");
+    CHECK(findKioskEntryByKk(**store, sevens(), kKioskNik, kKioskKk).value()->status == "paid");
     CHECK(readChangesCursor(**store).value() == "3");
     // Kept as the hub's events like every change; never pushed.
     CHECK((*store)->outboxCounts()->pending == 0);
@@ -244,20 +247,19 @@ TEST_CASE("pulled changes: a kiosk.status with a receipt lookup is found by the 
     REQUIRE(store);
     REQUIRE(writeSetting(**store, kSettingKioskKey, kSevens));
     const char* household = "0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e";
-    HubChange change =
-        kioskChange("1", statusLookupKey(sevens(), kKioskNik, kKioskBirth).value(), "paid");
-    change.data["receipt_lookup"] = statusLookupKey(sevens(), household, kKioskBirth).value();
+    HubChange change = kioskChange("1", kkLookupKey(sevens(), kKioskNik, kKioskKk).value(), "paid");
+    change.data["receipt_lookup"] = receiptLookupKey(sevens(), household, kKioskBirth).value();
     ChangesPage page;
     page.next = "1";
     page.changes = {change};
     REQUIRE(applyHubChanges(**store, page, kCtx.now));
     CHECK(kioskRows(**store) == 2);
-    auto by_receipt = findKioskEntry(**store, sevens(), household, kKioskBirth);
+    auto by_receipt = findKioskEntryByReceipt(**store, sevens(), household, kKioskBirth);
     REQUIRE(by_receipt);
     REQUIRE(by_receipt->has_value());
     CHECK((*by_receipt)->status == "paid");
     CHECK((*by_receipt)->name_masked == "S*** A*****");
-    CHECK(findKioskEntry(**store, sevens(), household, {1985, 8, 23}).value() == std::nullopt);
+    CHECK(findKioskEntryByReceipt(**store, sevens(), household, {1985, 8, 23}).value() == std::nullopt);
 
     // A receipt lookup that is no hash refuses the whole entry.
     change.data["receipt_lookup"] = household;
@@ -276,11 +278,50 @@ TEST_CASE("pulled changes: kiosk.status on a device that is not a kiosk is only 
     ChangesPage page;
     page.next = "1";
     page.changes = {
-        kioskChange("1", statusLookupKey(sevens(), kKioskNik, kKioskBirth).value(), "verified")};
+        kioskChange("1", kkLookupKey(sevens(), kKioskNik, kKioskKk).value(), "verified")};
     auto applied = applyHubChanges(**store, page, kCtx.now);
     REQUIRE(applied);
     CHECK(applied->applied == 0);
     CHECK(applied->kept == 1);
     CHECK(kioskRows(**store) == 0);
     CHECK(readChangesCursor(**store).value() == "1");
+}
+
+TEST_CASE("pulled changes: a kiosk.status from a hub older than issue 12 gives only its receipt "
+          "row, and the log keeps no lookup by NIK and birth date",
+          "[hub_changes]") {
+    auto store = Store::open(test::tempPath("pull-kiosk-legacy.db"));
+    REQUIRE(store);
+    REQUIRE(writeSetting(**store, kSettingKioskKey, kSevens));
+    const char* household = "0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e";
+    // What such a hub sent: `lookup` by NIK and birth date, no kk_lookup.
+    const std::string by_birth =
+        slowKeyedHash(sevens(), std::string(kKioskNik) + "|1985-08-22").value();
+    HubChange legacy = kioskChange("1", by_birth, "paid");
+    legacy.data.erase("kk_lookup");
+    legacy.data["receipt_lookup"] = receiptLookupKey(sevens(), household, kKioskBirth).value();
+    ChangesPage page;
+    page.next = "1";
+    page.changes = {legacy};
+    auto applied = applyHubChanges(**store, page, kCtx.now);
+    REQUIRE(applied);
+    CHECK(applied->applied == 1);
+    CHECK(kioskRows(**store) == 1);
+    CHECK(findKioskEntryByReceipt(**store, sevens(), household, kKioskBirth).value()->status ==
+          "paid");
+    // The NIK in the receipt's place finds nothing: there is no row by NIK and birth date.
+    CHECK(findKioskEntryByReceipt(**store, sevens(), kKioskNik, kKioskBirth).value() ==
+          std::nullopt);
+    CHECK((*store)->connection().queryInt(
+              "SELECT COUNT(*) FROM events WHERE instr(data, '" + by_birth + "') > 0")
+              .value() == 0);
+
+    // Such data without a receipt lookup gives nothing at all.
+    legacy.data.erase("receipt_lookup");
+    page.changes = {HubChange{"2", "kiosk.status", legacy.data}};
+    page.next = "2";
+    applied = applyHubChanges(**store, page, kCtx.now);
+    REQUIRE(applied);
+    CHECK(applied->kept == 1);
+    CHECK(kioskRows(**store) == 1);
 }

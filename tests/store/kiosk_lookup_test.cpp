@@ -9,6 +9,8 @@ namespace {
 KioskEntry sampleEntry() {
     KioskEntry e;
     e.lookup = "0123456789abcdef0123456789abcdef";
+    e.kk_lookup = e.lookup;
+    e.receipt_lookup = "fedcba9876543210fedcba9876543210";
     e.status = "card_issued";
     e.care_class = 2;
     e.faskes = "Puskesmas Kota Agung";
@@ -35,6 +37,14 @@ TEST_CASE("kiosk lookup: an entry travels as kiosk.status data and back", "[kios
     auto back = parseKioskEntry(data);
     REQUIRE(back);
     CHECK(back->lookup == e.lookup);
+    CHECK(back->kk_lookup == e.kk_lookup);
+    CHECK(back->receipt_lookup == e.receipt_lookup);
+    CHECK_FALSE(back->legacy);
+    // Made since issue 12: kk_lookup is always there, "" when the hub knows no KK number.
+    KioskEntry no_kk = e;
+    no_kk.kk_lookup.clear();
+    CHECK(kioskEntryJson(no_kk).at("kk_lookup") == "");
+    CHECK_FALSE(parseKioskEntry(kioskEntryJson(no_kk))->legacy);
     CHECK(back->status == e.status);
     CHECK(back->care_class == 2);
     CHECK(back->faskes == e.faskes);
@@ -69,7 +79,17 @@ TEST_CASE("kiosk lookup: data that is not an entry is refused whole", "[kiosk_lo
         return d;
     };
     CHECK_FALSE(parseKioskEntry(Json::array()));
-    CHECK_FALSE(parseKioskEntry(without("lookup")));
+    // Data of a hub older than issue 12 (no kk_lookup) needs its lookup; newer data keeps
+    // `lookup` for older kiosks only.
+    Json legacy = without("kk_lookup");
+    REQUIRE(parseKioskEntry(legacy));
+    CHECK(parseKioskEntry(legacy)->legacy);
+    legacy.erase("lookup");
+    CHECK_FALSE(parseKioskEntry(legacy));
+    CHECK_FALSE(parseKioskEntry(good)->legacy);
+    CHECK(parseKioskEntry(without("lookup")));
+    CHECK_FALSE(parseKioskEntry(with("kk_lookup", "0123")));
+    CHECK_FALSE(parseKioskEntry(with("kk_lookup", 5)));
     CHECK_FALSE(parseKioskEntry(without("status")));
     CHECK_FALSE(parseKioskEntry(without("as_of")));
     CHECK_FALSE(parseKioskEntry(with("lookup", "0123456789ABCDEF0123456789ABCDEF")));  // upper

@@ -185,3 +185,68 @@ TEST_CASE("store: the database file is readable by its owner only") {
         CHECK((st.st_mode & 0777) == 0600);
     }
 }
+
+TEST_CASE("migrations: version 9 leaves a kiosk no row by NIK and birth date, and rebuilds its "
+          "table from the logged changes") {
+    const std::string path = test::tempPath("kiosk_v8.db");
+    // Stand-ins for the hashes: by NIK and birth date (issue 6), by receipt, by NIK and KK.
+    const std::string by_birth(32, 'b'), receipt(32, 'c'), by_kk(32, 'd'), receipt2(32, 'e');
+    {
+        auto db = sql::Connection::open(path, false);
+        REQUIRE(db.ok());
+        REQUIRE(migrate(*db, 8).ok());
+        const std::string legacy = R"({"lookup":")" + by_birth + R"(","receipt_lookup":")" +
+                                   receipt +
+                                   R"(","status":"paid","class":3,"faskes":"Puskesmas Kota Agung",)"
+                                   R"("card_eta":"","card_number_masked":"","name_masked":"B*** )"
+                                   R"(S******","as_of":"2026-12-01T00:00:00Z"})";
+        const std::string current =
+            R"({"lookup":")" + by_kk + R"(","kk_lookup":")" + by_kk + R"(","receipt_lookup":")" +
+            receipt2 +
+            R"(","status":"card_issued","faskes":"","card_eta":"2026-12-10","card_number_masked":)"
+            R"("*********7890","name_masked":"S*** A*****","as_of":"2026-12-03T00:00:00Z"})";
+        REQUIRE(db->exec(
+                      "INSERT INTO settings (key, value) VALUES ('kiosk.key', "
+                      "'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=');"
+                      "INSERT INTO events (seq, id, type, at, actor, data, origin, sync_state) "
+                      "VALUES (1, 'x1', 'kiosk.status', '2026-12-01T01:00:00Z', 'hub', '" +
+                          legacy +
+                          "', 'hub', 'accepted'), (2, 'x2', 'kiosk.status', "
+                          "'2026-12-03T01:00:00Z', 'hub', '" +
+                          current +
+                          "', 'hub', 'accepted');"
+                          "INSERT INTO kiosk_status (lookup, status, as_of) VALUES ('" +
+                          by_birth + "', 'paid', 'x'), ('" + receipt + "', 'paid', 'x');",
+                      "a kiosk of version 8")
+                    .ok());
+    }
+    {
+        auto store = Store::open(path);
+        REQUIRE(store.ok());
+        sql::Connection& db = (*store)->connection();
+        auto lookups = [&db] {
+            std::vector<std::string> out;
+            auto stmt = db.prepare("SELECT lookup FROM kiosk_status ORDER BY lookup");
+            REQUIRE(stmt.ok());
+            while (stmt->step() == SQLITE_ROW) out.push_back(stmt->text(0));
+            return out;
+        };
+        CHECK(lookups() == std::vector<std::string>{receipt, by_kk, receipt2});
+        CHECK(*db.queryText("SELECT status FROM kiosk_status WHERE lookup = '" + by_kk + "'") ==
+              "card_issued");
+        CHECK(*db.queryText("SELECT name_masked FROM kiosk_status WHERE lookup = '" + receipt +
+                            "'") == "B*** S******");
+        CHECK(*db.queryInt("SELECT class FROM kiosk_status WHERE lookup = '" + receipt + "'") == 3);
+        // The log keeps both changes, the older without its lookup by NIK and birth date.
+        CHECK(count(**store, "events") == 2);
+        CHECK(*db.queryInt("SELECT COUNT(*) FROM events WHERE instr(data, '" + by_birth +
+                           "') > 0") == 0);
+        CHECK(*db.queryInt("SELECT COUNT(*) FROM events WHERE instr(data, '" + by_kk + "') > 0") ==
+              1);
+        // The log is as immutable as before.
+        CHECK_FALSE(db.exec("UPDATE events SET data = '{}' WHERE seq = 2", "t").ok());
+        REQUIRE(db.exec("PRAGMA wal_checkpoint(TRUNCATE)", "t").ok());
+    }
+    // Nor is the old lookup left in the file's free space.
+    CHECK(test::readWholeFile(path).find(by_birth) == std::string::npos);
+}

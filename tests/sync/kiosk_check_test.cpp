@@ -13,6 +13,7 @@ namespace {
 
 const Date kBirth{1985, 8, 22};
 const char* kNik = "1806016208850002";
+const char* kKk = "1806011203150007";
 
 // Makes the device a kiosk with a key of `fill` bytes and one paid entry dated `as_of`.
 KioskKey setUpKiosk(Store& store, unsigned char fill, const std::string& as_of) {
@@ -22,7 +23,7 @@ KioskKey setUpKiosk(Store& store, unsigned char fill, const std::string& as_of) 
     secret.bytes = key.bytes;
     REQUIRE(writeSetting(store, kSettingKioskKey, sync::encodeSecret(secret)));
     KioskEntry e;
-    e.lookup = statusLookupKey(key, kNik, kBirth).value();
+    e.lookup = kkLookupKey(key, kNik, kKk).value();
     e.status = "paid";
     e.care_class = 3;
     e.name_masked = "S*** A*****";
@@ -37,14 +38,14 @@ TEST_CASE("a device without a kiosk key is not a kiosk and cannot check a card",
     auto store = Store::open(test::tempPath("not_kiosk.db"));
     REQUIRE(store);
     CHECK_FALSE(sync::isKioskDevice(**store).value());
-    auto r = sync::checkCardStatus(**store, kNik, kBirth);
+    auto r = sync::checkCardStatusByKk(**store, kNik, kKk);
     REQUIRE_FALSE(r);
     CHECK(r.error().code == "kiosk_not_set_up");
     CHECK_FALSE(r.error().message_id.empty());
     // A damaged key is no key either.
     REQUIRE(writeSetting(**store, kSettingKioskKey, "not base64!"));
     CHECK_FALSE(sync::isKioskDevice(**store).value());
-    CHECK(sync::checkCardStatus(**store, kNik, kBirth).error().code == "kiosk_not_set_up");
+    CHECK(sync::checkCardStatusByKk(**store, kNik, kKk).error().code == "kiosk_not_set_up");
 }
 
 TEST_CASE("a kiosk finds the entry and dates it by the last completed sync", "[kiosk]") {
@@ -53,7 +54,7 @@ TEST_CASE("a kiosk finds the entry and dates it by the last completed sync", "[k
     setUpKiosk(**store, 9, "2026-11-20T03:00:00Z");
     CHECK(sync::isKioskDevice(**store).value());
 
-    auto found = sync::checkCardStatus(**store, kNik, kBirth);
+    auto found = sync::checkCardStatusByKk(**store, kNik, kKk);
     REQUIRE(found);
     REQUIRE(found->has_value());
     CHECK((*found)->status == "paid");
@@ -61,16 +62,17 @@ TEST_CASE("a kiosk finds the entry and dates it by the last completed sync", "[k
 
     const UnixSeconds synced = parseRfc3339("2026-11-22T09:30:00Z").value();
     REQUIRE(writeSetting(**store, sync::kSettingLastSuccess, std::to_string(synced)));
-    CHECK(sync::checkCardStatus(**store, kNik, kBirth).value()->as_of == "2026-11-22T09:30:00Z");
+    CHECK(sync::checkCardStatusByKk(**store, kNik, kKk).value()->as_of == "2026-11-22T09:30:00Z");
 
     // A sync that completed before the entry's date does not make it look older.
     REQUIRE(writeSetting(**store, sync::kSettingLastSuccess,
                          std::to_string(parseRfc3339("2026-11-19T00:00:00Z").value())));
-    CHECK(sync::checkCardStatus(**store, kNik, kBirth).value()->as_of == "2026-11-20T03:00:00Z");
+    CHECK(sync::checkCardStatusByKk(**store, kNik, kKk).value()->as_of == "2026-11-20T03:00:00Z");
 
-    // Wrong birth date or NIK: not found (and not an error).
-    auto wrong = sync::checkCardStatus(**store, kNik, Date{1985, 8, 23});
+    // Wrong KK number or NIK, or the NIK with its birth date: not found (and not an error).
+    auto wrong = sync::checkCardStatusByKk(**store, kNik, "1806011203150008");
     REQUIRE(wrong);
     CHECK_FALSE(wrong->has_value());
-    CHECK_FALSE(sync::checkCardStatus(**store, "1806016208850003", kBirth).value().has_value());
+    CHECK_FALSE(sync::checkCardStatusByKk(**store, "1806016208850003", kKk).value().has_value());
+    CHECK_FALSE(sync::checkCardStatusByReceipt(**store, kNik, kBirth).value().has_value());
 }

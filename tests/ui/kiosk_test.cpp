@@ -1,5 +1,5 @@
 // The citizen kiosk, headless: entering it, card-status lookups (found, not found, wrong
-// birth date, rate limited), the idle reset, feedback, and that nothing else of the app can
+// KK number, never by NIK and birth date, rate limited), the idle reset, feedback, and that nothing else of the app can
 // be reached without a supervisor's PIN.
 #include <catch2/catch.hpp>
 #include <random>
@@ -24,6 +24,8 @@ namespace {
 constexpr UnixSeconds kNow = 1'795'000'000;
 const char* kPin = "428195";
 const char* kReceiptId = "0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e";
+const char* kKk = "1806011203150007";       // the citizen's family card
+const char* kOtherKk = "1806011203150008";  // a valid KK number that is not theirs
 
 struct Kiosk {
     std::unique_ptr<Store> store;
@@ -46,8 +48,7 @@ Kiosk kioskStore(const std::string& name) {
     REQUIRE(writeSetting(*k.store, kSettingKioskKey, sync::encodeSecret(secret)));
     REQUIRE(writeSetting(*k.store, sync::kSettingLastSuccess, std::to_string(kNow - 7200)));
     KioskEntry e;
-    e.lookup =
-        statusLookupKey(key, k.citizen.nik, parseIsoDate(k.citizen.birth_date).value()).value();
+    e.lookup = kkLookupKey(key, k.citizen.nik, kKk).value();
     e.status = "card_issued";
     e.care_class = 3;
     e.faskes = "Puskesmas Kota Agung";
@@ -57,7 +58,7 @@ Kiosk kioskStore(const std::string& name) {
     // The same person by their household's registration receipt, as the hub sends it.
     KioskEntry by_receipt = e;
     by_receipt.lookup =
-        statusLookupKey(key, kReceiptId, parseIsoDate(k.citizen.birth_date).value()).value();
+        receiptLookupKey(key, kReceiptId, parseIsoDate(k.citizen.birth_date).value()).value();
     REQUIRE(upsertKioskEntries(*k.store, {e, by_receipt}));
     return k;
 }
@@ -84,15 +85,16 @@ void pickDate(test::Headless& app, const std::string& id, const std::string& iso
     for (int day = 1; day < d.day; ++day) app.tap(id + ".day.plus");
 }
 
-// Types the NIK and birth date on the status screen and checks.
-void lookUp(test::Headless& app, const std::string& nik, const std::string& birth) {
+// Types the NIK and the KK number on the status screen's keypad and checks.
+void lookUp(test::Headless& app, const std::string& nik, const std::string& kk) {
     REQUIRE(app.screen() == "kiosk.status");
     app.ui().kiosk.citizen.clear();  // a fresh form (the fields are the citizen's data)
     app.frame();
     app.tap("kiosk.nik");
     app.typeKeys(nik);
-    pickDate(app, "kiosk.birth", birth);
-    REQUIRE(app.ui().kiosk.citizen.birth_date == birth);
+    app.tap("kiosk.kk");
+    app.typeKeys(kk);
+    REQUIRE(app.ui().kiosk.citizen.kk_number == kk);
     app.tap("kiosk.check_now");
 }
 
@@ -153,13 +155,18 @@ TEST_CASE("kiosk: Settings warns a supervisor when the office has not enrolled a
     CHECK(app.ui().missingKeys().empty());
 }
 
-TEST_CASE("kiosk: card status found, not found, wrong birth date", "[kiosk]") {
+TEST_CASE("kiosk: card status found, not found, wrong KK number, never by NIK and birth date",
+          "[kiosk]") {
     Kiosk k = kioskStore("kiosk_lookup.db");
     for (Lang lang : {Lang::id, Lang::en}) {
         test::Headless app(*k.store, lang, kNow);
         enterKiosk(app, k.supervisor);
         app.tap("kiosk.check");
-        lookUp(app, k.citizen.nik, k.citizen.birth_date);
+        // The form asks for the KK number, not the birth date (which the NIK holds).
+        app.frames(2);
+        CHECK(app.ui().find("kiosk.kk"));
+        CHECK_FALSE(app.ui().find("kiosk.birth.day.plus"));
+        lookUp(app, k.citizen.nik, kKk);
         app.frames(2);
         REQUIRE(app.ui().kiosk.citizen.found);
         CHECK(app.ui().find("kiosk.found"));
@@ -169,53 +176,81 @@ TEST_CASE("kiosk: card status found, not found, wrong birth date", "[kiosk]") {
         CHECK(e.card_number_masked == "*********4321");
         CHECK(e.as_of == formatRfc3339(kNow - 7200));  // as of the last completed sync
 
-        lookUp(app, k.stranger.nik, k.stranger.birth_date);
+        lookUp(app, k.stranger.nik, kKk);
         app.frames(2);
         CHECK(app.ui().kiosk.citizen.checked);
         CHECK_FALSE(app.ui().kiosk.citizen.found);
         CHECK(app.ui().find("kiosk.not_found"));
 
-        // The right NIK with the wrong birth date is simply not found.
-        Date wrong = parseIsoDate(k.citizen.birth_date).value();
-        wrong.day = wrong.day == 1 ? 2 : wrong.day - 1;
-        lookUp(app, k.citizen.nik, formatIsoDate(wrong));
+        // The right NIK with another KK number is simply not found.
+        lookUp(app, k.citizen.nik, kOtherKk);
         app.frames(2);
         CHECK(app.ui().kiosk.citizen.checked);
         CHECK_FALSE(app.ui().kiosk.citizen.found);
         CHECK(app.ui().find("kiosk.not_found"));
 
-        // A NIK that cannot be one is explained, and costs no attempt.
+        // A NIK alone (with the birth date it holds) shows nothing, and costs no attempt.
         const int failures = app.ui().kiosk.limiter.failures();
-        lookUp(app, "1234", k.citizen.birth_date);
+        app.ui().kiosk.citizen.clear();
+        app.frame();
+        app.tap("kiosk.nik");
+        app.typeKeys(k.citizen.nik);
+        app.ui().kiosk.citizen.birth_date = k.citizen.birth_date;
+        app.tap("kiosk.check_now");
+        app.frames(2);
+        CHECK_FALSE(app.ui().kiosk.citizen.checked);
+        CHECK_FALSE(app.ui().kiosk.citizen.found);
+        CHECK(statusScreen(app).problem() == app.ui().t("kiosk.kk_needed"));
+        CHECK(app.ui().find("kiosk.problem"));
+        // A NIK or a KK number that cannot be one is explained, and costs no attempt.
+        lookUp(app, "1234", kKk);
         CHECK_FALSE(statusScreen(app).problem().empty());
+        lookUp(app, k.citizen.nik, "1806013213150007");  // no 32nd day
+        CHECK_FALSE(statusScreen(app).problem().empty());
+        CHECK_FALSE(app.ui().kiosk.citizen.checked);
         CHECK(app.ui().kiosk.limiter.failures() == failures);
         CHECK(app.ui().missingKeys().empty());
     }
 }
 
-TEST_CASE("kiosk: a scanned KTP fills the NIK and the birth date", "[kiosk]") {
+TEST_CASE("kiosk: a scanned KTP fills the NIK, a scanned KK the KK number", "[kiosk]") {
     Kiosk k = kioskStore("kiosk_scan.db");
     test::Headless app(*k.store);
     enterKiosk(app, k.supervisor);
-    // A bare NIK (a KTP's barcode): the birth date is still the citizen's to give.
+    // A bare NIK (a KTP's barcode): the KK number is still the citizen's to give.
     app.shell().scanned(app.ui().parseScan(k.citizen.nik));
     app.frames(2);
     REQUIRE(app.screen() == "kiosk.status");
     CHECK(app.ui().kiosk.citizen.nik == k.citizen.nik);
-    CHECK(app.ui().kiosk.citizen.birth_date.empty());
+    CHECK(app.ui().kiosk.citizen.kk_number.empty());
+    // The family card's code fills the KK number beside it; then the citizen is found.
+    app.shell().scanned(app.ui().parseScan(std::string("no_kk=") + kKk));
+    app.frames(2);
+    CHECK(app.ui().kiosk.citizen.nik == k.citizen.nik);
+    CHECK(app.ui().kiosk.citizen.kk_number == kKk);
+    app.tap("kiosk.check_now");
+    CHECK(app.ui().kiosk.citizen.found);
     app.tap("kiosk.to_home");
     CHECK(app.ui().kiosk.citizen.empty());
-    // A code that carries the birth date too fills both.
+    // A KK code first, at the start screen, opens the check with the KK number.
+    app.shell().scanned(app.ui().parseScan(std::string("no_kk=") + kKk));
+    app.frames(2);
+    REQUIRE(app.screen() == "kiosk.status");
+    CHECK(app.ui().kiosk.citizen.kk_number == kKk);
+    app.tap("kiosk.to_home");
+    // A code that carries the birth date too: the birth date is no second factor, nothing is
+    // shown without the KK number.
     app.shell().scanned(app.ui().parseScan("{\"nik\":\"" + k.citizen.nik + "\",\"tgl_lahir\":\"" +
                                            k.citizen.birth_date + "\"}"));
     app.frames(2);
     REQUIRE(app.screen() == "kiosk.status");
-    CHECK(app.ui().kiosk.citizen.birth_date == k.citizen.birth_date);
+    CHECK(app.ui().kiosk.citizen.birth_date.empty());
     app.tap("kiosk.check_now");
-    CHECK(app.ui().kiosk.citizen.found);
+    CHECK_FALSE(app.ui().kiosk.citizen.found);
+    CHECK(statusScreen(app).problem() == app.ui().t("kiosk.kk_needed"));
+    app.tap("kiosk.to_home");
 
     // A registration receipt holds no NIK: its id and the birth date find the citizen.
-    app.tap("kiosk.done");
     REQUIRE(app.screen() == "kiosk.home");
     app.shell().scanned(app.ui().parseScan(receiptUri(kReceiptId, Date{2026, 11, 2}, 4)));
     app.frames(2);
@@ -223,6 +258,7 @@ TEST_CASE("kiosk: a scanned KTP fills the NIK and the birth date", "[kiosk]") {
     CHECK(app.ui().find("kiosk.notice"));
     CHECK(app.ui().kiosk.citizen.nik.empty());
     CHECK(app.ui().kiosk.citizen.receipt_id == kReceiptId);
+    CHECK_FALSE(app.ui().find("kiosk.kk"));  // the receipt path asks for the birth date
     pickDate(app, "kiosk.birth", k.citizen.birth_date);
     app.tap("kiosk.check_now");
     REQUIRE(app.ui().kiosk.citizen.found);
@@ -244,13 +280,13 @@ TEST_CASE("kiosk: five failed lookups cost a minute, and a found one resets", "[
     enterKiosk(app, k.supervisor);
     app.tap("kiosk.check");
     for (int i = 0; i < LookupLimiter::kMaxFailures; ++i) {
-        lookUp(app, test::sampleNik(100 + i).nik, test::sampleNik(100 + i).birth_date);
+        lookUp(app, test::sampleNik(100 + i).nik, kKk);
         CHECK_FALSE(app.ui().kiosk.citizen.found);
     }
     app.frames(2);
     CHECK(app.ui().find("kiosk.limited"));
     // Even the right inputs are not tried during the cool-down.
-    lookUp(app, k.citizen.nik, k.citizen.birth_date);
+    lookUp(app, k.citizen.nik, kKk);
     CHECK_FALSE(app.ui().kiosk.citizen.checked);
     CHECK_FALSE(app.ui().kiosk.citizen.found);
     // Going back to the start screen, or waiting there idle, does not refill the attempts.
@@ -260,7 +296,7 @@ TEST_CASE("kiosk: five failed lookups cost a minute, and a found one resets", "[
     app.tap("kiosk.check");
     CHECK_FALSE(app.ui().kiosk.limiter.allowed(app.ui().now()));
     app.advance(31);
-    lookUp(app, k.citizen.nik, k.citizen.birth_date);
+    lookUp(app, k.citizen.nik, kKk);
     CHECK(app.ui().kiosk.citizen.found);
     CHECK(app.ui().kiosk.limiter.failures() == 0);
 }
@@ -270,7 +306,7 @@ TEST_CASE("kiosk: a minute untouched returns to the start and forgets the citize
     test::Headless app(*k.store);
     enterKiosk(app, k.supervisor);
     app.tap("kiosk.check");
-    lookUp(app, k.citizen.nik, k.citizen.birth_date);
+    lookUp(app, k.citizen.nik, kKk);
     REQUIRE(app.ui().kiosk.citizen.found);
     REQUIRE(app.ui().find("kiosk.found"));
 

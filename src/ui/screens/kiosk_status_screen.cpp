@@ -1,6 +1,8 @@
 #include "ui/screens/kiosk_status_screen.hpp"
 
+#include "core/kk_number.hpp"
 #include "core/nik.hpp"
+#include "core/scan_fill.hpp"
 #include "core/text.hpp"
 #include "sync/kiosk_check.hpp"
 #include "ui/kiosk_header.hpp"
@@ -91,7 +93,8 @@ std::string receiptNotice(UiContext& ui, const ScanPayload& p) {
 }  // namespace
 
 bool startCardCheck(UiContext& ui, Navigator& nav, const ScanPayload& payload) {
-    if (payload.nik.empty() && payload.kind != PayloadKind::receipt) return false;
+    if (payload.nik.empty() && payload.kk_number.empty() && payload.kind != PayloadKind::receipt)
+        return false;
     ui.kiosk.citizen.clear();
     auto screen = std::make_unique<KioskStatusScreen>();
     screen->onScan(ui, nav, payload);
@@ -111,11 +114,21 @@ bool KioskStatusScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPayl
         problem_.clear();
         return true;
     }
-    if (payload.nik.empty()) return false;
+    // A KTP's code fills the NIK, a family card's the KK number (a code with both fills both);
+    // a birth date in the code is not taken: it is no second factor.
+    std::string kk;
+    const bool has_kk = fillKkFromScan(payload, kk);
+    if (payload.nik.empty() && !has_kk) return false;
     wipeText(c.receipt_id);
-    wipeText(c.nik);
-    c.nik = payload.nik;
-    if (payload.birth_date) c.birth_date = formatIsoDate(*payload.birth_date);
+    if (!payload.nik.empty()) {
+        wipeText(c.nik);
+        c.nik = payload.nik;
+    }
+    if (has_kk) {
+        wipeText(c.kk_number);
+        c.kk_number = std::move(kk);
+    }
+    wipeText(kk);
     problem_.clear();
     notice_.clear();
     return true;
@@ -126,23 +139,33 @@ void KioskStatusScreen::check(UiContext& ui) {
     problem_.clear();
     ui.unfocus();
     if (!ui.kiosk.limiter.allowed(ui.now())) return;
-    // By the NIK when one is typed, else by the scanned receipt's id.
-    std::string subject = c.receipt_id;
-    if (!c.nik.empty() || c.receipt_id.empty()) {
+    Result<std::optional<KioskEntry>> entry = std::optional<KioskEntry>();
+    if (c.byReceipt()) {
+        auto birth = parseIsoDate(c.birth_date);
+        if (!birth) {
+            problem_ = ui.t("kiosk.birth_needed");
+            return;
+        }
+        entry = sync::checkCardStatusByReceipt(ui.store(), c.receipt_id, *birth);
+    } else {
         auto nik = parseNik(c.nik, ui.assets().regions, ui.today());
         if (!nik) {
             problem_ = ui.errorText(nik.error());
             return;
         }
-        subject = nik->digits;
+        if (c.kk_number.empty()) {
+            problem_ = ui.t("kiosk.kk_needed");
+            return;
+        }
+        auto kk = parseKkNumber(c.kk_number, ui.assets().regions, ui.today());
+        if (!kk) {
+            problem_ = ui.errorText(kk.error());
+            return;
+        }
+        entry = sync::checkCardStatusByKk(ui.store(), nik->digits, kk->digits);
+        wipeText(nik->digits);
+        wipeText(kk->digits);
     }
-    auto birth = parseIsoDate(c.birth_date);
-    if (!birth) {
-        problem_ = ui.t("kiosk.birth_needed");
-        return;
-    }
-    auto entry = sync::checkCardStatus(ui.store(), subject, *birth);
-    wipeText(subject);
     if (!entry) {
         problem_ = entry.error().code == "kiosk_not_set_up" ? ui.t("kiosk.not_set_up")
                                                             : ui.errorText(entry.error());
@@ -150,7 +173,7 @@ void KioskStatusScreen::check(UiContext& ui) {
     }
     c.checked = true;
     wipeText(c.checked_for);
-    c.checked_for = c.subject() + "|" + c.birth_date;
+    c.checked_for = c.subject() + "|" + c.secondFactor();
     c.found = std::move(*entry);
     ui.kiosk.limiter.record(c.found.has_value(), ui.now());
 }
@@ -235,7 +258,7 @@ void KioskStatusScreen::draw(UiContext& ui, Navigator& nav) {
     dragScroll();
     // An answer belongs to the inputs it was asked for; it fills the screen until the citizen
     // asks again or is done.
-    if (c.checked && c.checked_for == c.subject() + "|" + c.birth_date &&
+    if (c.checked && c.checked_for == c.subject() + "|" + c.secondFactor() &&
         ui.kiosk.limiter.allowed(ui.now())) {
         drawAnswer(ui);
         ImGui::Spacing();
@@ -250,17 +273,26 @@ void KioskStatusScreen::draw(UiContext& ui, Navigator& nav) {
         ImGui::EndChild();
         return;
     }
-    ImGui::PushItemWidth(ui.px(620));
-    ImGui::PushFont(ui.fonts.large);
-    field(ui, "kiosk.nik", ui.t("kiosk.nik"), &c.nik, EntryKind::digits, 16);
-    ImGui::PopFont();
-    ImGui::PopItemWidth();
-    textMuted(ui.t("kiosk.nik_hint"));
+    // A 16-digit number on the keypad, in large type, with its hint.
+    auto digits16 = [&ui](const char* id, std::string* text, const char* hint) {
+        ImGui::PushItemWidth(ui.px(620));
+        ImGui::PushFont(ui.fonts.large);
+        field(ui, id, ui.t(id), text, EntryKind::digits, 16);
+        ImGui::PopFont();
+        ImGui::PopItemWidth();
+        textMuted(ui.t(hint));
+    };
+    digits16("kiosk.nik", &c.nik, "kiosk.nik_hint");
     ImGui::Spacing();
-    ImGui::PushFont(ui.fonts.large);
-    ImGui::TextUnformatted(ui.t("kiosk.birth_date").c_str());
-    ImGui::PopFont();
-    datePicker(ui, "kiosk.birth", &c.birth_date, kBirthYearStart);
+    if (c.byReceipt()) {
+        // A scanned receipt: its id and the birth date.
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::TextUnformatted(ui.t("kiosk.birth_date").c_str());
+        ImGui::PopFont();
+        datePicker(ui, "kiosk.birth", &c.birth_date, kBirthYearStart);
+    } else {
+        digits16("kiosk.kk", &c.kk_number, "kiosk.kk_hint");
+    }
     ImGui::Spacing();
     const bool allowed = ui.kiosk.limiter.allowed(ui.now());
     if (!allowed) ImGui::BeginDisabled();

@@ -6,8 +6,9 @@
 
 namespace pekon::ui {
 
-// "Check my card status" at the kiosk: the NIK on the keypad or from a scanned KTP, the birth
-// date on the date picker, then the status from the kiosk's table (sync/kiosk_check): the
+// "Check my card status" at the kiosk: the NIK and the KK number (family card) on the keypad or
+// from scanned codes, or a scanned registration receipt and the birth date on the date picker
+// (never NIK and birth date: a NIK holds the birth date, issue 12), then the status from the kiosk's table (sync/kiosk_check): the
 // step on the pipeline, class, faskes, card ETA, the card number and name masked, and how
 // fresh the data is. Five failures in a row cost a minute's wait (core/lookup_limiter).
 // The personal data stays in UiContext::kiosk.citizen, which the idle reset wipes.
@@ -28,8 +29,9 @@ class KioskStatusScreen : public Screen {
     std::string notice_;  // what a scanned receipt said (a date and a count, nothing personal)
 };
 
-// Starts a check from a scanned code that carries a NIK (a KTP's), or a registration receipt
-// (looked up by its id and the birth date); false for other codes.
+// Starts a check from a scanned code that carries a NIK (a KTP's) or a KK number (a family
+// card's), or a registration receipt (looked up by its id and the birth date); false for other
+// codes.
 bool startCardCheck(UiContext& ui, Navigator& nav, const ScanPayload& payload);
 
 }  // namespace pekon::ui
