@@ -60,7 +60,7 @@ int CliEnv::usage(const std::string& detail) {
 ClockVerdict CliEnv::clock() const {
     const UnixSeconds now = nowSeconds();
     if (store_) return deviceClock(*store_, now);
-    return checkClock(ClockInputs{now, std::nullopt, std::nullopt, buildTime()});
+    return checkClock(ClockInputs{now, std::nullopt, std::nullopt, std::nullopt, buildTime()});
 }
 
 Date CliEnv::today() const {

@@ -13,21 +13,26 @@ bool plausible(UnixSeconds t, const ClockInputs& in) {
     return !in.last_record || t + kClockTolerance >= *in.last_record;
 }
 
+// Whether the clock was visibly changed since the offset was measured (see checkClock).
+bool stale(const ClockInputs& in) {
+    constexpr std::int64_t kYear = 365 * 86400;
+    if (in.measured_at && in.device_now + kClockTolerance < *in.measured_at) return true;
+    if (in.device_now + *in.hub_offset < in.build_time) return true;
+    return in.device_now >= in.build_time && *in.hub_offset > kYear;
+}
+
 }  // namespace
 
 ClockVerdict checkClock(const ClockInputs& in) {
     ClockVerdict v;
-    if (in.hub_offset) {
-        const UnixSeconds corrected = in.device_now + *in.hub_offset;
-        if (plausible(corrected, in)) {
-            v.best_now = corrected;
-            const std::int64_t off = *in.hub_offset;
-            if (off > kClockTolerance || off < -kClockTolerance) {
-                v.state = ClockState::skewed;
-                v.offset = off;
-            }
-            return v;
+    if (in.hub_offset && !stale(in)) {
+        const std::int64_t off = *in.hub_offset;
+        v.best_now = in.device_now + off;
+        if (off > kClockTolerance || off < -kClockTolerance) {
+            v.state = ClockState::skewed;
+            v.offset = off;
         }
+        return v;
     }
     v.best_now = std::max(in.device_now, in.build_time);
     if (in.last_record) v.best_now = std::max(v.best_now, *in.last_record);

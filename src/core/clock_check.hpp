@@ -17,6 +17,7 @@ inline constexpr std::int64_t kClockTolerance = 300;
 struct ClockInputs {
     UnixSeconds device_now = 0;
     std::optional<std::int64_t> hub_offset;  // hub time - device time, at the last measure
+    std::optional<UnixSeconds> measured_at;  // the device time of that measure
     std::optional<UnixSeconds> last_record;  // the device time of the latest record stored
     UnixSeconds build_time = 0;              // this build's date (no real "now" is earlier)
 };
@@ -34,11 +35,13 @@ struct ClockVerdict {
     UnixSeconds best_now = 0;  // the best time the device knows
 };
 
-// The hub offset is believed when the time it gives (device + offset) is itself plausible
-// (not before the build, not before the latest record): an offset measured before the clock
-// was reset again is then ignored. Believed: best_now = device + offset, and the clock is
-// `skewed` when |offset| > kClockTolerance. Otherwise best_now = max(device, latest record,
-// build time), and the clock is `before_build` or `behind_records` (by more than the
+// The hub offset is believed unless the clock has visibly been changed since it was measured:
+// the device clock is now earlier than at the measure (set back), device + offset is before
+// the build (reset after the measure), or the device clock is after the build yet the hub was
+// more than a year ahead of it (a clock at 2000-01-01 set right since). Records written under
+// the same wrong clock do not make it doubtful. Believed: best_now = device + offset, and the
+// clock is `skewed` when |offset| > kClockTolerance. Otherwise best_now = max(device, latest
+// record, build time), and the clock is `before_build` or `behind_records` (by more than the
 // tolerance) when it is earlier than them.
 ClockVerdict checkClock(const ClockInputs& in);
 

@@ -15,8 +15,10 @@ Status saveHubOffset(Store& store, std::int64_t offset, UnixSeconds device_at) {
     return tx->commit();
 }
 
-std::optional<std::int64_t> readHubOffset(Store& store) {
-    auto value = readSetting(store, kSettingHubOffset);
+namespace {
+
+std::optional<std::int64_t> settingInteger(Store& store, const char* key) {
+    auto value = readSetting(store, key);
     if (!value || !value->has_value()) return std::nullopt;
     try {
         size_t used = 0;
@@ -28,6 +30,16 @@ std::optional<std::int64_t> readHubOffset(Store& store) {
     }
 }
 
+}  // namespace
+
+std::optional<std::int64_t> readHubOffset(Store& store) {
+    return settingInteger(store, kSettingHubOffset);
+}
+
+std::optional<UnixSeconds> readHubOffsetAt(Store& store) {
+    return settingInteger(store, kSettingHubOffsetAt);
+}
+
 std::optional<UnixSeconds> lastRecordTime(Store& store) {
     auto stmt = store.connection().cached("SELECT at FROM events ORDER BY seq DESC LIMIT 1");
     if (!stmt || (*stmt)->step() != SQLITE_ROW) return std::nullopt;
@@ -37,8 +49,8 @@ std::optional<UnixSeconds> lastRecordTime(Store& store) {
 }
 
 ClockVerdict deviceClock(Store& store, UnixSeconds device_now, UnixSeconds build_time) {
-    return checkClock(
-        ClockInputs{device_now, readHubOffset(store), lastRecordTime(store), build_time});
+    return checkClock(ClockInputs{device_now, readHubOffset(store), readHubOffsetAt(store),
+                                  lastRecordTime(store), build_time});
 }
 
 ClockVerdict deviceClock(Store& store, UnixSeconds device_now) {

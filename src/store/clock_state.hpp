@@ -17,6 +17,7 @@ inline constexpr const char* kSettingHubOffsetAt = "clock.hub_offset_at";  // de
 Status saveHubOffset(Store& store, std::int64_t offset, UnixSeconds device_at);
 // The last offset kept, or nullopt (never measured, or a damaged value).
 std::optional<std::int64_t> readHubOffset(Store& store);
+std::optional<UnixSeconds> readHubOffsetAt(Store& store);  // the device time of that measure
 
 // The device time of the latest event written (the highest sequence number), or nullopt.
 std::optional<UnixSeconds> lastRecordTime(Store& store);

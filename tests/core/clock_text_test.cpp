@@ -42,7 +42,8 @@ TEST_CASE("clock text: plain words, Indonesian first, with the fix and the date 
     const std::string records = joined(clockWarning(
         texts, Lang::en, ClockVerdict{ClockState::behind_records, 0, now}, now - 86400 * 2));
     CHECK(records.find("latest record") != std::string::npos);
-    for (const std::string& key : {"clock.title", "clock.fix", "clock.using", "clock.behind",
-                                   "clock.ahead", "clock.before_build", "clock.behind_records"})
-        for (Lang lang : {Lang::id, Lang::en}) CHECK(texts.texts(lang).count(key) == 1);
+    for (const char* key : {"clock.title", "clock.fix", "clock.using", "clock.behind",
+                            "clock.ahead", "clock.before_build", "clock.behind_records"})
+        for (Lang lang : {Lang::id, Lang::en})
+            CHECK(texts.texts(lang).count(std::string(key)) == 1);
 }

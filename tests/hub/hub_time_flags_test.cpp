@@ -61,10 +61,10 @@ TEMPLATE_TEST_CASE(
     auto device = hub->enrol(token->token, "tablet", kReceived);
     REQUIRE(device);
 
-    // A right clock: six weeks of offline work, then a sync. Nothing flagged.
+    // A right clock: four weeks of offline work, then a sync. Nothing flagged.
     auto right = hub->push(device->device_id,
-                           pushOf({registration(1, 1, kReceived - 42 * 86400),
-                                   registration(2, 2, kReceived - 41 * 86400)},
+                           pushOf({registration(1, 1, kReceived - 28 * 86400),
+                                   registration(2, 2, kReceived - 27 * 86400)},
                                   4),
                            kReceived);
     REQUIRE(right);

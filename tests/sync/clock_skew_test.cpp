@@ -62,9 +62,9 @@ class LyingHealth {
         server_.Get("/v1/changes", forward);
         server_.Post("/v1/events", forward);
         server_.Post("/v1/devices/enrol", forward);
+        // Bound and listening here: a connection waits in the backlog until the thread accepts.
         port_ = server_.bind_to_any_port("127.0.0.1");
         thread_ = std::thread([this] { server_.listen_after_bind(); });
-        server_.wait_until_ready();
     }
     ~LyingHealth() {
         server_.stop();
