@@ -9,7 +9,11 @@ UnixSeconds nowSeconds() {
 }
 
 Date localToday() {
-    const std::time_t t = std::time(nullptr);
+    return localDateOf(nowSeconds());
+}
+
+Date localDateOf(UnixSeconds seconds) {
+    const auto t = static_cast<std::time_t>(seconds);
     std::tm local{};
     localtime_r(&t, &local);
     return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};

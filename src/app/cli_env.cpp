@@ -4,7 +4,10 @@
 #include <ostream>
 
 #include "codec/json.hpp"
+#include "core/build_time.hpp"
+#include "core/clock_text.hpp"
 #include "platform/paths.hpp"
+#include "store/clock_state.hpp"
 
 namespace pekon::cli {
 
@@ -81,8 +84,27 @@ int CliEnv::usage(const std::string& detail) {
     return kExitUsage;
 }
 
+ClockVerdict CliEnv::clock() const {
+    const UnixSeconds now = nowSeconds();
+    if (store_) return deviceClock(*store_, now);
+    return checkClock(ClockInputs{now, std::nullopt, std::nullopt, std::nullopt, buildTime()});
+}
+
+Date CliEnv::today() const {
+    return platform::localDateOf(clock().best_now);
+}
+
+void CliEnv::warnIfClockWrong() {
+    const ClockVerdict verdict = clock();
+    if (verdict.state == ClockState::ok) return;
+    auto loaded = assets();
+    if (!loaded) return;
+    for (const std::string& line : clockWarning((*loaded)->catalog, lang_, verdict, nowSeconds()))
+        err_ << "pekon: " << line << "\n";
+}
+
 WriteContext CliEnv::writeContext() const {
-    return WriteContext{"cli", nowSeconds(), localToday()};
+    return WriteContext{"cli", nowSeconds(), today()};
 }
 
 }  // namespace pekon::cli

@@ -7,6 +7,7 @@
 
 #include "app/cli_args.hpp"
 #include "codec/assets.hpp"
+#include "core/clock_check.hpp"
 #include "core/error.hpp"
 #include "platform/clock.hpp"
 #include "store/store.hpp"
@@ -49,7 +50,16 @@ class CliEnv {
     // returns kExitUsage.
     int usage(const std::string& detail);
 
-    WriteContext writeContext() const;  // actor "cli", the current time, today's local date
+    // The device clock judged with what the database knows (store/clock_state) once it is
+    // open; before that, against this build's date only (core/clock_check).
+    ClockVerdict clock() const;
+    // "Today" for every check: the local date of the best time the device knows
+    // (clock().best_now), never of an implausible clock.
+    Date today() const;
+    // When the clock is wrong, says so on stderr in plain words with how to fix it.
+    void warnIfClockWrong();
+
+    WriteContext writeContext() const;  // actor "cli", the device clock, today()
 
   private:
     Result<Store*> openStore(Store::OpenMode mode);

@@ -86,7 +86,7 @@ void printHousehold(CliEnv& env, const HouseholdDetail& detail, const Assets& as
     std::vector<PremiumTable::Person> people;
     for (const MemberRecord& r : detail.members)
         people.push_back({r.member.segment, r.member.care_class});
-    auto premium = assets.premiums.householdMonthly(people, localToday());
+    auto premium = assets.premiums.householdMonthly(people, env.today());
 
     if (env.format() == Format::json) {
         OrderedJson out = summaryJson(detail.summary, assets.regions);

@@ -44,6 +44,7 @@ int add(CliEnv& env, const Args& args) {
     if (!inputs) return env.fail(inputs.error());
     auto store = env.store();
     if (!store) return env.fail(store.error());
+    env.warnIfClockWrong();  // records written under a wrong clock carry its time
 
     const RegisterOutcome outcome =
         (*store)->registerHouseholds(*inputs, (*assets)->regions, env.writeContext());

@@ -56,7 +56,7 @@ int runNik(CliEnv& env, const Args& args) {
     auto assets = env.assets();
     if (!assets) return invalid(env, nik, assets.error());
 
-    auto info = parseNik(args.positional[0], (*assets)->regions, localToday(), check);
+    auto info = parseNik(args.positional[0], (*assets)->regions, env.today(), check);
     if (!info) return invalid(env, nik, info.error());
     OrderedJson warnings = OrderedJson::array();
     for (const Warning& w : info->warnings)

@@ -29,7 +29,7 @@ int runScan(CliEnv& env, const Args& args) {
     }
     auto assets = env.assets();
     if (!assets) return env.fail(assets.error());
-    const Date today = localToday();
+    const Date today = env.today();
 
     scan::SandboxDecoder decoder(formats);
     bool all_read = true;

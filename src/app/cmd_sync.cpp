@@ -3,6 +3,7 @@
 
 #include "app/commands.hpp"
 #include "codec/json.hpp"
+#include "store/clock_state.hpp"
 #include "store/outbox.hpp"
 #include "sync/client.hpp"
 
@@ -17,6 +18,7 @@ int runEnrol(CliEnv& env, const Args& args) {
             sync::enrolDevice(**store, args.positional[0], args.option("name").value_or("pekon"));
         !s)
         return env.fail(s.error());
+    env.warnIfClockWrong();  // the enrolment measured the hub's clock
     OrderedJson out{{"enrolled", true}};
     // A kiosk says which area's card statuses it will hold (never its key).
     auto link = readHubLink(**store);
@@ -34,13 +36,17 @@ int runSync(CliEnv& env, const Args& args) {
     sync::ClientOptions options;
     if (auto ca = args.option("ca-file")) options.ca_file = *ca;
     auto summary = sync::syncOnce(**store, nowSeconds(), options);
+    // Whatever the outcome, a wrong clock is said in plain words (the run measured it).
+    env.warnIfClockWrong();
     if (!summary) return env.fail(summary.error());
-    env.out() << dumpJson(OrderedJson{{"pushed", summary->pushed},
-                                      {"accepted", summary->accepted},
-                                      {"duplicates", summary->duplicates},
-                                      {"rejected", summary->rejected},
-                                      {"pulled", summary->pulled}})
-              << "\n";
+    OrderedJson out{{"pushed", summary->pushed},
+                    {"accepted", summary->accepted},
+                    {"duplicates", summary->duplicates},
+                    {"rejected", summary->rejected},
+                    {"pulled", summary->pulled}};
+    // hub time - device time, as this run measured it (docs/sync-protocol.md, "Times").
+    if (auto offset = readHubOffset(**store)) out["clock_offset"] = *offset;
+    env.out() << dumpJson(out) << "\n";
     return kExitOk;
 }
 

@@ -78,6 +78,9 @@ Result<std::vector<WireEvent>> parsePushRequest(std::string_view body) {
     if (events.size() > kMaxPushEvents)
         return Error{"too_large", "Lebih dari 1000 peristiwa dalam satu kiriman.",
                      "More than 1000 events in one request."};
+    std::optional<std::int64_t> clock_offset;
+    if (auto o = json->find("clock_offset"); o != json->end() && o->is_number_integer())
+        clock_offset = o->get<std::int64_t>();
     std::vector<WireEvent> out;
     out.reserve(events.size());
     static const char* const kFields[] = {"id", "seq", "type", "at", "actor", "data"};
@@ -102,6 +105,7 @@ Result<std::vector<WireEvent>> parsePushRequest(std::string_view body) {
         if (isText(e, "at")) w.at = std::move(e["at"].get_ref<std::string&>());
         if (isText(e, "actor")) w.actor = std::move(e["actor"].get_ref<std::string&>());
         if (e.contains("data")) w.data = std::move(e["data"]);
+        w.clock_offset = clock_offset;
         out.push_back(std::move(w));
     }
     return out;
@@ -259,6 +263,25 @@ Result<ChangesPage> parseChangesPage(std::string_view body) {
 std::string errorBodyJson(std::string_view code, std::string_view message) {
     return dumpJson(
         OrderedJson{{"error", {{"code", std::string(code)}, {"message", std::string(message)}}}});
+}
+
+std::string clockSkewBodyJson(std::int64_t hub_time) {
+    return dumpJson(OrderedJson{
+        {"error",
+         {{"code", "clock_skew"},
+          {"message", "The request's timestamp is more than 300 s from the hub's clock."},
+          {"hub_time", hub_time}}}});
+}
+
+std::optional<std::int64_t> clockSkewHubTime(std::string_view body) {
+    auto json = parseJson(body);
+    if (!json || !json->is_object()) return std::nullopt;
+    auto error = json->find("error");
+    if (error == json->end() || !error->is_object() || error->value("code", Json()) != "clock_skew")
+        return std::nullopt;
+    auto time = error->find("hub_time");
+    if (time == error->end() || !time->is_number_integer()) return std::nullopt;
+    return time->get<std::int64_t>();
 }
 
 }  // namespace pekon

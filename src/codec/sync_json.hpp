@@ -27,11 +27,15 @@ struct WireEvent {
     std::string actor;
     Json data;
     std::string content;
+    // The batch's `clock_offset` (hub time - device time in seconds, as the device last
+    // measured it), when the device sent one; not part of the content.
+    std::optional<std::int64_t> clock_offset;
 };
 
 // `POST /v1/events` body: an object with an `events` array. Errors: `too_large` (over 1000
 // events or 1 MiB), `bad_request` (not JSON, not such an object, an element that is not an
-// object with a string `id`). Fields other than `id` are checked per event by checkEvent.
+// object with a string `id`). Fields other than `id` are checked per event by checkEvent. An
+// integer `clock_offset` beside `events` is copied to every event; any other value is ignored.
 Result<std::vector<WireEvent>> parsePushRequest(std::string_view body);
 std::string pushRequestJson(const std::vector<WireEvent>& events);
 
@@ -73,5 +77,11 @@ Result<ChangesPage> parseChangesPage(std::string_view body);
 
 // `{"error":{"code":"...","message":"..."}}`
 std::string errorBodyJson(std::string_view code, std::string_view message);
+
+// The 401 of a correctly signed request whose timestamp is more than 300 s from the hub's
+// clock: `{"error":{"code":"clock_skew","message":"...","hub_time":N}}` (additive: older
+// devices read it as any 401). clockSkewHubTime reads `hub_time` back from such a body.
+std::string clockSkewBodyJson(std::int64_t hub_time);
+std::optional<std::int64_t> clockSkewHubTime(std::string_view body);
 
 }  // namespace pekon

@@ -65,10 +65,16 @@ std::optional<Device> HubApi::authenticate(const ApiRequest& req, bool check_sig
     }
     if (!device ||
         (check_signature &&
-         !sync::verify(device->secret, req.method, req.target, timestamp, req.body, sig)) ||
-        !sync::timestampFresh(timestamp, platform::nowSeconds())) {
-        refusal = fail(401, "unauthorized",
-                       "Unknown device, wrong signature or clock more than 300 s off.");
+         !sync::verify(device->secret, req.method, req.target, timestamp, req.body, sig))) {
+        refusal = fail(401, "unauthorized", "Unknown device or wrong signature.");
+        return std::nullopt;
+    }
+    // Signed by the device but dated off: its clock is wrong. Say so, with the hub's time, so
+    // the device corrects its offset (never "enrol again"). Before the body is read the
+    // signature cannot be checked yet, so a stale date is judged once the (capped) body is in.
+    if (const UnixSeconds hub_now = platform::nowSeconds();
+        check_signature && !sync::timestampFresh(timestamp, hub_now)) {
+        refusal = ApiResponse{401, clockSkewBodyJson(hub_now)};
         return std::nullopt;
     }
     if (device->revoked_at) {

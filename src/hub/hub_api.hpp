@@ -44,9 +44,11 @@ class HubApi {
     ApiResponse events(const ApiRequest& req);
     ApiResponse changes(const ApiRequest& req);
 
-    // Before a signed request's body is read: its headers are present, its timestamp is fresh
-    // and its device known and not revoked (everything authenticate checks but the signature,
-    // which covers the body). Nothing: read the body; otherwise the refusal, sent at once.
+    // Before a signed request's body is read: its headers are present and its device known
+    // and not revoked (everything authenticate checks but the signature, which covers the
+    // body, and the timestamp, which is judged with the signature so that a device with a
+    // wrong clock is told `clock_skew`). Nothing: read the body; otherwise the refusal, sent
+    // at once.
     std::optional<ApiResponse> admit(const ApiRequest& headers_only);
 
   private:

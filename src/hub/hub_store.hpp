@@ -60,6 +60,11 @@ struct StatusImportSummary {
     int kiosk_changes = 0;  // kiosk.status changes queued for kiosks
 };
 
+struct TimeFlagCount {
+    std::string flag;  // core/clock_check eventTimeFlagName
+    std::int64_t events = 0;
+};
+
 class HubStore {
   public:
     virtual ~HubStore() = default;
@@ -99,6 +104,9 @@ class HubStore {
     virtual Result<std::vector<Change>> changes(const std::string& device_id, std::int64_t since,
                                                 int limit) = 0;
     virtual Result<std::int64_t> eventCount() = 0;
+    // How many stored events have each time flag (hub_store_logic: flagEventTimes), by flag
+    // name; flags no event has are left out.
+    virtual Result<std::vector<TimeFlagCount>> timeFlagCounts() = 0;
 
     // The office's decisions (core/status_import): each kept, and each registration of that
     // NIK and birth date gets a status change for the device that made it. Each person's kiosk

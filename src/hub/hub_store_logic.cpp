@@ -138,7 +138,17 @@ CREATE INDEX IF NOT EXISTS events_household_registered ON events ({data.househol
     WHERE type = 'household.registered';
 )sql";
 
-constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2};
+// Version 3: how far to trust an event's device time (issue 12). `received_at` (v1) is the
+// hub's clock when it stored the event; `clock_offset` the device's declared offset at the push
+// (hub - device seconds); `time_flag` why the device time is doubtful (core/clock_check
+// judgeEventTime), NULL when it is plausible. Events stored before v3 have neither.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE events ADD COLUMN clock_offset BIGINT;
+ALTER TABLE events ADD COLUMN time_flag TEXT;
+CREATE INDEX IF NOT EXISTS events_time_flag ON events (time_flag) WHERE time_flag IS NOT NULL;
+)sql";
+
+constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
 std::string inDialect(std::string sql, const SqlDialect& dialect) {
@@ -211,6 +221,19 @@ Status migrateSchema(std::int64_t current, const SqlDialect& dialect,
         if (auto s = apply(SchemaStep{version, inDialect(sql, dialect)}); !s) return s;
     }
     return {};
+}
+
+void flagEventTimes(PushPlan& plan, UnixSeconds received_at) {
+    std::optional<UnixSeconds> previous;
+    for (NewEvent& n : plan.events) {
+        auto at = parseRfc3339(n.event->at);  // checkEvent accepted it
+        if (!at) continue;
+        const EventTimeFlag flag =
+            judgeEventTime(EventTimeFacts{*at, n.event->clock_offset, received_at, previous});
+        n.time_flag = eventTimeFlagName(flag);
+        // A time that cannot be right is no yardstick for the next event.
+        if (flag != EventTimeFlag::before_epoch && flag != EventTimeFlag::future) previous = *at;
+    }
 }
 
 PushKeys pushKeys(const std::vector<WireEvent>& events) {

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/clock_check.hpp"
 #include "core/status.hpp"
 #include "hub/hub_store.hpp"
 #include "store/kiosk_lookup.hpp"
@@ -18,7 +19,7 @@
 namespace pekon::hub {
 
 // The schema version this build writes. A store with a newer one is refused untouched.
-inline constexpr std::int64_t kHubSchemaVersion = 2;
+inline constexpr std::int64_t kHubSchemaVersion = 3;
 
 // What the two SQL dialects spell differently in the schema.
 struct SqlDialect {
@@ -95,6 +96,7 @@ struct StoredForPush {
 struct NewEvent {
     const WireEvent* event = nullptr;
     std::string content_hash;
+    std::string time_flag;  // "": plausible (see flagEventTimes)
 };
 
 struct PushPlan {
@@ -111,6 +113,16 @@ struct PushPlan {
 // another household has gets a `registration.duplicate_suspected` change for each side.
 PushPlan planPush(const std::string& device_id, const std::vector<WireEvent>& events,
                   const StoredForPush& stored);
+
+// Judges the device time of each event to insert (core/clock_check judgeEventTime) against
+// `received_at` (the hub's clock now), the offset the device declared with the batch and the
+// previous new event of the batch (the batch is in the device's sequence order) whose time was
+// not itself impossible (before_epoch, future).
+void flagEventTimes(PushPlan& plan, UnixSeconds received_at);
+// The query both backends count the flags with (the partial index events_time_flag).
+inline constexpr const char* kTimeFlagCounts =
+    "SELECT time_flag, COUNT(*) FROM events WHERE time_flag IS NOT NULL GROUP BY time_flag "
+    "ORDER BY time_flag";
 
 // The distinct (NIK, birth date) pairs of the rows, as "NIK" and "YYYY-MM-DD".
 struct PersonKey {

@@ -50,10 +50,15 @@ constexpr Statement kRegistrationsForPush{
     "WHERE nik = ANY($1::text[]) OR member_id = ANY($2::text[])"};
 constexpr Statement kInsertEvents{
     "insert_events",
-    "INSERT INTO events (id, device_id, seq, type, at, content, content_hash, received_at) "
-    "SELECT u.id, $1::text, u.seq, u.type, u.at, u.content, u.content_hash, $2::bigint "
-    "FROM unnest($3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[]) "
-    "AS u (id, seq, type, at, content, content_hash) ON CONFLICT (id) DO NOTHING"};
+    "INSERT INTO events (id, device_id, seq, type, at, content, content_hash, received_at, "
+    "clock_offset, time_flag) "
+    "SELECT u.id, $1::text, u.seq, u.type, u.at, u.content, u.content_hash, $2::bigint, "
+    "u.clock_offset, u.time_flag "
+    "FROM unnest($3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], "
+    "$9::bigint[], $10::text[]) "
+    "AS u (id, seq, type, at, content, content_hash, clock_offset, time_flag) "
+    "ON CONFLICT (id) DO NOTHING"};
+constexpr Statement kTimeFlagCountsStatement{"time_flag_counts", kTimeFlagCounts};
 constexpr Statement kInsertRegistrations{
     "insert_registrations",
     "INSERT INTO members (member_id, household_id, device_id, nik, birth_date) "
@@ -147,7 +152,7 @@ Result<StoredForPush> storedFor(pg::Connection& db, const PushKeys& keys) {
 Status insertEvents(pg::Connection& db, const std::string& device_id,
                     const std::vector<NewEvent>& events, UnixSeconds now) {
     if (events.empty()) return {};
-    ArrayLiteral ids, seqs, types, ats, contents, hashes;
+    ArrayLiteral ids, seqs, types, ats, contents, hashes, offsets, flags;
     for (const NewEvent& n : events) {
         ids.add(n.event->id);
         seqs.add(n.event->seq);
@@ -155,10 +160,18 @@ Status insertEvents(pg::Connection& db, const std::string& device_id,
         ats.add(n.event->at);
         contents.add(n.event->content);
         hashes.add(n.content_hash);
+        if (n.event->clock_offset)
+            offsets.add(*n.event->clock_offset);
+        else
+            offsets.addNull();
+        if (n.time_flag.empty())
+            flags.addNull();
+        else
+            flags.add(n.time_flag);
     }
     auto stored = db.run(kInsertEvents,
                          {device_id, text(now), ids.done(), seqs.done(), types.done(), ats.done(),
-                          contents.done(), hashes.done()},
+                          contents.done(), hashes.done(), offsets.done(), flags.done()},
                          "store events");
     if (!stored) return stored.error();
     // Writers hold the write lock, so every planned event is new; if one was not (a writer that
@@ -339,6 +352,7 @@ class PostgresHubStore final : public HubStore {
                 auto stored = storedFor(db, pushKeys(events));
                 if (!stored) return stored.error();
                 PushPlan plan = planPush(device_id, events, *stored);
+                flagEventTimes(plan, now);
                 if (auto s = insertEvents(db, device_id, plan.events, now); !s) return s.error();
                 if (auto s = insertRegistrations(db, plan.registrations); !s) return s.error();
                 if (auto s = insertChanges(db, plan.changes, now); !s) return s.error();
@@ -366,6 +380,18 @@ class PostgresHubStore final : public HubStore {
             auto rows = db.run(kEventCount, {}, "count events");
             if (!rows) return rows.error();
             return rows->integer(0, 0);
+        });
+    }
+
+    Result<std::vector<TimeFlagCount>> timeFlagCounts() override {
+        using Counts = std::vector<TimeFlagCount>;
+        return withConnection<Counts>([&](pg::Connection& db) -> Result<Counts> {
+            auto rows = db.run(kTimeFlagCountsStatement, {}, "count flagged events");
+            if (!rows) return rows.error();
+            Counts out;
+            for (int i = 0; i < rows->count(); ++i)
+                out.push_back({rows->text(i, 0), rows->integer(i, 1)});
+            return out;
         });
     }
 

@@ -209,14 +209,23 @@ class SqliteHubStore final : public HubStore {
                 return s.error();
 
         PushPlan plan = planPush(device_id, events, stored);
+        flagEventTimes(plan, now);
         for (const NewEvent& n : plan.events) {
             auto insert = db_.cached(
                 "INSERT INTO events (id, device_id, seq, type, at, content, content_hash, "
-                "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                "received_at, clock_offset, time_flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             if (!insert) return insert.error();
             const WireEvent& e = *n.event;
             (*insert)->bind(1, e.id).bind(2, device_id).bind(3, e.seq).bind(4, e.type);
             (*insert)->bind(5, e.at).bind(6, e.content).bind(7, n.content_hash).bind(8, now);
+            if (e.clock_offset)
+                (*insert)->bind(9, *e.clock_offset);
+            else
+                (*insert)->bindNull(9);
+            if (n.time_flag.empty())
+                (*insert)->bindNull(10);
+            else
+                (*insert)->bind(10, n.time_flag);
             if (auto s = (*insert)->run("store an event"); !s) return s.error();
         }
         for (const Registration& r : plan.registrations) {
@@ -251,6 +260,17 @@ class SqliteHubStore final : public HubStore {
 
     Result<std::int64_t> eventCount() override {
         return db_.queryInt("SELECT COUNT(*) FROM events");
+    }
+
+    Result<std::vector<TimeFlagCount>> timeFlagCounts() override {
+        auto stmt = db_.cached(kTimeFlagCounts);
+        if (!stmt) return stmt.error();
+        std::vector<TimeFlagCount> out;
+        int rc;
+        while ((rc = (*stmt)->step()) == SQLITE_ROW)
+            out.push_back({(*stmt)->text(0), (*stmt)->integer(1)});
+        if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "count flagged events");
+        return out;
     }
 
     Result<StatusImportSummary> importStatuses(const std::vector<StatusRow>& rows,

@@ -238,9 +238,21 @@ int main(int argc, char** argv) {
     if (words[0] == "stats" && words.size() == 1) {
         auto events = (*store)->eventCount();
         auto devices = (*store)->devices();
+        auto flags = (*store)->timeFlagCounts();
         if (!events) return fail(events.error());
         if (!devices) return fail(devices.error());
-        std::cout << dumpJson(OrderedJson{{"events", *events}, {"devices", devices->size()}})
+        if (!flags) return fail(flags.error());
+        // Events whose device time is doubtful (docs/sync-protocol.md, "Times"), by flag.
+        OrderedJson by_flag = OrderedJson::object();
+        std::int64_t flagged = 0;
+        for (const hub::TimeFlagCount& f : *flags) {
+            by_flag[f.flag] = f.events;
+            flagged += f.events;
+        }
+        std::cout << dumpJson(OrderedJson{{"events", *events},
+                                          {"devices", devices->size()},
+                                          {"time_flagged", flagged},
+                                          {"time_flags", by_flag}})
                   << "\n";
         return kOk;
     }

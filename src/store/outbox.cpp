@@ -104,12 +104,14 @@ std::vector<WireEvent> toWire(const std::vector<Event>& events) {
     return out;
 }
 
-std::string pushBody(const std::vector<Event>& events) {
+std::string pushBody(const std::vector<Event>& events, std::optional<std::int64_t> clock_offset) {
     std::string out;
-    size_t size = 16;
+    size_t size = 48;
     for (const Event& e : events) size += e.data.size() + 160;
     out.reserve(size);
-    out += "{\"events\":[";
+    out += '{';
+    if (clock_offset) out += "\"clock_offset\":" + std::to_string(*clock_offset) + ',';
+    out += "\"events\":[";
     for (size_t i = 0; i < events.size(); ++i) {
         const Event& e = events[i];
         if (i) out += ',';

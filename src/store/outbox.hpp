@@ -21,7 +21,9 @@ std::vector<WireEvent> toWire(const std::vector<Event>& events);
 // `POST /v1/events` body for these events, written straight from their stored JSON (the same
 // content as pushRequestJson(toWire(events)), without building a document: the sync hot
 // path). Data that is somehow not a JSON object goes as {} and the hub rejects that event.
-std::string pushBody(const std::vector<Event>& events);
+// With a `clock_offset` (hub - device seconds, as last measured) the body says it too.
+std::string pushBody(const std::vector<Event>& events,
+                     std::optional<std::int64_t> clock_offset = std::nullopt);
 
 // This device's link to pekon-hub, kept in the device settings (the file is 0600).
 struct HubLink {

@@ -9,10 +9,12 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 #include "codec/json.hpp"
 #include "core/kiosk_area.hpp"
 #include "core/scan_payload.hpp"
+#include "store/clock_state.hpp"
 #include "store/hub_changes.hpp"
 #include "sync/gzip.hpp"
 #include "sync/signature.hpp"
@@ -117,8 +119,19 @@ std::string errorCode(const Response& r) {
     return {};
 }
 
+Error clockSkew() {
+    return Error{"clock_skew",
+                 "Jam perangkat ini berbeda lebih dari 5 menit dari jam pekon-hub. Perbaiki di "
+                 "Pengaturan \u2192 Tanggal & waktu (waktu otomatis, zona WIB/UTC+7), lalu "
+                 "sinkronkan lagi. Perangkat tidak perlu didaftarkan ulang.",
+                 "This device's clock is more than 5 minutes off pekon-hub's. Fix it in Settings "
+                 "\u2192 Date & time (automatic time, time zone WIB/UTC+7), then sync again. The "
+                 "device does not need to be enrolled again."};
+}
+
 Error refused(const Response& r) {
     const std::string code = errorCode(r);
+    if (r.status == 401 && code == "clock_skew") return clockSkew();
     if (r.status == 401 || r.status == 403) {
         return Error{code.empty() ? "unauthorized" : code,
                      "pekon-hub menolak perangkat ini (daftar ulang perangkat).",
@@ -146,18 +159,20 @@ std::string queryEscape(const std::string& text) {
     return out;
 }
 
-// The signature's timestamp is the real time of each request, so a long sync over a slow
-// link never sends a stale one.
-std::int64_t signingTime() {
+// The device clock now. The signature's timestamp is taken at each request (plus the offset to
+// the hub's clock), so a long sync over a slow link never sends a stale one.
+std::int64_t deviceTime() {
     return std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
+// `hub_offset`: hub time - device time; the request is dated in the hub's time, so a device
+// whose clock is wrong still signs a fresh timestamp.
 std::vector<std::string> signedHeaders(const HubLink& link, const DeviceSecret& secret,
                                        const char* method, const std::string& target,
-                                       const std::string& body) {
-    const std::int64_t ts = signingTime();
+                                       const std::string& body, std::int64_t hub_offset) {
+    const std::int64_t ts = deviceTime() + hub_offset;
     return {"X-Pekon-Device: " + link.device_id, "X-Pekon-Timestamp: " + std::to_string(ts),
             "X-Pekon-Signature: " + sign(secret, method, target, ts, body)};
 }
@@ -169,13 +184,13 @@ struct Batch {
     bool gzipped = false;
 };
 
-Result<Batch> packBatch(Store& store, std::int64_t after_seq) {
+Result<Batch> packBatch(Store& store, std::int64_t after_seq, std::int64_t clock_offset) {
     auto pending = store.events(after_seq, static_cast<int>(kMaxPushEvents), SyncState::pending);
     if (!pending) return pending.error();
     Batch b;
     b.events = std::move(pending.value());
     if (b.events.empty()) return b;
-    std::string plain = pushBody(b.events);
+    std::string plain = pushBody(b.events, clock_offset);
     b.gzipped = plain.size() > 1024;
     b.body = b.gzipped ? gzip(plain) : std::move(plain);
     return b;
@@ -213,6 +228,7 @@ Status enrolDevice(Store& store, const std::string& uri, const std::string& name
     if (!json || !json->is_object() || !(*json)["device_id"].is_string() ||
         !(*json)["secret"].is_string() || !decodeSecret((*json)["secret"].get<std::string>()))
         return notHubAnswer();
+    const std::int64_t answered_at = deviceTime();
     HubLink link{hub, (*json)["device_id"].get<std::string>(),
                  (*json)["secret"].get<std::string>()};
     // A kiosk token's answer also carries the kiosk's area and the district's kiosk key.
@@ -224,7 +240,11 @@ Status enrolDevice(Store& store, const std::string& uri, const std::string& name
         link.kiosk_area = (*kiosk)["area"].get<std::string>();
         link.kiosk_key = (*kiosk)["key"].get<std::string>();
     }
-    return saveHubLink(store, link);  // one transaction, kiosk settings included
+    if (auto s = saveHubLink(store, link); !s) return s;  // one transaction, kiosk settings too
+    // The hub's clock at enrolment: the device's first measure of its offset.
+    if (auto t = json->find("hub_time"); t != json->end() && t->is_number_integer())
+        return saveHubOffset(store, t->get<std::int64_t>() - answered_at, answered_at);
+    return {};
 }
 
 Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions& o) {
@@ -246,14 +266,43 @@ Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions&
     report(SyncProgress::Stage::probe);
     // The probe: a captive portal or a dead link is found before any event is sent.
     HubConnection http(o);
+    const std::int64_t asked_at = deviceTime();
     auto health = http.request("GET", hub + "/v1/health", {}, "");
     if (!health) return health.error();
+    const std::int64_t answered_at = deviceTime();
     auto h = parseJson(health->body);
     if (health->status != 200 || !h || !h->is_object() || (*h)["status"] != "ok") {
         if (health->status == 429 || health->status >= 500)
             return unreachable("HTTP " + std::to_string(health->status));
         return notHubAnswer();
     }
+    // The hub's clock against the device's (the middle of the round trip): every request is
+    // signed in hub time, and the offset is kept for the screens and the next run.
+    std::int64_t offset = readHubOffset(store).value_or(0);
+    if (auto t = h->find("time"); t != h->end() && t->is_number_integer()) {
+        offset = t->get<std::int64_t>() - (asked_at + (answered_at - asked_at) / 2);
+        if (auto s = saveHubOffset(store, offset, answered_at); !s) return s.error();
+    }
+    bool offset_learned = false;  // from a `clock_skew` answer, kept when the store is free
+    // A signed request; a `clock_skew` answer (the hub's time in it) is retried once in hub time.
+    auto sendSigned = [&](const char* method, const std::string& target, const std::string& body,
+                          const std::vector<std::string>& extra) -> Result<Response> {
+        for (int attempt = 0;; ++attempt) {
+            std::vector<std::string> headers =
+                signedHeaders(**link, *secret, method, target, body, offset);
+            headers.insert(headers.end(), extra.begin(), extra.end());
+            auto r = http.request(method, hub + target, headers, body);
+            if (!r || r->status != 401 || attempt > 0) return r;
+            const auto hub_time = clockSkewHubTime(r->body);
+            if (!hub_time) return r;
+            offset = *hub_time - deviceTime();
+            offset_learned = true;
+        }
+    };
+    auto keepLearnedOffset = [&]() -> Status {
+        if (!std::exchange(offset_learned, false)) return {};
+        return saveHubOffset(store, offset, deviceTime());
+    };
 
     auto counts = store.outboxCounts();
     if (!counts) return counts.error();
@@ -264,29 +313,29 @@ Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions&
     // hub's. The store is only ever used by one thread at a time: the helper is joined as
     // soon as the request returns, before anything else touches the store.
     SyncSummary summary;
-    Result<Batch> next = packBatch(store, 0);
+    Result<Batch> next = packBatch(store, 0, offset);
     std::optional<Batch> answered;
     std::optional<PushAnswer> answer_of_answered;
     for (;;) {
         if (!next) return next.error();
         if (next->events.empty()) break;
         Batch batch = std::move(next.value());
-        auto helper = std::async(std::launch::async, [&]() -> Result<Batch> {
-            if (answered) {
-                if (auto s = applyPushAnswer(store, answered->events, *answer_of_answered, now); !s)
-                    return s.error();
-            }
-            return packBatch(store, batch.events.back().seq);
-        });
-        const std::string target = "/v1/events";
-        std::vector<std::string> headers =
-            signedHeaders(**link, *secret, "POST", target, batch.body);
-        headers.push_back("Content-Type: application/json");
-        if (batch.gzipped) headers.push_back("Content-Encoding: gzip");
-        auto r = http.request("POST", hub + target, headers, batch.body);
+        auto helper =
+            std::async(std::launch::async, [&, packed_offset = offset]() -> Result<Batch> {
+                if (answered) {
+                    if (auto s = applyPushAnswer(store, answered->events, *answer_of_answered, now);
+                        !s)
+                        return s.error();
+                }
+                return packBatch(store, batch.events.back().seq, packed_offset);
+            });
+        std::vector<std::string> extra{"Content-Type: application/json"};
+        if (batch.gzipped) extra.push_back("Content-Encoding: gzip");
+        auto r = sendSigned("POST", "/v1/events", batch.body, extra);
         next = helper.get();  // the previous answer is applied (or its error is in `next`)
         answered.reset();
         if (!next) return next.error();
+        if (auto s = keepLearnedOffset(); !s) return s.error();
         if (!r) return r.error();
         if (r->status != 200) return refused(*r);
         auto answer = parsePushAnswer(r->body);
@@ -317,8 +366,8 @@ Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions&
         if (!cursor) return cursor.error();
         std::string target = "/v1/changes?limit=" + std::to_string(kPullPage);
         if (!cursor->empty()) target += "&since=" + queryEscape(*cursor);
-        auto r = http.request("GET", hub + target,
-                              signedHeaders(**link, *secret, "GET", target, ""), "");
+        auto r = sendSigned("GET", target, "", {});
+        if (auto s = keepLearnedOffset(); !s) return s.error();
         if (!r) return r.error();
         if (r->status != 200) return refused(*r);
         auto page = parseChangesPage(r->body);

@@ -1,9 +1,25 @@
 #include "ui/ui_context.hpp"
 
+#include "core/build_time.hpp"
+
 namespace pekon::ui {
 
 UiContext::UiContext(const Assets& assets, Store& store, Lang lang, float scale, Clock clock)
-    : assets_(assets), store_(store), lang_(lang), scale_(scale), clock_(std::move(clock)) {}
+    : build_time(buildTime()),
+      assets_(assets),
+      store_(store),
+      lang_(lang),
+      scale_(scale),
+      clock_(std::move(clock)) {}
+
+ClockVerdict UiContext::clock() const {
+    const UnixSeconds device_now = now();
+    if (clock_read_at_ != device_now) {
+        clock_verdict_ = deviceClock(store_, device_now, build_time);
+        clock_read_at_ = device_now;
+    }
+    return clock_verdict_;
+}
 
 std::string UiContext::t(std::string_view key) {
     const auto& texts = assets_.catalog.texts(lang_);

@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "codec/assets.hpp"
+#include "core/clock_check.hpp"
 #include "core/date.hpp"
 #include "core/scan_payload.hpp"
+#include "store/clock_state.hpp"
 #include "store/store.hpp"
 #include "ui/devices.hpp"
 #include "ui/kiosk_state.hpp"
@@ -57,7 +59,16 @@ class UiContext {
     float scale() const { return scale_; }
     float px(float at_scale_1) const { return at_scale_1 * scale_; }
     UnixSeconds now() const { return clock_(); }
-    Date today() const { return dateOf(now() + 7 * 3600); }  // WIB, UTC+7
+    // The device clock judged against what the device knows (store/clock_state: the hub
+    // offset of the last sync, the latest record, this build's date); re-read once a second.
+    ClockVerdict clock() const;
+    // "Today" for every check (not in the future, the NIK's century, KK issue dates): the WIB
+    // (UTC+7) date of the best time the device knows, never of an implausible clock.
+    Date today() const { return wibDate(clock().best_now); }
+    void forgetClock() { clock_read_at_.reset(); }  // re-read at the next clock() (a sync ended)
+    // This build's date (core/build_time) for clock(); a test that plays an earlier day sets
+    // its own.
+    UnixSeconds build_time;
 
     Fonts fonts;
 
@@ -110,6 +121,8 @@ class UiContext {
     Lang lang_;
     float scale_;
     Clock clock_;
+    mutable std::optional<UnixSeconds> clock_read_at_;  // the device time of clock_verdict_
+    mutable ClockVerdict clock_verdict_;
     std::set<std::string> missing_;
     std::map<std::string, std::pair<ImVec2, ImVec2>> probes_;
     std::string scroll_to_;

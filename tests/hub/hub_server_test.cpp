@@ -350,7 +350,8 @@ TEMPLATE_TEST_CASE("pekon-hub's commands all take --db for either backend", "[hu
 
     const HubRun stats = runHub({"stats", "--db", db});
     REQUIRE(stats.exit_code == 0);
-    CHECK(parseJson(stats.out).value() == Json{{"events", 1}, {"devices", 1}});
+    CHECK(parseJson(stats.out).value() ==
+          Json{{"events", 1}, {"devices", 1}, {"time_flagged", 0}, {"time_flags", Json::object()}});
 
     CHECK(runHub({"device", "revoke", device_id, "--db", db}).exit_code == 0);
     CHECK(runHub({"device", "revoke", "nobody", "--db", db}).exit_code == 1);

@@ -4,6 +4,7 @@
 
 #include "store/drafts.hpp"
 #include "sync/worker.hpp"
+#include "ui/clock_banner.hpp"
 #include "ui/header.hpp"
 #include "ui/screens/households_screen.hpp"
 #include "ui/screens/sessions_screen.hpp"
@@ -38,6 +39,7 @@ void HomeScreen::refresh(UiContext& ui, const Navigator& nav) {
     // Counts are re-read at most every few seconds, not every frame.
     if (refreshed_at_ >= 0 && ui.now() - refreshed_at_ < 5) return;
     refreshed_at_ = ui.now();
+    ui.forgetClock();  // a sync may have measured the hub's clock since
     auto counts = ui.store().outboxCounts();
     outbox_ = counts ? std::optional<OutboxCounts>(*counts) : std::nullopt;
     auto n = ui.store().countHouseholds();
@@ -70,6 +72,7 @@ void HomeScreen::draw(UiContext& ui, Navigator& nav) {
         ui.probe("home.read_only");
         ImGui::Spacing();
     }
+    clockBanner(ui);
 
     const ImVec2 size(ui.px(420), ui.px(170));
     ImGui::BeginDisabled(read_only);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sync/worker.hpp"
+#include "ui/clock_banner.hpp"
 #include "ui/header.hpp"
 #include "ui/screens/scanner_screen.hpp"
 #include "ui/theme.hpp"
@@ -53,8 +54,9 @@ void progressBar(UiContext& ui, const sync::SyncProgress& p) {
 
 std::string syncErrorText(UiContext& ui, const Error& e) {
     static constexpr std::string_view kExplained[] = {
-        "sync_unreachable", "not_hub_answer", "unauthorized", "revoked",    "bad_token",
-        "enrol_uri",        "not_enrolled",   "hub_refused",  "db_damaged", "sync_cancelled"};
+        "sync_unreachable", "not_hub_answer", "unauthorized", "revoked",
+        "bad_token",        "enrol_uri",      "not_enrolled", "hub_refused",
+        "db_damaged",       "sync_cancelled", "clock_skew"};
     for (std::string_view code : kExplained)
         if (e.code == code) return ui.t("sync.error." + e.code);
     return ui.t("sync.error.other", {{"detail", ui.errorText(e)}});
@@ -67,6 +69,7 @@ void SyncScreen::refresh(UiContext& ui) {
     rejected_ = rejected ? std::move(rejected.value()) : std::vector<Event>{};
     if (!counts) problem_ = ui.errorText(counts.error());
     refreshed_at_ = ui.now();
+    ui.forgetClock();  // the run that just ended may have measured the hub's clock
 }
 
 bool SyncScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPayload& payload) {
@@ -91,6 +94,7 @@ void SyncScreen::draw(UiContext& ui, Navigator& nav) {
 
     ImGui::BeginChild("sync", ImVec2(0, 0), false);
     dragScroll();
+    clockBanner(ui);
     if (!s.started) {
         textMuted(ui.t("sync.loading"));
         ui.animating = true;
