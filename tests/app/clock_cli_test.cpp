@@ -81,6 +81,8 @@ TEST_CASE("clock: under a wrong device clock, sync works, the user is told, the 
     const std::string db = tempPath("clock_device.db");
     RunningHub hub(hub_db);
 
+    REQUIRE(Store::open(db));  // read commands do not create a database
+
     // The faked clock really reaches the CLI (else this test could not fail).
     const CliRun probe = runFaked(c.faketime, {"outbox", "--format", "json"}, db);
     REQUIRE(probe.exit_code == 0);

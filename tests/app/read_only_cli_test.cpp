@@ -61,7 +61,7 @@ std::vector<std::vector<std::string>> readCommands(const std::string& id,
             {"check"},
             {"outbox"},
             {"export", "--csv", out_dir},
-            {"status", "--nik", kNik, "--birth-date", "1985-08-22"}};
+            {"status", "--nik", kNik, "--kk", "1806011203150007"}};
 }
 
 // Each read command works on `db` (status answers "not a kiosk", which is a read too), and
@@ -192,8 +192,8 @@ TEST_CASE("cli --format json: every command's error is one JSON object on stdout
         {{"scan"}, "usage", 2},
         {{"enrol", "pekon://nonsense"}, "enrol_uri", 1},
         {{"sync"}, "not_enrolled", 1},
-        {{"status", "--nik", kNik, "--birth-date", "1985-08-22"}, "kiosk_not_set_up", 1},
-        {{"status", "--nik", "12", "--birth-date", "1985-08-22"}, "", 1},
+        {{"status", "--nik", kNik, "--kk", "1806011203150007"}, "kiosk_not_set_up", 1},
+        {{"status", "--nik", "12", "--kk", "1806011203150007"}, "", 1},
         {{"status", "--nik", kNik}, "usage", 2},
         {{"frobnicate"}, "usage", 2},
     };
@@ -218,7 +218,7 @@ TEST_CASE("cli --format json: every command's error is one JSON object on stdout
     }
     // Plain text keeps errors on stderr, stdout empty.
     const CliRun text =
-        runCli(with({"status", "--nik", kNik, "--birth-date", "1985-08-22", "--lang", "en"}, db));
+        runCli(with({"status", "--nik", kNik, "--kk", "1806011203150007", "--lang", "en"}, db));
     CHECK(text.exit_code == 1);
     CHECK(text.out.empty());
     CHECK(text.err.rfind("pekon: ", 0) == 0);
