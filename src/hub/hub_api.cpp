@@ -63,9 +63,8 @@ std::optional<Device> HubApi::authenticate(const ApiRequest& req, bool check_sig
         }
         device = *found;
     }
-    if (!device ||
-        (check_signature &&
-         !sync::verify(device->secret, req.method, req.target, timestamp, req.body, sig))) {
+    if (!device || (check_signature && !sync::verify(device->secret, req.method, req.target,
+                                                     timestamp, req.body, sig))) {
         refusal = fail(401, "unauthorized", "Unknown device or wrong signature.");
         return std::nullopt;
     }

@@ -17,6 +17,15 @@ ImVec4 rgba(ImU32 c) {
 
 }  // namespace
 
+const ImWchar kFontGlyphRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010,
+                                    0x2044, 0x20AC, 0x20AC, 0};
+
+bool fontCovers(char32_t code_point) {
+    for (const ImWchar* r = kFontGlyphRanges; r[0] != 0; r += 2)
+        if (code_point >= r[0] && code_point <= r[1]) return true;
+    return false;
+}
+
 Result<Fonts> loadFonts(float scale) {
     for (const char* path : {kNotoSansRegular, kNotoSansBold}) {
         if (!fileExists(path))
@@ -29,15 +38,16 @@ Result<Fonts> loadFonts(float scale) {
     }
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010,
-                                      0x2044, 0x20AC, 0x20AC, 0};
     ImFontConfig config;
     config.OversampleH = 2;
     config.OversampleV = 1;
     Fonts fonts;
-    fonts.body = io.Fonts->AddFontFromFileTTF(kNotoSansRegular, 20.0f * scale, &config, kRanges);
-    fonts.large = io.Fonts->AddFontFromFileTTF(kNotoSansRegular, 26.0f * scale, &config, kRanges);
-    fonts.title = io.Fonts->AddFontFromFileTTF(kNotoSansBold, 34.0f * scale, &config, kRanges);
+    fonts.body =
+        io.Fonts->AddFontFromFileTTF(kNotoSansRegular, 20.0f * scale, &config, kFontGlyphRanges);
+    fonts.large =
+        io.Fonts->AddFontFromFileTTF(kNotoSansRegular, 26.0f * scale, &config, kFontGlyphRanges);
+    fonts.title =
+        io.Fonts->AddFontFromFileTTF(kNotoSansBold, 34.0f * scale, &config, kFontGlyphRanges);
     if (!fonts.body || !fonts.large || !fonts.title || !io.Fonts->Build())
         return Error{"font_missing", "Huruf Noto Sans tidak bisa dimuat.",
                      "The Noto Sans font could not be loaded."};

@@ -12,8 +12,13 @@ inline constexpr const char* kNotoSansRegular =
     "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
 inline constexpr const char* kNotoSansBold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
 
-// Loads Noto Sans into the current ImGui context's font atlas at `scale` (Latin, Latin
-// Extended and general punctuation). Error `font_missing` naming the file and the package.
+// The code points drawn (pairs of first and last, ended by 0): Latin, Latin Extended-A,
+// general punctuation and the euro sign. Anything else shows as "?" on screen.
+extern const ImWchar kFontGlyphRanges[];
+bool fontCovers(char32_t code_point);
+
+// Loads Noto Sans into the current ImGui context's font atlas at `scale` (kFontGlyphRanges). Error
+// `font_missing` naming the file and the package.
 Result<Fonts> loadFonts(float scale);
 
 // Large, high-contrast, touch-sized style: every frame at least 48 px tall at scale 1.

@@ -66,8 +66,8 @@ std::vector<std::vector<std::string>> readCommands(const std::string& id,
 
 // Each read command works on `db` (status answers "not a kiosk", which is a read too), and
 // `household add` is refused with `code`, in JSON on stdout.
-void readsWorkWritesRefused(const std::string& db, const std::string& id,
-                            const std::string& code, std::int64_t households) {
+void readsWorkWritesRefused(const std::string& db, const std::string& id, const std::string& code,
+                            std::int64_t households) {
     for (auto args : readCommands(id, tempDir() + "/csv")) {
         const bool status = args[0] == "status";
         args.insert(args.end(), {"--format", "json", "--lang", "en"});
@@ -87,9 +87,8 @@ void readsWorkWritesRefused(const std::string& db, const std::string& id,
     CHECK(text.err.find("saving is off") != std::string::npos);
     CHECK(text.err.find("damaged") == std::string::npos);
 
-    const CliRun add = runCli(
-        with({"household", "add", "--json", testData("household_valid.json"), "--format", "json"},
-             db));
+    const CliRun add = runCli(with(
+        {"household", "add", "--json", testData("household_valid.json"), "--format", "json"}, db));
     INFO(add.describe());
     CHECK(add.exit_code == 1);
     const json j = singleJson(add);
@@ -259,7 +258,8 @@ TEST_CASE("cli read-only: a filesystem mounted read-only (tmpfs, remounted ro)")
 
     // The child: a mount namespace of its own (the mount dies with it), a tmpfs with the
     // database, remounted read-only, then each command; its exit status is the commands'
-    // exit codes (2 bits each, 3 for anything above 2), or 77 when this machine does not allow mounting.
+    // exit codes (2 bits each, 3 for anything above 2), or 77 when this machine does not allow
+    // mounting.
     const pid_t child = ::fork();
     REQUIRE(child >= 0);
     if (child == 0) {
@@ -267,8 +267,9 @@ TEST_CASE("cli read-only: a filesystem mounted read-only (tmpfs, remounted ro)")
         if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) ::_exit(77);
         if (::mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=16m,mode=0700") != 0) ::_exit(77);
         const int fd = ::open(ro_db.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-        if (fd < 0 || ::write(fd, db_bytes.data(), db_bytes.size()) !=
-                          static_cast<ssize_t>(db_bytes.size()) ||
+        if (fd < 0 ||
+            ::write(fd, db_bytes.data(), db_bytes.size()) !=
+                static_cast<ssize_t>(db_bytes.size()) ||
             ::close(fd) != 0)
             ::_exit(78);
         if (::mount(nullptr, mnt.c_str(), nullptr, MS_REMOUNT | MS_RDONLY, nullptr) != 0)
@@ -298,8 +299,8 @@ TEST_CASE("cli read-only: a filesystem mounted read-only (tmpfs, remounted ro)")
         WARN("mounting is not allowed here: the read-only filesystem case is not run");
         return;
     }
-    INFO("list: " << readWholeFile(outs[0]) << readWholeFile(errs[0]) << "\ncheck: "
-                  << readWholeFile(outs[1]) << readWholeFile(errs[1])
+    INFO("list: " << readWholeFile(outs[0]) << readWholeFile(errs[0])
+                  << "\ncheck: " << readWholeFile(outs[1]) << readWholeFile(errs[1])
                   << "\nadd: " << readWholeFile(outs[2]) << readWholeFile(errs[2]));
     REQUIRE(codes < 64);
     CHECK((codes & 3) == 0);         // list
