@@ -74,7 +74,11 @@ void HomeScreen::draw(UiContext& ui, Navigator& nav) {
     }
     clockBanner(ui);
 
-    const ImVec2 size(ui.px(420), ui.px(170));
+    // Three tiles a row, each at most 420 px: narrower when the window is (they once ran past
+    // its right edge at 1280 px).
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = std::min(ui.px(420), (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3);
+    const ImVec2 size(width, ui.px(170));
     ImGui::BeginDisabled(read_only);
     if (tile(ui, "home.register", ui.t("home.register"), ui.t("home.register_detail"), size))
         nav.push(std::make_unique<WizardScreen>()), refreshed_at_ = -1;
