@@ -15,29 +15,12 @@ Status saveHubOffset(Store& store, std::int64_t offset, UnixSeconds device_at) {
     return tx->commit();
 }
 
-namespace {
-
-std::optional<std::int64_t> settingInteger(Store& store, const char* key) {
-    auto value = readSetting(store, key);
-    if (!value || !value->has_value()) return std::nullopt;
-    try {
-        size_t used = 0;
-        const std::int64_t offset = std::stoll(**value, &used);
-        if (used != (*value)->size()) return std::nullopt;
-        return offset;
-    } catch (...) {
-        return std::nullopt;
-    }
-}
-
-}  // namespace
-
 std::optional<std::int64_t> readHubOffset(Store& store) {
-    return settingInteger(store, kSettingHubOffset);
+    return readSettingNumber(store, kSettingHubOffset);
 }
 
 std::optional<UnixSeconds> readHubOffsetAt(Store& store) {
-    return settingInteger(store, kSettingHubOffsetAt);
+    return readSettingNumber(store, kSettingHubOffsetAt);
 }
 
 std::optional<UnixSeconds> lastRecordTime(Store& store) {
@@ -48,9 +31,19 @@ std::optional<UnixSeconds> lastRecordTime(Store& store) {
     return *at;
 }
 
+ClockInputs storedClock(Store& store) {
+    ClockInputs in;
+    in.hub_offset = readHubOffset(store);
+    in.measured_at = readHubOffsetAt(store);
+    in.last_record = lastRecordTime(store);
+    return in;
+}
+
 ClockVerdict deviceClock(Store& store, UnixSeconds device_now, UnixSeconds build_time) {
-    return checkClock(ClockInputs{device_now, readHubOffset(store), readHubOffsetAt(store),
-                                  lastRecordTime(store), build_time});
+    ClockInputs in = storedClock(store);
+    in.device_now = device_now;
+    in.build_time = build_time;
+    return checkClock(in);
 }
 
 ClockVerdict deviceClock(Store& store, UnixSeconds device_now) {

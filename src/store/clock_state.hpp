@@ -22,6 +22,10 @@ std::optional<UnixSeconds> readHubOffsetAt(Store& store);  // the device time of
 // The device time of the latest event written (the highest sequence number), or nullopt.
 std::optional<UnixSeconds> lastRecordTime(Store& store);
 
+// What the database holds for checkClock (the offset, when it was measured, the latest
+// record); device_now and build_time are left for the caller.
+ClockInputs storedClock(Store& store);
+
 // checkClock over the device clock `device_now`, the kept offset, the latest record and this
 // build's date (core/build_time; a test that plays an earlier day passes its own). What cannot
 // be read counts as unknown.

@@ -30,4 +30,17 @@ Status deleteSetting(Store& store, const std::string& key) {
     return (*stmt)->run("delete setting");
 }
 
+std::optional<std::int64_t> readSettingNumber(Store& store, const std::string& key) {
+    auto value = readSetting(store, key);
+    if (!value || !value->has_value()) return std::nullopt;
+    try {
+        size_t used = 0;
+        const std::int64_t number = std::stoll(**value, &used);
+        if (used != (*value)->size()) return std::nullopt;
+        return number;
+    } catch (...) {
+        return std::nullopt;  // a damaged value reads as absent
+    }
+}
+
 }  // namespace pekon

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,8 @@ inline constexpr const char* kSettingScanFormats = "scan.formats";
 
 Result<std::optional<std::string>> readSetting(Store& store, const std::string& key);
 Status writeSetting(Store& store, const std::string& key, const std::string& value);
+// A setting that holds a whole number; absent, unreadable or damaged reads as nullopt.
+std::optional<std::int64_t> readSettingNumber(Store& store, const std::string& key);
 Status deleteSetting(Store& store, const std::string& key);  // absent already: fine
 
 }  // namespace pekon

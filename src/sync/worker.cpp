@@ -9,16 +9,6 @@ namespace pekon::sync {
 
 namespace {
 
-std::optional<std::int64_t> settingNumber(Store& store, const char* key) {
-    auto value = readSetting(store, key);
-    if (!value || !value->has_value()) return std::nullopt;
-    try {
-        return std::stoll(**value);
-    } catch (...) {
-        return std::nullopt;  // a damaged value reads as absent
-    }
-}
-
 std::string settingText(Store& store, const char* key) {
     auto value = readSetting(store, key);
     return value && value->has_value() ? **value : std::string();
@@ -27,7 +17,7 @@ std::string settingText(Store& store, const char* key) {
 }  // namespace
 
 std::optional<UnixSeconds> lastSyncSuccess(Store& store) {
-    return settingNumber(store, kSettingLastSuccess);
+    return readSettingNumber(store, kSettingLastSuccess);
 }
 
 SyncWorker::SyncWorker(WorkerConfig config)
@@ -110,7 +100,7 @@ void SyncWorker::run() {
         if (const std::string code = settingText(*store, kSettingLastErrorCode); !code.empty()) {
             loaded.last_error = Error{code, settingText(*store, kSettingLastErrorId),
                                       settingText(*store, kSettingLastErrorEn)};
-            loaded.last_error_at = settingNumber(*store, kSettingLastErrorAt);
+            loaded.last_error_at = readSettingNumber(*store, kSettingLastErrorAt);
         }
     }
     {

@@ -13,12 +13,11 @@ UiContext::UiContext(const Assets& assets, Store& store, Lang lang, float scale,
       clock_(std::move(clock)) {}
 
 ClockVerdict UiContext::clock() const {
-    const UnixSeconds device_now = now();
-    if (clock_read_at_ != device_now) {
-        clock_verdict_ = deviceClock(store_, device_now, build_time);
-        clock_read_at_ = device_now;
-    }
-    return clock_verdict_;
+    if (!stored_clock_) stored_clock_ = storedClock(store_);
+    ClockInputs in = *stored_clock_;
+    in.device_now = now();
+    in.build_time = build_time;
+    return checkClock(in);
 }
 
 std::string UiContext::t(std::string_view key) {

@@ -60,12 +60,14 @@ class UiContext {
     float px(float at_scale_1) const { return at_scale_1 * scale_; }
     UnixSeconds now() const { return clock_(); }
     // The device clock judged against what the device knows (store/clock_state: the hub
-    // offset of the last sync, the latest record, this build's date); re-read once a second.
+    // offset of the last sync, the latest record, this build's date), kept until forgetClock.
     ClockVerdict clock() const;
     // "Today" for every check (not in the future, the NIK's century, KK issue dates): the WIB
     // (UTC+7) date of the best time the device knows, never of an implausible clock.
     Date today() const { return wibDate(clock().best_now); }
-    void forgetClock() { clock_read_at_.reset(); }  // re-read at the next clock() (a sync ended)
+    // What the database says of the clock is read once and kept until this (a sync ended, or
+    // Home's periodic refresh); the verdict itself is recomputed at each call.
+    void forgetClock() { stored_clock_.reset(); }
     // This build's date (core/build_time) for clock(); a test that plays an earlier day sets
     // its own.
     UnixSeconds build_time;
@@ -121,8 +123,7 @@ class UiContext {
     Lang lang_;
     float scale_;
     Clock clock_;
-    mutable std::optional<UnixSeconds> clock_read_at_;  // the device time of clock_verdict_
-    mutable ClockVerdict clock_verdict_;
+    mutable std::optional<ClockInputs> stored_clock_;  // store/clock_state's storedClock
     std::set<std::string> missing_;
     std::map<std::string, std::pair<ImVec2, ImVec2>> probes_;
     std::string scroll_to_;

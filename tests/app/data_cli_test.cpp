@@ -16,21 +16,6 @@ namespace {
 
 const std::string kKk = "1806011203150007";
 
-std::vector<std::string> with(std::vector<std::string> args, const std::string& db) {
-    args.push_back("--db");
-    args.push_back(db);
-    return args;
-}
-
-// A fresh database holding tests/data/household_valid.json; returns the household id.
-std::string seeded(const std::string& db) {
-    const CliRun run = runCli(with(
-        {"household", "add", "--json", testData("household_valid.json"), "--format", "json"}, db));
-    INFO(run.describe());
-    REQUIRE(run.exit_code == 0);
-    return singleJson(run)["saved"][0]["household_id"].get<std::string>();
-}
-
 json searchJson(const std::string& db, const std::string& query) {
     const CliRun run = runCli(with({"search", query, "--format", "json"}, db));
     INFO(run.describe());

@@ -39,12 +39,6 @@ size_t count(const std::string& text, const std::string& needle) {
     return n;
 }
 
-std::vector<std::string> with(std::vector<std::string> args, const std::string& db) {
-    args.push_back("--db");
-    args.push_back(db);
-    return args;
-}
-
 // Adds tests/data/household_valid.json with --format json; returns the saved object.
 json addValid(const std::string& db) {
     const CliRun run = runCli(with(

@@ -27,20 +27,6 @@ namespace {
 
 const char* kNik = "1806016208850002";
 
-std::vector<std::string> with(std::vector<std::string> args, const std::string& db) {
-    args.push_back("--db");
-    args.push_back(db);
-    return args;
-}
-
-std::string seeded(const std::string& db) {
-    const CliRun run = runCli(with(
-        {"household", "add", "--json", testData("household_valid.json"), "--format", "json"}, db));
-    INFO(run.describe());
-    REQUIRE(run.exit_code == 0);
-    return singleJson(run)["saved"][0]["household_id"].get<std::string>();
-}
-
 std::set<std::string> names(const std::string& dir) {
     std::set<std::string> out;
     for (const auto& e : fs::directory_iterator(dir)) out.insert(e.path().filename().string());

@@ -185,4 +185,20 @@ inline bool exists(const std::string& path) {
     return ::stat(path.c_str(), &st) == 0;
 }
 
+// `args` with `--db db` at the end.
+inline std::vector<std::string> with(std::vector<std::string> args, const std::string& db) {
+    args.push_back("--db");
+    args.push_back(db);
+    return args;
+}
+
+// `db` holding tests/data/household_valid.json, added through the CLI; returns the household id.
+inline std::string seeded(const std::string& db) {
+    const CliRun run = runCli(with(
+        {"household", "add", "--json", testData("household_valid.json"), "--format", "json"}, db));
+    INFO(run.describe());
+    REQUIRE(run.exit_code == 0);
+    return singleJson(run)["saved"][0]["household_id"].get<std::string>();
+}
+
 }  // namespace pekon::test

@@ -16,12 +16,6 @@ using namespace pekon::test;
 
 namespace {
 
-std::vector<std::string> with(std::vector<std::string> args, const std::string& db) {
-    args.push_back("--db");
-    args.push_back(db);
-    return args;
-}
-
 Json lastJson(const CliRun& run) {
     auto json = parseJson(run.out);
     REQUIRE(json);
