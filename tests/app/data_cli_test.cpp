@@ -7,6 +7,7 @@
 
 #include "app/run_cli.hpp"
 #include "core/csv.hpp"
+#include "support/sample_household.hpp"
 
 using namespace pekon::test;
 using nlohmann::json;
@@ -14,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kKk = "1806011203150007";
+const std::string kKk = sample::kKk;
 
 json searchJson(const std::string& db, const std::string& query) {
     const CliRun run = runCli(with({"search", query, "--format", "json"}, db));
@@ -60,7 +61,7 @@ TEST_CASE("cli search: by name prefix") {
     json budi = searchJson(db, "bud");
     REQUIRE(budi.size() == 1);
     CHECK(budi[0]["name"] == "Budi Santoso");
-    CHECK(budi[0]["nik"] == "1806011505800001");
+    CHECK(budi[0]["nik"] == sample::kHeadNik);
     CHECK(budi[0]["household_id"] == id);
     CHECK(budi[0]["village_code"] == "18.06.01.2016");
     CHECK(budi[0]["status"] == "queued");
@@ -81,7 +82,7 @@ TEST_CASE("cli search: by name prefix") {
     CHECK(text.exit_code == 0);
     CHECK(text.out.find("Budi Santoso") != std::string::npos);
     CHECK(text.out.find("************0001") != std::string::npos);  // the NIK is masked
-    CHECK(text.out.find("1806011505800001") == std::string::npos);
+    CHECK(text.out.find(sample::kHeadNik) == std::string::npos);
     CHECK(text.out.find("Menunggu kirim") != std::string::npos);
     CHECK(text.out.find(id) != std::string::npos);
 
@@ -95,10 +96,10 @@ TEST_CASE("cli search: by name prefix") {
 TEST_CASE("cli search: by NIK and by KK number") {
     const std::string db = freshDb();
     seeded(db);
-    json siti = searchJson(db, "1806016208850002");
+    json siti = searchJson(db, sample::kSpouseNik);
     REQUIRE(siti.size() == 1);
     CHECK(siti[0]["name"] == "Siti Aminah");
-    CHECK(siti[0]["nik"] == "1806016208850002");
+    CHECK(siti[0]["nik"] == sample::kSpouseNik);
     CHECK(searchJson(db, "1806016208850009").empty());
     CHECK(searchJson(db, "180601620885000").empty());  // no prefix match on numbers
     json family = searchJson(db, kKk);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/run_cli.hpp"
+#include "support/sample_household.hpp"
 #include "support/sample_households.hpp"
 
 using namespace pekon::test;
@@ -13,8 +14,9 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kKk = "1806011203150007";
-const std::vector<std::string> kNiks = {"1806011505800001", "1806016208850002", "1806010101100003"};
+const std::string kKk = sample::kKk;
+const std::vector<std::string> kNiks = {sample::kHeadNik, sample::kSpouseNik,
+                                        sample::kChildNik};
 
 // A household with a bad NIK and no head of family.
 const char* kInvalidHousehold = R"({

@@ -15,6 +15,7 @@
 #include "support/fixtures.hpp"
 #include "support/postgres_test_db.hpp"
 #include "support/running_hub.hpp"
+#include "support/sample_household.hpp"
 
 using namespace pekon;
 using namespace pekon::test;
@@ -28,10 +29,10 @@ struct Person {
     const char* given;
     const char* family;
 };
-constexpr Person kBudi{"1806011505800001", "1980-05-15", "Budi", "Santoso"};
-constexpr Person kSiti{"1806016208850002", "1985-08-22", "Siti", "Aminah"};
-constexpr Person kAhmad{"1806010101100003", "2010-01-01", "Ahmad", "Rizki"};
-constexpr const char* kKk = "1806011203150007";       // their family card
+constexpr Person kBudi{sample::kHeadNik, "1980-05-15", "Budi", "Santoso"};
+constexpr Person kSiti{sample::kSpouseNik, "1985-08-22", "Siti", "Aminah"};
+constexpr Person kAhmad{sample::kChildNik, "2010-01-01", "Ahmad", "Rizki"};
+constexpr const char* kKk = sample::kKk;        // their family card
 constexpr const char* kOtherKk = "1806011203150008";  // a valid KK number, not theirs
 
 std::vector<std::string> on(std::vector<std::string> args, const std::string& db) {

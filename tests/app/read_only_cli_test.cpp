@@ -17,6 +17,7 @@
 
 #include "app/run_cli.hpp"
 #include "store/store.hpp"
+#include "support/sample_household.hpp"
 #include "support/sample_households.hpp"
 
 using namespace pekon::test;
@@ -25,7 +26,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kNik = "1806016208850002";
+constexpr const char* kNik = sample::kSpouseNik;
+constexpr const char* kKk = sample::kKk;
 
 std::set<std::string> names(const std::string& dir) {
     std::set<std::string> out;
@@ -47,7 +49,7 @@ std::vector<std::vector<std::string>> readCommands(const std::string& id,
             {"check"},
             {"outbox"},
             {"export", "--csv", out_dir},
-            {"status", "--nik", kNik, "--kk", "1806011203150007"}};
+            {"status", "--nik", kNik, "--kk", kKk}};
 }
 
 // Each read command works on `db` (status answers "not a kiosk", which is a read too), and
@@ -177,8 +179,8 @@ TEST_CASE("cli --format json: every command's error is one JSON object on stdout
         {{"scan"}, "usage", 2},
         {{"enrol", "pekon://nonsense"}, "enrol_uri", 1},
         {{"sync"}, "not_enrolled", 1},
-        {{"status", "--nik", kNik, "--kk", "1806011203150007"}, "kiosk_not_set_up", 1},
-        {{"status", "--nik", "12", "--kk", "1806011203150007"}, "", 1},
+        {{"status", "--nik", kNik, "--kk", kKk}, "kiosk_not_set_up", 1},
+        {{"status", "--nik", "12", "--kk", kKk}, "", 1},
         {{"status", "--nik", kNik}, "usage", 2},
         {{"frobnicate"}, "usage", 2},
     };
@@ -203,7 +205,7 @@ TEST_CASE("cli --format json: every command's error is one JSON object on stdout
     }
     // Plain text keeps errors on stderr, stdout empty.
     const CliRun text =
-        runCli(with({"status", "--nik", kNik, "--kk", "1806011203150007", "--lang", "en"}, db));
+        runCli(with({"status", "--nik", kNik, "--kk", kKk, "--lang", "en"}, db));
     CHECK(text.exit_code == 1);
     CHECK(text.out.empty());
     CHECK(text.err.rfind("pekon: ", 0) == 0);

@@ -8,14 +8,15 @@
 #include "store/kiosk_status.hpp"
 #include "store/settings.hpp"
 #include "support/fixtures.hpp"
+#include "support/sample_household.hpp"
 
 using namespace pekon;
 using namespace pekon::test;
 
 namespace {
 
-const char* kNik = "1806016208850002";
-const char* kKk = "1806011203150007";
+constexpr const char* kNik = sample::kSpouseNik;
+constexpr const char* kKk = sample::kKk;
 // 32 zero bytes, as the district's kiosk key is kept (base64).
 const char* kZeroKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 

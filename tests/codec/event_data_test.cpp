@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "codec/json.hpp"
+#include "support/sample_household.hpp"
 
 using namespace pekon;
 using namespace std::string_literals;
@@ -15,9 +16,9 @@ namespace {
 Household sampleHousehold() {
     Household h;
     h.id = "01a20566-e1a7-7190-b6c7-cb2f44fc57f4";
-    h.kk_number = "1806011203150007";
-    h.village_code = "18.06.01.2016";
-    h.address = "Jl. Merdeka No. 12";
+    h.kk_number = test::sample::kKk;
+    h.village_code = test::sample::kVillage;
+    h.address = test::sample::kAddress;
     h.rt = "002";
     h.rw = "001";
     h.phone = "+6281234567890";
@@ -28,7 +29,7 @@ Member sampleMember() {
     Member m;
     m.id = "01a20566-e1a7-7e2b-8755-e57f958483ac";
     m.household_id = "01a20566-e1a7-7190-b6c7-cb2f44fc57f4";
-    m.nik = "1806016208850002";
+    m.nik = test::sample::kSpouseNik;
     m.name = "Siti Aminah";
     m.birth_date = Date{1985, 8, 22};
     m.sex = Sex::female;
@@ -106,9 +107,9 @@ TEST_CASE("event_data: household.registered has exactly the protocol fields") {
     CHECK(keysOf(j) == std::set<std::string>{"household_id", "kk_number", "village_code", "address",
                                              "rt", "rw", "phone"});
     CHECK(j["household_id"] == h.id);
-    CHECK(j["kk_number"] == "1806011203150007");
-    CHECK(j["village_code"] == "18.06.01.2016");
-    CHECK(j["address"] == "Jl. Merdeka No. 12");
+    CHECK(j["kk_number"] == test::sample::kKk);
+    CHECK(j["village_code"] == test::sample::kVillage);
+    CHECK(j["address"] == test::sample::kAddress);
     CHECK(j["rt"] == "002");
     CHECK(j["rw"] == "001");
     CHECK(j["phone"] == "+6281234567890");
@@ -151,7 +152,7 @@ TEST_CASE("event_data: member.registered has exactly the protocol fields") {
                                              "birth_date", "sex", "relation", "segment", "class"});
     CHECK(j["member_id"] == m.id);
     CHECK(j["household_id"] == m.household_id);
-    CHECK(j["nik"] == "1806016208850002");
+    CHECK(j["nik"] == test::sample::kSpouseNik);
     CHECK(j["name"] == "Siti Aminah");
     CHECK(j["birth_date"] == "1985-08-22");
     CHECK(j["sex"] == "F");

@@ -7,6 +7,7 @@
 #include "codec/assets.hpp"
 #include "core/household.hpp"
 #include "support/fixtures.hpp"
+#include "support/sample_household.hpp"
 
 using namespace pekon;
 
@@ -60,15 +61,15 @@ TEST_CASE("household_json: one household object") {
     REQUIRE(r.ok());
     REQUIRE(r->size() == 1);
     const HouseholdInput& h = r->at(0);
-    CHECK(h.kk_number == "1806011203150007");
-    CHECK(h.village_code == "18.06.01.2016");
-    CHECK(h.address == "Jl. Merdeka No. 12");
+    CHECK(h.kk_number == test::sample::kKk);
+    CHECK(h.village_code == test::sample::kVillage);
+    CHECK(h.address == test::sample::kAddress);
     CHECK(h.rt == "2");
     CHECK(h.rw == "1");
     CHECK(h.phone == "0812-3456-7890");
     REQUIRE(h.members.size() == 2);
     const MemberInput& m = h.members[0];
-    CHECK(m.nik == "1806011505800001");
+    CHECK(m.nik == test::sample::kHeadNik);
     CHECK(m.name == "Budi Santoso");
     CHECK(m.birth_date == "1980-05-15");
     CHECK(m.sex == "M");
@@ -127,7 +128,7 @@ TEST_CASE("household_json: null fields count as absent") {
     auto r = parseHouseholdImport(
         R"({"kk_number": "1806011203150007", "phone": null, "rt": null, "members": [{"nik": "1", "name": null}]})");
     REQUIRE(r.ok());
-    CHECK(r->at(0).kk_number == "1806011203150007");
+    CHECK(r->at(0).kk_number == test::sample::kKk);
     CHECK(r->at(0).phone.empty());
     CHECK(r->at(0).rt.empty());
     REQUIRE(r->at(0).members.size() == 1);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "support/fixtures.hpp"
+#include "support/sample_household.hpp"
 
 using namespace pekon;
 
@@ -21,7 +22,7 @@ TEST_CASE("scan payload: bare numbers") {
     CHECK(spaced.kind == PayloadKind::nik);
     // Every valid KK number also has the shape of a NIK (region, DDMMYY, serial), so bare
     // 16 digits are read as the NIK a KTP carries; a KK comes through a keyed payload.
-    CHECK(scan("1806011203150007").kind == PayloadKind::nik);
+    CHECK(scan(test::sample::kKk).kind == PayloadKind::nik);
     auto card = scan("0001234567890");
     CHECK(card.kind == PayloadKind::card);
     CHECK(card.card_number == "0001234567890");
@@ -49,7 +50,7 @@ TEST_CASE("scan payload: JSON, key=value and URL-query payloads with Indonesian 
     CHECK(*json.birth_date == Date{1985, 7, 1});
     REQUIRE(json.sex);
     CHECK(*json.sex == Sex::female);
-    CHECK(json.kk_number == "1806011203150007");
+    CHECK(json.kk_number == test::sample::kKk);
     CHECK(json.warnings.empty());
 
     auto kv = scan(

@@ -18,6 +18,7 @@
 #include "support/fixtures.hpp"
 #include "support/postgres_test_db.hpp"
 #include "support/running_hub.hpp"
+#include "support/sample_household.hpp"
 
 using namespace pekon;
 using namespace pekon::hub;
@@ -32,7 +33,7 @@ constexpr UnixSeconds kNow = 1'795'000'000;
 
 // Two households of Tanggamus registered by one volunteer's tablet: Budi in Negeri Ratu
 // (kecamatan Kota Agung, 18.06.01), Siti in kecamatan Talang Padang (18.06.02).
-constexpr const char* kBudi = "1806011505800001";  // born 1980-05-15
+constexpr const char* kBudi = test::sample::kHeadNik;  // born 1980-05-15
 constexpr const char* kSiti = "1806026208850002";  // born 1985-08-22
 // Someone the hub never saw registered, with a NIK issued in Tanggamus.
 constexpr const char* kStranger = "1806034101900009";  // born 1990-01-01
@@ -122,7 +123,7 @@ KioskKey keyOf(const Enrolment& e) {
 }
 
 // Both households' family card (householdEvent).
-constexpr const char* kKk = "1806011203150007";
+constexpr const char* kKk = test::sample::kKk;
 
 // A person's row by NIK and KK number.
 std::string kkOf(const KioskKey& key, const char* nik) {

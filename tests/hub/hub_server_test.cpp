@@ -15,6 +15,7 @@
 #include "support/fixtures.hpp"
 #include "support/postgres_test_db.hpp"
 #include "support/running_hub.hpp"
+#include "support/sample_household.hpp"
 #include "sync/gzip.hpp"
 #include "sync/signature.hpp"
 
@@ -106,7 +107,7 @@ TEMPLATE_TEST_CASE("hub over HTTP: health, enrolment, a signed push stored once,
     CHECK(std::abs((*h)["time"].get<std::int64_t>() - unixNow()) < 5);
 
     const Enrolled d = enrol(hub, db);
-    const std::string body = R"({"events":[)" + member("e1", "m1", "h1", "1806011505800001") + "," +
+    const std::string body = R"({"events":[)" + member("e1", "m1", "h1", test::sample::kHeadNik) + "," +
                              member("e2", "m2", "h1", "1806015505820002") + "]}";
     for (int round = 0; round < 2; ++round) {
         auto res = c.Post("/v1/events", signedHeaders(d, "POST", "/v1/events", body), body,
@@ -142,7 +143,7 @@ TEMPLATE_TEST_CASE(
     RunningHub hub(db);
     auto c = hub.client();
     const Enrolled d = enrol(hub, db);
-    const std::string body = R"({"events":[)" + member("e1", "m1", "h1", "1806011505800001") + "]}";
+    const std::string body = R"({"events":[)" + member("e1", "m1", "h1", test::sample::kHeadNik) + "]}";
     auto post = [&](const httplib::Headers& headers, const std::string& b = "") {
         auto res = c.Post("/v1/events", headers, b.empty() ? body : b, "application/json");
         REQUIRE(res);
@@ -167,7 +168,7 @@ TEMPLATE_TEST_CASE(
           std::make_pair(400, std::string("bad_request")));
     std::string many = R"({"events":[)";
     for (int i = 0; i < 1001; ++i)
-        many += (i ? "," : "") + member("x" + std::to_string(i), "m", "h", "1806011505800001");
+        many += (i ? "," : "") + member("x" + std::to_string(i), "m", "h", test::sample::kHeadNik);
     many += "]}";
     CHECK(post(signedHeaders(d, "POST", "/v1/events", many), many).first == 413);
     // A small gzip body that would unpack to far more than 1 MiB.
@@ -209,9 +210,9 @@ TEMPLATE_TEST_CASE("hub over HTTP: changes are pulled page by page with the curs
         REQUIRE(res);
         REQUIRE(res->status == 200);
     };
-    push(a, R"({"events":[)" + member("ea1", "ma1", "ha", "1806011505800001") + "," +
+    push(a, R"({"events":[)" + member("ea1", "ma1", "ha", test::sample::kHeadNik) + "," +
                 member("ea2", "ma2", "ha", "1806015505820002") + "]}");
-    push(b, R"({"events":[)" + member("eb1", "mb1", "hb", "1806011505800001") + "," +
+    push(b, R"({"events":[)" + member("eb1", "mb1", "hb", test::sample::kHeadNik) + "," +
                 member("eb2", "mb2", "hb", "1806015505820002") + "]}");
     std::string since;
     std::vector<std::string> seen;
@@ -320,7 +321,7 @@ TEMPLATE_TEST_CASE("pekon-hub's commands all take --db for either backend", "[hu
         REQUIRE(enrolled);
         device_id = enrolled->device_id;
         const std::string body =
-            R"({"events":[)" + member("e1", "m1", "h1", "1806011505800001") + "]}";
+            R"({"events":[)" + member("e1", "m1", "h1", test::sample::kHeadNik) + "]}";
         REQUIRE(
             (*store)->push(device_id, parsePushRequest(body).value(), unixNow())->accepted.size() ==
             1);

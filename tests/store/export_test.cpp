@@ -8,6 +8,7 @@
 
 #include "core/csv.hpp"
 #include "support/fixtures.hpp"
+#include "support/sample_household.hpp"
 
 using namespace pekon;
 
@@ -25,11 +26,11 @@ TEST_CASE("export: three CSV files, owner-only, formulas neutralised, phone numb
     auto store = Store::open(dir + "/e.db");
     REQUIRE(store.ok());
     HouseholdInput h;
-    h.kk_number = "1806011203150007";
-    h.village_code = "18.06.01.2016";
+    h.kk_number = test::sample::kKk;
+    h.village_code = test::sample::kVillage;
     h.address = "=HYPERLINK(\"http://x\"), Gg. \"Mawar\"";
     h.phone = "081234567890";
-    h.members = {{"1806011505800001", "Budi Santoso", "1980-05-15", "M", "head", "PBPU", "3"}};
+    h.members = {test::sample::head()};
     REQUIRE(
         (*store)->registerHouseholds({h}, test::regions(), {"t", 1795000000, test::kToday}).ok());
     // A leftover part file with wide permissions must not survive into the export.
@@ -53,5 +54,5 @@ TEST_CASE("export: three CSV files, owner-only, formulas neutralised, phone numb
     CHECK((*rows)[1][6] == "+6281234567890");
     auto members = parseCsv(slurp(dir + "/members.csv"));
     REQUIRE(members.ok());
-    CHECK((*members)[1][2] == "1806011505800001");
+    CHECK((*members)[1][2] == test::sample::kHeadNik);
 }

@@ -6,6 +6,7 @@
 #include "store/outbox.hpp"
 #include "store/settings.hpp"
 #include "support/fixtures.hpp"
+#include "support/sample_household.hpp"
 #include "support/sample_households.hpp"
 
 using namespace pekon;
@@ -169,8 +170,8 @@ TEST_CASE("pulled changes: a rejection is corrected, re-sent and then verified",
 
 namespace {
 
-const char* kKioskNik = "1806016208850002";
-const char* kKioskKk = "1806011203150007";
+constexpr const char* kKioskNik = test::sample::kSpouseNik;
+constexpr const char* kKioskKk = test::sample::kKk;
 const Date kKioskBirth{1985, 8, 22};
 // 32 bytes of 7, as a kiosk keeps the district's key (base64).
 const char* kSevens = "BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=";
@@ -208,7 +209,7 @@ TEST_CASE("pulled changes: kiosk.status rows fill a kiosk's table, the same howe
     REQUIRE(store);
     REQUIRE(writeSetting(**store, kSettingKioskKey, kSevens));
     const std::string lookup = kkLookupKey(sevens(), kKioskNik, kKioskKk).value();
-    const std::string other = kkLookupKey(sevens(), "1806011505800001", kKioskKk).value();
+    const std::string other = kkLookupKey(sevens(), test::sample::kHeadNik, kKioskKk).value();
 
     ChangesPage page;
     page.next = "3";

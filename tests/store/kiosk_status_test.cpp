@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/fixtures.hpp"
+#include "support/sample_household.hpp"
 
 using namespace pekon;
 
@@ -15,8 +16,8 @@ KioskKey keyOf(unsigned char fill) {
 }
 
 const Date kBirth{1985, 8, 22};
-const char* kNik = "1806016208850002";
-const char* kKk = "1806011203150007";
+constexpr const char* kNik = test::sample::kSpouseNik;
+constexpr const char* kKk = test::sample::kKk;
 const char* kHousehold = "01936b2e-8f00-7abc-9def-0123456789ab";
 
 }  // namespace

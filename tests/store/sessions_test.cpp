@@ -10,6 +10,7 @@
 #include "store/outbox.hpp"
 #include "store/users.hpp"
 #include "support/fixtures.hpp"
+#include "support/sample_household.hpp"
 #include "support/store_events.hpp"
 
 using namespace pekon;
@@ -147,16 +148,16 @@ TEST_CASE("sessions: attendance writes a row and session.attended; a NIK counts 
     Fixture f;
     // A household registered on this device: its member's NIK brings the household along.
     auto reg = f.store->registerHouseholds(
-        {household("1806011203150007", "1806011505800001", "Budi Santoso")}, test::regions(),
+        {household(test::sample::kKk, test::sample::kHeadNik, "Budi Santoso")}, test::regions(),
         f.ctx());
     REQUIRE(reg.ok());
     const std::string budi_household = reg.households[0].household_id;
     const std::string id = heldSession(f);
 
     auto budi =
-        recordAttendance(*f.store, id, {"1806011505800001", "", ""}, test::regions(), f.ctx(100));
+        recordAttendance(*f.store, id, {test::sample::kHeadNik, "", ""}, test::regions(), f.ctx(100));
     REQUIRE(budi.ok());
-    auto twice = recordAttendance(*f.store, id, {"1806011505800001", "Budi S", ""}, test::regions(),
+    auto twice = recordAttendance(*f.store, id, {test::sample::kHeadNik, "Budi S", ""}, test::regions(),
                                   f.ctx(110));
     REQUIRE_FALSE(twice.ok());
     CHECK(twice.error().code == "attendee_duplicate");
@@ -165,7 +166,7 @@ TEST_CASE("sessions: attendance writes a row and session.attended; a NIK counts 
     // The same name twice may be two people: both count.
     REQUIRE(recordAttendance(*f.store, id, {"", "Ibu Sari", ""}, test::regions(), f.ctx(130)).ok());
     // Budi's wife, not registered by NIK but with the household from the receipt.
-    REQUIRE(recordAttendance(*f.store, id, {"1806016208850002", "Siti Aminah", budi_household},
+    REQUIRE(recordAttendance(*f.store, id, {test::sample::kSpouseNik, "Siti Aminah", budi_household},
                              test::regions(), f.ctx(140))
                 .ok());
     auto bad = recordAttendance(*f.store, id, {"12345", "", ""}, test::regions(), f.ctx(150));
@@ -184,7 +185,7 @@ TEST_CASE("sessions: attendance writes a row and session.attended; a NIK counts 
     REQUIRE(attended.size() == 4);
     auto first = parseJson(attended[0].data);
     REQUIRE(first.ok());
-    CHECK((*first)["attendee"] == "1806011505800001");
+    CHECK((*first)["attendee"] == test::sample::kHeadNik);
     CHECK((*first)["household_id"] == budi_household);
     CHECK((*first)["attendee_id"] == *budi);
     auto second = parseJson(attended[1].data);
@@ -305,7 +306,7 @@ TEST_CASE("sessions: a lead's draft, once registered, counts as a registration")
 
     // Another household registered without a draft does not count.
     REQUIRE(f.store
-                ->registerHouseholds({household("1806011203150007", "1806011505800001", "Budi")},
+                ->registerHouseholds({household(test::sample::kKk, test::sample::kHeadNik, "Budi")},
                                      test::regions(), f.ctx())
                 .ok());
     auto reg = f.store->registerHouseholds({draft.household}, test::regions(), f.ctx(), draft.id);

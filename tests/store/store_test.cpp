@@ -4,6 +4,7 @@
 
 #include "core/uuid.hpp"
 #include "support/fixtures.hpp"
+#include "support/sample_household.hpp"
 #include "support/sample_households.hpp"
 
 using namespace pekon;
@@ -18,21 +19,6 @@ std::unique_ptr<Store> openFresh(const std::string& name = "store.db") {
     return std::move(store.value());
 }
 
-HouseholdInput budiHousehold() {
-    HouseholdInput h;
-    h.kk_number = "1806011203150007";
-    h.village_code = "18.06.01.2016";
-    h.address = "Jl. Merdeka No. 12";
-    h.rt = "2";
-    h.rw = "1";
-    h.members = {
-        {"1806011505800001", "Budi Santoso", "1980-05-15", "M", "head", "PBPU", "III"},
-        {"1806016208850002", "Siti Aminah", "1985-08-22", "F", "spouse", "PBPU", "3"},
-        {"1806010101100003", "Ahmad Rizki", "2010-01-01", "M", "child", "PBI-APBN", "3"},
-    };
-    return h;
-}
-
 std::int64_t scalar(Store& s, const std::string& sql) {
     return *s.connection().queryInt(sql);
 }
@@ -41,7 +27,7 @@ std::int64_t scalar(Store& s, const std::string& sql) {
 
 TEST_CASE("store: registering a household appends events and projections in one go") {
     auto store = openFresh();
-    auto r = store->registerHouseholds({budiHousehold()}, test::regions(), kCtx);
+    auto r = store->registerHouseholds({test::sample::household()}, test::regions(), kCtx);
     REQUIRE(r.ok());
     REQUIRE(r.households.size() == 1);
     const RegisteredHousehold& reg = r.households[0];
@@ -79,13 +65,13 @@ TEST_CASE("store: registering a household appends events and projections in one 
 
 TEST_CASE("store: a household read back with its members and their status") {
     auto store = openFresh();
-    auto r = store->registerHouseholds({budiHousehold()}, test::regions(), kCtx);
+    auto r = store->registerHouseholds({test::sample::household()}, test::regions(), kCtx);
     REQUIRE(r.ok());
     auto detail = store->household(r.households[0].household_id);
     REQUIRE(detail.ok());
     REQUIRE(detail->has_value());
     const HouseholdDetail& d = **detail;
-    CHECK(d.summary.household.kk_number == "1806011203150007");
+    CHECK(d.summary.household.kk_number == test::sample::kKk);
     CHECK(d.summary.household.rt == "002");
     CHECK(d.summary.head_name == "Budi Santoso");
     CHECK(d.summary.member_count == 3);
@@ -127,9 +113,9 @@ TEST_CASE("store: a batch is written whole or not at all") {
 
 TEST_CASE("store: a NIK or KK already on the device, or twice in a batch, is refused") {
     auto store = openFresh();
-    REQUIRE(store->registerHouseholds({budiHousehold()}, test::regions(), kCtx).ok());
+    REQUIRE(store->registerHouseholds({test::sample::household()}, test::regions(), kCtx).ok());
 
-    auto again = store->registerHouseholds({budiHousehold()}, test::regions(), kCtx);
+    auto again = store->registerHouseholds({test::sample::household()}, test::regions(), kCtx);
     REQUIRE_FALSE(again.ok());
     std::vector<std::string> codes;
     for (const FieldError& e : again.errors) codes.push_back(e.field + ":" + e.error.code);
@@ -159,7 +145,7 @@ TEST_CASE("store: a NIK or KK already on the device, or twice in a batch, is ref
 
 TEST_CASE("store: adding one member to a registered household") {
     auto store = openFresh();
-    auto r = store->registerHouseholds({budiHousehold()}, test::regions(), kCtx);
+    auto r = store->registerHouseholds({test::sample::household()}, test::regions(), kCtx);
     REQUIRE(r.ok());
     const std::string hid = r.households[0].household_id;
     const MemberInput baby{
@@ -190,7 +176,7 @@ TEST_CASE("store: adding one member to a registered household") {
 
 TEST_CASE("store: queries by village, NIK, KK and name") {
     auto store = openFresh();
-    REQUIRE(store->registerHouseholds({budiHousehold()}, test::regions(), kCtx).ok());
+    REQUIRE(store->registerHouseholds({test::sample::household()}, test::regions(), kCtx).ok());
     std::vector<HouseholdInput> more;
     for (int i = 0; i < 12; ++i) more.push_back(test::sampleHousehold(i, 100 + i * 5, i % 5 + 1));
     REQUIRE(store->registerHouseholds(more, test::regions(), kCtx).ok());
@@ -207,7 +193,7 @@ TEST_CASE("store: queries by village, NIK, KK and name") {
     REQUIRE(page.ok());
     CHECK(page->size() == 3);
 
-    auto by_nik = store->search("1806016208850002");
+    auto by_nik = store->search(test::sample::kSpouseNik);
     REQUIRE(by_nik.ok());
     REQUIRE(by_nik->size() == 1);
     CHECK((*by_nik)[0].name == "Siti Aminah");
@@ -230,7 +216,7 @@ TEST_CASE("store: queries by village, NIK, KK and name") {
     REQUIRE(wildcard.ok());
     CHECK(wildcard->empty());  // LIKE wildcards are escaped
 
-    auto hit = store->memberByNik("1806011505800001");
+    auto hit = store->memberByNik(test::sample::kHeadNik);
     REQUIRE(hit.ok());
     REQUIRE(hit->has_value());
     CHECK((**hit).name == "Budi Santoso");
@@ -242,7 +228,7 @@ TEST_CASE("store: queries by village, NIK, KK and name") {
 
 TEST_CASE("store: the event log is append-only and immutable, projections are checked against it") {
     auto store = openFresh();
-    REQUIRE(store->registerHouseholds({budiHousehold()}, test::regions(), kCtx).ok());
+    REQUIRE(store->registerHouseholds({test::sample::household()}, test::regions(), kCtx).ok());
     auto& db = store->connection();
     CHECK_FALSE(db.exec("DELETE FROM events WHERE seq = 1", "t").ok());
     CHECK_FALSE(db.exec("UPDATE events SET data = '{}' WHERE seq = 2", "t").ok());
@@ -279,8 +265,8 @@ TEST_CASE("store: a lookup leaves no read transaction open for the next writer")
     auto b = Store::open(path);
     REQUIRE(a.ok());
     REQUIRE(b.ok());
-    REQUIRE((*a)->registerHouseholds({budiHousehold()}, test::regions(), kCtx).ok());
-    auto hit = (*a)->memberByNik("1806011505800001");  // stops at its row
+    REQUIRE((*a)->registerHouseholds({test::sample::household()}, test::regions(), kCtx).ok());
+    auto hit = (*a)->memberByNik(test::sample::kHeadNik);  // stops at its row
     REQUIRE(hit.ok());
     REQUIRE(hit->has_value());
     // Another connection writes; the first must see it and still be able to write after it.
@@ -315,7 +301,7 @@ TEST_CASE("store: addMember keeps a household within 30 members") {
 
 TEST_CASE("store: name search finds names with letters beyond ASCII") {
     auto store = openFresh();
-    HouseholdInput h = budiHousehold();
+    HouseholdInput h = test::sample::household();
     h.members[1].name = "Andréa Siti";
     REQUIRE(store->registerHouseholds({h}, test::regions(), kCtx).ok());
     auto hits = store->search("andr");
@@ -329,14 +315,14 @@ TEST_CASE("store: name search finds names with letters beyond ASCII") {
 
 TEST_CASE("store: a correction appends member.corrected with only what changed") {
     auto store = openFresh();
-    auto r = store->registerHouseholds({budiHousehold()}, test::regions(), kCtx);
+    auto r = store->registerHouseholds({test::sample::household()}, test::regions(), kCtx);
     REQUIRE(r.ok());
     const std::string siti = r.households[0].member_ids[1];
-    MemberInput fixed = budiHousehold().members[1];
+    MemberInput fixed = test::sample::spouse();
     fixed.name = "Siti Aminah Lubis";
     fixed.care_class = "2";
 
-    auto same = store->correctMember(siti, budiHousehold().members[1], test::regions(), kCtx);
+    auto same = store->correctMember(siti, test::sample::spouse(), test::regions(), kCtx);
     REQUIRE_FALSE(same.ok());
     CHECK(same.error().code == "nothing_changed");
 
@@ -370,7 +356,7 @@ TEST_CASE("store: a correction appends member.corrected with only what changed")
     CHECK(found->size() == 1);
 
     MemberInput taken = fixed;
-    taken.nik = "1806011505800001";  // Budi's
+    taken.nik = test::sample::kHeadNik;  // Budi's
     taken.birth_date = "1980-05-15";
     taken.sex = "M";
     auto dup = store->correctMember(siti, taken, test::regions(), kCtx);

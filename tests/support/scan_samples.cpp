@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "scan/decoder.hpp"
 #include "support/fixtures.hpp"
 
 namespace pekon::test {
@@ -52,6 +53,17 @@ std::vector<std::string> emptyScanFrames() {
     }
     std::sort(frames.begin(), frames.end());
     return frames;
+}
+
+bool SampleReads::holds(const std::vector<scan::Code>& codes, const ScanSample& s) {
+    bool hit = false;
+    for (const scan::Code& c : codes) {
+        if (c.text == s.expected && c.format == s.format)
+            hit = true;
+        else
+            ++misreads;
+    }
+    return hit;
 }
 
 }  // namespace pekon::test

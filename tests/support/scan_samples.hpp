@@ -3,6 +3,10 @@
 #include <string>
 #include <vector>
 
+namespace pekon::scan {
+struct Code;
+}
+
 // The black-box sample set of tests/data/scan (see its README): degraded camera frames made
 // with three encoders, each with its expected text beside it, and code-free frames.
 namespace pekon::test {
@@ -24,5 +28,12 @@ std::string scanRegressionsDir();
 // From `dir`/manifest.tsv; throws when the set is broken.
 std::vector<ScanSample> scanSamples(const std::string& dir = scanDataDir());
 std::vector<std::string> emptyScanFrames();  // tests/data/scan/empty/*.jpg, sorted
+
+// The reads of a test over samples: holds() says whether `codes` carry the sample's text in its
+// symbology; every code that carries anything else is a misread, never acceptable.
+struct SampleReads {
+    int misreads = 0;
+    bool holds(const std::vector<scan::Code>& codes, const ScanSample& s);
+};
 
 }  // namespace pekon::test

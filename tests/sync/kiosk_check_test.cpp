@@ -4,6 +4,7 @@
 
 #include "store/settings.hpp"
 #include "support/fixtures.hpp"
+#include "support/sample_household.hpp"
 #include "sync/signature.hpp"
 #include "sync/worker.hpp"
 
@@ -12,8 +13,8 @@ using namespace pekon;
 namespace {
 
 const Date kBirth{1985, 8, 22};
-const char* kNik = "1806016208850002";
-const char* kKk = "1806011203150007";
+constexpr const char* kNik = test::sample::kSpouseNik;
+constexpr const char* kKk = test::sample::kKk;
 
 // Makes the device a kiosk with a key of `fill` bytes and one paid entry dated `as_of`.
 KioskKey setUpKiosk(Store& store, unsigned char fill, const std::string& as_of) {
