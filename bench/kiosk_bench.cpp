@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bench_stats.hpp"
+#include "store/internal/database.hpp"
 #include "store/kiosk_status.hpp"
 
 using namespace pekon;
@@ -60,7 +61,7 @@ std::string plainKey(const std::string& message) {
 }
 
 bool plainFound(Store& store, const std::string& lookup) {
-    auto stmt = store.connection().cached("SELECT status FROM kiosk_status WHERE lookup = ?");
+    auto stmt = connection(store).cached("SELECT status FROM kiosk_status WHERE lookup = ?");
     if (!stmt) die(stmt.error().message_en);
     (*stmt)->bind(1, lookup);
     const int rc = (*stmt)->step();

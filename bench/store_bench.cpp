@@ -13,6 +13,7 @@
 
 #include "bench_stats.hpp"
 #include "codec/assets.hpp"
+#include "store/households.hpp"
 #include "store/store.hpp"
 #include "support/sample_households.hpp"
 
@@ -63,7 +64,7 @@ double importHouseholds(Store& store, const RegionTable& regions, std::int64_t h
         std::vector<HouseholdInput> batch;
         for (std::int64_t i = h; i < std::min(households, h + kBatch); ++i)
             batch.push_back(test::sampleHousehold(i, i * 4, 4));
-        const RegisterOutcome r = store.registerHouseholds(batch, regions, kCtx);
+        const RegisterOutcome r = registerHouseholds(store, batch, regions, kCtx);
         if (!r.ok()) die("import: " + r.errors[0].field + " " + r.errors[0].error.message_en);
         events += static_cast<std::int64_t>(batch.size()) * 5;
     }
@@ -112,7 +113,7 @@ int main(int argc, char** argv) {
         if (o.only.empty() || o.only == "single") {
             auto store = freshStore(o, "single.db");
             importHouseholds(*store, regions, 2500);
-            auto targets = store->households({}, o.single_ops);
+            auto targets = listHouseholds(*store, {}, o.single_ops);
             if (!targets || static_cast<int>(targets->size()) < o.single_ops) die("no households");
             std::vector<double> t;
             for (int i = 0; i < o.single_ops; ++i) {
@@ -120,8 +121,8 @@ int main(int argc, char** argv) {
                 const test::SampleNik n = test::sampleNik(500'000 + i);
                 const MemberInput m{n.nik, "Anak Baru", n.birth_date, n.sex, "child", "PBPU", "3"};
                 const auto start = Clock::now();
-                auto id = store->addMember((*targets)[static_cast<size_t>(i)].household.id, m,
-                                           regions, kCtx);
+                auto id = addMember(*store, (*targets)[static_cast<size_t>(i)].household.id, m,
+                                    regions, kCtx);
                 t.push_back(ms(Clock::now() - start));
                 if (!id) die("addMember: " + id.error().message_en);
             }
@@ -133,7 +134,7 @@ int main(int argc, char** argv) {
                 const std::int64_t h = 100'000 + i;
                 const auto start = Clock::now();
                 const RegisterOutcome r =
-                    store->registerHouseholds({test::sampleHousehold(h, h * 4, 4)}, regions, kCtx);
+                    registerHouseholds(*store, {test::sampleHousehold(h, h * 4, 4)}, regions, kCtx);
                 th.push_back(ms(Clock::now() - start));
                 if (!r.ok()) die("household: " + r.errors[0].error.message_en);
             }
@@ -155,7 +156,7 @@ int main(int argc, char** argv) {
             for (int i = 0; i < lookups; ++i) {
                 const std::string nik = test::sampleNik(pick(rng)).nik;
                 const auto start = Clock::now();
-                auto hit = store->memberByNik(nik);
+                auto hit = findMemberByNik(*store, nik);
                 t.push_back(ms(Clock::now() - start));
                 if (!hit || !*hit) die("lookup missed a registered NIK");
             }

@@ -20,6 +20,8 @@
 #include "codec/assets.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/pg_connection.hpp"
+#include "store/event_log.hpp"
+#include "store/households.hpp"
 #include "store/outbox.hpp"
 #include "support/child_process.hpp"
 #include "support/running_hub.hpp"
@@ -72,7 +74,7 @@ void makeDevice(const std::string& path, const RegionTable& regions, std::int64_
         std::vector<HouseholdInput> batch;
         for (std::int64_t i = done; i < std::min(households, done + 1000); ++i)
             batch.push_back(test::sampleHousehold(first + i, (first + i) * 4, 4));
-        const RegisterOutcome r = (*store)->registerHouseholds(batch, regions, ctx);
+        const RegisterOutcome r = registerHouseholds(**store, batch, regions, ctx);
         if (!r.ok()) die("sample households refused: " + r.errors.front().error.message_en);
     }
 }
@@ -130,12 +132,12 @@ Throughput syncAll(const Options& o, bool postgres, const std::string& device_te
     if (!store) die(store.error().message_en);
     if (auto s = sync::enrolDevice(**store, enrolmentUris(db.url(), hub.url(), 1)[0], "bench"); !s)
         die(s.error().message_en);
-    const std::int64_t pending = (*store)->outboxCounts()->pending;
+    const std::int64_t pending = outboxCounts(**store)->pending;
     const auto t0 = Clock::now();
     auto summary = sync::syncOnce(**store, unixNow());
     const auto t1 = Clock::now();
     if (!summary) die(summary.error().message_en);
-    if (summary->accepted != pending || (*store)->outboxCounts()->pending != 0)
+    if (summary->accepted != pending || outboxCounts(**store)->pending != 0)
         die("not every event was accepted");
     if (hub.stop() != 0) die("pekon-hub did not stop cleanly");
     return {seconds(t1 - t0), pending};
@@ -152,7 +154,7 @@ struct WireBytes {
 WireBytes wireBytes(const std::string& device_template) {
     auto store = Store::open(device_template);
     if (!store) die(store.error().message_en);
-    auto all = (*store)->events(0, 100'000, SyncState::pending);
+    auto all = listEvents(**store, 0, 100'000, SyncState::pending);
     if (!all) die(all.error().message_en);
     std::vector<Event> members, mixed;
     for (const Event& e : *all) {
@@ -189,7 +191,7 @@ Phases phases(const Options& o, const std::string& device_template) {
     std::vector<double> read, pack, unpack, put, mark;
     for (int batch = 0; batch < 20; ++batch) {
         auto t0 = Clock::now();
-        auto pending = (*store)->events(0, static_cast<int>(kMaxPushEvents), SyncState::pending);
+        auto pending = listEvents(**store, 0, static_cast<int>(kMaxPushEvents), SyncState::pending);
         if (!pending) die(pending.error().message_en);
         if (pending->empty()) break;  // a small run: fewer than 20 batches
         auto t1 = Clock::now();
@@ -269,7 +271,7 @@ Crowd crowd(const Options& o, bool postgres, const RegionTable& regions) {
     c.p50_ms = percentile(latency, 0.5);
     c.p99_ms = percentile(latency, 0.99);
     c.max_ms = *std::max_element(latency.begin(), latency.end());
-    for (auto& s : stores) c.events += s->outboxCounts()->accepted;
+    for (auto& s : stores) c.events += outboxCounts(*s)->accepted;
     if (hub.stop() != 0) die("pekon-hub did not stop cleanly");
     return c;
 }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "bench_stats.hpp"
+#include "store/households.hpp"
 #include "store/users.hpp"
 #include "support/sample_households.hpp"
 #include "ui/headless.hpp"
@@ -58,8 +59,8 @@ void fill(Store& store, int households) {
         std::vector<HouseholdInput> batch;
         for (int i = h; i < std::min(households, h + 1000); ++i)
             batch.push_back(test::sampleHousehold(i, i * 4, 4));
-        if (!store
-                 .registerHouseholds(batch, test::regions(), {"bench", 1'795'000'000, test::kToday})
+        if (!registerHouseholds(store, batch, test::regions(),
+                                {"bench", 1'795'000'000, test::kToday})
                  .ok())
             die("import");
     }
@@ -129,8 +130,8 @@ int main(int argc, char** argv) {
                          "0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e", 4);
                  }},
             };
-        const std::string first_id = (*(*store)->households({}, 1))[0].household.id;
-        const MemberRecord first_member = (**(*store)->household(first_id)).members.front();
+        const std::string first_id = (*listHouseholds(**store, {}, 1))[0].household.id;
+        const MemberRecord first_member = (**findHousehold(**store, first_id)).members.front();
         screens.push_back(
             {"household", [first_id] { return std::make_unique<ui::HouseholdScreen>(first_id); }});
         screens.push_back({"member_edit", [first_member] {

@@ -7,6 +7,7 @@
 #include "app/cli_env.hpp"
 #include "codec/json.hpp"
 #include "core/premiums.hpp"
+#include "store/households.hpp"
 
 namespace pekon::cli {
 

@@ -5,7 +5,10 @@
 #include "app/commands.hpp"
 #include "core/text.hpp"
 #include "platform/paths.hpp"
+#include "store/event_log.hpp"
 #include "store/export.hpp"
+#include "store/households.hpp"
+#include "store/verify.hpp"
 
 namespace pekon::cli {
 
@@ -49,9 +52,9 @@ int runOutbox(CliEnv& env, const Args& args) {
         return env.usage(args.problem.empty() ? "outbox" : args.problem);
     auto store = openAll(env);
     if (!store) return env.fail(store.error());
-    auto counts = (*store)->outboxCounts();
+    auto counts = outboxCounts(**store);
     if (!counts) return env.fail(counts.error());
-    auto rejected = (*store)->events(0, 1000, SyncState::rejected);
+    auto rejected = listEvents(**store, 0, 1000, SyncState::rejected);
     if (!rejected) return env.fail(rejected.error());
     if (env.format() == Format::json) {
         OrderedJson list = OrderedJson::array();
@@ -87,7 +90,7 @@ int runSearch(CliEnv& env, const Args& args) {
         return env.usage(args.problem.empty() ? "search NIK|KK|NAME" : args.problem);
     auto store = openAll(env);
     if (!store) return env.fail(store.error());
-    auto hits = (*store)->search(args.positional[0]);
+    auto hits = searchMembers(**store, args.positional[0]);
     if (!hits) return env.fail(hits.error());
     const RegionTable& regions = (*env.assets())->regions;
     if (env.format() == Format::json) {
@@ -123,12 +126,12 @@ int runCheck(CliEnv& env, const Args& args) {
     // In text the damage was said when the store opened (CliEnv::store).
     if (const auto& damage = (*store)->damage())
         return env.format() == Format::json ? env.fail(*damage) : kExitFailed;
-    auto report = (*store)->integrityCheck(/*full=*/true);
+    auto report = integrityCheck(**store, /*full=*/true);
     if (!report) return env.fail(report.error());
     if (*report != "ok")
         return env.fail(Error{"db_damaged", "Pemeriksaan integritas gagal: " + *report,
                               "The integrity check failed: " + *report});
-    if (auto s = (*store)->verifyProjections(); !s) return env.fail(s.error());
+    if (auto s = verifyProjections(**store); !s) return env.fail(s.error());
     if (env.format() == Format::json)
         env.out() << dumpJson(OrderedJson{{"intact", true}}) << "\n";
     else

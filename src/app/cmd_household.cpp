@@ -8,6 +8,7 @@
 #include "codec/household_json.hpp"
 #include "codec/json.hpp"
 #include "core/text.hpp"
+#include "store/households.hpp"
 
 namespace pekon::cli {
 
@@ -47,7 +48,7 @@ int add(CliEnv& env, const Args& args) {
     env.warnIfClockWrong();  // records written under a wrong clock carry its time
 
     const RegisterOutcome outcome =
-        (*store)->registerHouseholds(*inputs, (*assets)->regions, env.writeContext());
+        registerHouseholds(**store, *inputs, (*assets)->regions, env.writeContext());
     if (env.format() == Format::json) {
         OrderedJson saved = OrderedJson::array();
         for (const RegisteredHousehold& h : outcome.households)
@@ -88,7 +89,7 @@ int list(CliEnv& env, const Args& args) {
     if (!assets) return env.fail(assets.error());
     auto store = env.existingStore();
     if (!store) return env.fail(store.error());
-    auto rows = (*store)->households(args.option("village").value_or(""), limit);
+    auto rows = listHouseholds(**store, args.option("village").value_or(""), limit);
     if (!rows) return env.fail(rows.error());
     const RegionTable& regions = (*assets)->regions;
     if (env.format() == Format::json) {
@@ -119,7 +120,7 @@ int show(CliEnv& env, const Args& args) {
     if (!assets) return env.fail(assets.error());
     auto store = env.existingStore();
     if (!store) return env.fail(store.error());
-    auto detail = (*store)->household(args.positional[1]);
+    auto detail = findHousehold(**store, args.positional[1]);
     if (!detail) return env.fail(detail.error());
     if (!*detail)
         return env.fail(Error{"household_not_found",

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "store/households.hpp"
 #include "store/sessions.hpp"
 #include "store/users.hpp"
 
@@ -222,7 +223,7 @@ Status seedDemo(Store& store, const Assets& assets, UnixSeconds now, const Date&
         inputs.push_back(std::move(h));
     }
     const RegisterOutcome r =
-        store.registerHouseholds(inputs, assets.regions, {sup->id, now, today});
+        registerHouseholds(store, inputs, assets.regions, {sup->id, now, today});
     if (!r.ok()) return r.errors.front().error;
     return seedDemoSessions(store, assets, inputs.front(), {sup->id, now, today});
 }

@@ -14,6 +14,7 @@
 
 #include "scan/qr_encode.hpp"
 #include "store/clock_state.hpp"
+#include "store/households.hpp"
 #include "store/outbox.hpp"
 #include "store/sessions.hpp"
 #include "store/users.hpp"
@@ -253,12 +254,12 @@ Result<int> takeScreenshots(ui::AppShell& shell, SDL_Window* window, const std::
                          "0192f0c4-5e1a-7b2c-8d3e-4f5a6b7c8d9e", 3);
                  }},
             };
-        auto listed = shell.ui().store().households({}, 1);
+        auto listed = listHouseholds(shell.ui().store(), {}, 1);
         if (listed && !listed->empty()) {
             const std::string id = (*listed)[0].household.id;
             screens.push_back(
                 {"household", [id] { return std::make_unique<ui::HouseholdScreen>(id); }});
-            if (auto d = shell.ui().store().household(id); d && *d && !(**d).members.empty()) {
+            if (auto d = findHousehold(shell.ui().store(), id); d && *d && !(**d).members.empty()) {
                 const MemberRecord member = (**d).members.front();
                 screens.push_back({"member_edit", [member] {
                                        return std::make_unique<ui::MemberEditScreen>(member);

@@ -2,7 +2,7 @@
 
 #include "hub/hub_store_logic.hpp"
 #include "platform/clock.hpp"
-#include "store/sqlite.hpp"
+#include "store/internal/sqlite.hpp"
 #include "store/store.hpp"
 
 namespace pekon::hub {

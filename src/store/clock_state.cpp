@@ -3,12 +3,13 @@
 #include <string>
 
 #include "core/build_time.hpp"
+#include "store/internal/database.hpp"
 #include "store/settings.hpp"
 
 namespace pekon {
 
 Status saveHubOffset(Store& store, std::int64_t offset, UnixSeconds device_at) {
-    auto tx = sql::Transaction::begin(store.connection());
+    auto tx = sql::Transaction::begin(connection(store));
     if (!tx) return tx.error();
     if (auto s = writeSetting(store, kSettingHubOffset, std::to_string(offset)); !s) return s;
     if (auto s = writeSetting(store, kSettingHubOffsetAt, std::to_string(device_at)); !s) return s;
@@ -24,7 +25,7 @@ std::optional<UnixSeconds> readHubOffsetAt(Store& store) {
 }
 
 std::optional<UnixSeconds> lastRecordTime(Store& store) {
-    auto stmt = store.connection().cached("SELECT at FROM events ORDER BY seq DESC LIMIT 1");
+    auto stmt = connection(store).cached("SELECT at FROM events ORDER BY seq DESC LIMIT 1");
     if (!stmt || (*stmt)->step() != SQLITE_ROW) return std::nullopt;
     auto at = parseRfc3339((*stmt)->text(0));
     if (!at) return std::nullopt;

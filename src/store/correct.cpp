@@ -1,19 +1,19 @@
-// Store::correctMember: the member correction intent.
+// correctMember (store/households.hpp): the member correction intent.
 #include "codec/event_data.hpp"
-#include "store/member_status.hpp"
-#include "store/store.hpp"
+#include "store/households.hpp"
+#include "store/internal/database.hpp"
+#include "store/internal/member_status.hpp"
 
 namespace pekon {
 
-Result<std::vector<std::string>> Store::correctMember(const std::string& member_id,
-                                                      const MemberInput& input,
-                                                      const RegionTable& regions,
-                                                      const WriteContext& ctx,
-                                                      FieldErrors* errors_out) {
-    if (auto s = writable(); !s) return s.error();
-    auto tx = sql::Transaction::begin(db_);
+Result<std::vector<std::string>> correctMember(Store& store, const std::string& member_id,
+                                               const MemberInput& input, const RegionTable& regions,
+                                               const WriteContext& ctx, FieldErrors* errors_out) {
+    if (auto s = store.writable(); !s) return s.error();
+    sql::Connection& db = connection(store);
+    auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();
-    auto row = db_.prepare(
+    auto row = db.prepare(
         "SELECT key, household_key, nik, name, birth_date, sex, relation, segment, class, status "
         "FROM members "
         "WHERE id = ?");
@@ -22,7 +22,7 @@ Result<std::vector<std::string>> Store::correctMember(const std::string& member_
     int rc = row->step();
     if (rc == SQLITE_DONE)
         return Error{"member_not_found", "Anggota tidak ditemukan.", "The member was not found."};
-    if (rc != SQLITE_ROW) return sql::sqliteError(db_.handle(), rc, "read member");
+    if (rc != SQLITE_ROW) return sql::sqliteError(db.handle(), rc, "read member");
     const std::int64_t key = row->integer(0), household_key = row->integer(1);
     const std::string old_nik = row->text(2), old_name = row->text(3), old_birth = row->text(4),
                       old_sex = row->text(5), old_relation = row->text(6),
@@ -33,10 +33,10 @@ Result<std::vector<std::string>> Store::correctMember(const std::string& member_
     FieldErrors errors, warnings;
     const Member m = validateMember(input, regions, ctx.today, "", errors, warnings);
     if (errors.empty() && m.nik != old_nik) {
-        if (auto s = checkNikFree(m.nik, "nik", errors); !s) return s.error();
+        if (auto s = checkNikFree(db, m.nik, "nik", errors); !s) return s.error();
     }
     if (errors.empty() && m.relation == Relation::head && old_relation != "head") {
-        auto heads = db_.prepare(
+        auto heads = db.prepare(
             "SELECT 1 FROM members WHERE household_key = ? AND relation = 'head' AND key != ?");
         if (!heads) return heads.error();
         heads->bind(1, household_key).bind(2, key);
@@ -67,13 +67,13 @@ Result<std::vector<std::string>> Store::correctMember(const std::string& member_
     if (changed.empty())
         return Error{"nothing_changed", "Tidak ada yang berubah.", "Nothing was changed."};
 
-    auto e = appendEvent(event_type::member_corrected, memberCorrectedData(change), ctx);
+    auto e = appendEvent(store, event_type::member_corrected, memberCorrectedData(change), ctx);
     if (!e) return e.error();
     std::string name_key = m.name;
     for (char& c : name_key) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    auto update = db_.prepare(
+    auto update = db.prepare(
         "UPDATE members SET nik = ?, name = ?, name_key = ?, birth_date = ?, sex = ?, relation = "
         "?, segment = ?, "
         "class = ? WHERE key = ?");
@@ -90,7 +90,7 @@ Result<std::vector<std::string>> Store::correctMember(const std::string& member_
     if (auto s = update->run("correct member"); !s) return s.error();
     if (status == statusCode(MemberStatus::rejected)) {
         // Corrected after the office rejected it: back in the queue for the hub.
-        if (auto s = recordStatus(db_, key, MemberStatus::queued, ctx.now, e->seq); !s)
+        if (auto s = recordStatus(db, key, MemberStatus::queued, ctx.now, e->seq); !s)
             return s.error();
     }
     if (auto s = tx->commit(); !s) return s.error();

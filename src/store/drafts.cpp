@@ -1,15 +1,17 @@
 #include "store/drafts.hpp"
 
 #include "codec/draft_json.hpp"
+#include "store/internal/database.hpp"
 
 namespace pekon {
 
 Status saveDraft(Store& store, const std::string& user_id, HouseholdDraft& draft, UnixSeconds now) {
     if (auto s = store.writable(); !s) return s.error();
     if (draft.id.empty()) draft.id = newEntityId();
-    auto stmt = store.connection().cached(
+    auto stmt = connection(store).cached(
         "INSERT INTO drafts (id, user_id, step, data, updated_at) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET step = excluded.step, data = excluded.data, updated_at = excluded.updated_at");
+        "ON CONFLICT (id) DO UPDATE SET step = excluded.step, data = excluded.data, updated_at = "
+        "excluded.updated_at");
     if (!stmt) return stmt.error();
     (*stmt)->bind(1, draft.id).bind(2, user_id).bind(3, stepCode(draft.step)).bind(4, draftToJson(draft))
         .bind(5, formatRfc3339(now));
@@ -17,7 +19,8 @@ Status saveDraft(Store& store, const std::string& user_id, HouseholdDraft& draft
 }
 
 Result<std::vector<HouseholdDraft>> listDrafts(Store& store, const std::string& user_id) {
-    auto stmt = store.connection().prepare("SELECT data FROM drafts WHERE user_id = ? ORDER BY updated_at DESC, id DESC");
+    auto stmt = connection(store).prepare(
+        "SELECT data FROM drafts WHERE user_id = ? ORDER BY updated_at DESC, id DESC");
     if (!stmt) return stmt.error();
     stmt->bind(1, user_id);
     std::vector<HouseholdDraft> out;
@@ -26,13 +29,13 @@ Result<std::vector<HouseholdDraft>> listDrafts(Store& store, const std::string& 
         auto d = draftFromJson(stmt->text(0));
         if (d) out.push_back(std::move(d.value()));
     }
-    if (rc != SQLITE_DONE) return sql::sqliteError(store.connection().handle(), rc, "list drafts");
+    if (rc != SQLITE_DONE) return sql::sqliteError(connection(store).handle(), rc, "list drafts");
     return out;
 }
 
 Status deleteDraft(Store& store, const std::string& id) {
     if (auto s = store.writable(); !s) return s.error();
-    auto stmt = store.connection().cached("DELETE FROM drafts WHERE id = ?");
+    auto stmt = connection(store).cached("DELETE FROM drafts WHERE id = ?");
     if (!stmt) return stmt.error();
     (*stmt)->bind(1, id);
     return (*stmt)->run("delete draft");

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/csv.hpp"
+#include "store/internal/database.hpp"
 
 namespace pekon {
 
@@ -83,7 +84,7 @@ Result<std::int64_t> exportQuery(sql::Connection& db, const std::string& dir,
 }  // namespace
 
 Result<ExportCounts> exportCsv(Store& store, const std::string& dir) {
-    sql::Connection& db = store.connection();
+    sql::Connection& db = connection(store);
     // One read transaction, so the three files show the same moment.
     if (auto s = db.exec("BEGIN", "export"); !s) return s.error();
     struct End {

@@ -1,14 +1,16 @@
-// Store::submitFeedback: the kiosk's feedback and complaints, queued for the hub.
+// submitFeedback (store/feedback.hpp): the kiosk's feedback and complaints, queued for the hub.
+#include "store/feedback.hpp"
+
 #include "codec/event_data.hpp"
-#include "store/store.hpp"
+#include "store/internal/database.hpp"
 
 namespace pekon {
 
-Result<Event> Store::submitFeedback(const Feedback& feedback, const WriteContext& ctx) {
-    if (auto s = writable(); !s) return s.error();
+Result<Event> submitFeedback(Store& store, const Feedback& feedback, const WriteContext& ctx) {
+    if (auto s = store.writable(); !s) return s.error();
     auto checked = checkFeedback(feedback);
     if (!checked) return checked.error();
-    return appendEvent(event_type::feedback_submitted, feedbackSubmittedData(*checked), ctx);
+    return appendEvent(store, event_type::feedback_submitted, feedbackSubmittedData(*checked), ctx);
 }
 
 }  // namespace pekon

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "core/status_import.hpp"
+#include "store/internal/database.hpp"
+#include "store/internal/kiosk_entries.hpp"
+#include "store/internal/member_status.hpp"
 #include "store/kiosk_status.hpp"
-#include "store/member_status.hpp"
 #include "store/settings.hpp"
 
 namespace pekon {
@@ -87,7 +89,7 @@ Result<bool> applyKioskStatus(Store& store, const HubChange& c) {
         if (lookup.empty()) continue;
         KioskEntry row = *entry;
         row.lookup = lookup;
-        if (auto s = keepKioskEntry(store.connection(), row); !s) return s.error();
+        if (auto s = keepKioskEntry(connection(store), row); !s) return s.error();
         kept = true;
     }
     return kept;
@@ -112,7 +114,7 @@ Result<std::string> readChangesCursor(Store& store) {
 
 Result<AppliedChanges> applyHubChanges(Store& store, const ChangesPage& page, UnixSeconds now) {
     if (auto s = store.writable(); !s) return s.error();
-    sql::Connection& db = store.connection();
+    sql::Connection& db = connection(store);
     auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();
     AppliedChanges out;

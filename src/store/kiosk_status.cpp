@@ -1,5 +1,8 @@
 #include "store/kiosk_status.hpp"
 
+#include "store/internal/database.hpp"
+#include "store/internal/kiosk_entries.hpp"
+
 namespace pekon {
 
 Status keepKioskEntry(sql::Connection& db, const KioskEntry& e) {
@@ -19,10 +22,10 @@ Status keepKioskEntry(sql::Connection& db, const KioskEntry& e) {
 
 Status upsertKioskEntries(Store& store, const std::vector<KioskEntry>& entries) {
     if (auto s = store.writable(); !s) return s.error();
-    auto tx = sql::Transaction::begin(store.connection());
+    auto tx = sql::Transaction::begin(connection(store));
     if (!tx) return tx.error();
     for (const KioskEntry& e : entries)
-        if (auto s = keepKioskEntry(store.connection(), e); !s) return s;
+        if (auto s = keepKioskEntry(connection(store), e); !s) return s;
     return tx->commit();
 }
 
@@ -30,7 +33,7 @@ namespace {
 
 Result<std::optional<KioskEntry>> findByLookup(Store& store, const Result<std::string>& lookup) {
     if (!lookup) return lookup.error();
-    auto stmt = store.connection().cached(
+    auto stmt = connection(store).cached(
         "SELECT status, class, faskes, card_eta, card_number_masked, name_masked, as_of FROM "
         "kiosk_status WHERE lookup = ?");
     if (!stmt) return stmt.error();
@@ -38,7 +41,7 @@ Result<std::optional<KioskEntry>> findByLookup(Store& store, const Result<std::s
     const int rc = (*stmt)->step();
     if (rc == SQLITE_DONE) return std::optional<KioskEntry>();
     if (rc != SQLITE_ROW)
-        return sql::sqliteError(store.connection().handle(), rc, "look up a card status");
+        return sql::sqliteError(connection(store).handle(), rc, "look up a card status");
     KioskEntry e;
     e.lookup = *lookup;
     e.status = (*stmt)->text(0);

@@ -25,8 +25,6 @@ inline constexpr const char* kSettingKioskArea = "kiosk.area";
 
 // Replaces the rows with these lookups (one transaction).
 Status upsertKioskEntries(Store& store, const std::vector<KioskEntry>& entries);
-// The same for one entry, inside the caller's transaction (the pull applies a page in one).
-Status keepKioskEntry(sql::Connection& db, const KioskEntry& entry);
 // The row for this NIK and KK number, if any.
 Result<std::optional<KioskEntry>> findKioskEntryByKk(Store& store, const KioskKey& key,
                                                      std::string_view nik,

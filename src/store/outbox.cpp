@@ -4,6 +4,7 @@
 
 #include "codec/json_writer.hpp"
 #include "store/hub_changes.hpp"
+#include "store/internal/database.hpp"
 #include "store/kiosk_status.hpp"
 #include "store/settings.hpp"
 
@@ -65,7 +66,7 @@ Status applyPushAnswer(Store& store, const std::vector<Event>& sent, const PushA
     };
     const std::string at = formatRfc3339(now);
     const std::string accepted = seqs(answer.accepted), duplicates = seqs(answer.duplicates);
-    sql::Connection& db = store.connection();
+    sql::Connection& db = connection(store);
     auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();
     for (const std::string* batch : {&accepted, &duplicates}) {
@@ -155,7 +156,7 @@ Result<std::optional<HubLink>> readHubLink(Store& store) {
 
 Status saveHubLink(Store& store, const HubLink& link) {
     if (auto s = store.writable(); !s) return s.error();
-    auto tx = sql::Transaction::begin(store.connection());
+    auto tx = sql::Transaction::begin(connection(store));
     if (!tx) return tx.error();
     auto old_device = readSetting(store, "sync.device_id");
     if (!old_device) return old_device.error();
@@ -172,7 +173,7 @@ Status saveHubLink(Store& store, const HubLink& link) {
         if (!s) return s;
     }
     if (old_key->has_value() && **old_key != link.kiosk_key) {
-        auto clear = store.connection().exec("DELETE FROM kiosk_status", "empty the kiosk table");
+        auto clear = connection(store).exec("DELETE FROM kiosk_status", "empty the kiosk table");
         if (!clear) return clear;
     }
     return tx->commit();
@@ -180,7 +181,7 @@ Status saveHubLink(Store& store, const HubLink& link) {
 
 Status forgetHubLink(Store& store) {
     if (auto s = store.writable(); !s) return s.error();
-    auto tx = sql::Transaction::begin(store.connection());
+    auto tx = sql::Transaction::begin(connection(store));
     if (!tx) return tx.error();
     for (const char* key : {"sync.hub_url", "sync.device_id", "sync.secret"})
         if (auto s = deleteSetting(store, key); !s) return s;

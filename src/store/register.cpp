@@ -1,10 +1,12 @@
-// Store::registerHouseholds: the household registration intent.
+// registerHouseholds and addMember (store/households.hpp): the intents that add households
+// and members.
 #include <algorithm>
 #include <set>
 
 #include "codec/event_data.hpp"
 #include "core/text.hpp"
-#include "store/store.hpp"
+#include "store/households.hpp"
+#include "store/internal/database.hpp"
 
 namespace pekon {
 
@@ -22,19 +24,20 @@ void prefixed(const FieldErrors& from, const std::string& prefix, FieldErrors& i
     for (const FieldError& e : from) into.push_back({prefix + e.field, e.error});
 }
 
-}  // namespace
-
-Result<bool> Store::exists(std::string_view sql, const std::string& value) {
-    auto stmt = db_.cached(sql);
+Result<bool> exists(sql::Connection& db, std::string_view sql, const std::string& value) {
+    auto stmt = db.cached(sql);
     if (!stmt) return stmt.error();
     const int rc = (*stmt)->bind(1, value).step();
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    return sql::sqliteError(db_.handle(), rc, "check");
+    return sql::sqliteError(db.handle(), rc, "check");
 }
 
-Status Store::checkNikFree(const std::string& nik, const std::string& field, FieldErrors& errors) {
-    auto taken = exists("SELECT 1 FROM members WHERE nik = ? LIMIT 1", nik);
+}  // namespace
+
+Status checkNikFree(sql::Connection& db, const std::string& nik, const std::string& field,
+                    FieldErrors& errors) {
+    auto taken = exists(db, "SELECT 1 FROM members WHERE nik = ? LIMIT 1", nik);
     if (!taken) return taken.error();
     if (*taken)
         errors.push_back({field,
@@ -43,10 +46,12 @@ Status Store::checkNikFree(const std::string& nik, const std::string& field, Fie
     return {};
 }
 
-Status Store::checkAgainstDevice(const HouseholdValidation& v, FieldErrors& errors) {
+namespace {
+
+Status checkAgainstDevice(sql::Connection& db, const HouseholdValidation& v, FieldErrors& errors) {
     if (!v.household.kk_number.empty()) {
-        auto kk =
-            exists("SELECT 1 FROM households WHERE kk_number = ? LIMIT 1", v.household.kk_number);
+        auto kk = exists(db, "SELECT 1 FROM households WHERE kk_number = ? LIMIT 1",
+                         v.household.kk_number);
         if (!kk) return kk.error();
         if (*kk)
             errors.push_back(
@@ -56,16 +61,16 @@ Status Store::checkAgainstDevice(const HouseholdValidation& v, FieldErrors& erro
     }
     for (size_t i = 0; i < v.members.size(); ++i) {
         if (v.members[i].nik.empty()) continue;
-        if (auto s =
-                checkNikFree(v.members[i].nik, "members[" + std::to_string(i) + "].nik", errors);
+        if (auto s = checkNikFree(db, v.members[i].nik, "members[" + std::to_string(i) + "].nik",
+                                  errors);
             !s)
             return s;
     }
     return {};
 }
 
-Result<std::int64_t> Store::insertHousehold(const Household& h, const Event& e) {
-    auto stmt = db_.cached(
+Result<std::int64_t> insertHousehold(sql::Connection& db, const Household& h, const Event& e) {
+    auto stmt = db.cached(
         "INSERT INTO households (id, kk_number, village_code, address, rt, rw, phone, "
         "registered_at, "
         "registered_by, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -82,13 +87,14 @@ Result<std::int64_t> Store::insertHousehold(const Household& h, const Event& e) 
         .bind(9, e.actor)
         .bind(10, e.seq);
     if (auto s = (*stmt)->run("insert household"); !s) return s.error();
-    return sqlite3_last_insert_rowid(db_.handle());
+    return sqlite3_last_insert_rowid(db.handle());
 }
 
-Status Store::insertMember(const Member& m, std::int64_t household_key, const Event& e) {
+Status insertMember(sql::Connection& db, const Member& m, std::int64_t household_key,
+                    const Event& e) {
     const std::string at = formatRfc3339(e.at);
     const std::string_view queued = statusCode(MemberStatus::queued);
-    auto stmt = db_.cached(
+    auto stmt = db.cached(
         "INSERT INTO members (id, household_key, nik, name, name_key, birth_date, sex, relation, "
         "segment, "
         "class, status, status_at, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -108,8 +114,8 @@ Status Store::insertMember(const Member& m, std::int64_t household_key, const Ev
         .bind(12, at)
         .bind(13, e.seq);
     if (auto s = (*stmt)->run("insert member"); !s) return s;
-    const std::int64_t member_key = sqlite3_last_insert_rowid(db_.handle());
-    auto history = db_.cached(
+    const std::int64_t member_key = sqlite3_last_insert_rowid(db.handle());
+    auto history = db.cached(
         "INSERT INTO member_status_history (member_key, at, status, event_seq) VALUES (?, ?, ?, "
         "?)");
     if (!history) return history.error();
@@ -117,11 +123,14 @@ Status Store::insertMember(const Member& m, std::int64_t household_key, const Ev
     return (*history)->run("insert status");
 }
 
-RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inputs,
-                                          const RegionTable& regions, const WriteContext& ctx,
-                                          const std::string& draft_id) {
+}  // namespace
+
+RegisterOutcome registerHouseholds(Store& store, const std::vector<HouseholdInput>& inputs,
+                                   const RegionTable& regions, const WriteContext& ctx,
+                                   const std::string& draft_id) {
+    sql::Connection& db = connection(store);
     RegisterOutcome out;
-    if (auto s = writable(); !s) {
+    if (auto s = store.writable(); !s) {
         out.errors.push_back({"", s.error()});
         return out;
     }
@@ -134,7 +143,7 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
 
     // One write transaction around the checks against this device's data and the writes,
     // so nothing can slip in between them.
-    auto tx = sql::Transaction::begin(db_);
+    auto tx = sql::Transaction::begin(db);
     if (!tx) {
         out.errors.push_back({"", tx.error()});
         return out;
@@ -147,7 +156,7 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
             inputs.size() > 1 ? "households[" + std::to_string(i) + "]." : "";
         HouseholdValidation v = validateHousehold(inputs[i], regions, ctx.today);
         FieldErrors device_errors;
-        if (auto s = checkAgainstDevice(v, device_errors); !s) {
+        if (auto s = checkAgainstDevice(db, v, device_errors); !s) {
             out.errors.push_back({"", s.error()});
             return out;
         }
@@ -180,16 +189,17 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
         RegisteredHousehold reg;
         v.household.id = newEntityId();
         reg.household_id = v.household.id;
-        auto e = appendEvent(event_type::household_registered, householdRegisteredData(v.household),
-                             ctx);
-        auto key = e ? insertHousehold(v.household, *e) : Result<std::int64_t>(e.error());
+        auto e = appendEvent(store, event_type::household_registered,
+                             householdRegisteredData(v.household), ctx);
+        auto key = e ? insertHousehold(db, v.household, *e) : Result<std::int64_t>(e.error());
         Status s = key ? Status() : Status(key.error());
         for (Member& m : v.members) {
             if (!s) break;
             m.id = newEntityId();
             m.household_id = v.household.id;
-            auto me = appendEvent(event_type::member_registered, memberRegisteredData(m), ctx);
-            s = me ? insertMember(m, *key, *me) : Status(me.error());
+            auto me =
+                appendEvent(store, event_type::member_registered, memberRegisteredData(m), ctx);
+            s = me ? insertMember(db, m, *key, *me) : Status(me.error());
             reg.member_ids.push_back(m.id);
         }
         if (!s) {
@@ -199,11 +209,11 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
         done.push_back(std::move(reg));
     }
     if (!draft_id.empty()) {
-        auto del = db_.cached("DELETE FROM drafts WHERE id = ?");
+        auto del = db.cached("DELETE FROM drafts WHERE id = ?");
         Status s = del ? (*del)->bind(1, draft_id).run("delete draft") : Status(del.error());
         // A draft opened for a session's lead: the lead now has its household (store/sessions).
         if (s && !done.empty()) {
-            auto lead = db_.cached(
+            auto lead = db.cached(
                 "UPDATE session_leads SET household_id = ? WHERE draft_id = ? AND household_id = "
                 "''");
             s = lead
@@ -223,18 +233,20 @@ RegisterOutcome Store::registerHouseholds(const std::vector<HouseholdInput>& inp
     return out;
 }
 
-Result<std::string> Store::addMember(const std::string& household_id, const MemberInput& input,
-                                     const RegionTable& regions, const WriteContext& ctx,
-                                     FieldErrors* errors_out, FieldErrors* warnings_out) {
-    if (auto s = writable(); !s) return s.error();
-    auto tx = sql::Transaction::begin(db_);
+Result<std::string> addMember(Store& store, const std::string& household_id,
+                              const MemberInput& input, const RegionTable& regions,
+                              const WriteContext& ctx, FieldErrors* errors_out,
+                              FieldErrors* warnings_out) {
+    if (auto s = store.writable(); !s) return s.error();
+    sql::Connection& db = connection(store);
+    auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();
     FieldErrors errors, warnings;
     Member m = validateMember(input, regions, ctx.today, "", errors, warnings);
 
     std::int64_t household_key = 0, members = 0, heads = 0;
     {
-        auto stmt = db_.cached(
+        auto stmt = db.cached(
             "SELECT h.key, COUNT(m.key), COUNT(CASE WHEN m.relation = 'head' THEN 1 END) "
             "FROM households h LEFT JOIN members m ON m.household_key = h.key WHERE h.id = ? GROUP "
             "BY h.key");
@@ -245,7 +257,7 @@ Result<std::string> Store::addMember(const std::string& household_id, const Memb
             members = (*stmt)->integer(1);
             heads = (*stmt)->integer(2);
         } else if (rc != SQLITE_DONE) {
-            return sql::sqliteError(db_.handle(), rc, "read household");
+            return sql::sqliteError(db.handle(), rc, "read household");
         }
     }
     if (household_key == 0)
@@ -261,7 +273,7 @@ Result<std::string> Store::addMember(const std::string& household_id, const Memb
                           {"household_many_heads", "Hanya boleh ada satu kepala keluarga.",
                            "There can be only one head of family."}});
     if (!m.nik.empty()) {
-        if (auto s = checkNikFree(m.nik, "nik", errors); !s) return s.error();
+        if (auto s = checkNikFree(db, m.nik, "nik", errors); !s) return s.error();
     }
     if (warnings_out) *warnings_out = warnings;
     if (!errors.empty()) {
@@ -271,9 +283,9 @@ Result<std::string> Store::addMember(const std::string& household_id, const Memb
     }
     m.id = newEntityId();
     m.household_id = household_id;
-    auto e = appendEvent(event_type::member_registered, memberRegisteredData(m), ctx);
+    auto e = appendEvent(store, event_type::member_registered, memberRegisteredData(m), ctx);
     if (!e) return e.error();
-    if (auto s = insertMember(m, household_key, *e); !s) return s.error();
+    if (auto s = insertMember(db, m, household_key, *e); !s) return s.error();
     if (auto s = tx->commit(); !s) return s.error();
     return m.id;
 }

@@ -4,6 +4,8 @@
 
 #include "codec/session_data.hpp"
 #include "core/text.hpp"
+#include "store/households.hpp"
+#include "store/internal/database.hpp"
 
 namespace pekon {
 
@@ -81,7 +83,7 @@ Result<std::string> planSession(Store& store, const SessionPlan& input,
     plan.place = std::string(trim(plan.place));
     for (std::string& f : plan.facilitators) f = std::string(trim(f));
     const std::string id = newEntityId();
-    auto stmt = store.connection().cached(
+    auto stmt = connection(store).cached(
         "INSERT INTO sessions (id, village_code, place, scheduled_date, scheduled_time, method, "
         "topic, facilitators, partners, created_by, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -104,15 +106,15 @@ Result<std::string> planSession(Store& store, const SessionPlan& input,
 
 Status holdSession(Store& store, const std::string& session_id, const WriteContext& ctx) {
     if (auto s = store.writable(); !s) return s;
-    sql::Connection& db = store.connection();
+    sql::Connection& db = connection(store);
     auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();
     auto row = sessionRow(db, session_id);
     if (!row) return row.error();
     if (!*row) return sessionNotFound();
     if ((*row)->state != SessionState::planned) return sessionAlreadyHeld();
-    auto e = store.appendEvent(event_type::session_held,
-                               sessionHeldData(session_id, (*row)->plan, ctx.now), ctx);
+    auto e = appendEvent(store, event_type::session_held,
+                         sessionHeldData(session_id, (*row)->plan, ctx.now), ctx);
     if (!e) return e.error();
     auto stmt = db.cached(
         "UPDATE sessions SET state = 'held', started_at = ?, held_event_seq = ? WHERE key = ?");
@@ -124,7 +126,7 @@ Status holdSession(Store& store, const std::string& session_id, const WriteConte
 
 Status closeSession(Store& store, const std::string& session_id, const WriteContext& ctx) {
     if (auto s = store.writable(); !s) return s;
-    sql::Connection& db = store.connection();
+    sql::Connection& db = connection(store);
     auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();
     auto row = heldSession(db, session_id);
@@ -165,24 +167,23 @@ SessionRecord readSession(const sql::Stmt& s) {
 }  // namespace
 
 Result<std::vector<SessionRecord>> listSessions(Store& store) {
-    auto stmt = store.connection().prepare(std::string(kSessionColumns) +
-                                           "ORDER BY s.created_at DESC, s.key DESC");
+    auto stmt = connection(store).prepare(std::string(kSessionColumns) +
+                                          "ORDER BY s.created_at DESC, s.key DESC");
     if (!stmt) return stmt.error();
     std::vector<SessionRecord> out;
     int rc;
     while ((rc = stmt->step()) == SQLITE_ROW) out.push_back(readSession(*stmt));
-    if (rc != SQLITE_DONE)
-        return sql::sqliteError(store.connection().handle(), rc, "list sessions");
+    if (rc != SQLITE_DONE) return sql::sqliteError(connection(store).handle(), rc, "list sessions");
     return out;
 }
 
 Result<std::optional<SessionRecord>> findSession(Store& store, const std::string& session_id) {
-    auto stmt = store.connection().prepare(std::string(kSessionColumns) + "WHERE s.id = ?");
+    auto stmt = connection(store).prepare(std::string(kSessionColumns) + "WHERE s.id = ?");
     if (!stmt) return stmt.error();
     stmt->bind(1, session_id);
     const int rc = stmt->step();
     if (rc == SQLITE_DONE) return std::optional<SessionRecord>();
-    if (rc != SQLITE_ROW) return sql::sqliteError(store.connection().handle(), rc, "read session");
+    if (rc != SQLITE_ROW) return sql::sqliteError(connection(store).handle(), rc, "read session");
     return std::optional<SessionRecord>(readSession(*stmt));
 }
 
@@ -193,7 +194,7 @@ Result<std::string> recordAttendance(Store& store, const std::string& session_id
     auto valid = validateAttendee(input, regions, ctx.today);
     if (!valid) return valid.error();
     AttendeeInput a = std::move(valid.value());
-    sql::Connection& db = store.connection();
+    sql::Connection& db = connection(store);
     auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();
     auto row = heldSession(db, session_id);
@@ -205,7 +206,7 @@ Result<std::string> recordAttendance(Store& store, const std::string& session_id
         if (rc == SQLITE_ROW) return attendeeDuplicate();
         if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "check attendee");
         if (a.household_id.empty()) {
-            auto member = store.memberByNik(a.nik);
+            auto member = findMemberByNik(store, a.nik);
             if (!member) return member.error();
             if (*member) {
                 a.household_id = (*member)->household_id;
@@ -214,8 +215,8 @@ Result<std::string> recordAttendance(Store& store, const std::string& session_id
         }
     }
     const std::string id = newEntityId();
-    auto e = store.appendEvent(event_type::session_attended, sessionAttendedData(session_id, id, a),
-                               ctx);
+    auto e = appendEvent(store, event_type::session_attended,
+                         sessionAttendedData(session_id, id, a), ctx);
     if (!e) return e.error();
     auto stmt = db.cached(
         "INSERT INTO session_attendees (id, session_key, nik, name, household_id, at, event_seq) "
@@ -235,28 +236,28 @@ Result<std::string> recordAttendance(Store& store, const std::string& session_id
 }
 
 Result<std::optional<AttendeeInput>> attendeeByCard(Store& store, const std::string& card_number) {
-    auto stmt = store.connection().cached(
+    auto stmt = connection(store).cached(
         "SELECT m.nik, m.name, h.id FROM members m JOIN households h ON h.key = m.household_key "
         "WHERE m.card_number = ? AND m.card_number <> '' LIMIT 1");
     if (!stmt) return stmt.error();
     const int rc = (*stmt)->bind(1, card_number).step();
     if (rc == SQLITE_DONE) return std::optional<AttendeeInput>();
-    if (rc != SQLITE_ROW) return sql::sqliteError(store.connection().handle(), rc, "find card");
+    if (rc != SQLITE_ROW) return sql::sqliteError(connection(store).handle(), rc, "find card");
     return std::optional<AttendeeInput>(
         AttendeeInput{(*stmt)->text(0), (*stmt)->text(1), (*stmt)->text(2)});
 }
 
 Result<std::string> householdByKk(Store& store, const std::string& kk_number) {
-    auto stmt = store.connection().cached("SELECT id FROM households WHERE kk_number = ? LIMIT 1");
+    auto stmt = connection(store).cached("SELECT id FROM households WHERE kk_number = ? LIMIT 1");
     if (!stmt) return stmt.error();
     const int rc = (*stmt)->bind(1, kk_number).step();
     if (rc == SQLITE_DONE) return std::string();
-    if (rc != SQLITE_ROW) return sql::sqliteError(store.connection().handle(), rc, "find KK");
+    if (rc != SQLITE_ROW) return sql::sqliteError(connection(store).handle(), rc, "find KK");
     return (*stmt)->text(0);
 }
 
 Result<std::vector<AttendeeRecord>> listAttendees(Store& store, const std::string& session_id) {
-    auto stmt = store.connection().prepare(
+    auto stmt = connection(store).prepare(
         "SELECT a.id, a.nik, a.name, a.household_id, a.at, "
         "COALESCE(l.id, ''), COALESCE(l.draft_id, ''), COALESCE(l.household_id, ''), "
         "EXISTS (SELECT 1 FROM quiz_results q WHERE q.attendee_key = a.key AND q.phase = 'pre'), "
@@ -280,7 +281,7 @@ Result<std::vector<AttendeeRecord>> listAttendees(Store& store, const std::strin
         out.push_back(std::move(r));
     }
     if (rc != SQLITE_DONE)
-        return sql::sqliteError(store.connection().handle(), rc, "list attendees");
+        return sql::sqliteError(connection(store).handle(), rc, "list attendees");
     return out;
 }
 
@@ -292,7 +293,7 @@ Result<QuizScore> recordQuiz(Store& store, const std::string& session_id,
     const QuizScore score = scoreQuiz(quiz, answers);
     if (score.max_score < 1)
         return Error{"quiz_empty", "Kuis tidak berisi pertanyaan.", "The quiz has no questions."};
-    sql::Connection& db = store.connection();
+    sql::Connection& db = connection(store);
     auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();
     auto row = heldSession(db, session_id);
@@ -304,9 +305,8 @@ Result<QuizScore> recordQuiz(Store& store, const std::string& session_id,
     const int rc = (*taken)->bind(1, *attendee).bind(2, quizPhaseCode(phase)).step();
     if (rc == SQLITE_ROW) return quizAlreadyTaken();
     if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "check quiz");
-    auto e =
-        store.appendEvent(event_type::quiz_answered,
-                          quizAnsweredData(session_id, attendee_id, quiz.key, phase, score), ctx);
+    auto e = appendEvent(store, event_type::quiz_answered,
+                         quizAnsweredData(session_id, attendee_id, quiz.key, phase, score), ctx);
     if (!e) return e.error();
     auto stmt = db.cached(
         "INSERT INTO quiz_results (attendee_key, phase, quiz, score, max_score, answers, at, "
@@ -327,7 +327,7 @@ Result<QuizScore> recordQuiz(Store& store, const std::string& session_id,
 }
 
 Result<std::vector<QuizResultRecord>> listQuizResults(Store& store, const std::string& session_id) {
-    auto stmt = store.connection().prepare(
+    auto stmt = connection(store).prepare(
         "SELECT a.id, q.phase, q.score, q.max_score FROM quiz_results q "
         "JOIN session_attendees a ON a.key = q.attendee_key "
         "JOIN sessions s ON s.key = a.session_key WHERE s.id = ? ORDER BY q.key");
@@ -343,14 +343,14 @@ Result<std::vector<QuizResultRecord>> listQuizResults(Store& store, const std::s
         out.push_back(std::move(r));
     }
     if (rc != SQLITE_DONE)
-        return sql::sqliteError(store.connection().handle(), rc, "list quiz results");
+        return sql::sqliteError(connection(store).handle(), rc, "list quiz results");
     return out;
 }
 
 Result<std::string> markLead(Store& store, const std::string& session_id,
                              const std::string& attendee_id, const WriteContext& ctx) {
     if (auto s = store.writable(); !s) return s.error();
-    sql::Connection& db = store.connection();
+    sql::Connection& db = connection(store);
     auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();
     auto row = sessionRow(db, session_id);
@@ -375,11 +375,11 @@ Result<std::string> markLead(Store& store, const std::string& session_id,
 
 Status setLeadDraft(Store& store, const std::string& lead_id, const std::string& draft_id) {
     if (auto s = store.writable(); !s) return s;
-    auto stmt = store.connection().cached("UPDATE session_leads SET draft_id = ? WHERE id = ?");
+    auto stmt = connection(store).cached("UPDATE session_leads SET draft_id = ? WHERE id = ?");
     if (!stmt) return stmt.error();
     (*stmt)->bind(1, draft_id).bind(2, lead_id);
     if (auto s = (*stmt)->run("set lead draft"); !s) return s;
-    if (sqlite3_changes(store.connection().handle()) == 0)
+    if (sqlite3_changes(connection(store).handle()) == 0)
         return Error{"lead_not_found", "Calon peserta tidak ditemukan.", "The lead was not found."};
     return {};
 }

@@ -82,7 +82,7 @@ Result<std::vector<QuizResultRecord>> listQuizResults(Store& store, const std::s
 Result<std::string> markLead(Store& store, const std::string& session_id,
                              const std::string& attendee_id, const WriteContext& context);
 // Notes the wizard draft opened for the lead; registering that draft
-// (Store::registerHouseholds with its draft id) links the lead to the new household.
+// (registerHouseholds with its draft id) links the lead to the new household.
 Status setLeadDraft(Store& store, const std::string& lead_id, const std::string& draft_id);
 
 // Head count, households reached, registrations from leads and the quiz means and gain.

@@ -11,7 +11,9 @@
 #include <cstring>
 
 #include "core/uuid.hpp"
-#include "store/migrations.hpp"
+#include "store/internal/database.hpp"
+#include "store/internal/migrations.hpp"
+#include "store/verify.hpp"
 
 namespace pekon {
 
@@ -57,6 +59,7 @@ std::string newEntityId() {
     return formatUuidV7(static_cast<std::uint64_t>(ms.count()), randomBytes16());
 }
 
+Store::Store() : db_(std::make_unique<StoreDatabase>()) {}
 Store::~Store() = default;
 
 namespace {
@@ -71,7 +74,7 @@ Status sodiumReady() {
 // The quick check's verdict: nothing when ok, the damage when the file is damaged, or the
 // error that kept the check from running (which says nothing about damage).
 Result<std::optional<Error>> checkForDamage(Store& store) {
-    auto check = store.integrityCheck();
+    auto check = integrityCheck(store);
     if (check && *check == "ok") return std::optional<Error>();
     if (!check && check.error().code != "db_damaged") return check.error();
     return std::optional<Error>(damagedError(check ? *check : check.error().message_en));
@@ -82,9 +85,9 @@ Result<std::optional<Error>> checkForDamage(Store& store) {
 Result<std::unique_ptr<Store>> Store::openForReading(const std::string& path, Error why) {
     std::unique_ptr<Store> store(new Store());
     store->path_ = path;
-    auto conn = sql::openReadOnly(path, store->scratch_);
+    auto conn = sql::openReadOnly(path, store->db_->scratch);
     if (!conn) return conn.error();
-    store->db_ = std::move(conn.value());
+    store->db_->db = std::move(conn.value());
     store->read_only_ = std::move(why);
     auto damage = checkForDamage(*store);
     if (!damage) return damage.error();
@@ -93,7 +96,7 @@ Result<std::unique_ptr<Store>> Store::openForReading(const std::string& path, Er
         store->read_only_ = *damage;
         return store;
     }
-    auto version = schemaVersion(store->db_);
+    auto version = schemaVersion(store->db_->db);
     if (!version) return version.error();
     if (*version > latestSchemaVersion()) return tooNewError(*version);
     if (*version == 0) return sql::noDatabaseError(path);  // an empty file: no Pekon database
@@ -103,7 +106,7 @@ Result<std::unique_ptr<Store>> Store::openForReading(const std::string& path, Er
                          store->read_only_->message_id,
                      "This database needs an upgrade to the new schema but cannot be written: " +
                          store->read_only_->message_en};
-    if (auto s = store->db_.exec("PRAGMA foreign_keys = ON", "open"); !s) return s.error();
+    if (auto s = store->db_->db.exec("PRAGMA foreign_keys = ON", "open"); !s) return s.error();
     return store;
 }
 
@@ -121,7 +124,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
     store->path_ = path;
     auto conn = sql::Connection::open(path, /*read_only=*/false);
     if (!conn) return conn.error();
-    store->db_ = std::move(conn.value());
+    store->db_->db = std::move(conn.value());
 
     auto damage = checkForDamage(*store);
     if (!damage) return damage.error();
@@ -130,20 +133,20 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
         store->read_only_ = *damage;
         auto ro = sql::Connection::open(path, /*read_only=*/true);
         if (!ro) return ro.error();
-        store->db_ = std::move(ro.value());
+        store->db_->db = std::move(ro.value());
         return store;
     }
 
-    auto version = schemaVersion(store->db_);
+    auto version = schemaVersion(store->db_->db);
     if (!version) return version.error();
     if (*version > latestSchemaVersion()) return tooNewError(*version);
     for (const char* pragma :
          {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
           "PRAGMA cache_size = -32768", "PRAGMA wal_autocheckpoint = 4096"}) {
-        auto s = store->db_.queryText(pragma);
+        auto s = store->db_->db.queryText(pragma);
         if (!s) return s.error();
     }
-    if (auto s = migrate(store->db_); !s) return s.error();
+    if (auto s = migrate(store->db_->db); !s) return s.error();
     if (auto s = sql::secureFile(path); !s) return s.error();
     return store;
 }
@@ -151,39 +154,6 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
 Status Store::writable() const {
     if (read_only_) return *read_only_;
     return {};
-}
-
-Result<std::string> Store::integrityCheck(bool full) {
-    auto stmt = db_.prepare(full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
-    if (!stmt) return stmt.error();
-    std::string report;
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW) {
-        if (!report.empty()) report += "; ";
-        report += stmt->text(0);
-    }
-    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "quick_check");
-    return report;
-}
-
-Result<Event> Store::appendEvent(std::string_view type, std::string data, const WriteContext& ctx) {
-    Event e;
-    e.id = newUuid();
-    e.type = std::string(type);
-    e.at = ctx.now;
-    e.actor = ctx.actor;
-    e.data = std::move(data);
-    auto stmt = db_.cached("INSERT INTO events (id, type, at, actor, data) VALUES (?, ?, ?, ?, ?)");
-    if (!stmt) return stmt.error();
-    (*stmt)
-        ->bind(1, e.id)
-        .bind(2, e.type)
-        .bind(3, formatRfc3339(e.at))
-        .bind(4, e.actor)
-        .bind(5, e.data);
-    if (auto s = (*stmt)->run("append event"); !s) return s.error();
-    e.seq = sqlite3_last_insert_rowid(db_.handle());
-    return e;
 }
 
 }  // namespace pekon

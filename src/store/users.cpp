@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "core/household.hpp"
+#include "store/internal/database.hpp"
 
 namespace pekon {
 
@@ -20,13 +21,13 @@ User readUser(const sql::Stmt& s) {
 }  // namespace
 
 Result<std::vector<User>> listUsers(Store& store) {
-    auto stmt = store.connection().prepare(
+    auto stmt = connection(store).prepare(
         "SELECT id, name, role, created_at FROM users ORDER BY role = 'volunteer', name");
     if (!stmt) return stmt.error();
     std::vector<User> out;
     int rc;
     while ((rc = stmt->step()) == SQLITE_ROW) out.push_back(readUser(*stmt));
-    if (rc != SQLITE_DONE) return sql::sqliteError(store.connection().handle(), rc, "list users");
+    if (rc != SQLITE_DONE) return sql::sqliteError(connection(store).handle(), rc, "list users");
     return out;
 }
 
@@ -42,7 +43,7 @@ Result<User> createUser(Store& store, const std::string& raw_name, Role role,
         return Error{"pin_hash_failed", "PIN tidak bisa disimpan (memori kurang).",
                      "The PIN could not be stored (out of memory)."};
 
-    sql::Connection& db = store.connection();
+    sql::Connection& db = connection(store);
     auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();
     auto count = db.queryInt("SELECT COUNT(*) FROM users");
@@ -75,7 +76,7 @@ Result<User> createUser(Store& store, const std::string& raw_name, Role role,
 
 Result<User> login(Store& store, const std::string& user_id, const std::string& pin,
                    UnixSeconds now) {
-    sql::Connection& db = store.connection();
+    sql::Connection& db = connection(store);
     auto stmt = db.prepare(
         "SELECT id, name, role, created_at, pin_hash, failed_attempts, locked_until FROM users "
         "WHERE id = ?");

@@ -1,8 +1,10 @@
-// Store::verifyProjections: replays the event log and compares it with the projections.
+// The checks of store/verify.hpp: the projections replayed from the event log, SQLite's own.
+#include "store/verify.hpp"
+
 #include <map>
 
 #include "codec/event_data.hpp"
-#include "store/store.hpp"
+#include "store/internal/database.hpp"
 
 namespace pekon {
 
@@ -16,12 +18,13 @@ Error mismatch(const std::string& what_id, const std::string& what_en) {
 
 }  // namespace
 
-Status Store::verifyProjections() {
+Status verifyProjections(Store& store) {
+    sql::Connection& db = connection(store);
     std::map<std::string, Household> households;
     std::map<std::string, Member> members;
     std::map<std::string, std::int64_t> member_seq;
     auto events =
-        db_.prepare("SELECT seq, type, data FROM events WHERE type IN (?, ?, ?) ORDER BY seq");
+        db.prepare("SELECT seq, type, data FROM events WHERE type IN (?, ?, ?) ORDER BY seq");
     if (!events) return events.error();
     events->bind(1, event_type::household_registered)
         .bind(2, event_type::member_registered)
@@ -67,10 +70,10 @@ Status Store::verifyProjections() {
             members[m->id] = *m;
         }
     }
-    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "replay events");
+    if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "replay events");
 
     auto hs =
-        db_.prepare("SELECT id, kk_number, village_code, address, rt, rw, phone FROM households");
+        db.prepare("SELECT id, kk_number, village_code, address, rt, rw, phone FROM households");
     if (!hs) return hs.error();
     size_t seen = 0;
     while ((rc = hs->step()) == SQLITE_ROW) {
@@ -87,12 +90,12 @@ Status Store::verifyProjections() {
             return mismatch("keluarga " + row.id + " berbeda dari peristiwanya",
                             "household " + row.id + " differs from its event");
     }
-    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read households");
+    if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read households");
     if (seen != households.size())
         return mismatch("ada peristiwa keluarga tanpa baris keluarga",
                         "a household event has no household row");
 
-    auto ms = db_.prepare(
+    auto ms = db.prepare(
         "SELECT m.id, h.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
         "m.event_seq, "
         "(SELECT COUNT(*) FROM member_status_history s WHERE s.member_key = m.key) "
@@ -116,11 +119,25 @@ Status Store::verifyProjections() {
             return mismatch("anggota " + id + " tanpa riwayat status",
                             "member " + id + " has no status history");
     }
-    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read members");
+    if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read members");
     if (seen != members.size())
         return mismatch("ada peristiwa anggota tanpa baris anggota",
                         "a member event has no member row");
     return {};
+}
+
+Result<std::string> integrityCheck(Store& store, bool full) {
+    sql::Connection& db = connection(store);
+    auto stmt = db.prepare(full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
+    if (!stmt) return stmt.error();
+    std::string report;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) {
+        if (!report.empty()) report += "; ";
+        report += stmt->text(0);
+    }
+    if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "quick_check");
+    return report;
 }
 
 }  // namespace pekon

@@ -15,6 +15,7 @@
 #include "core/kiosk_area.hpp"
 #include "core/scan_payload.hpp"
 #include "store/clock_state.hpp"
+#include "store/event_log.hpp"
 #include "store/hub_changes.hpp"
 #include "sync/gzip.hpp"
 #include "sync/signature.hpp"
@@ -185,7 +186,8 @@ struct Batch {
 };
 
 Result<Batch> packBatch(Store& store, std::int64_t after_seq, std::int64_t clock_offset) {
-    auto pending = store.events(after_seq, static_cast<int>(kMaxPushEvents), SyncState::pending);
+    auto pending =
+        listEvents(store, after_seq, static_cast<int>(kMaxPushEvents), SyncState::pending);
     if (!pending) return pending.error();
     Batch b;
     b.events = std::move(pending.value());
@@ -304,7 +306,7 @@ Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions&
         return saveHubOffset(store, offset, deviceTime());
     };
 
-    auto counts = store.outboxCounts();
+    auto counts = outboxCounts(store);
     if (!counts) return counts.error();
     progress.to_push = counts->pending;
     report(SyncProgress::Stage::push);

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "store/event_log.hpp"
 #include "store/outbox.hpp"
 #include "store/settings.hpp"
 
@@ -159,7 +160,7 @@ bool SyncWorker::due(Store& store, UnixSeconds at) {
     }
     if (next_attempt && at < *next_attempt) return false;  // backing off
     if (!last_success || at - *last_success >= config_.pull_every.count()) return true;
-    auto counts = store.outboxCounts();
+    auto counts = outboxCounts(store);
     return counts && counts->pending > 0;
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/run_cli.hpp"
+#include "store/households.hpp"
 #include "store/store.hpp"
 #include "support/sample_household.hpp"
 #include "support/sample_households.hpp"
@@ -118,8 +119,8 @@ TEST_CASE("cli read-only: a database in a 0555 folder, with -wal and -shm in use
     // Another program holds the database open: a second household only in its -wal.
     auto writer = pekon::Store::open(db);
     REQUIRE(writer);
-    const auto r = (*writer)->registerHouseholds({sampleHousehold(7, 30, 2)}, regions(),
-                                                 pekon::WriteContext{"u1", 1'764'000'000, kToday});
+    const auto r = registerHouseholds(**writer, {sampleHousehold(7, 30, 2)}, regions(),
+                                      pekon::WriteContext{"u1", 1'764'000'000, kToday});
     REQUIRE(r.ok());
     REQUIRE(exists(db + "-wal"));
     REQUIRE(exists(db + "-shm"));

@@ -16,6 +16,7 @@
 
 #include "codec/sync_json.hpp"
 #include "hub/hub_store.hpp"
+#include "store/households.hpp"
 #include "store/outbox.hpp"
 #include "store/store.hpp"
 #include "support/fixtures.hpp"
@@ -54,10 +55,9 @@ std::unique_ptr<Store> enrolledDevice(const std::string& name, const std::string
         std::vector<HouseholdInput> batch;
         for (int i = done; i < std::min(households, done + 500); ++i)
             batch.push_back(test::sampleHousehold(i, i * 4, 4));
-        REQUIRE(
-            (*store)
-                ->registerHouseholds(batch, test::regions(), {"volunteer", unixNow(), test::kToday})
-                .ok());
+        REQUIRE(registerHouseholds(**store, batch, test::regions(),
+                                   {"volunteer", unixNow(), test::kToday})
+                    .ok());
     }
     REQUIRE(sync::enrolDevice(**store, test::newEnrolmentUri(hub_db, hub_url), "tablet"));
     return std::move(store.value());

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "store/households.hpp"
 #include "store/settings.hpp"
 #include "support/fixtures.hpp"
 #include "support/sample_households.hpp"
@@ -31,8 +32,9 @@ TEST_CASE("clock state: the hub offset and the latest record feed the verdict") 
     CHECK_FALSE(readHubOffset(store));
 
     // The latest record (by sequence) is the device time it was written at.
-    const RegisterOutcome added = store.registerHouseholds(
-        {test::sampleHousehold(1, 1, 2)}, test::regions(), {"volunteer", kNow, wibDate(kNow)});
+    const RegisterOutcome added =
+        registerHouseholds(store, {test::sampleHousehold(1, 1, 2)}, test::regions(),
+                           {"volunteer", kNow, wibDate(kNow)});
     REQUIRE(added.ok());
     CHECK(lastRecordTime(store) == kNow);
     const ClockVerdict behind = deviceClock(store, kNow - 86400, kBuild);

@@ -15,7 +15,9 @@
 #include <sstream>
 #include <thread>
 
+#include "store/internal/database.hpp"
 #include "store/store.hpp"
+#include "store/verify.hpp"
 #include "support/child_process.hpp"
 #include "support/fixtures.hpp"
 
@@ -78,13 +80,13 @@ TEST_CASE("registrations survive SIGKILL at random points", "[crash]") {
         auto store = Store::open(db);
         REQUIRE(store.ok());
         REQUIRE_FALSE((*store)->damage());
-        CHECK(*(*store)->integrityCheck(/*full=*/true) == "ok");
-        auto verified = (*store)->verifyProjections();
+        CHECK(*integrityCheck(**store, /*full=*/true) == "ok");
+        auto verified = verifyProjections(**store);
         INFO((verified ? std::string() : verified.error().message_en));
         CHECK(verified.ok());
         // Every reported registration is there, member for member, in its household.
         std::set<std::string> stored;
-        auto rows = (*store)->connection().prepare(
+        auto rows = connection(**store).prepare(
             "SELECT h.id || ' ' || m.id FROM members m JOIN households h ON h.key = "
             "m.household_key");
         REQUIRE(rows.ok());
@@ -98,7 +100,7 @@ TEST_CASE("registrations survive SIGKILL at random points", "[crash]") {
         INFO("run " << run << ", killed after " << kill_after << " households");
         CHECK(missing == 0);
         // Nothing half-written: every household has the members its size says.
-        CHECK(*(*store)->connection().queryInt(
+        CHECK(*connection(**store).queryInt(
                   "SELECT COUNT(*) FROM households h WHERE NOT EXISTS (SELECT 1 FROM members m "
                   "WHERE m.household_key = h.key)") == 0);
     }

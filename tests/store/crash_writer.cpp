@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "store/households.hpp"
+#include "store/internal/database.hpp"
 #include "store/store.hpp"
 #include "support/fixtures.hpp"
 #include "support/sample_households.hpp"
@@ -20,7 +22,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "open: %s\n", store.error().message_en.c_str());
         return 1;
     }
-    auto& db = (*store)->connection();
+    auto& db = connection(**store);
     // Continue after what earlier (killed) runs committed, so every NIK stays unique.
     std::int64_t member = *db.queryInt("SELECT COUNT(*) FROM members");
     std::int64_t household = *db.queryInt("SELECT COUNT(*) FROM households");
@@ -28,8 +30,9 @@ int main(int argc, char** argv) {
     const pekon::WriteContext ctx{"crash-test", 1795000000, pekon::test::kToday};
     while (member < target) {
         const int size = static_cast<int>(household % 5) + 1;
-        auto outcome = (*store)->registerHouseholds(
-            {pekon::test::sampleHousehold(household, member, size)}, pekon::test::regions(), ctx);
+        auto outcome =
+            registerHouseholds(**store, {pekon::test::sampleHousehold(household, member, size)},
+                               pekon::test::regions(), ctx);
         if (!outcome.ok()) {
             std::fprintf(stderr, "register: %s %s\n", outcome.errors[0].field.c_str(),
                          outcome.errors[0].error.message_en.c_str());

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/csv.hpp"
+#include "store/households.hpp"
 #include "support/fixtures.hpp"
 #include "support/sample_household.hpp"
 
@@ -32,7 +33,7 @@ TEST_CASE("export: three CSV files, owner-only, formulas neutralised, phone numb
     h.phone = "081234567890";
     h.members = {test::sample::head()};
     REQUIRE(
-        (*store)->registerHouseholds({h}, test::regions(), {"t", 1795000000, test::kToday}).ok());
+        registerHouseholds(**store, {h}, test::regions(), {"t", 1795000000, test::kToday}).ok());
     // A leftover part file with wide permissions must not survive into the export.
     { std::ofstream(dir + "/households.csv.part") << "old"; }
     ::chmod((dir + "/households.csv.part").c_str(), 0644);

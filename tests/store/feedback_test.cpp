@@ -1,7 +1,10 @@
+#include "store/feedback.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "codec/json.hpp"
 #include "codec/sync_json.hpp"
+#include "store/event_log.hpp"
 #include "store/outbox.hpp"
 #include "support/fixtures.hpp"
 
@@ -25,14 +28,14 @@ TEST_CASE("feedback is queued as one feedback.submitted event the hub accepts", 
         f.rating = 2;
         f.text = " Antrean di puskesmas terlalu lama ";
         f.phone = "0812 3456 7890";
-        auto e = (*store)->submitFeedback(f, kiosk());
+        auto e = submitFeedback(**store, f, kiosk());
         REQUIRE(e);
         CHECK(e->type == "feedback.submitted");
     }
     // Survives closing the database, and is in the outbox as the protocol says.
     auto store = Store::open(path);
     REQUIRE(store);
-    auto events = (*store)->events(0, 10, SyncState::pending);
+    auto events = listEvents(**store, 0, 10, SyncState::pending);
     REQUIRE(events);
     REQUIRE(events->size() == 1);
     const Event& e = events->front();
@@ -51,8 +54,8 @@ TEST_CASE("feedback without text or phone still carries an empty text", "[feedba
     REQUIRE(store);
     Feedback f;
     f.rating = 5;
-    REQUIRE((*store)->submitFeedback(f, kiosk()));
-    auto events = (*store)->events(0, 10);
+    REQUIRE(submitFeedback(**store, f, kiosk()));
+    auto events = listEvents(**store, 0, 10);
     REQUIRE(events->size() == 1);
     auto data = parseJson(events->front().data);
     REQUIRE(data);
@@ -67,11 +70,11 @@ TEST_CASE("bad feedback is refused and nothing is queued", "[feedback]") {
     REQUIRE(store);
     Feedback f;
     f.rating = 0;
-    auto refused = (*store)->submitFeedback(f, kiosk());
+    auto refused = submitFeedback(**store, f, kiosk());
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == "feedback_rating");
     f.rating = 4;
     f.phone = "0812";
-    CHECK_FALSE((*store)->submitFeedback(f, kiosk()));
-    CHECK((*store)->events(0, 10)->empty());
+    CHECK_FALSE(submitFeedback(**store, f, kiosk()));
+    CHECK(listEvents(**store, 0, 10)->empty());
 }

@@ -2,9 +2,13 @@
 
 #include <catch2/catch.hpp>
 
+#include "store/event_log.hpp"
+#include "store/households.hpp"
+#include "store/internal/database.hpp"
 #include "store/kiosk_status.hpp"
 #include "store/outbox.hpp"
 #include "store/settings.hpp"
+#include "store/verify.hpp"
 #include "support/fixtures.hpp"
 #include "support/sample_household.hpp"
 #include "support/sample_households.hpp"
@@ -24,14 +28,14 @@ struct Registered {
 Registered registerOne(const std::string& name) {
     auto store = Store::open(test::tempPath(name));
     REQUIRE(store);
-    auto r = (*store)->registerHouseholds({test::sampleHousehold(1, 1, 2)}, test::regions(), kCtx);
+    auto r = registerHouseholds(**store, {test::sampleHousehold(1, 1, 2)}, test::regions(), kCtx);
     REQUIRE(r.ok());
     return {std::move(*store), r.households[0].member_ids, r.households[0].household_id};
 }
 
 // The hub accepts everything pending.
 void pushAll(Store& store, UnixSeconds now) {
-    auto pending = store.events(0, 1000, SyncState::pending);
+    auto pending = listEvents(store, 0, 1000, SyncState::pending);
     REQUIRE(pending);
     PushAnswer answer;
     for (const Event& e : *pending) answer.accepted.push_back(e.id);
@@ -46,7 +50,7 @@ HubChange statusChange(const std::string& type, const std::string& member, const
 }
 
 MemberRecord member(Store& store, const std::string& household, size_t i) {
-    auto d = store.household(household);
+    auto d = findHousehold(store, household);
     REQUIRE(d);
     REQUIRE(d->has_value());
     return (*d)->members.at(i);
@@ -113,15 +117,14 @@ TEST_CASE("pulled changes: the hub's answer syncs members, office decisions move
     CHECK(*cardEta(second.status, second.history) == Date{2026, 12, 5});
 
     // Changes are kept as events of the hub: never in the outbox, the log still replays.
-    auto counts = store->outboxCounts();
+    auto counts = outboxCounts(*store);
     REQUIRE(counts);
     CHECK(counts->pending == 0);
     CHECK(counts->accepted == 3);  // the household and its two members
-    CHECK(
-        store->connection().queryInt("SELECT COUNT(*) FROM events WHERE origin = 'hub'").value() ==
-        7);
-    CHECK(store->verifyProjections());
-    CHECK(store->events(0, 100, SyncState::pending)->empty());
+    CHECK(connection(*store).queryInt("SELECT COUNT(*) FROM events WHERE origin = 'hub'").value() ==
+          7);
+    CHECK(verifyProjections(*store));
+    CHECK(listEvents(*store, 0, 100, SyncState::pending)->empty());
 }
 
 TEST_CASE("pulled changes: a page is applied whole or not at all", "[hub_changes]") {
@@ -129,12 +132,12 @@ TEST_CASE("pulled changes: a page is applied whole or not at all", "[hub_changes
     pushAll(*store, kCtx.now + 60);
     // A database that cannot take the write (read-only from here on) applies nothing, and
     // the cursor stays where it was, so the same page is pulled again.
-    REQUIRE(store->connection().exec("PRAGMA query_only = ON", "t"));
+    REQUIRE(connection(*store).exec("PRAGMA query_only = ON", "t"));
     ChangesPage page;
     page.next = "3";
     page.changes = {statusChange("registration.verified", members[0], "2026-11-20")};
     CHECK_FALSE(applyHubChanges(*store, page, kCtx.now + 3600));
-    REQUIRE(store->connection().exec("PRAGMA query_only = OFF", "t"));
+    REQUIRE(connection(*store).exec("PRAGMA query_only = OFF", "t"));
     CHECK(readChangesCursor(*store).value().empty());
     CHECK(member(*store, household, 0).status == MemberStatus::synced);
     REQUIRE(applyHubChanges(*store, page, kCtx.now + 3600));
@@ -156,7 +159,7 @@ TEST_CASE("pulled changes: a rejection is corrected, re-sent and then verified",
     input.name = input.name + " Putra";
     WriteContext later = kCtx;
     later.now += 7200;
-    REQUIRE(store->correctMember(m.member.id, input, test::regions(), later));
+    REQUIRE(correctMember(*store, m.member.id, input, test::regions(), later));
     CHECK(member(*store, household, 0).status == MemberStatus::queued);
     pushAll(*store, later.now + 60);
     CHECK(member(*store, household, 0).status == MemberStatus::synced);
@@ -165,7 +168,7 @@ TEST_CASE("pulled changes: a rejection is corrected, re-sent and then verified",
     page.changes = {statusChange("registration.verified", members[0], "2026-11-22")};
     REQUIRE(applyHubChanges(*store, page, later.now + 3600));
     CHECK(member(*store, household, 0).status == MemberStatus::verified);
-    CHECK(store->verifyProjections());
+    CHECK(verifyProjections(*store));
 }
 
 namespace {
@@ -198,7 +201,7 @@ HubChange kioskChange(const std::string& cursor, const std::string& lookup,
 }
 
 std::int64_t kioskRows(Store& store) {
-    return store.connection().queryInt("SELECT COUNT(*) FROM kiosk_status").value();
+    return connection(store).queryInt("SELECT COUNT(*) FROM kiosk_status").value();
 }
 
 }  // namespace
@@ -239,7 +242,7 @@ TEST_CASE("pulled changes: kiosk.status rows fill a kiosk's table, the same howe
     CHECK(findKioskEntryByKk(**store, sevens(), kKioskNik, kKioskKk).value()->status == "paid");
     CHECK(readChangesCursor(**store).value() == "3");
     // Kept as the hub's events like every change; never pushed.
-    CHECK((*store)->outboxCounts()->pending == 0);
+    CHECK(outboxCounts(**store)->pending == 0);
 }
 
 TEST_CASE("pulled changes: a kiosk.status with a receipt lookup is found by the receipt too",
@@ -313,8 +316,8 @@ TEST_CASE("pulled changes: a kiosk.status from a hub older than issue 12 gives o
     // The NIK in the receipt's place finds nothing: there is no row by NIK and birth date.
     CHECK(findKioskEntryByReceipt(**store, sevens(), kKioskNik, kKioskBirth).value() ==
           std::nullopt);
-    CHECK((*store)->connection().queryInt(
-              "SELECT COUNT(*) FROM events WHERE instr(data, '" + by_birth + "') > 0")
+    CHECK(connection(**store)
+              .queryInt("SELECT COUNT(*) FROM events WHERE instr(data, '" + by_birth + "') > 0")
               .value() == 0);
 
     // Such data without a receipt lookup gives nothing at all.

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "store/hub_changes.hpp"
+#include "store/internal/database.hpp"
 #include "store/kiosk_status.hpp"
 #include "store/outbox.hpp"
 #include "store/settings.hpp"
@@ -22,7 +23,7 @@ std::optional<std::string> setting(Store& store, const char* key) {
 }
 
 std::int64_t kioskRows(Store& store) {
-    return store.connection().queryInt("SELECT COUNT(*) FROM kiosk_status").value();
+    return connection(store).queryInt("SELECT COUNT(*) FROM kiosk_status").value();
 }
 
 void addKioskRow(Store& store) {

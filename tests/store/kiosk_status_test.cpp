@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "store/internal/database.hpp"
 #include "support/fixtures.hpp"
 #include "support/sample_household.hpp"
 
@@ -85,7 +86,7 @@ TEST_CASE("kiosk: a status is found by NIK and KK number, and the file holds no 
         e.status = "card_issued";
         REQUIRE(upsertKioskEntries(**store, {e}));
         CHECK(findKioskEntryByKk(**store, key, kNik, kKk).value()->status == "card_issued");
-        REQUIRE(store.value()->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)", "t"));
+        REQUIRE(connection(*store.value()).exec("PRAGMA wal_checkpoint(TRUNCATE)", "t"));
     }
     const std::string bytes = test::readWholeFile(path);
     CHECK(bytes.find(kNik) == std::string::npos);

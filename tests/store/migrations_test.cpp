@@ -1,11 +1,14 @@
-#include "store/migrations.hpp"
+#include "store/internal/migrations.hpp"
 
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "store/households.hpp"
+#include "store/internal/database.hpp"
 #include "store/store.hpp"
+#include "store/verify.hpp"
 #include "support/fixtures.hpp"
 #include "support/sample_households.hpp"
 
@@ -20,7 +23,7 @@ int userVersion(const std::string& path) {
 }
 
 std::int64_t count(Store& store, const char* table) {
-    return *store.connection().queryInt(std::string("SELECT COUNT(*) FROM ") + table);
+    return *connection(store).queryInt(std::string("SELECT COUNT(*) FROM ") + table);
 }
 
 // Data as a version-1 program would have written it: one household of two members.
@@ -64,9 +67,9 @@ TEST_CASE("migrations: a fresh database is built by running them all") {
     for (const char* table : {"events", "households", "members", "member_status_history"}) {
         CHECK(count(**store, table) == 0);
     }
-    CHECK(*(*store)->connection().queryText("PRAGMA journal_mode") == "wal");
-    CHECK(*(*store)->connection().queryInt("PRAGMA foreign_keys") == 1);
-    CHECK(*(*store)->connection().queryInt("PRAGMA synchronous") == 2);  // FULL
+    CHECK(*connection(**store).queryText("PRAGMA journal_mode") == "wal");
+    CHECK(*connection(**store).queryInt("PRAGMA foreign_keys") == 1);
+    CHECK(*connection(**store).queryInt("PRAGMA synchronous") == 2);  // FULL
 }
 
 TEST_CASE("migrations: from every earlier version to the latest") {
@@ -86,17 +89,17 @@ TEST_CASE("migrations: from every earlier version to the latest") {
             if (from == 1) {
                 // Version 2 gave every existing member its one status step.
                 CHECK(count(**store, "member_status_history") == 2);
-                auto h = (*store)->household("h1");
+                auto h = findHousehold(**store, "h1");
                 REQUIRE(h.ok());
                 REQUIRE(h->has_value());
                 REQUIRE((**h).members.size() == 2);
                 REQUIRE((**h).members[0].history.size() == 1);
                 CHECK((**h).members[0].history[0].status == MemberStatus::queued);
-                CHECK((*store)->verifyProjections().ok());
+                CHECK(verifyProjections(**store).ok());
             }
             // And the migrated database takes new registrations.
-            auto r = (*store)->registerHouseholds({test::sampleHousehold(7, 70, 2)},
-                                                  test::regions(), {"t", 1795000000, test::kToday});
+            auto r = registerHouseholds(**store, {test::sampleHousehold(7, 70, 2)}, test::regions(),
+                                        {"t", 1795000000, test::kToday});
             CHECK(r.ok());
         }
     }
@@ -127,10 +130,9 @@ TEST_CASE("store: a database that fails quick_check is opened read-only and neve
         REQUIRE(store.ok());
         std::vector<HouseholdInput> batch;
         for (int i = 0; i < 60; ++i) batch.push_back(test::sampleHousehold(i, i * 4, 4));
-        REQUIRE((*store)
-                    ->registerHouseholds(batch, test::regions(), {"t", 1795000000, test::kToday})
+        REQUIRE(registerHouseholds(**store, batch, test::regions(), {"t", 1795000000, test::kToday})
                     .ok());
-        REQUIRE((*store)->connection().queryText("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+        REQUIRE(connection(**store).queryText("PRAGMA wal_checkpoint(TRUNCATE)").ok());
     }
     // Scribble over the middle of the file (past the header page).
     {
@@ -146,8 +148,8 @@ TEST_CASE("store: a database that fails quick_check is opened read-only and neve
     REQUIRE(store.ok());
     REQUIRE((*store)->damage());
     CHECK((*store)->damage()->code == "db_damaged");
-    auto r = (*store)->registerHouseholds({test::sampleHousehold(100, 400, 1)}, test::regions(),
-                                          {"t", 1795000000, test::kToday});
+    auto r = registerHouseholds(**store, {test::sampleHousehold(100, 400, 1)}, test::regions(),
+                                {"t", 1795000000, test::kToday});
     REQUIRE_FALSE(r.ok());
     CHECK(r.errors[0].error.code == "db_damaged");
     store->reset();
@@ -165,9 +167,8 @@ TEST_CASE("store: the database file is readable by its owner only") {
         auto store = Store::open(path);
         ::umask(old);
         REQUIRE(store.ok());
-        REQUIRE((*store)
-                    ->registerHouseholds({test::sampleHousehold(1, 4, 2)}, test::regions(),
-                                         {"t", 1795000000, test::kToday})
+        REQUIRE(registerHouseholds(**store, {test::sampleHousehold(1, 4, 2)}, test::regions(),
+                                   {"t", 1795000000, test::kToday})
                     .ok());
         for (const std::string& p : {path, path + "-wal", path + "-shm"}) {
             struct stat st {};
@@ -223,7 +224,7 @@ TEST_CASE("migrations: version 9 leaves a kiosk no row by NIK and birth date, an
     {
         auto store = Store::open(path);
         REQUIRE(store.ok());
-        sql::Connection& db = (*store)->connection();
+        sql::Connection& db = connection(**store);
         auto lookups = [&db] {
             std::vector<std::string> out;
             auto stmt = db.prepare("SELECT lookup FROM kiosk_status ORDER BY lookup");

@@ -1,7 +1,7 @@
 // Read-only storage: a database that cannot be written (a read-only file, folder or
 // filesystem) opens for reading without creating or changing any file, every read works, and
 // every write says why saving is off. A missing database opened for reading is `no_database`.
-#include "store/read_only.hpp"
+#include "store/internal/read_only.hpp"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -13,8 +13,11 @@
 #include <map>
 
 #include "store/drafts.hpp"
+#include "store/event_log.hpp"
+#include "store/households.hpp"
 #include "store/settings.hpp"
 #include "store/store.hpp"
+#include "store/verify.hpp"
 #include "support/fixtures.hpp"
 #include "support/sample_households.hpp"
 
@@ -29,8 +32,8 @@ WriteContext context() {
 
 void addHouseholds(Store& store, int from, int count) {
     for (int i = from; i < from + count; ++i) {
-        const RegisterOutcome r = store.registerHouseholds(
-            {test::sampleHousehold(i, std::int64_t{i} * 3, 3)}, test::regions(), context());
+        const RegisterOutcome r = registerHouseholds(
+            store, {test::sampleHousehold(i, std::int64_t{i} * 3, 3)}, test::regions(), context());
         REQUIRE(r.ok());
     }
 }
@@ -94,14 +97,14 @@ void checkReadOnly(Store& store, const std::string& code, std::int64_t household
     REQUIRE(store.readOnly());
     CHECK(store.readOnly()->code == code);
     CHECK_FALSE(store.damage());
-    CHECK(store.countHouseholds().value() == households);
-    CHECK(store.households().value().size() == static_cast<size_t>(households));
-    CHECK(store.outboxCounts().value().pending == households * 4);
-    CHECK(store.integrityCheck(true).value() == "ok");
-    CHECK(store.verifyProjections().ok());
+    CHECK(countHouseholds(store).value() == households);
+    CHECK(listHouseholds(store).value().size() == static_cast<size_t>(households));
+    CHECK(outboxCounts(store).value().pending == households * 4);
+    CHECK(integrityCheck(store, true).value() == "ok");
+    CHECK(verifyProjections(store).ok());
 
     const RegisterOutcome r =
-        store.registerHouseholds({test::sampleHousehold(50, 150, 2)}, test::regions(), context());
+        registerHouseholds(store, {test::sampleHousehold(50, 150, 2)}, test::regions(), context());
     REQUIRE(r.errors.size() == 1);
     CHECK(r.errors[0].error.code == code);
     auto setting = writeSetting(store, "x", "y");

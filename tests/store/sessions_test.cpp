@@ -7,6 +7,9 @@
 #include "codec/json.hpp"
 #include "codec/sync_json.hpp"
 #include "store/drafts.hpp"
+#include "store/internal/database.hpp"
+#include "store/event_log.hpp"
+#include "store/households.hpp"
 #include "store/outbox.hpp"
 #include "store/users.hpp"
 #include "support/fixtures.hpp"
@@ -57,7 +60,7 @@ std::string heldSession(Fixture& f) {
 
 // Every event the device wrote passes the hub's own check of the protocol.
 void checkHubAccepts(Store& store) {
-    auto all = store.events(0, 10'000);
+    auto all = listEvents(store, 0, 10'000);
     REQUIRE(all.ok());
     for (const WireEvent& w : toWire(*all)) {
         INFO(w.type << " " << w.data.dump());
@@ -147,7 +150,7 @@ TEST_CASE("sessions: planning writes a local row; holding writes session.held on
 TEST_CASE("sessions: attendance writes a row and session.attended; a NIK counts once") {
     Fixture f;
     // A household registered on this device: its member's NIK brings the household along.
-    auto reg = f.store->registerHouseholds(
+    auto reg = registerHouseholds(*f.store, 
         {household(test::sample::kKk, test::sample::kHeadNik, "Budi Santoso")}, test::regions(),
         f.ctx());
     REQUIRE(reg.ok());
@@ -199,7 +202,7 @@ TEST_CASE("sessions: attendance writes a row and session.attended; a NIK counts 
     CHECK(n->households == 3);  // Budi and Siti: one household; two unknown: one each
 
     // The NIK is unique per session in the table too, not only in the intent's check.
-    CHECK_FALSE(f.store->connection()
+    CHECK_FALSE(connection(*f.store)
                     .exec("INSERT INTO session_attendees (id, session_key, nik, at, event_seq) "
                           "SELECT 'x', session_key, nik, at, event_seq FROM session_attendees "
                           "WHERE nik = '1806011505800001'",
@@ -305,11 +308,10 @@ TEST_CASE("sessions: a lead's draft, once registered, counts as a registration")
     CHECK(n->registrations == 0);
 
     // Another household registered without a draft does not count.
-    REQUIRE(f.store
-                ->registerHouseholds({household(test::sample::kKk, test::sample::kHeadNik, "Budi")},
+    REQUIRE(registerHouseholds(*f.store, {household(test::sample::kKk, test::sample::kHeadNik, "Budi")},
                                      test::regions(), f.ctx())
                 .ok());
-    auto reg = f.store->registerHouseholds({draft.household}, test::regions(), f.ctx(), draft.id);
+    auto reg = registerHouseholds(*f.store, {draft.household}, test::regions(), f.ctx(), draft.id);
     INFO((reg.errors.empty() ? std::string()
                              : reg.errors[0].field + " " + reg.errors[0].error.message_en));
     REQUIRE(reg.ok());

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "store/internal/database.hpp"
 #include "support/fixtures.hpp"
 
 using namespace pekon;
@@ -34,8 +35,7 @@ TEST_CASE("users: the first user is a supervisor, PINs are stored as Argon2id ha
     REQUIRE(users.ok());
     REQUIRE(users->size() == 2);
     CHECK((*users)[0].role == Role::supervisor);
-    const std::string hash =
-        *(*store)->connection().queryText("SELECT pin_hash FROM users LIMIT 1");
+    const std::string hash = *connection(**store).queryText("SELECT pin_hash FROM users LIMIT 1");
     CHECK(hash.rfind("$argon2id$", 0) == 0);
     CHECK(hash.find("428195") == std::string::npos);
 }

@@ -4,13 +4,14 @@
 #include <string_view>
 #include <vector>
 
+#include "store/event_log.hpp"
 #include "store/store.hpp"
 
 namespace pekon::test {
 
 // The events of one type in the store's log, oldest first.
 inline std::vector<Event> eventsOf(Store& store, std::string_view type) {
-    auto all = store.events(0, 10'000);
+    auto all = listEvents(store, 0, 10'000);
     REQUIRE(all.ok());
     std::vector<Event> out;
     for (Event& e : *all) {

@@ -11,8 +11,10 @@
 #include <map>
 #include <thread>
 
+#include "store/event_log.hpp"
 #include "store/hub_changes.hpp"
 #include "store/outbox.hpp"
+#include "store/verify.hpp"
 #include "support/running_hub.hpp"
 #include "sync/client.hpp"
 #include "sync/sync_harness.hpp"
@@ -166,7 +168,7 @@ TEST_CASE(
         }
     };
     auto outboxEmpty = [&] {
-        auto counts = (*store)->outboxCounts();
+        auto counts = outboxCounts(**store);
         REQUIRE(counts);
         return counts->pending == 0;
     };
@@ -207,7 +209,7 @@ TEST_CASE(
     std::cout << proxy.table();
     std::cout << "sync runs: " << attempts << " (" << ok_runs << " completed";
     for (const auto& [code, n] : errors) std::cout << ", " << n << " " << code;
-    auto counts = (*store)->outboxCounts();
+    auto counts = outboxCounts(**store);
     REQUIRE(counts);
     // (A run whose pull failed after its pushes were answered reports an error, not its
     // summary: the device's own counts are the whole story.)
@@ -282,7 +284,7 @@ TEST_CASE(
                      "'card_issued'") == 100);
     CHECK(numberFrom(db, "SELECT count(*) FROM member_status_history WHERE status = 'verified'") ==
           800);
-    auto projections = (*store)->verifyProjections();
+    auto projections = verifyProjections(**store);
     INFO((projections ? std::string() : projections.error().message_en));
     CHECK(projections);
 

@@ -17,7 +17,8 @@
 #include <vector>
 
 #include "codec/json.hpp"
-#include "store/sqlite.hpp"
+#include "store/households.hpp"
+#include "store/internal/sqlite.hpp"
 #include "store/store.hpp"
 #include "support/fixtures.hpp"
 #include "support/running_hub.hpp"
@@ -68,7 +69,7 @@ inline int addHouseholds(Store& store, int first, int count) {
     std::vector<HouseholdInput> batch;
     for (int i = first; i < first + count; ++i) batch.push_back(sampleHousehold(i, i * 4, 4));
     const RegisterOutcome outcome =
-        store.registerHouseholds(batch, regions(), {"volunteer", unixNow(), kToday});
+        registerHouseholds(store, batch, regions(), {"volunteer", unixNow(), kToday});
     REQUIRE(outcome.ok());
     return count * 5;
 }

@@ -12,6 +12,8 @@
 #include <thread>
 
 #include "app/run_cli.hpp"
+#include "store/event_log.hpp"
+#include "store/verify.hpp"
 #include "support/fault_proxy.hpp"
 #include "support/running_hub.hpp"
 #include "sync/client.hpp"
@@ -175,7 +177,7 @@ TEST_CASE("pekon sync killed at random points 50 times: no event lost, none stor
             auto store = Store::open(db);
             REQUIRE(store);
             REQUIRE_FALSE((*store)->damage());
-            auto counts = (*store)->outboxCounts();
+            auto counts = outboxCounts(**store);
             REQUIRE(counts);
             const int more = counts->pending < kLowWater
                                  ? kTopUp
@@ -256,14 +258,14 @@ TEST_CASE("pekon sync killed at random points 50 times: no event lost, none stor
     CHECK(hubEventIds(hub_db) == device_ids);
     auto store = Store::open(db);
     REQUIRE(store);
-    auto counts = (*store)->outboxCounts();
+    auto counts = outboxCounts(**store);
     REQUIRE(counts);
     CHECK(counts->pending == 0);
     CHECK(counts->rejected == 0);
     CHECK(counts->accepted + counts->duplicate == created);
-    auto integrity = (*store)->integrityCheck(true);
+    auto integrity = integrityCheck(**store, true);
     REQUIRE(integrity);
     CHECK(*integrity == "ok");
-    CHECK((*store)->verifyProjections());
+    CHECK(verifyProjections(**store));
     CHECK(hub.stop() == 0);
 }

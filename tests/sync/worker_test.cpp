@@ -9,6 +9,7 @@
 #include <chrono>
 #include <thread>
 
+#include "store/event_log.hpp"
 #include "store/outbox.hpp"
 #include "support/running_hub.hpp"
 #include "sync/signature.hpp"
@@ -32,7 +33,7 @@ sync::WorkerConfig fastConfig(const std::string& db) {
 std::int64_t pending(const std::string& db) {
     auto store = Store::open(db);
     REQUIRE(store);
-    return (*store)->outboxCounts()->pending;
+    return outboxCounts(**store)->pending;
 }
 
 // A port that takes connections (the kernel's backlog) and never answers: a hub behind a

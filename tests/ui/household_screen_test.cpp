@@ -2,7 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "store/event_log.hpp"
+#include "store/households.hpp"
 #include "store/users.hpp"
+#include "store/verify.hpp"
 #include "support/sample_households.hpp"
 #include "ui/headless.hpp"
 #include "ui/screens/households_screen.hpp"
@@ -16,11 +19,10 @@ TEST_CASE("ui: from the list to a household, its pipeline, and a correction by t
     REQUIRE(user.ok());
     std::vector<HouseholdInput> batch;
     for (int i = 0; i < 12; ++i) batch.push_back(test::sampleHousehold(i, i * 3, 3));
-    REQUIRE((*store)
-                ->registerHouseholds(batch, test::regions(), {"t", 1'795'000'000, test::kToday})
+    REQUIRE(registerHouseholds(**store, batch, test::regions(), {"t", 1'795'000'000, test::kToday})
                 .ok());
     // The office has verified and been paid for household 0's head: a card ETA shows.
-    auto first = (*store)->households({}, 1);
+    auto first = listHouseholds(**store, {}, 1);
     REQUIRE(first.ok());
 
     test::Headless app(**store, Lang::en);
@@ -46,11 +48,11 @@ TEST_CASE("ui: from the list to a household, its pipeline, and a correction by t
     app.tap("edit.member.class.2");
     app.tap("edit.member.save");
     CHECK(app.screen() == "household");
-    auto events = (*store)->events(0, 1000);
+    auto events = listEvents(**store, 0, 1000);
     REQUIRE(events.ok());
     CHECK(events->back().type == "member.corrected");
     CHECK(events->back().data.find("\"class\":2") != std::string::npos);
     CHECK(events->back().actor == user->id);
-    CHECK((*store)->verifyProjections().ok());
+    CHECK(verifyProjections(**store).ok());
     CHECK(app.ui().missingKeys().empty());
 }

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "core/receipt.hpp"
+#include "store/event_log.hpp"
 #include "store/outbox.hpp"
 #include "store/settings.hpp"
 #include "store/users.hpp"
@@ -331,7 +332,7 @@ TEST_CASE("kiosk: a minute untouched returns to the start and forgets the citize
     CHECK(app.screen() == "kiosk.home");
     CHECK(app.ui().kiosk.citizen.empty());
     CHECK_FALSE(app.ui().entry.target);
-    CHECK(k.store->events(0, 10)->empty());  // nothing was sent
+    CHECK(listEvents(*k.store, 0, 10)->empty());  // nothing was sent
 }
 
 TEST_CASE("kiosk: feedback is queued as feedback.submitted", "[kiosk]") {
@@ -353,7 +354,7 @@ TEST_CASE("kiosk: feedback is queued as feedback.submitted", "[kiosk]") {
     app.tap("kiosk.feedback_send");
     CHECK(screen.sent());
     CHECK(app.ui().kiosk.citizen.empty());  // sent, and gone from memory
-    auto events = k.store->events(0, 10).value();
+    auto events = listEvents(*k.store, 0, 10).value();
     REQUIRE(events.size() == 1);
     CHECK(events[0].type == "feedback.submitted");
     CHECK(events[0].actor == "kiosk");

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "store/households.hpp"
 #include "store/users.hpp"
 #include "support/sample_households.hpp"
 #include "ui/headless.hpp"
@@ -18,9 +19,8 @@ TEST_CASE("ui: a read-only database opens, signs in, shows its data and a banner
         auto store = Store::open(path);
         REQUIRE(store);
         REQUIRE(createUser(**store, "Dewi Lestari", Role::supervisor, "428195", "", kNow));
-        REQUIRE((*store)
-                    ->registerHouseholds({test::sampleHousehold(1, 4, 3)}, test::regions(),
-                                         {"t", kNow, test::kToday})
+        REQUIRE(registerHouseholds(**store, {test::sampleHousehold(1, 4, 3)}, test::regions(),
+                                   {"t", kNow, test::kToday})
                     .ok());
     }
     REQUIRE(::chmod(path.c_str(), 0444) == 0);

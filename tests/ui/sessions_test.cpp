@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "codec/json.hpp"
+#include "store/households.hpp"
 #include "store/users.hpp"
 #include "support/fixtures.hpp"
 #include "support/store_events.hpp"
@@ -54,7 +55,7 @@ TEST_CASE("ui sessions: plan, hold, ten attendees, pre and post quiz, summary an
     h.address = "Jl. Merdeka No. 12";
     h.members = {{"1806011505800001", "Budi Santoso", "1980-05-15", "M", "head", "PBPU", "3"},
                  {"1806016208850002", "Siti Aminah", "1985-08-22", "F", "spouse", "PBPU", "3"}};
-    auto reg = store.registerHouseholds({h}, test::regions(), {user->id, kNow, test::kToday});
+    auto reg = registerHouseholds(store, {h}, test::regions(), {user->id, kNow, test::kToday});
     REQUIRE(reg.ok());
     const std::string budi_household = reg.households[0].household_id;
 
@@ -217,8 +218,8 @@ TEST_CASE("ui sessions: plan, hold, ten attendees, pre and post quiz, summary an
     completed.members[0].care_class = "3";
     completed.documents.ktp = true;
     completed.consent.citizen_agreed = completed.consent.volunteer_attested = true;
-    auto saved = store.registerHouseholds({completed}, test::regions(),
-                                          {user->id, kNow, test::kToday}, draft.id);
+    auto saved = registerHouseholds(store, {completed}, test::regions(),
+                                    {user->id, kNow, test::kToday}, draft.id);
     REQUIRE(saved.ok());
     app.tap("nav.back");
     REQUIRE(app.screen() == "session");

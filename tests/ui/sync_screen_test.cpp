@@ -5,6 +5,8 @@
 #include <chrono>
 
 #include "headless.hpp"
+#include "store/event_log.hpp"
+#include "store/internal/database.hpp"
 #include "store/outbox.hpp"
 #include "store/users.hpp"
 #include "support/running_hub.hpp"
@@ -84,7 +86,7 @@ TEST_CASE("ui sync: scanning the office's enrolment QR links the device, Sync no
     // The first sync follows the enrolment by itself.
     REQUIRE(framesUntil(app, [&] { return worker.state().last_success.has_value(); }));
     CHECK(worker.state().last_summary->accepted == 20);
-    CHECK(store->outboxCounts()->pending == 0);
+    CHECK(outboxCounts(*store)->pending == 0);
     app.frames(3);
     CHECK(app.ui().find("sync.now"));
     CHECK(app.ui().missingKeys().empty());
@@ -97,7 +99,7 @@ TEST_CASE("ui sync: scanning the office's enrolment QR links the device, Sync no
         const auto s = worker.state();
         return !s.running && s.last_summary && s.last_summary->accepted == 10;
     }));
-    CHECK(store->outboxCounts()->pending == 0);
+    CHECK(outboxCounts(*store)->pending == 0);
     CHECK(test::hubEventCount(hub_db) == 30);
     worker.stop();
 }
@@ -113,15 +115,15 @@ TEST_CASE("ui sync: the hub's refusal is shown with its reason, an offline hub i
         // An event the hub refuses: a member event without its member (as an older, buggy
         // version might have written; the log is immutable, so the guard is lifted here).
         test::addHouseholds(*store, 50, 1);
-        REQUIRE(store->connection().exec("DROP TRIGGER events_immutable", "t"));
-        REQUIRE(store->connection().exec(
+        REQUIRE(connection(*store).exec("DROP TRIGGER events_immutable", "t"));
+        REQUIRE(connection(*store).exec(
             "UPDATE events SET data = '{\"member_id\":1}' WHERE seq = (SELECT MAX(seq) FROM "
             "events WHERE origin = 'device')",
             "t"));
         REQUIRE(sync::syncOnce(*store, kNow));
     }
-    CHECK(store->outboxCounts()->rejected == 1);
-    auto refused = store->events(0, 10, SyncState::rejected);
+    CHECK(outboxCounts(*store)->rejected == 1);
+    auto refused = listEvents(*store, 0, 10, SyncState::rejected);
     REQUIRE(refused);
     REQUIRE(refused->size() == 1);
     CHECK((*refused)[0].hub_code == "invalid");
@@ -146,7 +148,7 @@ TEST_CASE("ui sync: the hub's refusal is shown with its reason, an offline hub i
     CHECK(ui::syncErrorText(app.ui(), *worker.state().last_error) ==
           app.ui().t("sync.error.sync_unreachable"));
     CHECK(app.ui().missingKeys().empty());
-    CHECK(store->outboxCounts()->pending == 0);
-    CHECK(store->outboxCounts()->rejected == 1);
+    CHECK(outboxCounts(*store)->pending == 0);
+    CHECK(outboxCounts(*store)->rejected == 1);
     worker.stop();
 }

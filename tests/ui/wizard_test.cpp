@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "store/drafts.hpp"
+#include "store/event_log.hpp"
+#include "store/households.hpp"
 #include "store/users.hpp"
 #include "ui/headless.hpp"
 #include "ui/screens/home_screen.hpp"
@@ -109,10 +111,10 @@ TEST_CASE("ui wizard: a household registered by tapping through every step") {
     CHECK(app.ui().find("receipt.qr"));
     CHECK(app.ui().missingKeys().empty());
 
-    auto households = (*store)->households();
+    auto households = listHouseholds(**store);
     REQUIRE(households.ok());
     REQUIRE(households->size() == 1);
-    auto detail = (*store)->household((*households)[0].household.id);
+    auto detail = findHousehold(**store, (*households)[0].household.id);
     REQUIRE(detail.ok());
     const HouseholdDetail& d = **detail;
     CHECK(d.summary.household.kk_number == "1806011203150007");
@@ -125,7 +127,7 @@ TEST_CASE("ui wizard: a household registered by tapping through every step") {
     CHECK(d.members[0].member.segment == Segment::pbpu);
     CHECK(d.members[1].member.birth_date == Date{1985, 8, 21});
     CHECK(d.members[1].member.relation == Relation::spouse);
-    auto events = (*store)->events(0, 10);
+    auto events = listEvents(**store, 0, 10);
     REQUIRE(events.ok());
     REQUIRE(events->size() == 3);
     CHECK((*events)[0].data.find(

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "store/drafts.hpp"
+#include "store/event_log.hpp"
+#include "store/households.hpp"
 #include "sync/worker.hpp"
 #include "ui/clock_banner.hpp"
 #include "ui/header.hpp"
@@ -40,9 +42,9 @@ void HomeScreen::refresh(UiContext& ui, const Navigator& nav) {
     if (refreshed_at_ >= 0 && ui.now() - refreshed_at_ < 5) return;
     refreshed_at_ = ui.now();
     ui.forgetClock();  // a sync may have measured the hub's clock since
-    auto counts = ui.store().outboxCounts();
+    auto counts = outboxCounts(ui.store());
     outbox_ = counts ? std::optional<OutboxCounts>(*counts) : std::nullopt;
-    auto n = ui.store().countHouseholds();
+    auto n = countHouseholds(ui.store());
     households_ = n ? *n : 0;
     if (nav.user()) {
         auto drafts = listDrafts(ui.store(), nav.user()->id);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/household_draft.hpp"
+#include "store/event_log.hpp"
 #include "store/store.hpp"
 #include "ui/screen.hpp"
 

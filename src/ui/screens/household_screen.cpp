@@ -2,6 +2,7 @@
 
 #include "core/scan_fill.hpp"
 #include "core/text.hpp"
+#include "store/households.hpp"
 #include "ui/header.hpp"
 #include "ui/member_form.hpp"
 #include "ui/screens/scanner_screen.hpp"
@@ -39,7 +40,7 @@ void pipeline(UiContext& ui, const MemberRecord& r) {
 void HouseholdScreen::draw(UiContext& ui, Navigator& nav) {
     if (!loaded_) {
         loaded_ = true;
-        auto d = ui.store().household(id_);
+        auto d = findHousehold(ui.store(), id_);
         if (!d)
             problem_ = ui.errorText(d.error());
         else if (*d)
@@ -120,8 +121,8 @@ void MemberEditScreen::draw(UiContext& ui, Navigator& nav) {
     ImGui::Separator();
     if (button(ui, "edit.member.save", ui.t("member_edit.save"), ImVec2(ui.px(300), ui.px(60)))) {
         const std::string actor = nav.user() ? nav.user()->id : "unknown";
-        auto changed = ui.store().correctMember(member_id_, input_, ui.assets().regions,
-                                                {actor, ui.now(), ui.today()});
+        auto changed = correctMember(ui.store(), member_id_, input_, ui.assets().regions,
+                                     {actor, ui.now(), ui.today()});
         if (changed)
             nav.pop();
         else

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "store/households.hpp"
 #include "store/store.hpp"
 #include "ui/screen.hpp"
 

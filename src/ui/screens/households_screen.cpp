@@ -1,6 +1,7 @@
 #include "ui/screens/households_screen.hpp"
 
 #include "core/text.hpp"
+#include "store/households.hpp"
 #include "ui/header.hpp"
 #include "ui/pickers.hpp"
 #include "ui/screens/household_screen.hpp"
@@ -26,7 +27,7 @@ const HouseholdSummary* HouseholdsScreen::row(UiContext& ui, std::int64_t index)
     const std::int64_t page = index / kPage;
     auto it = pages_.find(page);
     if (it == pages_.end()) {
-        auto rows = ui.store().households(village_, kPage, static_cast<int>(page * kPage));
+        auto rows = listHouseholds(ui.store(), village_, kPage, static_cast<int>(page * kPage));
         if (!rows) {
             problem_ = ui.errorText(rows.error());
             return nullptr;
@@ -40,7 +41,7 @@ const HouseholdSummary* HouseholdsScreen::row(UiContext& ui, std::int64_t index)
 
 void HouseholdsScreen::drawList(UiContext& ui) {
     if (!total_) {
-        auto n = ui.store().countHouseholds(village_);
+        auto n = countHouseholds(ui.store(), village_);
         total_ = n ? *n : 0;
     }
     textMuted(ui.t("households.count", {{"count", std::to_string(*total_)}}));
@@ -87,7 +88,7 @@ void HouseholdsScreen::drawList(UiContext& ui) {
 void HouseholdsScreen::drawHits(UiContext& ui) {
     if (searched_ != query_) {
         searched_ = query_;
-        auto hits = ui.store().search(query_, 200);
+        auto hits = searchMembers(ui.store(), query_, 200);
         hits_ = hits ? std::move(hits.value()) : std::vector<MemberHit>{};
         if (!hits) problem_ = ui.errorText(hits.error());
     }

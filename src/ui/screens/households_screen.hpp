@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "store/households.hpp"
 #include "store/store.hpp"
 #include "ui/screen.hpp"
 

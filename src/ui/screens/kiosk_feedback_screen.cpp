@@ -2,6 +2,7 @@
 
 #include "core/feedback.hpp"
 #include "core/text.hpp"
+#include "store/feedback.hpp"
 #include "ui/kiosk_header.hpp"
 #include "ui/pickers.hpp"
 #include "ui/theme.hpp"
@@ -23,7 +24,7 @@ void KioskFeedbackScreen::send(UiContext& ui) {
     f.rating = rating_;
     f.text = c.feedback_text;
     f.phone = c.feedback_phone;
-    auto saved = ui.store().submitFeedback(f, WriteContext{"kiosk", ui.now(), ui.today()});
+    auto saved = submitFeedback(ui.store(), f, WriteContext{"kiosk", ui.now(), ui.today()});
     wipeText(f.text);
     wipeText(f.phone);
     if (!saved) {

@@ -8,7 +8,7 @@ namespace pekon::ui {
 
 // Feedback and complaints at the kiosk: a category, satisfaction 1-5, and optionally a
 // message (on-screen keyboard) and a phone number for a call back (keypad). Saved to the
-// outbox as `feedback.submitted` (Store::submitFeedback); the text and phone live in
+// outbox as `feedback.submitted` (store/feedback: submitFeedback); the text and phone live in
 // UiContext::kiosk.citizen until sent or wiped by the idle reset.
 class KioskFeedbackScreen : public Screen {
   public:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/event_log.hpp"
 #include "sync/worker.hpp"
 #include "ui/clock_banner.hpp"
 #include "ui/header.hpp"
@@ -63,9 +64,9 @@ std::string syncErrorText(UiContext& ui, const Error& e) {
 }
 
 void SyncScreen::refresh(UiContext& ui) {
-    auto counts = ui.store().outboxCounts();
+    auto counts = outboxCounts(ui.store());
     outbox_ = counts ? std::optional<OutboxCounts>(*counts) : std::nullopt;
-    auto rejected = ui.store().events(0, 50, SyncState::rejected);
+    auto rejected = listEvents(ui.store(), 0, 50, SyncState::rejected);
     rejected_ = rejected ? std::move(rejected.value()) : std::vector<Event>{};
     if (!counts) problem_ = ui.errorText(counts.error());
     refreshed_at_ = ui.now();

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/event.hpp"
+#include "store/event_log.hpp"
 #include "store/store.hpp"
 #include "sync/worker.hpp"
 #include "ui/screen.hpp"

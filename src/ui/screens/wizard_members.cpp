@@ -1,6 +1,7 @@
 // The wizard's members step: the list, and the form for one member.
 #include "core/scan_fill.hpp"
 #include "core/text.hpp"
+#include "store/households.hpp"
 #include "ui/member_form.hpp"
 #include "ui/pickers.hpp"
 #include "ui/screens/wizard_screen.hpp"

@@ -2,6 +2,7 @@
 #include "ui/screens/wizard_screen.hpp"
 
 #include "store/drafts.hpp"
+#include "store/households.hpp"
 #include "ui/header.hpp"
 #include "ui/screens/receipt_screen.hpp"
 #include "ui/screens/scanner_screen.hpp"
@@ -126,8 +127,9 @@ void WizardScreen::drawFooter(UiContext& ui, Navigator& nav) {
 
 void WizardScreen::finish(UiContext& ui, Navigator& nav) {
     const std::string actor = nav.user() ? nav.user()->id : "unknown";
-    const RegisterOutcome r = ui.store().registerHouseholds(
-        {draft_.household}, ui.assets().regions, {actor, ui.now(), ui.today()}, draft_.id);
+    const RegisterOutcome r =
+        registerHouseholds(ui.store(), {draft_.household}, ui.assets().regions,
+                           {actor, ui.now(), ui.today()}, draft_.id);
     if (!r.ok()) {
         errors_ = r.errors;
         return;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/household_draft.hpp"
+#include "store/households.hpp"
 #include "ui/screen.hpp"
 
 namespace pekon::ui {

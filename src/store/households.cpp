@@ -1,6 +1,8 @@
-// Store's read side: the queries the screens and the command line need.
+// The household queries of store/households.hpp: what the screens and the command line read.
+#include "store/households.hpp"
+
 #include "core/text.hpp"
-#include "store/store.hpp"
+#include "store/internal/database.hpp"
 
 namespace pekon {
 
@@ -54,45 +56,48 @@ constexpr const char* kHitColumns =
 
 }  // namespace
 
-Result<std::vector<HouseholdSummary>> Store::households(const std::string& village_code, int limit,
-                                                        int offset) {
+Result<std::vector<HouseholdSummary>> listHouseholds(Store& store, const std::string& village_code,
+                                                     int limit, int offset) {
+    sql::Connection& db = connection(store);
     std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM households h";
     if (!village_code.empty()) sql += " WHERE h.village_code = ?1";
     sql += " ORDER BY h.registered_at DESC, h.id LIMIT ?2 OFFSET ?3";
-    auto stmt = db_.prepare(sql);
+    auto stmt = db.prepare(sql);
     if (!stmt) return stmt.error();
     if (!village_code.empty()) stmt->bind(1, village_code);
     stmt->bind(2, limit).bind(3, offset);
     std::vector<HouseholdSummary> out;
     int rc;
     while ((rc = stmt->step()) == SQLITE_ROW) out.push_back(readSummary(*stmt));
-    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "list households");
+    if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "list households");
     return out;
 }
 
-Result<std::int64_t> Store::countHouseholds(const std::string& village_code) {
+Result<std::int64_t> countHouseholds(Store& store, const std::string& village_code) {
+    sql::Connection& db = connection(store);
     auto stmt =
-        db_.cached(village_code.empty() ? "SELECT COUNT(*) FROM households"
-                                        : "SELECT COUNT(*) FROM households WHERE village_code = ?");
+        db.cached(village_code.empty() ? "SELECT COUNT(*) FROM households"
+                                       : "SELECT COUNT(*) FROM households WHERE village_code = ?");
     if (!stmt) return stmt.error();
     if (!village_code.empty()) (*stmt)->bind(1, village_code);
     const int rc = (*stmt)->step();
-    if (rc != SQLITE_ROW) return sql::sqliteError(db_.handle(), rc, "count households");
+    if (rc != SQLITE_ROW) return sql::sqliteError(db.handle(), rc, "count households");
     return (*stmt)->integer(0);
 }
 
-Result<std::optional<HouseholdDetail>> Store::household(const std::string& id) {
+Result<std::optional<HouseholdDetail>> findHousehold(Store& store, const std::string& id) {
+    sql::Connection& db = connection(store);
     auto head =
-        db_.prepare(std::string("SELECT ") + kSummaryColumns + " FROM households h WHERE h.id = ?");
+        db.prepare(std::string("SELECT ") + kSummaryColumns + " FROM households h WHERE h.id = ?");
     if (!head) return head.error();
     head->bind(1, id);
     int rc = head->step();
     if (rc == SQLITE_DONE) return std::optional<HouseholdDetail>();
-    if (rc != SQLITE_ROW) return sql::sqliteError(db_.handle(), rc, "read household");
+    if (rc != SQLITE_ROW) return sql::sqliteError(db.handle(), rc, "read household");
     HouseholdDetail detail;
     detail.summary = readSummary(*head);
 
-    auto members = db_.prepare(
+    auto members = db.prepare(
         "SELECT m.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
         "m.status, "
         "m.card_number, m.key, m.faskes, m.duplicate_of FROM members m JOIN households h ON "
@@ -120,9 +125,9 @@ Result<std::optional<HouseholdDetail>> Store::household(const std::string& id) {
         r.duplicate_of = members->text(12);
         detail.members.push_back(std::move(r));
     }
-    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read members");
+    if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read members");
 
-    auto history = db_.prepare(
+    auto history = db.prepare(
         "SELECT status, at FROM member_status_history WHERE member_key = ? ORDER BY at, event_seq");
     if (!history) return history.error();
     for (size_t i = 0; i < detail.members.size(); ++i) {
@@ -131,12 +136,14 @@ Result<std::optional<HouseholdDetail>> Store::household(const std::string& id) {
         history->bind(1, keys[i]);
         while ((rc = history->step()) == SQLITE_ROW)
             r.history.push_back({parseStatusOr(history->text(0)), parseTime(history->text(1))});
-        if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read status history");
+        if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read status history");
     }
     return std::optional<HouseholdDetail>(std::move(detail));
 }
 
-Result<std::vector<MemberHit>> Store::search(const std::string& raw_query, int limit) {
+Result<std::vector<MemberHit>> searchMembers(Store& store, const std::string& raw_query,
+                                             int limit) {
+    sql::Connection& db = connection(store);
     const std::string query = std::string(trim(raw_query));
     std::vector<MemberHit> out;
     if (query.empty()) return out;
@@ -149,13 +156,13 @@ Result<std::vector<MemberHit>> Store::search(const std::string& raw_query, int l
             if (!seen) out.push_back(std::move(hit));
         }
         if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-            return sql::sqliteError(db_.handle(), rc, "search");
+            return sql::sqliteError(db.handle(), rc, "search");
         return {};
     };
     if (query.size() == 16 && isAllDigits(query)) {
-        auto stmt = db_.prepare(std::string("SELECT ") + kHitColumns +
-                                " WHERE m.nik = ?1 UNION ALL SELECT " + kHitColumns +
-                                " WHERE h.kk_number = ?1 LIMIT ?2");
+        auto stmt = db.prepare(std::string("SELECT ") + kHitColumns +
+                               " WHERE m.nik = ?1 UNION ALL SELECT " + kHitColumns +
+                               " WHERE h.kk_number = ?1 LIMIT ?2");
         if (!stmt) return stmt.error();
         stmt->bind(1, query).bind(2, limit);
         if (auto s = collect(*stmt); !s) return s.error();
@@ -167,8 +174,8 @@ Result<std::vector<MemberHit>> Store::search(const std::string& raw_query, int l
     upper.push_back('\xff');  // above every byte of UTF-8 text
     // The name's own prefix uses the index; a later word's prefix scans.
     auto stmt =
-        db_.prepare(std::string("SELECT ") + kHitColumns +
-                    " WHERE m.name_key >= ?1 AND m.name_key < ?2 ORDER BY m.name_key LIMIT ?3");
+        db.prepare(std::string("SELECT ") + kHitColumns +
+                   " WHERE m.name_key >= ?1 AND m.name_key < ?2 ORDER BY m.name_key LIMIT ?3");
     if (!stmt) return stmt.error();
     stmt->bind(1, key).bind(2, upper).bind(3, limit);
     if (auto s = collect(*stmt); !s) return s.error();
@@ -179,8 +186,8 @@ Result<std::vector<MemberHit>> Store::search(const std::string& raw_query, int l
             like.push_back(c);
         }
         auto words =
-            db_.prepare(std::string("SELECT ") + kHitColumns +
-                        " WHERE m.name_key LIKE ?1 ESCAPE '\\' ORDER BY m.name_key LIMIT ?2");
+            db.prepare(std::string("SELECT ") + kHitColumns +
+                       " WHERE m.name_key LIKE ?1 ESCAPE '\\' ORDER BY m.name_key LIMIT ?2");
         if (!words) return words.error();
         words->bind(1, "% " + like + "%").bind(2, limit);
         if (auto s = collect(*words); !s) return s.error();
@@ -188,8 +195,9 @@ Result<std::vector<MemberHit>> Store::search(const std::string& raw_query, int l
     return out;
 }
 
-Result<std::optional<MemberHit>> Store::memberByNik(const std::string& nik) {
-    auto stmt = db_.cached(
+Result<std::optional<MemberHit>> findMemberByNik(Store& store, const std::string& nik) {
+    sql::Connection& db = connection(store);
+    auto stmt = db.cached(
         "SELECT m.id, h.id, m.nik, m.name, h.village_code, m.status FROM members m "
         "JOIN households h ON h.key = m.household_key WHERE m.nik = ? LIMIT 1");
     if (!stmt) return stmt.error();
@@ -197,67 +205,7 @@ Result<std::optional<MemberHit>> Store::memberByNik(const std::string& nik) {
     const int rc = (*stmt)->step();
     if (rc == SQLITE_ROW) return std::optional<MemberHit>(readHit(**stmt));
     if (rc == SQLITE_DONE) return std::optional<MemberHit>();
-    return sql::sqliteError(db_.handle(), rc, "find member by NIK");
-}
-
-Result<OutboxCounts> Store::outboxCounts() {
-    auto stmt = db_.prepare(
-        "SELECT sync_state, COUNT(*) FROM events WHERE origin = 'device' GROUP BY sync_state");
-    if (!stmt) return stmt.error();
-    OutboxCounts c;
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW) {
-        SyncState state;
-        if (!parseSyncState(stmt->text(0), state)) continue;
-        const std::int64_t n = stmt->integer(1);
-        switch (state) {
-            case SyncState::pending:
-                c.pending = n;
-                break;
-            case SyncState::accepted:
-                c.accepted = n;
-                break;
-            case SyncState::duplicate:
-                c.duplicate = n;
-                break;
-            case SyncState::rejected:
-                c.rejected = n;
-                break;
-        }
-    }
-    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "count outbox");
-    return c;
-}
-
-Result<std::vector<Event>> Store::events(std::int64_t after_seq, int limit,
-                                         std::optional<SyncState> state) {
-    std::string sql =
-        "SELECT seq, id, type, at, actor, data, sync_state, COALESCE(hub_code, ''), "
-        "COALESCE(hub_message, '') "
-        "FROM events WHERE seq > ?1";
-    if (state) sql += " AND sync_state = ?3 AND origin = 'device'";
-    sql += " ORDER BY seq LIMIT ?2";
-    auto stmt = db_.prepare(sql);
-    if (!stmt) return stmt.error();
-    stmt->bind(1, after_seq).bind(2, limit);
-    if (state) stmt->bind(3, syncStateCode(*state));
-    std::vector<Event> out;
-    int rc;
-    while ((rc = stmt->step()) == SQLITE_ROW) {
-        Event e;
-        e.seq = stmt->integer(0);
-        e.id = stmt->text(1);
-        e.type = stmt->text(2);
-        e.at = parseTime(stmt->text(3));
-        e.actor = stmt->text(4);
-        e.data = stmt->text(5);
-        parseSyncState(stmt->text(6), e.sync_state);
-        e.hub_code = stmt->text(7);
-        e.hub_message = stmt->text(8);
-        out.push_back(std::move(e));
-    }
-    if (rc != SQLITE_DONE) return sql::sqliteError(db_.handle(), rc, "read events");
-    return out;
+    return sql::sqliteError(db.handle(), rc, "find member by NIK");
 }
 
 }  // namespace pekon

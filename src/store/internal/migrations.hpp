@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "core/result.hpp"
-#include "store/sqlite.hpp"
+#include "store/internal/sqlite.hpp"
 
 namespace pekon {
 

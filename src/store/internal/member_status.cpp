@@ -1,4 +1,4 @@
-#include "store/member_status.hpp"
+#include "store/internal/member_status.hpp"
 
 namespace pekon {
 

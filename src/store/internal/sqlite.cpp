@@ -1,4 +1,4 @@
-#include "store/sqlite.hpp"
+#include "store/internal/sqlite.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -27,7 +27,8 @@ Error sqliteError(sqlite3* db, int rc, std::string_view doing) {
                          "The database is in use by another process; try again." + detail};
         case SQLITE_CORRUPT:
         case SQLITE_NOTADB:
-            return Error{"db_damaged", "Basis data rusak." + code, "The database is damaged." + detail};
+            return Error{"db_damaged", "Basis data rusak." + code,
+                         "The database is damaged." + detail};
         case SQLITE_READONLY:
             return Error{"db_readonly", "Basis data hanya bisa dibaca." + code,
                          "The database is read-only." + detail};

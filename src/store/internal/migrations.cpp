@@ -1,4 +1,4 @@
-#include "store/migrations.hpp"
+#include "store/internal/migrations.hpp"
 
 #include <string>
 

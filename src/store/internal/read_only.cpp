@@ -1,4 +1,4 @@
-#include "store/read_only.hpp"
+#include "store/internal/read_only.hpp"
 
 #include <fcntl.h>
 #include <stdlib.h>
@@ -82,13 +82,14 @@ std::optional<Error> whyReadOnly(const std::string& path) {
                      "this), so saving is off; the data can still be viewed. Copy the database to "
                      "other storage and call IT support."};
     if (present && cannotWrite(path))
-        return Error{"db_readonly_file",
-                     "Berkas basis data " + path +
-                         " tidak boleh ditulis (izinnya hanya-baca), jadi menyimpan dimatikan; "
-                         "data tetap bisa dilihat. Beri izin tulis pada berkas itu untuk menyimpan.",
-                     "The database file " + path +
-                         " has no write permission (it is read-only), so saving is off; the data "
-                         "can still be viewed. Give the file write permission to save."};
+        return Error{
+            "db_readonly_file",
+            "Berkas basis data " + path +
+                " tidak boleh ditulis (izinnya hanya-baca), jadi menyimpan dimatikan; "
+                "data tetap bisa dilihat. Beri izin tulis pada berkas itu untuk menyimpan.",
+            "The database file " + path +
+                " has no write permission (it is read-only), so saving is off; the data "
+                "can still be viewed. Give the file write permission to save."};
     if (cannotWrite(folder))
         return Error{"db_readonly_folder",
                      "Folder basis data " + folder +
@@ -115,10 +116,10 @@ Result<std::unique_ptr<ScratchCopy>> ScratchCopy::make(const std::string& path) 
     std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/pekon-read-XXXXXX";
     if (!::mkdtemp(pattern.data())) {
         const std::string why = std::strerror(errno);
-        return Error{"db_copy_failed",
-                     "Salinan sementara basis data untuk dibaca tidak bisa dibuat (" + why + ").",
-                     "A temporary copy of the database for reading could not be made (" + why +
-                         ")."};
+        return Error{
+            "db_copy_failed",
+            "Salinan sementara basis data untuk dibaca tidak bisa dibuat (" + why + ").",
+            "A temporary copy of the database for reading could not be made (" + why + ")."};
     }
     std::unique_ptr<ScratchCopy> copy(new ScratchCopy());
     copy->dir_ = pattern;

@@ -1,0 +1,93 @@
+// The event log (store/event_log.hpp): appending an intent's event, and reading the log.
+#include "store/event_log.hpp"
+
+#include "store/internal/database.hpp"
+
+namespace pekon {
+
+Result<Event> appendEvent(Store& store, std::string_view type, std::string data,
+                          const WriteContext& ctx) {
+    sql::Connection& db = connection(store);
+    Event e;
+    e.id = newUuid();
+    e.type = std::string(type);
+    e.at = ctx.now;
+    e.actor = ctx.actor;
+    e.data = std::move(data);
+    auto stmt = db.cached("INSERT INTO events (id, type, at, actor, data) VALUES (?, ?, ?, ?, ?)");
+    if (!stmt) return stmt.error();
+    (*stmt)
+        ->bind(1, e.id)
+        .bind(2, e.type)
+        .bind(3, formatRfc3339(e.at))
+        .bind(4, e.actor)
+        .bind(5, e.data);
+    if (auto s = (*stmt)->run("append event"); !s) return s.error();
+    e.seq = sqlite3_last_insert_rowid(db.handle());
+    return e;
+}
+
+Result<OutboxCounts> outboxCounts(Store& store) {
+    sql::Connection& db = connection(store);
+    auto stmt = db.prepare(
+        "SELECT sync_state, COUNT(*) FROM events WHERE origin = 'device' GROUP BY sync_state");
+    if (!stmt) return stmt.error();
+    OutboxCounts c;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) {
+        SyncState state;
+        if (!parseSyncState(stmt->text(0), state)) continue;
+        const std::int64_t n = stmt->integer(1);
+        switch (state) {
+            case SyncState::pending:
+                c.pending = n;
+                break;
+            case SyncState::accepted:
+                c.accepted = n;
+                break;
+            case SyncState::duplicate:
+                c.duplicate = n;
+                break;
+            case SyncState::rejected:
+                c.rejected = n;
+                break;
+        }
+    }
+    if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "count outbox");
+    return c;
+}
+
+Result<std::vector<Event>> listEvents(Store& store, std::int64_t after_seq, int limit,
+                                      std::optional<SyncState> state) {
+    sql::Connection& db = connection(store);
+    std::string sql =
+        "SELECT seq, id, type, at, actor, data, sync_state, COALESCE(hub_code, ''), "
+        "COALESCE(hub_message, '') "
+        "FROM events WHERE seq > ?1";
+    if (state) sql += " AND sync_state = ?3 AND origin = 'device'";
+    sql += " ORDER BY seq LIMIT ?2";
+    auto stmt = db.prepare(sql);
+    if (!stmt) return stmt.error();
+    stmt->bind(1, after_seq).bind(2, limit);
+    if (state) stmt->bind(3, syncStateCode(*state));
+    std::vector<Event> out;
+    int rc;
+    while ((rc = stmt->step()) == SQLITE_ROW) {
+        Event e;
+        e.seq = stmt->integer(0);
+        e.id = stmt->text(1);
+        e.type = stmt->text(2);
+        auto at = parseRfc3339(stmt->text(3));
+        e.at = at ? *at : 0;
+        e.actor = stmt->text(4);
+        e.data = stmt->text(5);
+        parseSyncState(stmt->text(6), e.sync_state);
+        e.hub_code = stmt->text(7);
+        e.hub_message = stmt->text(8);
+        out.push_back(std::move(e));
+    }
+    if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read events");
+    return out;
+}
+
+}  // namespace pekon

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "core/event.hpp"
+#include "core/feedback.hpp"
+#include "core/result.hpp"
+#include "store/store.hpp"
+
+namespace pekon {
+
+// A citizen's feedback or complaint (core/checkFeedback first), queued for the hub as
+// `feedback.submitted`; errors as checkFeedback's.
+Result<Event> submitFeedback(Store& store, const Feedback& feedback, const WriteContext& context);
+
+}  // namespace pekon
