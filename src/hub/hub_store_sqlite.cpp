@@ -2,8 +2,8 @@
 
 #include "hub/hub_store_logic.hpp"
 #include "platform/clock.hpp"
-#include "store/sqlite.hpp"
-#include "store/store.hpp"
+#include "proto/ids.hpp"
+#include "sqlite/sqlite.hpp"
 
 namespace pekon::hub {
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/status_import.hpp"
+#include "proto/ids.hpp"
 #include "store/kiosk_status.hpp"
 #include "store/member_status.hpp"
 #include "store/settings.hpp"

@@ -4,6 +4,7 @@
 
 #include "codec/event_data.hpp"
 #include "core/text.hpp"
+#include "proto/ids.hpp"
 #include "store/store.hpp"
 
 namespace pekon {

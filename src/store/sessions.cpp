@@ -4,6 +4,7 @@
 
 #include "codec/session_data.hpp"
 #include "core/text.hpp"
+#include "proto/ids.hpp"
 
 namespace pekon {
 

@@ -12,15 +12,10 @@
 #include "core/regions.hpp"
 #include "core/result.hpp"
 #include "core/status.hpp"
+#include "sqlite/sqlite.hpp"
 #include "store/read_only.hpp"
-#include "store/sqlite.hpp"
 
 namespace pekon {
-
-// A fresh random UUID v4 (libsodium's generator): event ids, as the protocol asks.
-std::string newUuid();
-// A fresh time-ordered UUID v7: household and member ids, kept in indexes.
-std::string newEntityId();
 
 // What a write needs besides its data: who acts, and the clock (passed in, for tests).
 struct WriteContext {

@@ -8,10 +8,10 @@
 
 #include "app/run_cli.hpp"
 #include "codec/json.hpp"
-#include "store/kiosk_lookup.hpp"
+#include "proto/kiosk_lookup.hpp"
+#include "proto/signature.hpp"
+#include "sqlite/sqlite.hpp"
 #include "store/kiosk_status.hpp"
-#include "store/sqlite.hpp"
-#include "sync/signature.hpp"
 #include "support/fixtures.hpp"
 #include "support/postgres_test_db.hpp"
 #include "support/running_hub.hpp"

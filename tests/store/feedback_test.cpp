@@ -1,7 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "codec/json.hpp"
-#include "codec/sync_json.hpp"
+#include "proto/event_check.hpp"
+#include "proto/push_body.hpp"
 #include "store/outbox.hpp"
 #include "support/fixtures.hpp"
 

@@ -2,9 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "proto/signature.hpp"
 #include "store/settings.hpp"
 #include "support/fixtures.hpp"
-#include "sync/signature.hpp"
 #include "sync/worker.hpp"
 
 using namespace pekon;

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "codec/json.hpp"
-#include "store/sqlite.hpp"
+#include "sqlite/sqlite.hpp"
 #include "store/store.hpp"
 #include "support/fixtures.hpp"
 #include "support/running_hub.hpp"

@@ -9,9 +9,9 @@
 #include <chrono>
 #include <thread>
 
+#include "proto/signature.hpp"
 #include "store/outbox.hpp"
 #include "support/running_hub.hpp"
-#include "sync/signature.hpp"
 #include "sync/sync_harness.hpp"
 
 using namespace pekon;

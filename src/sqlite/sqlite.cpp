@@ -1,4 +1,4 @@
-#include "store/sqlite.hpp"
+#include "sqlite/sqlite.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
