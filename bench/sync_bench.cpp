@@ -20,6 +20,8 @@
 #include "codec/assets.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/pg_connection.hpp"
+#include "proto/gzip.hpp"
+#include "proto/push_body.hpp"
 #include "store/event_log.hpp"
 #include "store/households.hpp"
 #include "store/outbox.hpp"
@@ -27,7 +29,6 @@
 #include "support/running_hub.hpp"
 #include "support/sample_households.hpp"
 #include "sync/client.hpp"
-#include "sync/gzip.hpp"
 
 using namespace pekon;
 using Clock = std::chrono::steady_clock;
@@ -162,9 +163,9 @@ WireBytes wireBytes(const std::string& device_template) {
             members.push_back(e);
         if (mixed.size() < kMaxPushEvents) mixed.push_back(e);
     }
-    const std::string plain = pushRequestJson(toWire(members));
+    const std::string plain = pushBody(members);
     return {static_cast<double>(sync::gzip(plain).size()) / static_cast<double>(members.size()),
-            static_cast<double>(sync::gzip(pushRequestJson(toWire(mixed))).size()) /
+            static_cast<double>(sync::gzip(pushBody(mixed)).size()) /
                 static_cast<double>(mixed.size()),
             static_cast<double>(plain.size()) / static_cast<double>(members.size())};
 }

@@ -12,13 +12,14 @@
 #include <system_error>
 #include <vector>
 
+#include "proto/ids.hpp"
+#include "proto/signature.hpp"
 #include "scan/qr_encode.hpp"
 #include "store/clock_state.hpp"
 #include "store/households.hpp"
 #include "store/outbox.hpp"
 #include "store/sessions.hpp"
 #include "store/users.hpp"
-#include "sync/signature.hpp"
 #include "sync/worker.hpp"
 #include "ui/screens/first_run_screen.hpp"
 #include "ui/screens/home_screen.hpp"

@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "codec/sync_json.hpp"
+#include "proto/sync_json.hpp"
 
 // What each kind of device may push. A citizen kiosk (a device enrolled with a kiosk token)
 // is in a public place and its credentials may be lifted from it, so it may push only what a

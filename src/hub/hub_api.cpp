@@ -1,10 +1,10 @@
 #include "hub/hub_api.hpp"
 
-#include "codec/sync_json.hpp"
 #include "hub/device_role.hpp"
 #include "platform/clock.hpp"
-#include "sync/gzip.hpp"
-#include "sync/signature.hpp"
+#include "proto/gzip.hpp"
+#include "proto/signature.hpp"
+#include "proto/sync_json.hpp"
 
 namespace pekon::hub {
 

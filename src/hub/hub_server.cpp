@@ -21,9 +21,9 @@
 #include <string>
 #include <thread>
 
-#include "codec/sync_json.hpp"
 #include "hub/hub_api.hpp"
 #include "hub/work_pool.hpp"
+#include "proto/sync_json.hpp"
 
 // The HTTP layer of pekon-hub over libmicrohttpd, event-driven: one epoll thread holds every
 // connection (idle, slow or busy, each costs a little memory and no thread), answers health

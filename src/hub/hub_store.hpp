@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "codec/sync_json.hpp"
 #include "core/date.hpp"
 #include "core/result.hpp"
 #include "core/status_import.hpp"
-#include "sync/signature.hpp"
+#include "proto/signature.hpp"
+#include "proto/sync_json.hpp"
 
 // pekon-hub's storage: enrolment tokens, devices, the events devices pushed (each id stored
 // once), and the changes each device should pull. No HTTP here. Two backends behind one

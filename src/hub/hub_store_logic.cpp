@@ -12,6 +12,7 @@
 #include "codec/json.hpp"
 #include "core/kiosk_area.hpp"
 #include "core/status.hpp"
+#include "proto/event_check.hpp"
 
 namespace pekon::hub {
 

@@ -11,7 +11,7 @@
 #include "core/clock_check.hpp"
 #include "core/status.hpp"
 #include "hub/hub_store.hpp"
-#include "store/kiosk_lookup.hpp"
+#include "proto/kiosk_lookup.hpp"
 
 // What every storage backend of pekon-hub decides the same way, without touching storage:
 // a backend reads what a batch touches, asks planPush / planStatusImport what to write and

@@ -7,7 +7,7 @@
 #include "hub/pg_connection.hpp"
 #include "hub/pg_pool.hpp"
 #include "platform/clock.hpp"
-#include "store/store.hpp"
+#include "proto/ids.hpp"
 
 namespace pekon::hub {
 

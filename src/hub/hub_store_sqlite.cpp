@@ -2,7 +2,8 @@
 
 #include "hub/hub_store_logic.hpp"
 #include "platform/clock.hpp"
-#include "store/internal/sqlite.hpp"
+#include "proto/ids.hpp"
+#include "sqlite/sqlite.hpp"
 #include "store/store.hpp"
 
 namespace pekon::hub {

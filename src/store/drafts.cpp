@@ -1,6 +1,7 @@
 #include "store/drafts.hpp"
 
 #include "codec/draft_json.hpp"
+#include "proto/ids.hpp"
 #include "store/internal/database.hpp"
 
 namespace pekon {

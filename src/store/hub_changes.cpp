@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/status_import.hpp"
+#include "proto/ids.hpp"
 #include "store/internal/database.hpp"
 #include "store/internal/kiosk_entries.hpp"
 #include "store/internal/member_status.hpp"

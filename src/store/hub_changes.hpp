@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "codec/sync_json.hpp"
+#include "proto/sync_json.hpp"
 #include "store/store.hpp"
 
 // The district office's side of the story on the device: changes pulled from pekon-hub

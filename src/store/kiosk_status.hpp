@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "core/date.hpp"
-#include "store/kiosk_lookup.hpp"
+#include "proto/kiosk_lookup.hpp"
 #include "store/store.hpp"
 
 // The kiosk's card-status table (issue 6): "check my card status" by NIK and KK number, or by
 // registration receipt and birth date (issue 12), offline, from a table that holds no NIK. Each row is found by the slow keyed hash of
-// store/kiosk_lookup.hpp (statusLookupKey), and holds only what the kiosk may show. pekon-hub
+// proto/kiosk_lookup.hpp (kkLookupKey, receiptLookupKey), and holds only what the kiosk may show. pekon-hub
 // fills it with `kiosk.status` changes (docs/sync-protocol.md), applied in
 // store/hub_changes.
 namespace pekon {

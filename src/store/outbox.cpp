@@ -2,7 +2,6 @@
 
 #include <unordered_map>
 
-#include "codec/json_writer.hpp"
 #include "store/hub_changes.hpp"
 #include "store/internal/database.hpp"
 #include "store/kiosk_status.hpp"
@@ -86,53 +85,6 @@ Status applyPushAnswer(Store& store, const std::vector<Event>& sent, const PushA
         if (auto s = (*stmt)->run("mark a rejected event"); !s) return s;
     }
     return tx->commit();
-}
-
-std::vector<WireEvent> toWire(const std::vector<Event>& events) {
-    std::vector<WireEvent> out;
-    out.reserve(events.size());
-    for (const Event& e : events) {
-        WireEvent w;
-        w.id = e.id;
-        w.seq = e.seq;
-        w.type = e.type;
-        w.at = formatRfc3339(e.at);
-        w.actor = e.actor;
-        auto data = parseJson(e.data);
-        w.data = data ? std::move(data.value()) : Json::object();
-        out.push_back(std::move(w));
-    }
-    return out;
-}
-
-std::string pushBody(const std::vector<Event>& events, std::optional<std::int64_t> clock_offset) {
-    std::string out;
-    size_t size = 48;
-    for (const Event& e : events) size += e.data.size() + 160;
-    out.reserve(size);
-    out += '{';
-    if (clock_offset) out += "\"clock_offset\":" + std::to_string(*clock_offset) + ',';
-    out += "\"events\":[";
-    for (size_t i = 0; i < events.size(); ++i) {
-        const Event& e = events[i];
-        if (i) out += ',';
-        out += "{\"id\":";
-        appendJsonString(out, e.id);
-        out += ",\"seq\":";
-        out += std::to_string(e.seq);
-        out += ",\"type\":";
-        appendJsonString(out, e.type);
-        out += ",\"at\":";
-        appendJsonString(out, formatRfc3339(e.at));
-        out += ",\"actor\":";
-        appendJsonString(out, e.actor);
-        out += ",\"data\":";
-        const bool object = !e.data.empty() && e.data.front() == '{' && Json::accept(e.data);
-        out += object ? std::string_view(e.data) : std::string_view("{}");
-        out += '}';
-    }
-    out += "]}";
-    return out;
 }
 
 Result<std::optional<HubLink>> readHubLink(Store& store) {

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "codec/sync_json.hpp"
 #include "core/event.hpp"
+#include "proto/sync_json.hpp"
 #include "store/store.hpp"
 
 namespace pekon {
@@ -15,15 +15,6 @@ namespace pekon {
 // on the device for the user to see. Events the answer does not name stay pending.
 Status applyPushAnswer(Store& store, const std::vector<Event>& sent, const PushAnswer& answer,
                        UnixSeconds now);
-
-// The events in the wire form of the protocol.
-std::vector<WireEvent> toWire(const std::vector<Event>& events);
-// `POST /v1/events` body for these events, written straight from their stored JSON (the same
-// content as pushRequestJson(toWire(events)), without building a document: the sync hot
-// path). Data that is somehow not a JSON object goes as {} and the hub rejects that event.
-// With a `clock_offset` (hub - device seconds, as last measured) the body says it too.
-std::string pushBody(const std::vector<Event>& events,
-                     std::optional<std::int64_t> clock_offset = std::nullopt);
 
 // This device's link to pekon-hub, kept in the device settings (the file is 0600).
 struct HubLink {

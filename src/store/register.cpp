@@ -5,6 +5,7 @@
 
 #include "codec/event_data.hpp"
 #include "core/text.hpp"
+#include "proto/ids.hpp"
 #include "store/households.hpp"
 #include "store/internal/database.hpp"
 

@@ -4,6 +4,7 @@
 
 #include "codec/session_data.hpp"
 #include "core/text.hpp"
+#include "proto/ids.hpp"
 #include "store/households.hpp"
 #include "store/internal/database.hpp"
 

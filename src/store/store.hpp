@@ -10,11 +10,6 @@
 
 namespace pekon {
 
-// A fresh random UUID v4 (libsodium's generator): event ids, as the protocol asks.
-std::string newUuid();
-// A fresh time-ordered UUID v7: household and member ids, kept in indexes.
-std::string newEntityId();
-
 // What a write needs besides its data: who acts, and the clock (passed in, for tests).
 struct WriteContext {
     std::string actor;    // user id on the device

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "core/household.hpp"
+#include "proto/ids.hpp"
 #include "store/internal/database.hpp"
 
 namespace pekon {

@@ -14,11 +14,12 @@
 #include "codec/json.hpp"
 #include "core/kiosk_area.hpp"
 #include "core/scan_payload.hpp"
+#include "proto/gzip.hpp"
+#include "proto/push_body.hpp"
+#include "proto/signature.hpp"
 #include "store/clock_state.hpp"
 #include "store/event_log.hpp"
 #include "store/hub_changes.hpp"
-#include "sync/gzip.hpp"
-#include "sync/signature.hpp"
 
 namespace pekon::sync {
 

@@ -1,7 +1,7 @@
 #include "sync/kiosk_check.hpp"
 
+#include "proto/signature.hpp"
 #include "store/settings.hpp"
-#include "sync/signature.hpp"
 #include "sync/worker.hpp"
 
 namespace pekon::sync {

@@ -8,14 +8,14 @@
 
 #include "app/run_cli.hpp"
 #include "codec/json.hpp"
-#include "store/internal/sqlite.hpp"
-#include "store/kiosk_lookup.hpp"
+#include "proto/kiosk_lookup.hpp"
+#include "proto/signature.hpp"
+#include "sqlite/sqlite.hpp"
 #include "store/kiosk_status.hpp"
 #include "support/fixtures.hpp"
 #include "support/postgres_test_db.hpp"
 #include "support/running_hub.hpp"
 #include "support/sample_household.hpp"
-#include "sync/signature.hpp"
 
 using namespace pekon;
 using namespace pekon::test;

@@ -14,8 +14,9 @@
 #include <thread>
 #include <vector>
 
-#include "codec/sync_json.hpp"
 #include "hub/hub_store.hpp"
+#include "proto/signature.hpp"
+#include "proto/sync_json.hpp"
 #include "store/households.hpp"
 #include "store/outbox.hpp"
 #include "store/store.hpp"
@@ -25,7 +26,6 @@
 #include "support/running_hub.hpp"
 #include "support/sample_households.hpp"
 #include "sync/client.hpp"
-#include "sync/signature.hpp"
 
 using namespace pekon;
 using test::PostgreSQL;

@@ -13,7 +13,7 @@
 #include "hub/hub_store_fixtures.hpp"
 #include "hub/hub_store_logic.hpp"
 #include "platform/clock.hpp"
-#include "store/kiosk_lookup.hpp"
+#include "proto/kiosk_lookup.hpp"
 #include "support/check_error.hpp"
 #include "support/fixtures.hpp"
 #include "support/postgres_test_db.hpp"

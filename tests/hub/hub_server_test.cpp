@@ -10,14 +10,16 @@
 #include <string>
 #include <thread>
 
-#include "codec/sync_json.hpp"
 #include "hub/hub_store.hpp"
+#include "proto/gzip.hpp"
+#include "proto/signature.hpp"
+#include "proto/sync_json.hpp"
 #include "support/fixtures.hpp"
 #include "support/postgres_test_db.hpp"
 #include "support/running_hub.hpp"
+#include "proto/gzip.hpp"
+#include "proto/signature.hpp"
 #include "support/sample_household.hpp"
-#include "sync/gzip.hpp"
-#include "sync/signature.hpp"
 
 using namespace pekon;
 using test::PostgreSQL;

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "codec/sync_json.hpp"
 #include "hub/hub_store.hpp"
+#include "proto/sync_json.hpp"
 #include "support/postgres_test_db.hpp"
 
 namespace pekon::test {

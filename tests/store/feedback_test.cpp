@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "codec/json.hpp"
-#include "codec/sync_json.hpp"
+#include "proto/event_check.hpp"
+#include "proto/push_body.hpp"
+#include "proto/sync_json.hpp"
 #include "store/event_log.hpp"
 #include "store/outbox.hpp"
 #include "support/fixtures.hpp"

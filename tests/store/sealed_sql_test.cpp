@@ -11,8 +11,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The #include lines of `text` that reach SQLite: <sqlite3.h>, the store's SQLite wrapper at
-// its old place, or anything under store/internal/.
+// The #include lines of `text` that reach SQLite: <sqlite3.h>, the SQLite wrapper
+// (src/sqlite, or store/sqlite.hpp where it used to be), or anything under store/internal/.
 std::vector<std::string> sqlIncludes(const std::string& text) {
     std::vector<std::string> found;
     std::istringstream lines(text);
@@ -22,6 +22,7 @@ std::vector<std::string> sqlIncludes(const std::string& text) {
         if (start == std::string::npos || line.compare(start, 1, "#") != 0) continue;
         if (line.find("include", start) == std::string::npos) continue;
         if (line.find("sqlite3.h") != std::string::npos ||
+            line.find("sqlite/sqlite.hpp") != std::string::npos ||
             line.find("store/sqlite.hpp") != std::string::npos ||
             line.find("store/internal/") != std::string::npos)
             found.push_back(line);
@@ -66,6 +67,7 @@ const fs::path kSrc = fs::path(PEKON_SOURCE_DIR) / "src";
 TEST_CASE("sealed SQL: the include check finds what reaches SQLite", "[store][sealed]") {
     CHECK(sqlIncludes("#include <sqlite3.h>\n").size() == 1);
     CHECK(sqlIncludes("#include \"store/sqlite.hpp\"\n").size() == 1);
+    CHECK(sqlIncludes("#include \"sqlite/sqlite.hpp\"\n").size() == 1);
     CHECK(sqlIncludes("  #  include \"store/internal/database.hpp\"\n").size() == 1);
     CHECK(sqlIncludes("#include \"store/store.hpp\"\n#include \"store/households.hpp\"\n"
                       "// store/internal/ is private\n")

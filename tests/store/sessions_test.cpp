@@ -5,7 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include "codec/json.hpp"
-#include "codec/sync_json.hpp"
+#include "proto/event_check.hpp"
+#include "proto/push_body.hpp"
 #include "store/drafts.hpp"
 #include "store/internal/database.hpp"
 #include "store/event_log.hpp"

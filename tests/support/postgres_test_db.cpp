@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "hub/pg_connection.hpp"
-#include "store/internal/sqlite.hpp"
+#include "sqlite/sqlite.hpp"
 #include "support/fixtures.hpp"
 
 namespace pekon::test {

@@ -8,12 +8,12 @@
 #include <catch2/catch.hpp>
 #include <thread>
 
-#include "codec/sync_json.hpp"
+#include "proto/signature.hpp"
+#include "proto/sync_json.hpp"
 #include "store/clock_state.hpp"
 #include "store/event_log.hpp"
 #include "store/outbox.hpp"
 #include "sync/client.hpp"
-#include "sync/signature.hpp"
 #include "sync/sync_harness.hpp"
 
 using namespace pekon;

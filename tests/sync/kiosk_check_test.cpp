@@ -2,10 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "proto/signature.hpp"
 #include "store/settings.hpp"
 #include "support/fixtures.hpp"
+#include "proto/signature.hpp"
 #include "support/sample_household.hpp"
-#include "sync/signature.hpp"
 #include "sync/worker.hpp"
 
 using namespace pekon;

@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "codec/json.hpp"
+#include "sqlite/sqlite.hpp"
 #include "store/households.hpp"
-#include "store/internal/sqlite.hpp"
 #include "store/store.hpp"
 #include "support/fixtures.hpp"
 #include "support/running_hub.hpp"

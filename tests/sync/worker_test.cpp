@@ -9,10 +9,10 @@
 #include <chrono>
 #include <thread>
 
+#include "proto/signature.hpp"
 #include "store/event_log.hpp"
 #include "store/outbox.hpp"
 #include "support/running_hub.hpp"
-#include "sync/signature.hpp"
 #include "sync/sync_harness.hpp"
 
 using namespace pekon;

@@ -5,12 +5,12 @@
 #include <random>
 
 #include "core/receipt.hpp"
+#include "proto/signature.hpp"
 #include "store/event_log.hpp"
 #include "store/outbox.hpp"
 #include "store/settings.hpp"
 #include "store/users.hpp"
 #include "support/sample_households.hpp"
-#include "sync/signature.hpp"
 #include "sync/worker.hpp"
 #include "ui/headless.hpp"
 #include "ui/screens/kiosk_feedback_screen.hpp"

@@ -11,7 +11,7 @@
 #include "core/event.hpp"
 #include "core/result.hpp"
 #include "store/internal/read_only.hpp"
-#include "store/internal/sqlite.hpp"
+#include "sqlite/sqlite.hpp"
 #include "store/store.hpp"
 
 namespace pekon {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/internal/sqlite.hpp"
+#include "sqlite/sqlite.hpp"
 #include "store/kiosk_status.hpp"
 
 namespace pekon {

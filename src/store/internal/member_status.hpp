@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/status.hpp"
-#include "store/internal/sqlite.hpp"
+#include "sqlite/sqlite.hpp"
 
 // A member's place in the status pipeline, as the projections keep it: the current status
 // on `members` and every step in `member_status_history`. Inside the caller's transaction.

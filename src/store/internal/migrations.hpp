@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "core/result.hpp"
-#include "store/internal/sqlite.hpp"
+#include "sqlite/sqlite.hpp"
 
 namespace pekon {
 

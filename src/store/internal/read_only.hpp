@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/result.hpp"
-#include "store/internal/sqlite.hpp"
+#include "sqlite/sqlite.hpp"
 
 namespace pekon::sql {
 

@@ -2,7 +2,7 @@
 // 401 clock_skew body with the hub's time.
 #include <catch2/catch.hpp>
 
-#include "codec/sync_json.hpp"
+#include "proto/sync_json.hpp"
 
 using namespace pekon;
 

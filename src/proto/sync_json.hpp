@@ -11,7 +11,8 @@
 #include "core/result.hpp"
 
 // The JSON bodies of sync protocol version 1 (docs/sync-protocol.md): pushing events, the
-// hub's per-event answer, and error bodies. Shared by pekon-hub and the device's client.
+// hub's per-event answer, the pull's page of changes, and error bodies. Shared by pekon-hub
+// and the device's client.
 namespace pekon {
 
 inline constexpr std::size_t kMaxPushEvents = 1000;
@@ -34,14 +35,11 @@ struct WireEvent {
 
 // `POST /v1/events` body: an object with an `events` array. Errors: `too_large` (over 1000
 // events or 1 MiB), `bad_request` (not JSON, not such an object, an element that is not an
-// object with a string `id`). Fields other than `id` are checked per event by checkEvent. An
-// integer `clock_offset` beside `events` is copied to every event; any other value is ignored.
+// object with a string `id`). Fields other than `id` are checked per event by checkEvent
+// (proto/event_check.hpp). An integer `clock_offset` beside `events` is copied to every
+// event; any other value is ignored.
 Result<std::vector<WireEvent>> parsePushRequest(std::string_view body);
-std::string pushRequestJson(const std::vector<WireEvent>& events);
-
-// Why the hub would reject one event: `unknown_type` or `invalid` (with the field), or
-// nothing when it is a well-formed event of a version-1 type.
-std::optional<Error> checkEvent(const WireEvent& event);
+// The body itself is written by pushBody (proto/push_body.hpp), the one encoder.
 
 struct Rejection {
     std::string id;

@@ -1,4 +1,4 @@
-#include "sync/signature.hpp"
+#include "proto/signature.hpp"
 
 #include <sodium.h>
 

@@ -1,4 +1,4 @@
-#include "sync/signature.hpp"
+#include "proto/signature.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdint>

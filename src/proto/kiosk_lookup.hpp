@@ -25,7 +25,7 @@
 // the district's 32-byte kiosk key: a copied table without the key gives nothing. Argon2id
 // makes each guess cost milliseconds and 16 MiB even with the key, so trying the KK numbers
 // of one NIK offline takes core-days (README).
-// (In store, not sync: sync links store, and store/kiosk_status looks rows up by this key.)
+// (In proto: the hub computes the keys, the kiosk looks rows up by them in store/kiosk_status.)
 namespace pekon {
 
 struct KioskKey {

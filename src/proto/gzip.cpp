@@ -1,4 +1,4 @@
-#include "sync/gzip.hpp"
+#include "proto/gzip.hpp"
 
 #include <zlib.h>
 

@@ -1,4 +1,4 @@
-#include "store/kiosk_lookup.hpp"
+#include "proto/kiosk_lookup.hpp"
 
 #include <sodium.h>
 

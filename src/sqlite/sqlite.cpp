@@ -1,4 +1,4 @@
-#include "store/internal/sqlite.hpp"
+#include "sqlite/sqlite.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
