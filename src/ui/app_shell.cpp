@@ -3,11 +3,9 @@
 #include "core/auth.hpp"
 #include "core/text.hpp"
 #include "sync/worker.hpp"
-#include "ui/screens/first_run_screen.hpp"
-#include "ui/screens/kiosk_home_screen.hpp"
-#include "ui/screens/login_screen.hpp"
-#include "ui/screens/scan_result_screen.hpp"
-#include "ui/screens/sync_screen.hpp"
+#include "ui/header.hpp"
+#include "ui/kiosk_header.hpp"
+#include "ui/screen_table.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
@@ -28,25 +26,26 @@ std::string scanSummary(UiContext& ui, const ScanPayload& p) {
 
 }  // namespace
 
-std::unique_ptr<Screen> startScreen(UiContext& ui) {
+Route startRoute(UiContext& ui) {
     // A kiosk stays a kiosk through a restart or a power cut.
     if (kioskModeSaved(ui.store())) {
         ui.kiosk.active = true;
-        return std::make_unique<KioskHomeScreen>();
+        return route::KioskHome{};
     }
     auto users = listUsers(ui.store());
-    if (users && users->empty()) return std::make_unique<FirstRunScreen>();
-    return std::make_unique<LoginScreen>();
+    if (users && users->empty()) return route::FirstRun{};
+    return route::Login{};
 }
 
 AppShell::AppShell(UiContext& ui) : ui_(ui), last_input_(ui.now()) {
-    stack_.push_back(startScreen(ui));
+    stack_.push_back(makeScreen(ui, nav_, startRoute(ui)));
+    stack_.back()->onOpen(ui, nav_);
     // The office's enrolment QR, scanned anywhere once signed in, links the device to the
     // hub and shows the Sync screen.
     setScanHook(PayloadKind::enrol, [](UiContext& ui, Navigator& nav, const ScanPayload& p) {
         if (!ui.sync || !nav.user()) return false;
         ui.sync->enrol(p.raw);
-        nav.push(std::make_unique<SyncScreen>());
+        nav.push(route::Sync{});
         return true;
     });
 }
@@ -55,20 +54,25 @@ void AppShell::show(std::unique_ptr<Screen> screen) {
     stack_.clear();
     stack_.push_back(std::move(screen));
     ui_.unfocus();
+    stack_.back()->onOpen(ui_, nav_);
 }
+
+void AppShell::show(Route route) { show(makeScreen(ui_, nav_, std::move(route))); }
 
 void AppShell::apply(Navigator::Pending p) {
     switch (p.op) {
         case Navigator::Op::none:
             return;
         case Navigator::Op::push:
-            stack_.push_back(std::move(p.screen));
+            stack_.push_back(makeScreen(ui_, nav_, std::move(*p.route)));
+            stack_.back()->onOpen(ui_, nav_);
             break;
         case Navigator::Op::replace:
-            stack_.back() = std::move(p.screen);
+            stack_.back() = makeScreen(ui_, nav_, std::move(*p.route));
+            stack_.back()->onOpen(ui_, nav_);
             break;
         case Navigator::Op::reset:
-            show(std::move(p.screen));
+            show(std::move(*p.route));
             break;
         case Navigator::Op::pop:
             if (stack_.size() > 1) stack_.pop_back();
@@ -94,7 +98,7 @@ void AppShell::route(const ScanPayload& payload) {
     if (!nav_.user()) return;
     if (ui_.devices.beep) ui_.devices.beep();
     flash_until_ = now + kFlashSeconds;
-    nav_.push(std::make_unique<ScanResultScreen>(payload));
+    nav_.push(route::ScanResult{payload});
 }
 
 void AppShell::keyText(std::string_view utf8, std::int64_t ms) {
@@ -149,7 +153,23 @@ void AppShell::drawFeedback() {
 void AppShell::resetKiosk() {
     ui_.kiosk.citizen.clear();
     toast_.clear();
-    show(std::make_unique<KioskHomeScreen>());
+    show(route::KioskHome{});
+}
+
+void AppShell::drawChrome(const Chrome& chrome) {
+    switch (chrome.bar) {
+        case Chrome::Bar::none:
+            return;
+        case Chrome::Bar::signed_out:
+            signedOutHeader(ui_, ui_.t(chrome.title_key));
+            return;
+        case Chrome::Bar::volunteer:
+            header(ui_, nav_, ui_.t(chrome.title_key), chrome.back);
+            return;
+        case Chrome::Bar::kiosk:
+            kioskHeader(ui_, nav_, ui_.t(chrome.title_key));
+            return;
+    }
 }
 
 void AppShell::frame() {
@@ -161,7 +181,7 @@ void AppShell::frame() {
     // Ten minutes without a touch ends the session: back to login, nothing personal on screen.
     if (nav_.user() && idleExpired(last_input_, ui_.now())) {
         nav_.signOut();
-        show(std::make_unique<LoginScreen>());
+        show(route::Login{});
     }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -169,9 +189,11 @@ void AppShell::frame() {
     ImGui::Begin("##screen", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-    const std::string_view name = stack_.back()->name();
+    Screen& screen = *stack_.back();
+    const std::string_view name = screen.name();
     ImGui::PushID(name.data(), name.data() + name.size());
-    stack_.back()->draw(ui_, nav_);
+    drawChrome(screen.chrome());
+    screen.drawContent(ui_, nav_);
     ImGui::PopID();
     ImGui::End();
     entryPanel(ui_);

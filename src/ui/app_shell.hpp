@@ -44,12 +44,15 @@ class AppShell {
     UiContext& ui() { return ui_; }
     // Replaces the whole stack (tests, screenshots).
     void show(std::unique_ptr<Screen> screen);
+    void show(Route route);
 
   private:
     void resetKiosk();
     void apply(Navigator::Pending pending);
     void route(const ScanPayload& payload);
     void drawFeedback();
+    // The bar above the screen's content, as the screen declares it: drawn here, once.
+    void drawChrome(const Chrome& chrome);
     WedgeDetector wedge_;
     std::map<PayloadKind, ScanHook> hooks_;
     std::string toast_;
@@ -61,7 +64,8 @@ class AppShell {
     UnixSeconds last_input_;
 };
 
-// The first screen: first-run set-up when the device has no user, else login.
-std::unique_ptr<Screen> startScreen(UiContext& ui);
+// The first screen: the kiosk's start when the device is a kiosk, first-run set-up when it has
+// no user, else login.
+Route startRoute(UiContext& ui);
 
 }  // namespace pekon::ui

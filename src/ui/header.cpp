@@ -1,6 +1,5 @@
 #include "ui/header.hpp"
 
-#include "ui/screens/login_screen.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
@@ -14,6 +13,12 @@ void languageToggle(UiContext& ui) {
     if (button(ui, "lang.en", "EN", ImVec2(ui.px(64), 0),
                id ? ButtonStyle::secondary : ButtonStyle::primary))
         ui.setLang(Lang::en);
+}
+
+void signedOutHeader(UiContext& ui, const std::string& title_text) {
+    title(ui, title_text);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(140));
+    languageToggle(ui);
 }
 
 void header(UiContext& ui, Navigator& nav, const std::string& title_text, bool back) {
@@ -38,7 +43,7 @@ void header(UiContext& ui, Navigator& nav, const std::string& title_text, bool b
     ImGui::SameLine();
     if (button(ui, "nav.logout", logout, ImVec2(0, 0), ButtonStyle::secondary)) {
         nav.signOut();
-        nav.resetTo(std::make_unique<LoginScreen>());
+        nav.resetTo(route::Login{});
     }
     ImGui::Separator();
 }

@@ -1,16 +1,10 @@
 #include "ui/kiosk_header.hpp"
 
 #include "ui/header.hpp"
-#include "ui/screens/kiosk_home_screen.hpp"
+#include "ui/kiosk_nav.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
-
-void kioskGoHome(UiContext& ui, Navigator& nav) {
-    ui.kiosk.citizen.clear();
-    ui.unfocus();
-    nav.resetTo(std::make_unique<KioskHomeScreen>());
-}
 
 void kioskHeader(UiContext& ui, Navigator& nav, const std::string& title_text) {
     if (button(ui, "kiosk.to_home", ui.t("kiosk.to_home"), ImVec2(ui.px(170), ui.px(64)),

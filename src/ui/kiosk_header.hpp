@@ -11,7 +11,4 @@ namespace pekon::ui {
 // nobody is signed in at a kiosk.
 void kioskHeader(UiContext& ui, Navigator& nav, const std::string& title_text);
 
-// Back to the kiosk's start screen, the citizen's data wiped.
-void kioskGoHome(UiContext& ui, Navigator& nav);
-
 }  // namespace pekon::ui

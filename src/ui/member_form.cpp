@@ -1,11 +1,34 @@
 #include "ui/member_form.hpp"
 
+#include <string_view>
+#include <utility>
+
 #include "core/nik.hpp"
 #include "core/occupation.hpp"
 #include "ui/pickers.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
+
+namespace {
+
+// The NIK checks a volunteer may overrule with a reason (an old KTP, a Dukcapil error, a
+// document checked), looked up by the check's error code in one table.
+enum class NikMismatch { none, birth_date, sex };
+
+constexpr std::pair<std::string_view, NikMismatch> kNikMismatches[] = {
+    {"nik_birth_date_mismatch", NikMismatch::birth_date},
+    {"nik_sex_mismatch", NikMismatch::sex},
+};
+
+NikMismatch nikMismatch(const Error& e) {
+    for (const auto& [code, kind] : kNikMismatches) {
+        if (e.code == code) return kind;
+    }
+    return NikMismatch::none;
+}
+
+}  // namespace
 
 bool memberForm(UiContext& ui, const std::string& id, MemberInput& m) {
     const RegionTable& regions = ui.assets().regions;
@@ -35,8 +58,7 @@ bool memberForm(UiContext& ui, const std::string& id, MemberInput& m) {
         if (auto d = parseIsoDate(m.birth_date)) b = *d;
         if (parseSex(m.sex, sex)) s = sex;
         auto check = parseNik(m.nik, regions, ui.today(), {b, s});
-        mismatch = !check && (check.error().code == "nik_birth_date_mismatch" ||
-                              check.error().code == "nik_sex_mismatch");
+        mismatch = !check && nikMismatch(check.error()) != NikMismatch::none;
         if (mismatch) {
             textError(ui.errorText(check.error()));
             textMuted(ui.t("wizard.members.mismatch_reason"));

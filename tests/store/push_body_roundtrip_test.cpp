@@ -5,6 +5,9 @@
 #include "proto/push_body.hpp"
 #include "proto/sync_json.hpp"
 #include "store/store.hpp"
+#include "store/feedback.hpp"
+#include "store/event_log.hpp"
+#include "store/households.hpp"
 #include "support/fixtures.hpp"
 #include "support/pushed_event.hpp"
 #include "support/sample_households.hpp"
@@ -16,15 +19,15 @@ TEST_CASE("the push body of the stored events decodes at the hub to exactly thos
     auto store = Store::open(test::tempPath("push_roundtrip.db"));
     REQUIRE(store);
     const WriteContext context{"u1", 1'795'000'000, test::kToday};
-    auto registered = (*store)->registerHouseholds(
+    auto registered = registerHouseholds(**store, 
         {test::sampleHousehold(1, 1, 3), test::sampleHousehold(2, 4, 2)}, test::regions(),
         context);
     REQUIRE(registered.ok());
     Feedback feedback;
     feedback.rating = 4;
     feedback.text = "Petugas \"ramah\" \\ sekali";
-    REQUIRE((*store)->submitFeedback(feedback, context));
-    auto stored = (*store)->events(0, 1000, SyncState::pending);
+    REQUIRE(submitFeedback(**store, feedback, context));
+    auto stored = listEvents(**store, 0, 1000, SyncState::pending);
     REQUIRE(stored);
     REQUIRE(stored->size() == 2 + 5 + 1);
 

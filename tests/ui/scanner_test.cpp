@@ -17,6 +17,7 @@
 #include "store/settings.hpp"
 #include "store/users.hpp"
 #include "support/scan_samples.hpp"
+#include "support/ui_walk.hpp"
 #include "ui/headless.hpp"
 #include "ui/screens/households_screen.hpp"
 #include "ui/screens/photo_import_screen.hpp"
@@ -134,25 +135,7 @@ User makeUser(Store& store) {
     return *user;
 }
 
-// Home -> the wizard's members step, tapping as a volunteer does.
-void toMembersStep(test::Headless& app) {
-    app.tap("home.register");
-    app.tap("wizard.district.18.06.01");
-    app.typeInto("wizard.village_filter", "negeri");
-    app.tap("wizard.village.18.06.01.2016");
-    app.typeInto("wizard.address", "jl merdeka 12");
-    app.typeInto("wizard.rt", "2");
-    app.typeInto("wizard.rw", "1");
-    app.tap("wizard.next");
-    app.typeInto("wizard.kk", "1806011203150007");
-    app.tap("wizard.next");
-    const auto& w = dynamic_cast<const ui::WizardScreen&>(app.shell().top());
-    REQUIRE(w.draft().step == WizardStep::members);
-}
-
-const HouseholdDraft& draftOf(test::Headless& app) {
-    return dynamic_cast<const ui::WizardScreen&>(app.shell().top()).draft();
-}
+const HouseholdDraft& draftOf(test::Headless& app) { return test::wizardOf(app).draft(); }
 
 // A folder holding copies of sample files (and made-up files), newest first in this order.
 std::string photoFolder(const std::vector<std::pair<std::string, std::string>>& files) {
@@ -201,7 +184,7 @@ TEST_CASE("ui scanner: a KTP code seen by the camera fills the open member form"
     auto camera = plugCamera(
         app.ui(), {"empty/empty_01.jpg", "empty/empty_07.jpg", "qrencode_kv__clean.jpg"});
     app.home(user);
-    toMembersStep(app);
+    test::walkToMembersStep(app);
     app.tap("wizard.member.add");
     REQUIRE(draftOf(app).household.members.size() == 1);
     app.tap("wizard.member.scan");  // the form's own scan button
@@ -408,15 +391,7 @@ TEST_CASE("ui scanner: a wedge scan never types into the focused field below it"
     const User user = makeUser(*store);
     test::Headless app(*store);
     app.home(user);
-    app.tap("home.register");
-    app.tap("wizard.district.18.06.01");
-    app.typeInto("wizard.village_filter", "negeri");
-    app.tap("wizard.village.18.06.01.2016");
-    app.typeInto("wizard.address", "jl merdeka 12");
-    app.typeInto("wizard.rt", "2");
-    app.typeInto("wizard.rw", "1");
-    app.tap("wizard.next");
-    REQUIRE(draftOf(app).step == WizardStep::kk);
+    test::walkToKkStep(app);
     app.tap("wizard.kk");
     REQUIRE(app.ui().focused("wizard.kk"));
     // A NIK is no KK number: the KK step does not take it; it is shown as a scan result.

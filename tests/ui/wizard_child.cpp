@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "store/users.hpp"
+#include "support/ui_walk.hpp"
 #include "ui/headless.hpp"
 #include "ui/screens/home_screen.hpp"
 
@@ -20,26 +21,10 @@ int main(int argc, char** argv) {
         if (!users || users->empty() || users->front().id != argv[2]) return 1;
         test::Headless app(**store);
         app.home(users->front());
-        app.tap("home.register");
-        app.tap("wizard.district.18.06.01");
-        app.tap("wizard.village_filter");
-        app.typeKeys("negeri");
-        app.tap("key.done");
-        app.tap("wizard.village.18.06.01.2016");
-        app.tap("wizard.address");
-        app.typeKeys("jl merdeka 12");
-        app.tap("key.done");
-        app.tap("wizard.rt");
-        app.typeKeys("7");
-        app.tap("key.done");
-        app.tap("wizard.rw");
-        app.typeKeys("3");
-        app.tap("key.done");
-        app.tap("wizard.next");
-        app.tap("wizard.kk");
-        app.typeKeys("1806011203150007");
-        app.tap("key.done");
-        app.tap("wizard.next");
+        test::WizardLocation at;
+        at.rt = "7";
+        at.rw = "3";
+        test::walkToMembersStep(app, "1806011203150007", at);
         app.tap("wizard.member.add");
         app.tap("wizard.member.nik");
         app.typeKeys("1806011505800001");

@@ -4,6 +4,7 @@
 #include "store/event_log.hpp"
 #include "store/households.hpp"
 #include "store/users.hpp"
+#include "support/ui_walk.hpp"
 #include "ui/headless.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/receipt_screen.hpp"
@@ -150,13 +151,8 @@ TEST_CASE("ui wizard: every step is kept as a draft and offered back") {
     {
         test::Headless app(**store);
         app.home(*user);
-        app.tap("home.register");
-        app.tap("wizard.district.18.06.20");
-        app.tap("wizard.village.18.06.20.2001");
-        app.typeInto("wizard.address", "dusun sukamaju");
-        app.tap("wizard.next");
-        app.typeInto("wizard.kk", "1806202003180011");
-        app.tap("wizard.next");
+        test::walkToMembersStep(app, "1806202003180011",
+                                {"18.06.20", "", "18.06.20.2001", "dusun sukamaju", "", ""});
     }  // the app is gone (as after a crash); the draft is in the database
     auto drafts = listDrafts(**store, user->id);
     REQUIRE(drafts.ok());

@@ -1,15 +1,10 @@
 #include "ui/screens/first_run_screen.hpp"
 
-#include "ui/header.hpp"
-#include "ui/screens/home_screen.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
 
-void FirstRunScreen::draw(UiContext& ui, Navigator& nav) {
-    title(ui, ui.t("first_run.title"));
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(140));
-    languageToggle(ui);
+void FirstRunScreen::drawContent(UiContext& ui, Navigator& nav) {
     textMuted(ui.t("first_run.intro"));
     ImGui::Spacing();
     ImGui::PushItemWidth(ui.px(560));
@@ -34,7 +29,7 @@ void FirstRunScreen::draw(UiContext& ui, Navigator& nav) {
             return;
         }
         nav.signIn(*user);
-        nav.resetTo(std::make_unique<HomeScreen>());
+        nav.resetTo(route::Home{});
     }
 }
 

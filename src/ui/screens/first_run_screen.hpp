@@ -10,7 +10,8 @@ namespace pekon::ui {
 class FirstRunScreen : public Screen {
   public:
     std::string_view name() const override { return "first_run"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::signed_out, "first_run.title"}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
 
   private:
     std::string name_;

@@ -7,12 +7,7 @@
 #include "store/households.hpp"
 #include "sync/worker.hpp"
 #include "ui/clock_banner.hpp"
-#include "ui/header.hpp"
-#include "ui/screens/households_screen.hpp"
-#include "ui/screens/sessions_screen.hpp"
-#include "ui/screens/settings_screen.hpp"
-#include "ui/screens/sync_screen.hpp"
-#include "ui/screens/wizard_screen.hpp"
+#include "ui/read_failed.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -42,19 +37,26 @@ void HomeScreen::refresh(UiContext& ui, const Navigator& nav) {
     if (refreshed_at_ >= 0 && ui.now() - refreshed_at_ < 5) return;
     refreshed_at_ = ui.now();
     ui.forgetClock();  // a sync may have measured the hub's clock since
+    // A read that fails is said on screen (the first failure), never shown as zero or empty.
+    problem_.clear();
+    auto failed = [&](const Error& e) {
+        if (problem_.empty()) problem_ = readFailedText(ui, e);
+    };
     auto counts = outboxCounts(ui.store());
     outbox_ = counts ? std::optional<OutboxCounts>(*counts) : std::nullopt;
+    if (!counts) failed(counts.error());
     auto n = countHouseholds(ui.store());
-    households_ = n ? *n : 0;
+    households_ = n ? std::optional<std::int64_t>(*n) : std::nullopt;
+    if (!n) failed(n.error());
     if (nav.user()) {
         auto drafts = listDrafts(ui.store(), nav.user()->id);
         drafts_ = drafts ? std::move(drafts.value()) : std::vector<HouseholdDraft>{};
+        if (!drafts) failed(drafts.error());
     }
 }
 
-void HomeScreen::draw(UiContext& ui, Navigator& nav) {
+void HomeScreen::drawContent(UiContext& ui, Navigator& nav) {
     refresh(ui, nav);
-    header(ui, nav, ui.t("home.title"), false);
     ImGui::Spacing();
     const std::string greeting =
         ui.t("home.greeting", {{"name", nav.user() ? nav.user()->name : ""}});
@@ -75,6 +77,10 @@ void HomeScreen::draw(UiContext& ui, Navigator& nav) {
         ImGui::Spacing();
     }
     clockBanner(ui);
+    if (!problem_.empty()) {
+        textError(problem_);
+        ui.probe("home.problem");
+    }
 
     // Three tiles a row, each at most 420 px: narrower when the window is (they once ran past
     // its right edge at 1280 px).
@@ -83,27 +89,28 @@ void HomeScreen::draw(UiContext& ui, Navigator& nav) {
     const ImVec2 size(width, ui.px(170));
     ImGui::BeginDisabled(read_only);
     if (tile(ui, "home.register", ui.t("home.register"), ui.t("home.register_detail"), size))
-        nav.push(std::make_unique<WizardScreen>()), refreshed_at_ = -1;
+        nav.push(route::Wizard{}), refreshed_at_ = -1;
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (tile(ui, "home.households", ui.t("home.households"),
-             ui.t("home.households_count", {{"count", std::to_string(households_)}}), size))
-        nav.push(std::make_unique<HouseholdsScreen>()), refreshed_at_ = -1;
+             households_ ? ui.t("home.households_count", {{"count", std::to_string(*households_)}})
+                         : std::string("-"), size))
+        nav.push(route::Households{}), refreshed_at_ = -1;
     if (!drafts_.empty() && !read_only) {
         ImGui::SameLine();
         if (tile(ui, "home.draft", ui.t("home.draft"),
                  ui.t("home.draft_detail", {{"count", std::to_string(drafts_.size())}}), size)) {
-            nav.push(std::make_unique<WizardScreen>(drafts_.front()));
+            nav.push(route::Wizard{drafts_.front()});
             refreshed_at_ = -1;
         }
     }
 
     if (tile(ui, "home.settings", ui.t("home.settings"), ui.t("home.settings_detail"),
              ImVec2(size.x, ui.px(120))))
-        nav.push(std::make_unique<SettingsScreen>());
+        nav.push(route::Settings{});
     ImGui::SameLine();
     if (tile(ui, "home.sync", ui.t("home.sync"), syncLine(ui), ImVec2(size.x, ui.px(120))))
-        nav.push(std::make_unique<SyncScreen>()), refreshed_at_ = -1;
+        nav.push(route::Sync{}), refreshed_at_ = -1;
 
     ImGui::Spacing();
     ImGui::BeginChild("outbox", ImVec2(size.x, ui.px(130)), true);
@@ -124,7 +131,7 @@ void HomeScreen::draw(UiContext& ui, Navigator& nav) {
     ImGui::SameLine();
     if (tile(ui, "home.sessions", ui.t("session.home_tile"), ui.t("session.home_detail"),
              ImVec2(size.x, ui.px(130))))
-        nav.push(std::make_unique<SessionsScreen>());
+        nav.push(route::Sessions{});
 }
 
 }  // namespace pekon::ui

@@ -14,12 +14,14 @@ namespace pekon::ui {
 class HomeScreen : public Screen {
   public:
     std::string_view name() const override { return "home"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "home.title", false}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
 
   private:
     void refresh(UiContext& ui, const Navigator& nav);
     std::optional<OutboxCounts> outbox_;
-    std::int64_t households_ = 0;
+    std::optional<std::int64_t> households_;  // none: the count could not be read
+    std::string problem_;                     // a read that failed, in plain words
     std::vector<HouseholdDraft> drafts_;
     UnixSeconds refreshed_at_ = -1;
 };

@@ -1,11 +1,9 @@
 #include "ui/screens/household_screen.hpp"
 
 #include "core/scan_fill.hpp"
-#include "core/text.hpp"
 #include "store/households.hpp"
-#include "ui/header.hpp"
+#include "core/text.hpp"
 #include "ui/member_form.hpp"
-#include "ui/screens/scanner_screen.hpp"
 #include "ui/status_chip.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -37,7 +35,7 @@ void pipeline(UiContext& ui, const MemberRecord& r) {
 
 }  // namespace
 
-void HouseholdScreen::draw(UiContext& ui, Navigator& nav) {
+void HouseholdScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!loaded_) {
         loaded_ = true;
         auto d = findHousehold(ui.store(), id_);
@@ -46,7 +44,6 @@ void HouseholdScreen::draw(UiContext& ui, Navigator& nav) {
         else if (*d)
             detail_ = std::move(**d);
     }
-    header(ui, nav, ui.t("household.title"), true);
     if (!problem_.empty()) textError(problem_);
     if (!detail_) return;
     const Household& h = detail_->summary.household;
@@ -76,7 +73,7 @@ void HouseholdScreen::draw(UiContext& ui, Navigator& nav) {
         if (!r.duplicate_of.empty()) textError(ui.t("household.duplicate_suspected"));
         if (button(ui, "household.edit." + std::to_string(i), ui.t("household.edit"),
                    ImVec2(ui.px(200), 0), ButtonStyle::secondary)) {
-            nav.push(std::make_unique<MemberEditScreen>(r));
+            nav.push(route::MemberEdit{r});
             loaded_ = false;  // read again when we come back
         }
         ImGui::Separator();
@@ -102,12 +99,11 @@ bool MemberEditScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPaylo
     return true;
 }
 
-void MemberEditScreen::draw(UiContext& ui, Navigator& nav) {
-    header(ui, nav, ui.t("member_edit.title"), true);
+void MemberEditScreen::drawContent(UiContext& ui, Navigator& nav) {
     textMuted(ui.t("member_edit.intro"));
     ImGui::BeginChild("form", ImVec2(0, -ui.px(80)), false);
     dragScroll();
-    if (memberForm(ui, "edit.member", input_)) nav.push(std::make_unique<ScannerScreen>());
+    if (memberForm(ui, "edit.member", input_)) nav.push(route::Scanner{});
     ImGui::TextUnformatted(ui.t("label.class").c_str());
     for (const char digit : {'1', '2', '3'}) {
         if (digit != '1') ImGui::SameLine();
@@ -122,7 +118,7 @@ void MemberEditScreen::draw(UiContext& ui, Navigator& nav) {
     if (button(ui, "edit.member.save", ui.t("member_edit.save"), ImVec2(ui.px(300), ui.px(60)))) {
         const std::string actor = nav.user() ? nav.user()->id : "unknown";
         auto changed = correctMember(ui.store(), member_id_, input_, ui.assets().regions,
-                                     {actor, ui.now(), ui.today()});
+                                                {actor, ui.now(), ui.today()});
         if (changed)
             nav.pop();
         else

@@ -15,7 +15,8 @@ class HouseholdScreen : public Screen {
   public:
     explicit HouseholdScreen(std::string household_id) : id_(std::move(household_id)) {}
     std::string_view name() const override { return "household"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "household.title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
 
   private:
     std::string id_;
@@ -29,7 +30,8 @@ class MemberEditScreen : public Screen {
   public:
     explicit MemberEditScreen(const MemberRecord& record);
     std::string_view name() const override { return "member_edit"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "member_edit.title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     bool onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) override;
 
   private:

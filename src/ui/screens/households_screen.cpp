@@ -2,10 +2,8 @@
 
 #include "core/text.hpp"
 #include "store/households.hpp"
-#include "ui/header.hpp"
 #include "ui/pickers.hpp"
-#include "ui/screens/household_screen.hpp"
-#include "ui/screens/scanner_screen.hpp"
+#include "ui/read_failed.hpp"
 #include "ui/status_chip.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -29,7 +27,7 @@ const HouseholdSummary* HouseholdsScreen::row(UiContext& ui, std::int64_t index)
     if (it == pages_.end()) {
         auto rows = listHouseholds(ui.store(), village_, kPage, static_cast<int>(page * kPage));
         if (!rows) {
-            problem_ = ui.errorText(rows.error());
+            problem_ = readFailedText(ui, rows.error());
             return nullptr;
         }
         if (pages_.size() > 20) pages_.clear();  // keep memory flat on long scrolls
@@ -43,6 +41,7 @@ void HouseholdsScreen::drawList(UiContext& ui) {
     if (!total_) {
         auto n = countHouseholds(ui.store(), village_);
         total_ = n ? *n : 0;
+        if (!n) problem_ = readFailedText(ui, n.error());
     }
     textMuted(ui.t("households.count", {{"count", std::to_string(*total_)}}));
     if (*total_ == 0) {
@@ -90,7 +89,7 @@ void HouseholdsScreen::drawHits(UiContext& ui) {
         searched_ = query_;
         auto hits = searchMembers(ui.store(), query_, 200);
         hits_ = hits ? std::move(hits.value()) : std::vector<MemberHit>{};
-        if (!hits) problem_ = ui.errorText(hits.error());
+        if (!hits) problem_ = readFailedText(ui, hits.error());
     }
     textMuted(ui.t("households.hits", {{"count", std::to_string(hits_.size())}}));
     ImGui::BeginChild("hits", ImVec2(0, 0), false);
@@ -110,10 +109,9 @@ void HouseholdsScreen::drawHits(UiContext& ui) {
     ImGui::EndChild();
 }
 
-void HouseholdsScreen::draw(UiContext& ui, Navigator& nav) {
-    header(ui, nav, ui.t("households.title"), true);
+void HouseholdsScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!open_.empty()) {
-        nav.push(std::make_unique<HouseholdScreen>(open_));
+        nav.push(route::Household{open_});
         open_.clear();
         total_.reset();  // counts may change while away
         pages_.clear();
@@ -152,8 +150,11 @@ void HouseholdsScreen::draw(UiContext& ui, Navigator& nav) {
     ImGui::SameLine();
     if (button(ui, "households.scan", ui.t("scan.button"), ImVec2(ui.px(160), ui.px(56)),
                ButtonStyle::secondary))
-        nav.push(std::make_unique<ScannerScreen>());
-    if (!problem_.empty()) textError(problem_);
+        nav.push(route::Scanner{});
+    if (!problem_.empty()) {
+        textError(problem_);
+        ui.probe("households.problem");
+    }
     if (trim(query_).empty())
         drawList(ui);
     else

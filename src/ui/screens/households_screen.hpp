@@ -18,10 +18,12 @@ class HouseholdsScreen : public Screen {
   public:
     explicit HouseholdsScreen(std::string query = {}) : query_(std::move(query)) {}
     std::string_view name() const override { return "households"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "households.title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     // A scanned NIK, KK or card number (or a name from a KTP code) becomes the search.
     bool onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) override;
     const std::string& query() const { return query_; }
+    const std::string& problem() const { return problem_; }  // a read that failed
 
   private:
     static constexpr int kPage = 100;

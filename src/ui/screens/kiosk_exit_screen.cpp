@@ -1,22 +1,9 @@
 #include "ui/screens/kiosk_exit_screen.hpp"
 
 #include "core/text.hpp"
-#include "ui/header.hpp"
-#include "ui/screens/home_screen.hpp"
-#include "ui/screens/kiosk_home_screen.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
-
-Status enterKioskMode(UiContext& ui, Navigator& nav) {
-    if (auto saved = saveKioskMode(ui.store(), true); !saved) return saved.error();
-    ui.kiosk = KioskState{};
-    ui.kiosk.active = true;
-    ui.unfocus();
-    nav.signOut();
-    nav.resetTo(std::make_unique<KioskHomeScreen>());
-    return {};
-}
 
 void KioskExitScreen::leave(UiContext& ui, Navigator& nav) {
     auto user = login(ui.store(), chosen_->id, pin_, ui.now());
@@ -36,10 +23,10 @@ void KioskExitScreen::leave(UiContext& ui, Navigator& nav) {
     ui.kiosk.citizen.clear();
     ui.kiosk = KioskState{};
     nav.signIn(*user);
-    nav.resetTo(std::make_unique<HomeScreen>());
+    nav.resetTo(route::Home{});
 }
 
-void KioskExitScreen::draw(UiContext& ui, Navigator& nav) {
+void KioskExitScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!supervisors_) {
         supervisors_.emplace();
         auto users = listUsers(ui.store());
@@ -48,9 +35,6 @@ void KioskExitScreen::draw(UiContext& ui, Navigator& nav) {
             for (User& u : *users)
                 if (u.role == Role::supervisor) supervisors_->push_back(std::move(u));
     }
-    title(ui, ui.t("kiosk.exit_title"));
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(2 * 64 + 4));
-    languageToggle(ui);
     if (!chosen_) {
         textMuted(ui.t("kiosk.exit_pick"));
         const float w = ui.px(360), h = ui.px(110);

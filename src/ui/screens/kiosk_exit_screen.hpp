@@ -15,7 +15,8 @@ namespace pekon::ui {
 class KioskExitScreen : public Screen {
   public:
     std::string_view name() const override { return "kiosk.exit"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::signed_out, "kiosk.exit_title"}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     const std::string& problem() const { return problem_; }
 
   private:
@@ -25,9 +26,5 @@ class KioskExitScreen : public Screen {
     std::string pin_;
     std::string problem_;
 };
-
-// Turns this device into a kiosk (a supervisor's choice, from Settings): saved so that a
-// restart comes back to it, nobody signed in, the kiosk's start screen.
-Status enterKioskMode(UiContext& ui, Navigator& nav);
 
 }  // namespace pekon::ui

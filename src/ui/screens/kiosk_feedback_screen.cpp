@@ -1,9 +1,9 @@
 #include "ui/screens/kiosk_feedback_screen.hpp"
 
 #include "core/feedback.hpp"
-#include "core/text.hpp"
 #include "store/feedback.hpp"
-#include "ui/kiosk_header.hpp"
+#include "core/text.hpp"
+#include "ui/kiosk_nav.hpp"
 #include "ui/pickers.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -36,8 +36,7 @@ void KioskFeedbackScreen::send(UiContext& ui) {
     sent_ = true;
 }
 
-void KioskFeedbackScreen::draw(UiContext& ui, Navigator& nav) {
-    kioskHeader(ui, nav, ui.t("kiosk.feedback"));
+void KioskFeedbackScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (sent_) {
         ImGui::Spacing();
         ImGui::PushFont(ui.fonts.title);

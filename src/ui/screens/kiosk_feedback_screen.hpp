@@ -13,7 +13,8 @@ namespace pekon::ui {
 class KioskFeedbackScreen : public Screen {
   public:
     std::string_view name() const override { return "kiosk.feedback"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::kiosk, "kiosk.feedback"}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
 
     const std::string& problem() const { return problem_; }
     bool sent() const { return sent_; }

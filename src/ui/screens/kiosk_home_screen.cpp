@@ -1,11 +1,7 @@
 #include "ui/screens/kiosk_home_screen.hpp"
 
 #include "sync/worker.hpp"
-#include "ui/header.hpp"
-#include "ui/screens/kiosk_exit_screen.hpp"
-#include "ui/screens/kiosk_feedback_screen.hpp"
-#include "ui/screens/kiosk_premiums_screen.hpp"
-#include "ui/screens/kiosk_status_screen.hpp"
+#include "ui/kiosk_nav.hpp"
 #include "ui/time_text.hpp"
 #include "ui/widgets.hpp"
 
@@ -26,14 +22,8 @@ bool KioskHomeScreen::onScan(UiContext& ui, Navigator& nav, const ScanPayload& p
     return startCardCheck(ui, nav, payload);
 }
 
-void KioskHomeScreen::draw(UiContext& ui, Navigator& nav) {
+void KioskHomeScreen::drawContent(UiContext& ui, Navigator& nav) {
     const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::PushFont(ui.fonts.title);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(8));
-    ImGui::TextUnformatted(ui.t("kiosk.title").c_str());
-    ImGui::PopFont();
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(2 * 64 + 4));
-    languageToggle(ui);
     ImGui::PushFont(ui.fonts.large);
     ImGui::TextUnformatted(ui.t("kiosk.welcome").c_str());
     ImGui::PopFont();
@@ -44,15 +34,15 @@ void KioskHomeScreen::draw(UiContext& ui, Navigator& nav) {
     const ImVec2 big((width - 2 * gap) / 3, ui.px(300));
     if (tile(ui, "kiosk.check", ui.t("kiosk.check"), ui.t("kiosk.check_detail"), big)) {
         ui.kiosk.citizen.clear();
-        nav.push(std::make_unique<KioskStatusScreen>());
+        nav.push(route::KioskStatus{});
     }
     ImGui::SameLine(0, gap);
     if (tile(ui, "kiosk.premiums", ui.t("kiosk.premiums"), ui.t("kiosk.premiums_detail"), big))
-        nav.push(std::make_unique<KioskPremiumsScreen>());
+        nav.push(route::KioskPremiums{});
     ImGui::SameLine(0, gap);
     if (tile(ui, "kiosk.feedback", ui.t("kiosk.feedback"), ui.t("kiosk.feedback_detail"), big)) {
         ui.kiosk.citizen.clear();
-        nav.push(std::make_unique<KioskFeedbackScreen>());
+        nav.push(route::KioskFeedback{});
     }
     ImGui::Spacing();
     ImGui::Spacing();
@@ -69,7 +59,7 @@ void KioskHomeScreen::draw(UiContext& ui, Navigator& nav) {
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ui.px(200));
     if (button(ui, "kiosk.staff", ui.t("kiosk.staff"), ImVec2(ui.px(200), 0),
                ButtonStyle::secondary))
-        nav.push(std::make_unique<KioskExitScreen>());
+        nav.push(route::KioskExit{});
 }
 
 }  // namespace pekon::ui

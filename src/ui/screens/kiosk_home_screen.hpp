@@ -12,7 +12,8 @@ namespace pekon::ui {
 class KioskHomeScreen : public Screen {
   public:
     std::string_view name() const override { return "kiosk.home"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::signed_out, "kiosk.title"}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     bool onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) override;
 
   private:

@@ -3,7 +3,6 @@
 #include <cmath>
 
 #include "core/premiums.hpp"
-#include "ui/kiosk_header.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -40,8 +39,7 @@ void section(UiContext& ui, const std::string& text) {
 
 }  // namespace
 
-void KioskPremiumsScreen::draw(UiContext& ui, Navigator& nav) {
-    kioskHeader(ui, nav, ui.t("kiosk.premiums"));
+void KioskPremiumsScreen::drawContent(UiContext& ui, Navigator& /*nav*/) {
     ImGui::BeginChild("kiosk.premiums.body", ImVec2(0, 0), false);
     dragScroll();
     auto schedule = ui.assets().premiums.scheduleOn(ui.today());

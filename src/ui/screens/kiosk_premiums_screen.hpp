@@ -11,7 +11,8 @@ namespace pekon::ui {
 class KioskPremiumsScreen : public Screen {
   public:
     std::string_view name() const override { return "kiosk.premiums"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::kiosk, "kiosk.premiums"}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
 };
 
 }  // namespace pekon::ui

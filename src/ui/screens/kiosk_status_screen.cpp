@@ -5,7 +5,7 @@
 #include "core/scan_fill.hpp"
 #include "core/text.hpp"
 #include "sync/kiosk_check.hpp"
-#include "ui/kiosk_header.hpp"
+#include "ui/kiosk_nav.hpp"
 #include "ui/pickers.hpp"
 #include "ui/status_chip.hpp"
 #include "ui/theme.hpp"
@@ -91,16 +91,6 @@ std::string receiptNotice(UiContext& ui, const ScanPayload& p) {
 }
 
 }  // namespace
-
-bool startCardCheck(UiContext& ui, Navigator& nav, const ScanPayload& payload) {
-    if (payload.nik.empty() && payload.kk_number.empty() && payload.kind != PayloadKind::receipt)
-        return false;
-    ui.kiosk.citizen.clear();
-    auto screen = std::make_unique<KioskStatusScreen>();
-    screen->onScan(ui, nav, payload);
-    nav.push(std::move(screen));
-    return true;
-}
 
 bool KioskStatusScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPayload& payload) {
     KioskCitizen& c = ui.kiosk.citizen;
@@ -251,8 +241,7 @@ void KioskStatusScreen::drawAnswer(UiContext& ui) {
         textMuted(ui.t("kiosk.as_of", {{"when", whenText(ui, *at)}}));
 }
 
-void KioskStatusScreen::draw(UiContext& ui, Navigator& nav) {
-    kioskHeader(ui, nav, ui.t("kiosk.check"));
+void KioskStatusScreen::drawContent(UiContext& ui, Navigator& nav) {
     KioskCitizen& c = ui.kiosk.citizen;
     ImGui::BeginChild("kiosk.status.body", ImVec2(0, 0), false);
     dragScroll();

@@ -15,7 +15,8 @@ namespace pekon::ui {
 class KioskStatusScreen : public Screen {
   public:
     std::string_view name() const override { return "kiosk.status"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::kiosk, "kiosk.check"}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     bool onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) override;
 
     // Why the last check could not run (bad NIK, no table yet); not personal.
@@ -28,10 +29,5 @@ class KioskStatusScreen : public Screen {
     std::string problem_;
     std::string notice_;  // what a scanned receipt said (a date and a count, nothing personal)
 };
-
-// Starts a check from a scanned code that carries a NIK (a KTP's) or a KK number (a family
-// card's), or a registration receipt (looked up by its id and the birth date); false for other
-// codes.
-bool startCardCheck(UiContext& ui, Navigator& nav, const ScanPayload& payload);
 
 }  // namespace pekon::ui

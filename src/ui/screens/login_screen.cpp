@@ -1,20 +1,15 @@
 #include "ui/screens/login_screen.hpp"
 
-#include "ui/header.hpp"
-#include "ui/screens/home_screen.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
 
-void LoginScreen::draw(UiContext& ui, Navigator& nav) {
+void LoginScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!users_) {
         auto loaded = listUsers(ui.store());
         if (!loaded) problem_ = ui.errorText(loaded.error());
         users_ = loaded ? std::move(loaded.value()) : std::vector<User>{};
     }
-    title(ui, ui.t("login.title"));
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(140));
-    languageToggle(ui);
 
     if (!chosen_) {
         textMuted(ui.t("login.pick_name"));
@@ -42,7 +37,7 @@ void LoginScreen::draw(UiContext& ui, Navigator& nav) {
         pin_.clear();
         if (user) {
             nav.signIn(*user);
-            nav.resetTo(std::make_unique<HomeScreen>());
+            nav.resetTo(route::Home{});
             return;
         }
         problem_ = ui.errorText(user.error());

@@ -12,7 +12,8 @@ namespace pekon::ui {
 class LoginScreen : public Screen {
   public:
     std::string_view name() const override { return "login"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::signed_out, "login.title"}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
 
   private:
     std::optional<std::vector<User>> users_;  // loaded on first draw

@@ -1,12 +1,11 @@
 #include "ui/screens/materials_screen.hpp"
 
-#include "ui/header.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
 
-void MaterialsScreen::draw(UiContext& ui, Navigator& nav) {
+void MaterialsScreen::drawContent(UiContext& ui, Navigator& /*nav*/) {
     const std::vector<MaterialTopic>& topics = ui.assets().materials;
     if (!started_) {
         started_ = true;
@@ -14,7 +13,6 @@ void MaterialsScreen::draw(UiContext& ui, Navigator& nav) {
             if (topics[i].key == start_topic_) topic_ = i;
         }
     }
-    header(ui, nav, ui.t("materials.title"), true);
     if (topics.empty()) {
         textMuted(ui.t("materials.none"));
         return;

@@ -13,7 +13,8 @@ class MaterialsScreen : public Screen {
   public:
     explicit MaterialsScreen(const std::string& topic_key = {}) : start_topic_(topic_key) {}
     std::string_view name() const override { return "materials"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "materials.title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     size_t topic() const { return topic_; }
     size_t page() const { return page_; }
 

@@ -6,8 +6,7 @@
 
 #include "scan/image_file.hpp"
 #include "scan/sandbox_decoder.hpp"
-#include "ui/header.hpp"
-#include "ui/screens/scanner_screen.hpp"
+#include "ui/scan_settings.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
@@ -57,9 +56,8 @@ void PhotoImportScreen::list(UiContext& ui) {
     for (auto& f : found) photos_.push_back(std::move(f.photo));
 }
 
-void PhotoImportScreen::draw(UiContext& ui, Navigator& nav) {
+void PhotoImportScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!listed_) list(ui);
-    header(ui, nav, ui.t("photo.title"), true);
     if (!reading_.empty()) {
         // Read now: the previous frame already showed "reading...".
         const std::string path = std::exchange(reading_, std::string());

@@ -14,7 +14,8 @@ class PhotoImportScreen : public Screen {
   public:
     explicit PhotoImportScreen(scan::Symbologies formats) : formats_(formats) {}
     std::string_view name() const override { return "photo_import"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "photo.title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     // Why the last photo gave nothing ("" when none was tapped, or it is being read).
     const std::string& problem() const { return problem_; }
     size_t photoCount() const { return photos_.size(); }

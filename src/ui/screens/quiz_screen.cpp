@@ -1,6 +1,5 @@
 #include "ui/screens/quiz_screen.hpp"
 
-#include "ui/header.hpp"
 #include "ui/session_labels.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -135,7 +134,7 @@ void QuizScreen::drawResult(UiContext& ui) {
     ImGui::EndChild();
 }
 
-void QuizScreen::draw(UiContext& ui, Navigator& nav) {
+void QuizScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!loaded_) load(ui);
     if (open_number_) {
         if (*open_number_ >= 1 && *open_number_ <= attendees_.size()) {
@@ -145,7 +144,6 @@ void QuizScreen::draw(UiContext& ui, Navigator& nav) {
         }
         open_number_.reset();
     }
-    header(ui, nav, ui.t(phase_ == QuizPhase::pre ? "quiz.title_pre" : "quiz.title_post"), true);
     if (!problem_.empty() && !attendee_) textError(problem_);
     if (ui.assets().quiz.questions.empty()) {
         textMuted(ui.t("quiz.none"));

@@ -18,7 +18,11 @@ class QuizScreen : public Screen {
     QuizScreen(std::string session_id, QuizPhase phase)
         : session_id_(std::move(session_id)), phase_(phase) {}
     std::string_view name() const override { return "quiz"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override {
+        return {Chrome::Bar::volunteer, phase_ == QuizPhase::pre ? "quiz.title_pre" : "quiz.title_post",
+                true};
+    }
+    void drawContent(UiContext& ui, Navigator& nav) override;
 
     QuizPhase phase() const { return phase_; }
     const std::optional<QuizScore>& score() const { return score_; }

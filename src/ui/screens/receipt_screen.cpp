@@ -1,13 +1,11 @@
 #include "ui/screens/receipt_screen.hpp"
 
 #include "core/receipt.hpp"
-#include "ui/header.hpp"
-#include "ui/screens/home_screen.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
 
-void ReceiptScreen::draw(UiContext& ui, Navigator& nav) {
+void ReceiptScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (uri_.empty()) {
         uri_ = receiptUri(household_id_, ui.today(), members_);
         auto qr = encodeQr(uri_);
@@ -16,7 +14,6 @@ void ReceiptScreen::draw(UiContext& ui, Navigator& nav) {
         else
             problem_ = ui.errorText(qr.error());
     }
-    header(ui, nav, ui.t("receipt.title"), false);
     ImGui::PushFont(ui.fonts.large);
     ImGui::TextWrapped("%s", ui.t("receipt.saved", {{"count", std::to_string(members_)}}).c_str());
     ImGui::PopFont();
@@ -41,7 +38,7 @@ void ReceiptScreen::draw(UiContext& ui, Navigator& nav) {
     }
     textMuted(ui.t("receipt.id", {{"id", household_id_}}));
     if (button(ui, "receipt.home", ui.t("receipt.home"), ImVec2(ui.px(320), ui.px(64))))
-        nav.resetTo(std::make_unique<HomeScreen>());
+        nav.resetTo(route::Home{});
 }
 
 }  // namespace pekon::ui

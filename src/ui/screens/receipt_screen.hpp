@@ -14,7 +14,8 @@ class ReceiptScreen : public Screen {
     ReceiptScreen(std::string household_id, int members)
         : household_id_(std::move(household_id)), members_(members) {}
     std::string_view name() const override { return "receipt"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "receipt.title", false}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     const std::string& uri() const { return uri_; }
 
   private:

@@ -1,7 +1,5 @@
 #include "ui/screens/scan_result_screen.hpp"
 
-#include "ui/header.hpp"
-#include "ui/screens/households_screen.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
@@ -18,8 +16,7 @@ void row(UiContext& ui, const char* label_key, const std::string& value) {
 
 }  // namespace
 
-void ScanResultScreen::draw(UiContext& ui, Navigator& nav) {
-    header(ui, nav, ui.t("scan_result.title"), true);
+void ScanResultScreen::drawContent(UiContext& ui, Navigator& nav) {
     const ScanPayload& p = payload_;
     ImGui::PushFont(ui.fonts.large);
     ImGui::TextUnformatted(ui.t("scan.kind." + std::string(payloadKindCode(p.kind))).c_str());
@@ -47,7 +44,7 @@ void ScanResultScreen::draw(UiContext& ui, Navigator& nav) {
     ImGui::Spacing();
     if (!query.empty() &&
         button(ui, "scan_result.search", ui.t("scan_result.search"), ImVec2(ui.px(320), ui.px(64))))
-        nav.replace(std::make_unique<HouseholdsScreen>(query));
+        nav.replace(route::Households{query});
 }
 
 }  // namespace pekon::ui

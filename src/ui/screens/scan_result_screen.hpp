@@ -10,7 +10,8 @@ class ScanResultScreen : public Screen {
   public:
     explicit ScanResultScreen(ScanPayload payload) : payload_(std::move(payload)) {}
     std::string_view name() const override { return "scan_result"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "scan_result.title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     const ScanPayload& payload() const { return payload_; }
 
   private:

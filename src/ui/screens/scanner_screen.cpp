@@ -1,34 +1,9 @@
 #include "ui/screens/scanner_screen.hpp"
 
-#include "store/settings.hpp"
-#include "ui/header.hpp"
-#include "ui/screens/photo_import_screen.hpp"
+#include "ui/scan_settings.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
-
-scan::Symbologies scanFormatsSetting(UiContext& ui) {
-    auto value = readSetting(ui.store(), kSettingScanFormats);
-    if (value && value->has_value()) {
-        if (auto set = scan::parseSymbologies(**value)) return *set;
-    }
-    return scan::kAllSymbologies;
-}
-
-std::string cameraSetting(UiContext& ui) {
-    auto value = readSetting(ui.store(), kSettingCamera);
-    return value && value->has_value() ? **value : std::string();
-}
-
-ScanPayload choosePayload(UiContext& ui, const std::vector<scan::Code>& codes) {
-    ScanPayload first;
-    for (size_t i = 0; i < codes.size(); ++i) {
-        ScanPayload p = ui.parseScan(codes[i].text);
-        if (p.kind != PayloadKind::unknown) return p;
-        if (i == 0) first = std::move(p);
-    }
-    return first;
-}
 
 void ScannerScreen::start(UiContext& ui) {
     started_ = true;
@@ -54,9 +29,8 @@ void ScannerScreen::start(UiContext& ui) {
         [open = ui.devices.open_camera, path] { return open(path); }, formats_);
 }
 
-void ScannerScreen::draw(UiContext& ui, Navigator& nav) {
+void ScannerScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!started_) start(ui);
-    header(ui, nav, ui.t("scanner.title"), true);
 
     std::string& status = status_;
     status = no_camera_;
@@ -111,7 +85,7 @@ void ScannerScreen::draw(UiContext& ui, Navigator& nav) {
     textMuted(ui.t("scanner.hint"));
     if (button(ui, "scanner.photo", ui.t("scanner.photo"), ImVec2(ui.px(320), ui.px(64)),
                ButtonStyle::secondary))
-        nav.replace(std::make_unique<PhotoImportScreen>(formats_));
+        nav.replace(route::PhotoImport{formats_});
 }
 
 }  // namespace pekon::ui

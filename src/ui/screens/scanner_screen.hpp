@@ -16,7 +16,8 @@ namespace pekon::ui {
 class ScannerScreen : public Screen {
   public:
     std::string_view name() const override { return "scanner"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "scanner.title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     bool cameraOpen() const { return session_ != nullptr; }
     // What the preview says when it shows no picture (no camera, opening, an error); "" when
     // the live preview is running.
@@ -33,12 +34,5 @@ class ScannerScreen : public Screen {
     std::uint64_t frame_seen_ = 0;
     ImTextureID texture_ = nullptr;
 };
-
-// The scanner's code types and camera, from the device settings.
-scan::Symbologies scanFormatsSetting(UiContext& ui);
-std::string cameraSetting(UiContext& ui);  // a device path, "none", or "" (the first camera)
-
-// Picks the payload to use among the codes of one frame: the first Pekon recognises.
-ScanPayload choosePayload(UiContext& ui, const std::vector<scan::Code>& codes);
 
 }  // namespace pekon::ui

@@ -4,9 +4,7 @@
 
 #include "core/text.hpp"
 #include "store/sessions.hpp"
-#include "ui/header.hpp"
 #include "ui/pickers.hpp"
-#include "ui/screens/session_screen.hpp"
 #include "ui/session_labels.hpp"
 #include "ui/widgets.hpp"
 
@@ -80,17 +78,16 @@ void SessionPlanScreen::save(UiContext& ui, Navigator& nav) {
         save_problem_ = errors_.empty() ? ui.errorText(id.error()) : ui.t("session.fix_errors");
         return;
     }
-    nav.replace(std::make_unique<SessionScreen>(*id));
+    nav.replace(route::Session{*id});
 }
 
-void SessionPlanScreen::draw(UiContext& ui, Navigator& nav) {
+void SessionPlanScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!started_) {
         started_ = true;
         plan_.date = formatIsoDate(ui.today());
         plan_.time = "09:00";
         if (nav.user()) plan_.facilitators.push_back(nav.user()->name);
     }
-    header(ui, nav, ui.t("session.plan_title"), true);
     const float footer = ui.px(80);
     ImGui::BeginChild("plan", ImVec2(0, -footer), false);
     dragScroll();

@@ -13,7 +13,8 @@ namespace pekon::ui {
 class SessionPlanScreen : public Screen {
   public:
     std::string_view name() const override { return "session_plan"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "session.plan_title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     const SessionPlan& plan() const { return plan_; }
 
   private:

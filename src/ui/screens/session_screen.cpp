@@ -7,12 +7,6 @@
 #include "core/nik.hpp"
 #include "core/text.hpp"
 #include "store/drafts.hpp"
-#include "ui/header.hpp"
-#include "ui/screens/materials_screen.hpp"
-#include "ui/screens/quiz_screen.hpp"
-#include "ui/screens/scanner_screen.hpp"
-#include "ui/screens/session_summary_screen.hpp"
-#include "ui/screens/wizard_screen.hpp"
 #include "ui/session_labels.hpp"
 #include "ui/status_chip.hpp"
 #include "ui/theme.hpp"
@@ -76,7 +70,7 @@ void SessionScreen::openLead(UiContext& ui, Navigator& nav, const AttendeeRecord
         if (drafts) {
             for (HouseholdDraft& d : *drafts) {
                 if (d.id == a.lead_draft_id) {
-                    nav.push(std::make_unique<WizardScreen>(std::move(d)));
+                    nav.push(route::Wizard{std::move(d)});
                     return;
                 }
             }
@@ -107,7 +101,7 @@ void SessionScreen::openLead(UiContext& ui, Navigator& nav, const AttendeeRecord
         problem_ = ui.errorText(s.error());
         return;
     }
-    nav.push(std::make_unique<WizardScreen>(std::move(d)));
+    nav.push(route::Wizard{std::move(d)});
 }
 
 void SessionScreen::drawPlanned(UiContext& ui, Navigator& nav) {
@@ -148,27 +142,27 @@ void SessionScreen::drawNumbers(UiContext& ui, Navigator& nav) {
     ImGui::SameLine(ui.px(440));
     const float w = ui.px(190);
     const bool held = session_->state == SessionState::held;
-    std::unique_ptr<Screen> next;
+    std::optional<Route> next;
     if (button(ui, "session.materials", ui.t("session.materials"), ImVec2(w, ui.px(64)),
                ButtonStyle::secondary))
-        next = std::make_unique<MaterialsScreen>(session_->plan.topic);
+        next = route::Materials{session_->plan.topic};
     ImGui::SameLine();
     if (!held) ImGui::BeginDisabled();
     if (button(ui, "session.quiz_pre", ui.t("session.quiz_pre"), ImVec2(w, ui.px(64)),
                ButtonStyle::secondary))
-        next = std::make_unique<QuizScreen>(session_id_, QuizPhase::pre);
+        next = route::Quiz{session_id_, QuizPhase::pre};
     ImGui::SameLine();
     if (button(ui, "session.quiz_post", ui.t("session.quiz_post"), ImVec2(w, ui.px(64)),
                ButtonStyle::secondary))
-        next = std::make_unique<QuizScreen>(session_id_, QuizPhase::post);
+        next = route::Quiz{session_id_, QuizPhase::post};
     if (!held) ImGui::EndDisabled();
     ImGui::SameLine();
     if (button(ui, "session.summary", ui.t("session.summary"), ImVec2(w, ui.px(64))))
-        next = std::make_unique<SessionSummaryScreen>(session_id_);
+        next = route::SessionSummary{session_id_};
     if (next) {
         ui.unfocus();
         loaded_ = false;  // read again when back
-        nav.push(std::move(next));
+        nav.push(std::move(*next));
     }
 }
 
@@ -176,7 +170,7 @@ void SessionScreen::drawEntry(UiContext& ui, Navigator& nav) {
     if (button(ui, "session.scan", ui.t("session.scan"), ImVec2(ui.px(330), ui.px(56)))) {
         problem_.clear();
         message_.clear();
-        nav.push(std::make_unique<ScannerScreen>());
+        nav.push(route::Scanner{});
     }
     ImGui::SameLine();
     ImGui::PushItemWidth(ui.px(330));
@@ -250,9 +244,8 @@ void SessionScreen::drawAttendees(UiContext& ui, Navigator& nav) {
     if (open) openLead(ui, nav, *open);
 }
 
-void SessionScreen::draw(UiContext& ui, Navigator& nav) {
+void SessionScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!loaded_) load(ui);
-    header(ui, nav, ui.t("session.title"), true);
     if (!session_) {
         textError(problem_);
         return;
@@ -265,7 +258,7 @@ void SessionScreen::draw(UiContext& ui, Navigator& nav) {
         ImGui::Spacing();
         if (button(ui, "session.materials", ui.t("session.materials"),
                    ImVec2(ui.px(300), ui.px(64)), ButtonStyle::secondary))
-            nav.push(std::make_unique<MaterialsScreen>(session_->plan.topic));
+            nav.push(route::Materials{session_->plan.topic});
         return;
     }
     drawNumbers(ui, nav);

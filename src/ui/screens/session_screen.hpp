@@ -18,7 +18,8 @@ class SessionScreen : public Screen {
   public:
     explicit SessionScreen(std::string session_id) : session_id_(std::move(session_id)) {}
     std::string_view name() const override { return "session"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "session.title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     bool onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) override;
 
     const std::string& sessionId() const { return session_id_; }

@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "ui/header.hpp"
 #include "ui/session_labels.hpp"
 #include "ui/status_chip.hpp"
 #include "ui/theme.hpp"
@@ -41,9 +40,8 @@ void SessionSummaryScreen::load(UiContext& ui) {
     if (!s) problem_ = ui.errorText(s.error());
 }
 
-void SessionSummaryScreen::draw(UiContext& ui, Navigator& nav) {
+void SessionSummaryScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!loaded_) load(ui);
-    header(ui, nav, ui.t("session.summary_title"), true);
     if (!problem_.empty()) textError(problem_);
     if (!session_ || !numbers_) return;
     sessionHeading(ui, *session_);

@@ -14,7 +14,8 @@ class SessionSummaryScreen : public Screen {
   public:
     explicit SessionSummaryScreen(std::string session_id) : session_id_(std::move(session_id)) {}
     std::string_view name() const override { return "session_summary"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "session.summary_title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     const std::optional<SessionNumbers>& numbers() const { return numbers_; }
 
   private:

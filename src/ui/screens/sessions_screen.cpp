@@ -1,8 +1,5 @@
 #include "ui/screens/sessions_screen.hpp"
 
-#include "ui/header.hpp"
-#include "ui/screens/session_plan_screen.hpp"
-#include "ui/screens/session_screen.hpp"
 #include "ui/session_labels.hpp"
 #include "ui/status_chip.hpp"
 #include "ui/theme.hpp"
@@ -10,7 +7,7 @@
 
 namespace pekon::ui {
 
-void SessionsScreen::draw(UiContext& ui, Navigator& nav) {
+void SessionsScreen::drawContent(UiContext& ui, Navigator& nav) {
     // Read again every time the list comes back on top (a session was planned or held).
     if (!loaded_) {
         auto list = listSessions(ui.store());
@@ -22,9 +19,8 @@ void SessionsScreen::draw(UiContext& ui, Navigator& nav) {
         }
         loaded_ = sessions_;
     }
-    header(ui, nav, ui.t("session.list_title"), true);
     if (button(ui, "sessions.plan", ui.t("session.plan"), ImVec2(ui.px(360), ui.px(64)))) {
-        nav.push(std::make_unique<SessionPlanScreen>());
+        nav.push(route::SessionPlan{});
         loaded_.reset();
     }
     if (!problem_.empty()) textError(problem_);
@@ -60,7 +56,7 @@ void SessionsScreen::draw(UiContext& ui, Navigator& nav) {
         ImGui::Separator();
         ImGui::PopID();
         if (open) {
-            nav.push(std::make_unique<SessionScreen>(s.id));
+            nav.push(route::Session{s.id});
             loaded_.reset();
         }
     }

@@ -14,7 +14,8 @@ namespace pekon::ui {
 class SessionsScreen : public Screen {
   public:
     std::string_view name() const override { return "sessions"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "session.list_title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     const std::vector<SessionRecord>& sessions() const { return sessions_; }
 
   private:

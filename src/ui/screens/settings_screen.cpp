@@ -3,10 +3,9 @@
 #include "scan/decoder.hpp"
 #include "store/settings.hpp"
 #include "sync/kiosk_check.hpp"
-#include "ui/header.hpp"
+#include "ui/kiosk_nav.hpp"
 #include "ui/pickers.hpp"
-#include "ui/screens/kiosk_exit_screen.hpp"
-#include "ui/screens/scanner_screen.hpp"
+#include "ui/scan_settings.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
@@ -39,9 +38,8 @@ void SettingsScreen::load(UiContext& ui) {
     kiosk_ready_ = !kiosk || *kiosk;  // a read error is not news about the kiosk table
 }
 
-void SettingsScreen::draw(UiContext& ui, Navigator& nav) {
+void SettingsScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!loaded_) load(ui);
-    header(ui, nav, ui.t("settings.title"), true);
     ImGui::BeginChild("settings", ImVec2(0, 0), false);
     dragScroll();
 

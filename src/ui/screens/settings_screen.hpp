@@ -12,7 +12,8 @@ namespace pekon::ui {
 class SettingsScreen : public Screen {
   public:
     std::string_view name() const override { return "settings"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "settings.title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     const std::string& problem() const { return problem_; }  // a refused change, or a save error
 
   private:

@@ -5,8 +5,7 @@
 #include "store/event_log.hpp"
 #include "sync/worker.hpp"
 #include "ui/clock_banner.hpp"
-#include "ui/header.hpp"
-#include "ui/screens/scanner_screen.hpp"
+#include "ui/read_failed.hpp"
 #include "ui/theme.hpp"
 #include "ui/time_text.hpp"
 #include "ui/widgets.hpp"
@@ -68,7 +67,8 @@ void SyncScreen::refresh(UiContext& ui) {
     outbox_ = counts ? std::optional<OutboxCounts>(*counts) : std::nullopt;
     auto rejected = listEvents(ui.store(), 0, 50, SyncState::rejected);
     rejected_ = rejected ? std::move(rejected.value()) : std::vector<Event>{};
-    if (!counts) problem_ = ui.errorText(counts.error());
+    if (!counts) problem_ = readFailedText(ui, counts.error());
+    else if (!rejected) problem_ = readFailedText(ui, rejected.error());
     refreshed_at_ = ui.now();
     ui.forgetClock();  // the run that just ended may have measured the hub's clock
 }
@@ -80,8 +80,7 @@ bool SyncScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPayload& pa
     return true;
 }
 
-void SyncScreen::draw(UiContext& ui, Navigator& nav) {
-    header(ui, nav, ui.t("sync.title"), true);
+void SyncScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!ui.sync) {
         textError(ui.t("sync.unavailable"));
         return;
@@ -121,7 +120,7 @@ void SyncScreen::drawEnrolment(UiContext& ui, Navigator& nav, const sync::Worker
     }
     const ImVec2 size(ui.px(360), ui.px(64));
     if (button(ui, "sync.enrol_scan", ui.t("sync.enrol_scan"), size))
-        nav.push(std::make_unique<ScannerScreen>());
+        nav.push(route::Scanner{});
     ImGui::SameLine();
     if (button(ui, "sync.enrol_paste", ui.t("sync.enrol_paste"), size, ButtonStyle::secondary)) {
         const char* clip = ImGui::GetClipboardText();
@@ -189,7 +188,7 @@ void SyncScreen::drawLinked(UiContext& ui, Navigator& nav, const sync::WorkerSta
     ImGui::Spacing();
     if (button(ui, "sync.enrol_again", ui.t("sync.enrol_again"), ImVec2(ui.px(360), ui.px(56)),
                ButtonStyle::secondary))
-        nav.push(std::make_unique<ScannerScreen>());
+        nav.push(route::Scanner{});
 
     if (!rejected_.empty()) {
         ImGui::Spacing();

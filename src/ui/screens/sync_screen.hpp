@@ -19,7 +19,8 @@ namespace pekon::ui {
 class SyncScreen : public Screen {
   public:
     std::string_view name() const override { return "sync"; }
-    void draw(UiContext& ui, Navigator& nav) override;
+    Chrome chrome() const override { return {Chrome::Bar::volunteer, "sync.title", true}; }
+    void drawContent(UiContext& ui, Navigator& nav) override;
     bool onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) override;
     const std::string& problem() const { return problem_; }
 

@@ -8,10 +8,10 @@
 namespace pekon::ui {
 
 void WizardScreen::drawLocation(UiContext& ui) {
-    HouseholdInput& h = draft_.household;
-    villagePicker(ui, "wizard", &draft_.district_code, &h.village_code, &village_filter_);
+    HouseholdInput& h = model_.draft().household;
+    villagePicker(ui, "wizard", &model_.draft().district_code, &h.village_code, &village_filter_);
     if (auto p = problem(ui, "district_code"); !p.empty()) textError(p);
-    if (draft_.district_code.empty()) return;
+    if (model_.draft().district_code.empty()) return;
     if (auto p = problem(ui, "village_code"); !p.empty()) textError(p);
 
     ImGui::Spacing();
@@ -31,7 +31,7 @@ void WizardScreen::drawLocation(UiContext& ui) {
 }
 
 void WizardScreen::drawKk(UiContext& ui) {
-    HouseholdInput& h = draft_.household;
+    HouseholdInput& h = model_.draft().household;
     textMuted(ui.t("wizard.kk.intro"));
     // Inline validation as the digits come in: once all 16 are there, or after Next.
     std::string inline_problem = problem(ui, "kk_number");
@@ -51,8 +51,8 @@ void WizardScreen::drawKk(UiContext& ui) {
 void WizardScreen::drawClasses(UiContext& ui) {
     textMuted(ui.t("wizard.classes.intro"));
     std::vector<PremiumTable::Person> people;
-    for (size_t i = 0; i < draft_.household.members.size(); ++i) {
-        MemberInput& m = draft_.household.members[i];
+    for (size_t i = 0; i < model_.draft().household.members.size(); ++i) {
+        MemberInput& m = model_.draft().household.members[i];
         ImGui::PushID(static_cast<int>(i));
         ImGui::PushFont(ui.fonts.large);
         ImGui::TextUnformatted(m.name.c_str());
@@ -92,13 +92,13 @@ void WizardScreen::drawClasses(UiContext& ui) {
 }
 
 void WizardScreen::drawDocuments(UiContext& ui) {
-    DocumentsSeen& d = draft_.household.documents;
+    DocumentsSeen& d = model_.draft().household.documents;
     textMuted(ui.t("wizard.documents.intro"));
     toggle(ui, "wizard.doc.ktp", ui.t("wizard.documents.ktp"), &d.ktp);
     toggle(ui, "wizard.doc.kk", ui.t("wizard.documents.kk"), &d.kk);
     toggle(ui, "wizard.doc.akta", ui.t("wizard.documents.akta"), &d.birth_certificate);
     bool pbi = false;
-    for (const MemberInput& m : draft_.household.members) {
+    for (const MemberInput& m : model_.draft().household.members) {
         Segment s;
         pbi = pbi || (parseSegment(m.segment, s) && isPbi(s));
     }
@@ -114,7 +114,7 @@ void WizardScreen::drawDocuments(UiContext& ui) {
 }
 
 void WizardScreen::drawConsent(UiContext& ui) {
-    ConsentRecord& c = draft_.household.consent;
+    ConsentRecord& c = model_.draft().household.consent;
     ImGui::BeginChild("consent_text", ImVec2(0, ui.px(300)), true);
     ImGui::PushFont(ui.fonts.large);
     ImGui::TextWrapped("%s", ui.t("consent.text").c_str());
@@ -125,7 +125,7 @@ void WizardScreen::drawConsent(UiContext& ui) {
 }
 
 void WizardScreen::drawReview(UiContext& ui) {
-    const HouseholdInput& h = draft_.household;
+    const HouseholdInput& h = model_.draft().household;
     const RegionTable& regions = ui.assets().regions;
     const Village* v = regions.village(h.village_code);
     ImGui::TextWrapped("%s: %s", ui.t("label.village").c_str(), v ? v->name.c_str() : "-");
