@@ -1,6 +1,7 @@
 // The event log (store/event_log.hpp): appending an intent's event, and reading the log.
 #include "store/event_log.hpp"
 
+#include "proto/ids.hpp"
 #include "store/internal/database.hpp"
 
 namespace pekon {
