@@ -104,7 +104,8 @@ TEST_CASE("hub plan: device times are flagged against the hub's clock", "[unit][
     late.at = "2030-01-01T00:00:00Z";  // years after the hub's clock
     WireEvent fine = registration("e2", "m2", "h2");
     fine.at = "2026-12-23T07:59:00Z";
-    PushPlan plan = planPush("d1", {late, fine}, {});
+    const std::vector<WireEvent> batch = {late, fine};  // the plan points into it
+    PushPlan plan = planPush("d1", batch, {});
     flagEventTimes(plan, 1'798'012'800);  // 2026-12-23T08:00:00Z
     REQUIRE(plan.events.size() == 2);
     CHECK(plan.events[0].time_flag == "future");
