@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "bare_reference.hpp"
 #include "bench_stats.hpp"
 #include "codec/assets.hpp"
 #include "store/households.hpp"
@@ -106,7 +107,7 @@ int main(int argc, char** argv) {
     const RegionTable& regions = assets->regions;
 
     std::vector<double> single_median, single_p99, household_p99, import_rate, lookup_p99,
-        lookup_median;
+        lookup_median, bare_rate;
     for (int run = 0; run < o.runs; ++run) {
         // 1. Durable single registration: add one member to a household, 1000 times, on a
         //    database already holding 10,000 members. Each call is one fsync'd transaction.
@@ -144,6 +145,16 @@ int main(int argc, char** argv) {
         if (o.only.empty() || o.only == "import") {
             auto store = freshStore(o, "batch.db");
             import_rate.push_back(importHouseholds(*store, regions, o.batch_events / 5));
+            // The reference: the events it wrote, inserted straight into a bare SQLite file in
+            // transactions of the same size.
+            auto written = store->events(0, static_cast<int>(o.batch_events) + 1, SyncState::pending);
+            if (!written) die(written.error().message_en);
+            bench::BareRows rows{"events", {"id", "seq", "type", "at", "actor", "data"}, {}};
+            for (const Event& e : *written)
+                rows.rows.push_back({e.id, std::to_string(e.seq), e.type, std::to_string(e.at),
+                                     e.actor, e.data});
+            bare_rate.push_back(bench::bareSqliteRate(o.dir + "/bare.db", rows,
+                                                      static_cast<size_t>(kBatch * 5)));
         }
         // 3. NIK lookup among N members: 100,000 lookups of random registered NIKs.
         if (o.only.empty() || o.only == "lookup") {
@@ -189,6 +200,13 @@ int main(int argc, char** argv) {
             "batched import, validated, " + std::to_string(kBatch * 5) + " events/transaction";
         std::printf("| %-52s | %-16s | %9.0f ev/s | %-6s |\n", label.c_str(), ">= 150000 ev/s",
                     rate, verdict(rate >= 150000));
+        const double bare = median(bare_rate);
+        std::printf("| %-52s | %-16s | %9.0f ev/s | %-6s |\n",
+                    "reference: the same rows into a bare SQLite table", "", bare, "");
+        char ratio[32];
+        std::snprintf(ratio, sizeof ratio, "%.2f", rate / bare);
+        std::printf("| %-52s | %-16s | %14s | %-6s |\n", "ratio: batched import / reference", "",
+                    ratio, "");
     }
     if (!lookup_p99.empty()) {
         const double l_med = median(lookup_median), l_p99 = median(lookup_p99);

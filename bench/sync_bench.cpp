@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "bare_reference.hpp"
 #include "bench_stats.hpp"
 #include "codec/assets.hpp"
 #include "hub/hub_store.hpp"
@@ -43,6 +44,7 @@ struct Options {
     int device_households = 10;  // each simulated device: 10 households, 50 events
     std::string postgres;        // postgresql://user@host:port (no database)
     std::string dir;
+    bool crowd = true;  // --no-crowd: leave out the 200 devices at once
 };
 
 [[noreturn]] void die(const std::string& what) {
@@ -219,6 +221,57 @@ Phases phases(const Options& o, const std::string& device_template) {
             percentile(put, 0.5), percentile(mark, 0.5)};
 }
 
+// The rows the hub stores for the device's events (id, device, seq, type, time, canonical
+// content, its hash, when received), made before any clock starts.
+bench::BareRows hubRows(const std::string& device_template) {
+    auto store = Store::open(device_template);
+    if (!store) die(store.error().message_en);
+    const std::int64_t count = (*store)->outboxCounts()->pending;
+    auto all = (*store)->events(0, static_cast<int>(count) + 1, SyncState::pending);
+    if (!all) die(all.error().message_en);
+    bench::BareRows rows{"events",
+                         {"id", "device_id", "seq", "type", "at", "content", "content_hash",
+                          "received_at"},
+                         {}};
+    const std::string now = std::to_string(unixNow());
+    for (const WireEvent& e : toWire(*all)) {
+        const std::string content = dumpJson(Json{{"id", e.id}, {"seq", e.seq}, {"type", e.type},
+                                                  {"at", e.at}, {"actor", e.actor},
+                                                  {"data", e.data}});
+        rows.rows.push_back({e.id, "bench-device", std::to_string(e.seq), e.type, e.at, content,
+                             sync::sha256Hex(content), now});
+    }
+    return rows;
+}
+
+// The same rows into a bare PostgreSQL table (text primary key), 1000 rows a transaction, each
+// transaction one INSERT over column arrays: rows per second.
+double barePostgresRate(const Options& o, const bench::BareRows& data) {
+    HubDb db(o, true, "bare");
+    auto c = hub::pg::Connection::open(db.url());
+    if (!c) die(c.error().message_en);
+    std::string create = "CREATE TABLE events (", arrays;
+    for (size_t i = 0; i < data.columns.size(); ++i) {
+        create += (i ? ", " : "") + data.columns[i] + " TEXT" + (i ? "" : " PRIMARY KEY");
+        arrays += (i ? ", $" : "$") + std::to_string(i + 1) + "::text[]";
+    }
+    if (auto r = c->exec((create + ")").c_str(), "bare table"); !r) die(r.error().message_en);
+    const std::string insert = "INSERT INTO events SELECT * FROM unnest(" + arrays + ")";
+    const hub::pg::Statement statement{"bare_insert", insert.c_str()};
+    const auto t0 = Clock::now();
+    for (size_t first = 0; first < data.rows.size(); first += kMaxPushEvents) {
+        std::vector<hub::pg::ArrayLiteral> columns(data.columns.size());
+        for (size_t r = first; r < std::min(data.rows.size(), first + kMaxPushEvents); ++r)
+            for (size_t i = 0; i < data.columns.size(); ++i) columns[i].add(data.rows[r][i]);
+        std::vector<hub::pg::Param> params;
+        for (const auto& column : columns) params.push_back(column.done());
+        if (auto r = c->exec("BEGIN", "begin"); !r) die(r.error().message_en);
+        if (auto r = c->run(statement, params, "bare insert"); !r) die(r.error().message_en);
+        if (auto r = hub::pg::commit(*c); !r) die(r.error().message_en);
+    }
+    return static_cast<double>(data.rows.size()) / seconds(Clock::now() - t0);
+}
+
 struct Crowd {
     int errors = 0;
     double p50_ms = 0, p99_ms = 0, max_ms = 0, wall_s = 0;
@@ -282,7 +335,8 @@ Crowd crowd(const Options& o, bool postgres, const RegionTable& regions) {
 int main(int argc, char** argv) {
     Options o;
     readOptions(argc, argv,
-                "sync_bench [--runs N] [--members N] [--devices N] [--postgres URL] [--dir DIR]",
+                "sync_bench [--runs N] [--members N] [--devices N] [--postgres URL] [--dir DIR] "
+                "[--no-crowd]",
                 [&](const std::string& a, auto value) {
                     if (a == "--runs")
                         o.runs = std::max(1, std::stoi(value()));
@@ -294,6 +348,8 @@ int main(int argc, char** argv) {
                         o.postgres = value();
                     else if (a == "--dir")
                         o.dir = value();
+                    else if (a == "--no-crowd")
+                        o.crowd = false;
                     else
                         return false;
                     return true;
@@ -314,28 +370,40 @@ int main(int argc, char** argv) {
 
     std::vector<bool> backends = {false};
     if (!o.postgres.empty()) backends.push_back(true);
-    std::printf("\n%-12s %-8s %10s %10s %12s\n", "hub", "run", "events", "seconds", "events/s");
-    std::vector<std::pair<std::string, Throughput>> medians;
+    const bench::BareRows reference_rows = hubRows(device_template);
+    std::printf("\n%-12s %-8s %10s %10s %12s %14s %7s\n", "hub", "run", "events", "seconds",
+                "events/s", "reference/s", "ratio");
     for (bool pg : backends) {
-        std::vector<double> secs;
+        std::vector<double> secs, references;
         std::int64_t events = 0;
         for (int run = 1; run <= o.runs; ++run) {
             const Throughput t = syncAll(o, pg, device_template, run);
+            // The reference in the same run: the same rows straight into a bare table.
+            const double reference =
+                pg ? barePostgresRate(o, reference_rows)
+                   : bench::bareSqliteRate(o.dir + "/bare.db", reference_rows, kMaxPushEvents);
             secs.push_back(t.seconds);
+            references.push_back(reference);
             events = t.events;
-            std::printf("%-12s %-8d %10lld %10.2f %12.0f\n", pg ? "postgresql" : "sqlite", run,
-                        static_cast<long long>(t.events), t.seconds,
-                        static_cast<double>(t.events) / t.seconds);
+            const double rate = static_cast<double>(t.events) / t.seconds;
+            std::printf("%-12s %-8d %10lld %10.2f %12.0f %14.0f %7.2f\n",
+                        pg ? "postgresql" : "sqlite", run, static_cast<long long>(t.events),
+                        t.seconds, rate, reference, rate / reference);
         }
-        const double med = percentile(secs, 0.5);
-        std::printf("%-12s %-8s %10lld %10.2f %12.0f   (target >= 40000 events/s)\n",
+        const double med = percentile(secs, 0.5), ref = percentile(references, 0.5);
+        const double rate = static_cast<double>(events) / med;
+        std::printf("%-12s %-8s %10lld %10.2f %12.0f %14.0f %7.2f   (target >= 40000 events/s: %s)\n",
                     pg ? "postgresql" : "sqlite", "median", static_cast<long long>(events), med,
-                    static_cast<double>(events) / med);
+                    rate, ref, rate / ref, rate >= 40000 ? "met" : "MISSED");
     }
     if (o.postgres.empty())
         std::printf(
             "(PostgreSQL not measured: give --postgres URL or PEKON_PG_CLUSTER; scripts/bench "
             "starts a cluster)\n");
+    std::printf("(reference: the same rows inserted straight into a bare table, %zu rows a "
+                "transaction: SQLite WAL with a full sync per commit, one prepared statement; "
+                "PostgreSQL one INSERT over column arrays)\n",
+                kMaxPushEvents);
 
     const Phases ph = phases(o, device_template);
     std::printf(
@@ -356,6 +424,7 @@ int main(int argc, char** argv) {
     std::printf("%-12s %8s %10s %10s %10s %10s\n", "hub", "errors", "p50 ms", "p99 ms", "max ms",
                 "wall s");
     for (bool pg : backends) {
+        if (!o.crowd) break;
         const Crowd c = crowd(o, pg, assets->regions);
         std::printf("%-12s %8d %10.0f %10.0f %10.0f %10.2f   (%lld events stored)\n",
                     pg ? "postgresql" : "sqlite", c.errors, c.p50_ms, c.p99_ms, c.max_ms, c.wall_s,

@@ -14,9 +14,10 @@
 
 // pekon-hub's storage: enrolment tokens, devices, the events devices pushed (each id stored
 // once), and the changes each device should pull. No HTTP here. Two backends behind one
-// interface: SQLite (a 0600 file; hub_store_sqlite) and PostgreSQL (libpq;
-// hub_store_postgres). What both must decide the same way (duplicate vs id_conflict, the
-// duplicate-NIK changes, status changes) lives once, in hub_store_logic.
+// interface: SQLite (a 0600 file; hub_db_sqlite) and PostgreSQL (libpq;
+// hub_db_postgres). What both must decide the same way (duplicate vs id_conflict, the
+// duplicate-NIK changes, status changes) lives once, in hub_plan, and each operation is
+// written once over both (hub_ops_*).
 namespace pekon::hub {
 
 struct Device {
@@ -104,13 +105,13 @@ class HubStore {
     virtual Result<std::vector<Change>> changes(const std::string& device_id, std::int64_t since,
                                                 int limit) = 0;
     virtual Result<std::int64_t> eventCount() = 0;
-    // How many stored events have each time flag (hub_store_logic: flagEventTimes), by flag
+    // How many stored events have each time flag (hub_plan: flagEventTimes), by flag
     // name; flags no event has are left out.
     virtual Result<std::vector<TimeFlagCount>> timeFlagCounts() = 0;
 
     // The office's decisions (core/status_import): each kept, and each registration of that
     // NIK and birth date gets a status change for the device that made it. Each person's kiosk
-    // entry is brought up to date and sent to the kiosks of their area (hub_store_logic:
+    // entry is brought up to date and sent to the kiosks of their area (hub_plan:
     // planKioskEntries). The slow kiosk lookups are computed first; the rest is one
     // transaction.
     virtual Result<StatusImportSummary> importStatuses(const std::vector<StatusRow>& rows,

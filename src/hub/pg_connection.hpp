@@ -38,6 +38,7 @@ class Rows {
     ~Rows() { PQclear(result_); }
 
     int count() const { return PQntuples(result_); }
+    int columns() const { return PQnfields(result_); }
     std::string text(int row, int column) const;
     std::int64_t integer(int row, int column) const;
     bool isNull(int row, int column) const { return PQgetisnull(result_, row, column) != 0; }
@@ -66,6 +67,8 @@ class Connection {
 
     // Runs a statement without parameters; several may be given at once (BEGIN, DDL).
     Result<Rows> exec(const char* sql, std::string_view doing);
+    // Whether a statement of this name is prepared on this connection.
+    bool prepared(std::string_view name) const { return prepared_.count(std::string(name)) != 0; }
     // Runs a parameterised statement (prepared on this connection on first use).
     Result<Rows> run(const Statement& statement, const std::vector<Param>& params,
                      std::string_view doing);

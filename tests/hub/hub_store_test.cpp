@@ -9,7 +9,8 @@
 #include <thread>
 
 #include "hub/hub_store_fixtures.hpp"
-#include "hub/hub_store_logic.hpp"
+#include "hub/hub_plan.hpp"
+#include "hub/hub_schema.hpp"
 #include "support/check_error.hpp"
 #include "support/fixtures.hpp"
 #include "support/postgres_test_db.hpp"

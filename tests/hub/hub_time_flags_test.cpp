@@ -6,7 +6,8 @@
 #include "core/clock_check.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/hub_store_fixtures.hpp"
-#include "hub/hub_store_logic.hpp"
+#include "hub/hub_plan.hpp"
+#include "hub/hub_schema.hpp"
 #include "support/postgres_test_db.hpp"
 
 using namespace pekon;

@@ -1,6 +1,4 @@
-#include "hub/hub_store_logic.hpp"
-
-#include <sodium.h>
+#include "hub/hub_plan.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -16,160 +14,7 @@
 
 namespace pekon::hub {
 
-Status initCrypto() {
-    if (sodium_init() < 0)
-        return Error{"crypto_unavailable", "Pustaka kriptografi gagal dimulai.",
-                     "The crypto library failed to start."};
-    return {};
-}
-
-std::string newEnrolToken() {
-    unsigned char bytes[24];
-    randombytes_buf(bytes, sizeof bytes);
-    char text[sodium_base64_ENCODED_LEN(sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes,
-                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    return text;
-}
-
-std::string tokenHash(const std::string& token) {
-    return sync::sha256Hex(token);
-}
-
-Error badToken() {
-    return Error{"bad_token", "Token pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa.",
-                 "The enrolment token is unknown, used or expired."};
-}
-
-Error unknownDevice() {
-    return Error{"unknown_device", "Perangkat tidak dikenal.", "Unknown device."};
-}
-
-Error schemaTooNew(std::int64_t found) {
-    const std::string versions = std::to_string(found) + " > " + std::to_string(kHubSchemaVersion);
-    return Error{"hub_schema_newer",
-                 "Basis data pekon-hub ini dibuat oleh versi yang lebih baru (skema " + versions +
-                     "); tidak diubah. Pakai pekon-hub yang lebih baru.",
-                 "This pekon-hub database was written by a newer version (schema " + versions +
-                     "); it was left untouched. Use a newer pekon-hub."};
-}
-
 namespace {
-
-// Version 1. Times are Unix seconds; keys byte for byte.
-constexpr const char* kSchemaV1 = R"sql(
-CREATE TABLE IF NOT EXISTS tokens (
-    token_hash   {key} PRIMARY KEY,        -- SHA-256 hex of the token; the token is never stored
-    label        TEXT NOT NULL,
-    created_at   BIGINT NOT NULL,
-    expires_at   BIGINT NOT NULL,
-    used_at      BIGINT,
-    device_id    TEXT
-);
-CREATE TABLE IF NOT EXISTS devices (
-    id           {key} PRIMARY KEY,
-    name         TEXT NOT NULL,
-    secret       TEXT NOT NULL,            -- base64 of the 32-byte HMAC key
-    enrolled_at  BIGINT NOT NULL,
-    revoked_at   BIGINT
-);
-CREATE TABLE IF NOT EXISTS events (
-    id           {key} PRIMARY KEY,        -- unique in storage: a resent event is not stored again
-    device_id    {key} NOT NULL,           -- the signed-in device that pushed it
-    seq          BIGINT NOT NULL,
-    type         TEXT NOT NULL,
-    at           TEXT NOT NULL,
-    content      TEXT NOT NULL,            -- canonical JSON of the event
-    content_hash TEXT NOT NULL,            -- SHA-256 hex: decides duplicate vs id_conflict
-    received_at  BIGINT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS members (       -- the registrations, for duplicate NIKs and statuses
-    member_id    {key} PRIMARY KEY,
-    household_id {key} NOT NULL,
-    device_id    {key} NOT NULL,
-    nik          {key} NOT NULL,
-    birth_date   {key} NOT NULL
-);
-CREATE INDEX IF NOT EXISTS members_nik ON members (nik, birth_date);
-CREATE TABLE IF NOT EXISTS statuses (      -- the office's decisions (status import), latest last
-    id           {serial},
-    nik          TEXT NOT NULL,
-    birth_date   TEXT NOT NULL,
-    status       TEXT NOT NULL,
-    card_number  TEXT NOT NULL,
-    class        INTEGER,
-    faskes       TEXT NOT NULL,
-    decided_on   TEXT NOT NULL,
-    imported_at  BIGINT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS changes (
-    cursor       {serial},
-    device_id    {key} NOT NULL,
-    type         TEXT NOT NULL,
-    data         TEXT NOT NULL,
-    created_at   BIGINT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS changes_device ON changes (device_id, cursor);
-)sql";
-
-// Version 2: citizen kiosks (issue 6). The two partial indexes over the registrations' JSON
-// let a status import find a person's name and village without a scan; they index what v1
-// stored too, so nothing needs copying.
-constexpr const char* kSchemaV2 = R"sql(
-CREATE TABLE IF NOT EXISTS hub_secrets (   -- made once per hub database, never printed
-    name         {key} PRIMARY KEY,
-    value        TEXT NOT NULL             -- kiosk.key: base64 of the district's 32-byte key
-);
-ALTER TABLE tokens ADD COLUMN kiosk_area TEXT;   -- a kiosk token: the area its kiosk serves
-ALTER TABLE devices ADD COLUMN kiosk_area TEXT;  -- NULL: an ordinary device
-CREATE TABLE IF NOT EXISTS kiosk_entries ( -- each person's latest card status, for kiosks
-    nik          {key} NOT NULL,
-    birth_date   {key} NOT NULL,
-    lookup       TEXT NOT NULL,            -- statusLookupKey(kiosk.key, NIK, birth date)
-    route        {key} NOT NULL,           -- the village, else the regency of the NIK
-    decided_on   TEXT NOT NULL,            -- YYYY-MM-DD of the decision it shows
-    data         TEXT NOT NULL,            -- the kiosk.status change's data (JSON)
-    updated_at   BIGINT NOT NULL,
-    PRIMARY KEY (nik, birth_date)
-);
-CREATE INDEX IF NOT EXISTS kiosk_entries_route ON kiosk_entries (route);
-CREATE INDEX IF NOT EXISTS events_member_registered ON events ({data.member_id})
-    WHERE type = 'member.registered';
-CREATE INDEX IF NOT EXISTS events_household_registered ON events ({data.household_id})
-    WHERE type = 'household.registered';
-)sql";
-
-// Version 3: how far to trust an event's device time (issue 12). `received_at` (v1) is the
-// hub's clock when it stored the event; `clock_offset` the device's declared offset at the push
-// (hub - device seconds); `time_flag` why the device time is doubtful (core/clock_check
-// judgeEventTime), NULL when it is plausible. Events stored before v3 have neither.
-constexpr const char* kSchemaV3 = R"sql(
-ALTER TABLE events ADD COLUMN clock_offset BIGINT;
-ALTER TABLE events ADD COLUMN time_flag TEXT;
-CREATE INDEX IF NOT EXISTS events_time_flag ON events (time_flag) WHERE time_flag IS NOT NULL;
-)sql";
-
-constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3};
-static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
-
-std::string inDialect(std::string sql, const SqlDialect& dialect) {
-    for (const auto& [word, spelling] :
-         {std::pair{"{key}", dialect.key}, std::pair{"{serial}", dialect.serial}}) {
-        const std::string_view w = word;
-        for (size_t at = sql.find(w); at != std::string::npos; at = sql.find(w, at))
-            sql.replace(at, w.size(), spelling);
-    }
-    // {data.FIELD}: the dialect's expression for that field of an event's data.
-    constexpr std::string_view kField = "{data.";
-    for (size_t at = sql.find(kField); at != std::string::npos; at = sql.find(kField, at)) {
-        const size_t end = sql.find('}', at);
-        const std::string field = sql.substr(at + kField.size(), end - at - kField.size());
-        const std::string spelled = dialect.data_field_prefix + field + dialect.data_field_suffix;
-        sql.replace(at, end + 1 - at, spelled);
-        at += spelled.size();
-    }
-    return sql;
-}
 
 bool isRegistration(const WireEvent& e) {
     return e.type == "member.registered" && e.data.is_object();
@@ -213,16 +58,6 @@ void addDistinct(std::vector<std::string>& out, std::unordered_set<std::string>&
 }
 
 }  // namespace
-
-Status migrateSchema(std::int64_t current, const SqlDialect& dialect,
-                     const std::function<Status(const SchemaStep&)>& apply) {
-    if (current > kHubSchemaVersion) return schemaTooNew(current);
-    for (std::int64_t version = current + 1; version <= kHubSchemaVersion; ++version) {
-        const char* sql = kSchemaSteps[version - 1];
-        if (auto s = apply(SchemaStep{version, inDialect(sql, dialect)}); !s) return s;
-    }
-    return {};
-}
 
 void flagEventTimes(PushPlan& plan, UnixSeconds received_at) {
     std::optional<UnixSeconds> previous;
@@ -345,29 +180,6 @@ StatusPlan planStatusImport(const std::vector<StatusRow>& rows,
         }
     }
     return plan;
-}
-
-KioskKey newKioskKey() {
-    const sync::DeviceSecret bytes = sync::newDeviceSecret();  // 32 bytes of the CSPRNG
-    KioskKey key;
-    key.bytes = bytes.bytes;
-    return key;
-}
-
-std::string encodeKioskKey(const KioskKey& key) {
-    sync::DeviceSecret bytes;
-    bytes.bytes = key.bytes;
-    return sync::encodeSecret(bytes);
-}
-
-Result<KioskKey> decodeKioskKey(std::string_view base64) {
-    auto bytes = sync::decodeSecret(base64);
-    if (!bytes)
-        return Error{"kiosk_key_invalid", "Kunci kios di basis data pekon-hub rusak.",
-                     "The kiosk key in the pekon-hub database is damaged."};
-    KioskKey key;
-    key.bytes = bytes->bytes;
-    return key;
 }
 
 std::optional<Date> kioskCardEta(MemberStatus status, const Date& decided) {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,56 +12,11 @@
 #include "hub/hub_store.hpp"
 #include "proto/kiosk_lookup.hpp"
 
-// What every storage backend of pekon-hub decides the same way, without touching storage:
-// a backend reads what a batch touches, asks planPush / planStatusImport what to write and
-// what to answer, writes it in one transaction and answers only after the commit.
+// What the hub decides, without touching storage (pure, tested without a database): an
+// operation (hub_ops_*) reads what a batch touches, asks planPush / planStatusImport /
+// planKioskEntries what to write and what to answer, writes it in one transaction and answers
+// only after the commit.
 namespace pekon::hub {
-
-// The schema version this build writes. A store with a newer one is refused untouched.
-inline constexpr std::int64_t kHubSchemaVersion = 3;
-
-// What the two SQL dialects spell differently in the schema.
-struct SqlDialect {
-    const char* key;     // a text key compared byte for byte
-    const char* serial;  // an ever-growing 64-bit primary key (change cursors)
-    // A text field of an event's `data`, read from its stored JSON (`content`): the prefix,
-    // the field's name, then the suffix. Indexes are built over exactly this expression, so a
-    // query must spell it the same way to use them (see the backends).
-    const char* data_field_prefix;
-    const char* data_field_suffix;
-};
-inline constexpr SqlDialect kSqliteDialect{"TEXT", "INTEGER PRIMARY KEY AUTOINCREMENT",
-                                           "json_extract(content, '$.data.", "')"};
-inline constexpr SqlDialect kPostgresDialect{
-    "TEXT COLLATE \"C\"", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
-    "(((content::json -> 'data') ->> '", "') COLLATE \"C\")"};
-
-// The table that records which schema steps a store has (one row per step applied).
-inline constexpr const char* kSchemaVersionTable =
-    "CREATE TABLE IF NOT EXISTS hub_schema_version (version INTEGER PRIMARY KEY, applied_at "
-    "BIGINT NOT NULL)";
-inline constexpr const char* kReadSchemaVersion =
-    "SELECT COALESCE(MAX(version), 0) FROM hub_schema_version";
-
-// One numbered step of the hub's schema, in a dialect: DDL run once, in the transaction that
-// records its version (IF NOT EXISTS where the dialects allow it).
-struct SchemaStep {
-    std::int64_t version;
-    std::string sql;
-};
-
-// Brings a store at schema `current` up to kHubSchemaVersion: `apply` runs each missing step
-// and records its version, inside the caller's transaction. A newer store: `hub_schema_newer`,
-// nothing applied.
-Status migrateSchema(std::int64_t current, const SqlDialect& dialect,
-                     const std::function<Status(const SchemaStep&)>& apply);
-
-Status initCrypto();          // libsodium; `crypto_unavailable` when it fails to start
-std::string newEnrolToken();  // 24 random bytes, URL-safe base64 without padding
-std::string tokenHash(const std::string& token);  // SHA-256 hex: what is stored
-Error badToken();
-Error unknownDevice();
-Error schemaTooNew(std::int64_t found);
 
 // A member registration as the hub indexes it (for duplicate NIKs and status imports).
 struct Registration {
@@ -119,10 +73,6 @@ PushPlan planPush(const std::string& device_id, const std::vector<WireEvent>& ev
 // previous new event of the batch (the batch is in the device's sequence order) whose time was
 // not itself impossible (before_epoch, future).
 void flagEventTimes(PushPlan& plan, UnixSeconds received_at);
-// The query both backends count the flags with (the partial index events_time_flag).
-inline constexpr const char* kTimeFlagCounts =
-    "SELECT time_flag, COUNT(*) FROM events WHERE time_flag IS NOT NULL GROUP BY time_flag "
-    "ORDER BY time_flag";
 
 // The distinct (NIK, birth date) pairs of the rows, as "NIK" and "YYYY-MM-DD".
 struct PersonKey {
@@ -151,11 +101,6 @@ StatusPlan planStatusImport(const std::vector<StatusRow>& rows,
 // is found by NIK and KK number, or receipt and birth date; entries kept before carry no
 // `kk_lookup` in their data and are never sent again: a new kiosk's table is the entries with
 // a lookup whose data has one (both backends' backfill).
-
-inline constexpr const char* kKioskKeySecret = "kiosk.key";
-KioskKey newKioskKey();
-std::string encodeKioskKey(const KioskKey& key);  // standard base64 with padding
-Result<KioskKey> decodeKioskKey(std::string_view base64);
 
 // The days from a card's issue to its delivery: the ETA a kiosk shows for `card_issued`.
 inline constexpr int kCardDeliveryDays = 7;
