@@ -12,9 +12,7 @@ UnixSeconds parseTime(const std::string& text) {
 }
 
 MemberStatus parseStatusOr(const std::string& text) {
-    MemberStatus s = MemberStatus::queued;
-    parseStatus(text, s);
-    return s;
+    return parseStatus(text).value_or(MemberStatus::queued);
 }
 
 constexpr const char* kSummaryColumns =
@@ -109,9 +107,9 @@ Result<std::optional<HouseholdDetail>> Store::household(const std::string& id) {
         m.nik = members->text(1);
         m.name = members->text(2);
         if (auto d = parseIsoDate(members->text(3))) m.birth_date = *d;
-        parseSex(members->text(4), m.sex);
-        parseRelation(members->text(5), m.relation);
-        parseSegment(members->text(6), m.segment);
+        m.sex = parseSex(members->text(4)).value_or(m.sex);
+        m.relation = parseRelation(members->text(5)).value_or(m.relation);
+        m.segment = parseSegment(members->text(6)).value_or(m.segment);
         m.care_class = static_cast<int>(members->integer(7));
         r.status = parseStatusOr(members->text(8));
         r.card_number = members->text(9);
@@ -207,8 +205,9 @@ Result<OutboxCounts> Store::outboxCounts() {
     OutboxCounts c;
     int rc;
     while ((rc = stmt->step()) == SQLITE_ROW) {
-        SyncState state;
-        if (!parseSyncState(stmt->text(0), state)) continue;
+        const auto parsed = parseSyncState(stmt->text(0));
+        if (!parsed) continue;
+        const SyncState state = *parsed;
         const std::int64_t n = stmt->integer(1);
         switch (state) {
             case SyncState::pending:
@@ -251,7 +250,7 @@ Result<std::vector<Event>> Store::events(std::int64_t after_seq, int limit,
         e.at = parseTime(stmt->text(3));
         e.actor = stmt->text(4);
         e.data = stmt->text(5);
-        parseSyncState(stmt->text(6), e.sync_state);
+        e.sync_state = parseSyncState(stmt->text(6)).value_or(e.sync_state);
         e.hub_code = stmt->text(7);
         e.hub_message = stmt->text(8);
         out.push_back(std::move(e));
