@@ -7,6 +7,7 @@
 #include "app/commands.hpp"
 #include "codec/household_json.hpp"
 #include "codec/json.hpp"
+#include "core/number.hpp"
 #include "core/text.hpp"
 #include "store/households.hpp"
 
@@ -82,8 +83,9 @@ int list(CliEnv& env, const Args& args) {
         return env.usage("household list [--village CODE] [--limit N]");
     int limit = 1000;
     if (auto l = args.option("limit")) {
-        if (!isAllDigits(*l) || l->size() > 6) return env.usage("--limit " + *l);
-        limit = std::stoi(*l);
+        auto parsed = parseNumberIn(*l, 0, 999999);
+        if (!parsed) return env.usage("--limit " + *l);
+        limit = *parsed;
     }
     auto assets = env.assets();
     if (!assets) return env.fail(assets.error());

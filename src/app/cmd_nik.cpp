@@ -45,8 +45,8 @@ int runNik(CliEnv& env, const Args& args) {
         check.birth_date = *date;
     }
     if (auto text = args.option("sex")) {
-        Sex sex;
-        if (!parseSex(*text, sex))
+        const std::optional<Sex> sex = parseSex(*text);
+        if (!sex)
             return invalid(
                 env, nik,
                 Error{"sex_invalid", "Jenis kelamin harus L (laki-laki) atau P (perempuan).",

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/number.hpp"
 #include "store/households.hpp"
 #include "store/sessions.hpp"
 #include "store/users.hpp"
@@ -31,8 +32,10 @@ struct DemoHousehold {
 // A NIK consistent with the person: issued in the village's kecamatan, the birth date (day
 // + 40 for women) and a serial.
 std::string demoNik(const std::string& village, const DemoPerson& p, int serial) {
-    const int y = std::stoi(std::string(p.birth, 4)), m = std::stoi(std::string(p.birth + 5, 2)),
-              d = std::stoi(std::string(p.birth + 8, 2));
+    const std::string_view birth(p.birth);
+    const int y = parseNumber<int>(birth.substr(0, 4)).value_or(0),
+              m = parseNumber<int>(birth.substr(5, 2)).value_or(0),
+              d = parseNumber<int>(birth.substr(8, 2)).value_or(0);
     char buf[32];
     std::snprintf(buf, sizeof buf, "%c%c%c%c%c%c%02d%02d%02d%04d", village[0], village[1],
                   village[3], village[4], village[6], village[7], d + (p.sex == 'F' ? 40 : 0), m,

@@ -1,11 +1,16 @@
 // `pekon`: with a command, the command line (the same core and store code paths the touch
 // app uses); with none, the touch app.
 #include <iostream>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "app/commands.hpp"
 #include "app/gui.hpp"
+#include "core/number.hpp"
 #include "platform/paths.hpp"
 
 using namespace pekon;
@@ -14,15 +19,13 @@ using namespace pekon::cli;
 namespace {
 
 // "1280x800" -> width and height (each 320..7680).
-bool parseSize(const std::string& text, int& width, int& height) {
+std::optional<std::pair<int, int>> parseSize(std::string_view text) {
     const size_t x = text.find('x');
-    if (x == std::string::npos || x == 0 || x + 1 >= text.size() || text.size() > 11) return false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (i != x && (text[i] < '0' || text[i] > '9')) return false;
-    }
-    width = std::stoi(text.substr(0, x));
-    height = std::stoi(text.substr(x + 1));
-    return width >= 320 && height >= 320 && width <= 7680 && height <= 7680;
+    if (x == std::string_view::npos) return std::nullopt;
+    auto width = parseNumberIn(text.substr(0, x), 320, 7680);
+    auto height = parseNumberIn(text.substr(x + 1), 320, 7680);
+    if (!width || !height) return std::nullopt;
+    return std::pair{*width, *height};
 }
 
 }  // namespace
@@ -35,15 +38,15 @@ int main(int argc, char** argv) {
     const std::string command = gui || words.empty() ? "" : words.front();
     if (!gui) words.erase(words.begin());
 
-    const Args args =
-        parseArgs(words,
-                  {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv",
-                   "size", "scale", "screenshot", "formats", "name", "ca-file", "nik", "receipt",
-                   "kk"},
-                  {"help", "version", "demo", "fullscreen"});
-    Lang lang = Lang::id;
+    const Args args = parseArgs(
+        words,
+        {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv", "size",
+         "scale", "screenshot", "formats", "name", "ca-file", "nik", "receipt", "kk"},
+        {"help", "version", "demo", "fullscreen"});
     const std::string lang_text = args.option("lang").value_or("id");
-    const bool lang_ok = parseLang(lang_text, lang);
+    const std::optional<Lang> parsed_lang = parseLang(lang_text);
+    const bool lang_ok = parsed_lang.has_value();
+    const Lang lang = parsed_lang.value_or(Lang::id);
     const std::string format_text = args.option("format").value_or("text");
     const Format format = format_text == "json" ? Format::json : Format::text;
     const bool demo = args.flag("demo");
@@ -74,16 +77,15 @@ int main(int argc, char** argv) {
         }
         options.fullscreen = args.flag("fullscreen");
         options.ca_file = args.option("ca-file").value_or("");
-        if (auto size = args.option("size");
-            size && !parseSize(*size, options.width, options.height))
-            return env.usage("--size " + *size);
+        if (auto size = args.option("size")) {
+            auto parsed = parseSize(*size);
+            if (!parsed) return env.usage("--size " + *size);
+            std::tie(options.width, options.height) = *parsed;
+        }
         if (auto scale = args.option("scale")) {
-            try {
-                options.scale = std::stof(*scale);
-            } catch (...) {
-                options.scale = -1;
-            }
-            if (options.scale < 0.5f || options.scale > 4.0f) return env.usage("--scale " + *scale);
+            auto parsed = parseNumberIn(*scale, 0.5f, 4.0f);
+            if (!parsed) return env.usage("--scale " + *scale);
+            options.scale = *parsed;
         }
         return runGui(options);
     }

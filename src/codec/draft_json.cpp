@@ -65,7 +65,9 @@ Result<HouseholdDraft> draftFromJson(std::string_view json) {
     if (!j || !j->is_object()) return invalid();
     HouseholdDraft d;
     d.id = text(*j, "id");
-    if (!parseStep(text(*j, "step"), d.step)) return invalid();
+    auto step = parseStep(text(*j, "step"));
+    if (!step) return invalid();
+    d.step = *step;
     d.district_code = text(*j, "district_code");
     HouseholdInput& h = d.household;
     h.kk_number = text(*j, "kk_number");

@@ -109,9 +109,15 @@ Result<Member> parseMemberRegistered(std::string_view data) {
     auto date = parseIsoDate(birth);
     if (!date) return dataError("birth_date");
     m.birth_date = *date;
-    if (!parseSex(sex, m.sex)) return dataError("sex");
-    if (!parseRelation(relation, m.relation)) return dataError("relation");
-    if (!parseSegment(segment, m.segment)) return dataError("segment");
+    const auto parsed_sex = parseSex(sex);
+    const auto parsed_relation = parseRelation(relation);
+    const auto parsed_segment = parseSegment(segment);
+    if (!parsed_sex) return dataError("sex");
+    if (!parsed_relation) return dataError("relation");
+    if (!parsed_segment) return dataError("segment");
+    m.sex = *parsed_sex;
+    m.relation = *parsed_relation;
+    m.segment = *parsed_segment;
     auto cls = j->find("class");
     if (cls == j->end() || !cls->is_number_integer()) return dataError("class");
     const std::int64_t care_class = cls->get<std::int64_t>();

@@ -32,8 +32,7 @@ Result<PremiumTable> parsePremiums(std::string_view text) {
         p.legal_basis = basis.get<std::string>();
         const Json classes = s.value("class_premium", Json());
         for (const char* roman : {"I", "II", "III"}) {
-            int cls = 0;
-            parseCareClass(roman, cls);
+            const int cls = parseCareClass(roman).value_or(0);
             if (!classes.is_object() || !classes.contains(roman) ||
                 !classes[roman].is_number_integer())
                 return bad(at + ".class_premium." + roman);
@@ -44,11 +43,14 @@ Result<PremiumTable> parsePremiums(std::string_view text) {
         for (const Json& sub : subsidies) {
             Subsidy x{};
             if (!sub.is_object() || !sub.value("segment", Json()).is_string() ||
-                !parseSegment(sub["segment"].get<std::string>(), x.segment) ||
                 !sub.value("class", Json()).is_string() ||
-                !parseCareClass(sub["class"].get<std::string>(), x.care_class) ||
                 !sub.value("amount", Json()).is_number_integer())
                 return bad(at + ".government_subsidy");
+            const auto segment = parseSegment(sub["segment"].get<std::string>());
+            const auto care_class = parseCareClass(sub["class"].get<std::string>());
+            if (!segment || !care_class) return bad(at + ".government_subsidy");
+            x.segment = *segment;
+            x.care_class = *care_class;
             x.amount = sub["amount"].get<Rupiah>();
             p.subsidies.push_back(x);
         }

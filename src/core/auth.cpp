@@ -8,14 +8,10 @@ std::string_view roleCode(Role role) {
     return role == Role::supervisor ? "supervisor" : "volunteer";
 }
 
-bool parseRole(std::string_view text, Role& out) {
-    if (text == "supervisor")
-        out = Role::supervisor;
-    else if (text == "volunteer")
-        out = Role::volunteer;
-    else
-        return false;
-    return true;
+std::optional<Role> parseRole(std::string_view text) {
+    if (text == "supervisor") return Role::supervisor;
+    if (text == "volunteer") return Role::volunteer;
+    return std::nullopt;
 }
 
 Status checkNewPin(std::string_view pin) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,7 +12,7 @@ namespace pekon {
 // Who may use the app on this device.
 enum class Role { supervisor, volunteer };
 std::string_view roleCode(Role role);  // "supervisor", "volunteer"
-bool parseRole(std::string_view text, Role& out);
+std::optional<Role> parseRole(std::string_view text);
 
 inline constexpr int kPinLength = 6;
 inline constexpr int kMaxPinFailures = 5;

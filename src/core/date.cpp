@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/number.hpp"
 #include "core/text.hpp"
 
 namespace pekon {
@@ -23,15 +24,11 @@ Error timeError() {
 }
 
 // Reads exactly `width` ASCII digits at `pos`.
-bool readDigits(std::string_view text, size_t pos, size_t width, int& out) {
-    if (pos + width > text.size()) return false;
-    int value = 0;
-    for (size_t i = pos; i < pos + width; ++i) {
-        if (!isAsciiDigit(text[i])) return false;
-        value = value * 10 + (text[i] - '0');
-    }
-    out = value;
-    return true;
+std::optional<int> readDigits(std::string_view text, size_t pos, size_t width) {
+    if (pos + width > text.size()) return std::nullopt;
+    auto value = parseNumber<unsigned>(text.substr(pos, width));  // digits only, no sign
+    if (!value) return std::nullopt;
+    return static_cast<int>(*value);
 }
 
 }  // namespace
@@ -69,12 +66,14 @@ Date addDays(const Date& date, std::int64_t days) {
 }
 
 Result<Date> parseIsoDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return dateError();
+    const auto year = readDigits(text, 0, 4), month = readDigits(text, 5, 2),
+               day = readDigits(text, 8, 2);
+    if (!year || !month || !day || !isValidDate(*year, *month, *day)) return dateError();
     Date d;
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !readDigits(text, 0, 4, d.year) ||
-        !readDigits(text, 5, 2, d.month) || !readDigits(text, 8, 2, d.day) ||
-        !isValidDate(d.year, d.month, d.day)) {
-        return dateError();
-    }
+    d.year = *year;
+    d.month = *month;
+    d.day = *day;
     return d;
 }
 
@@ -104,11 +103,12 @@ Result<UnixSeconds> parseRfc3339(std::string_view text) {
     // Accepts "YYYY-MM-DDTHH:MM:SSZ" and an optional fraction "....SS.sssZ" (truncated).
     if (text.size() < 20 || text[10] != 'T' || text.back() != 'Z') return timeError();
     auto date = parseIsoDate(text.substr(0, 10));
-    int h = 0, m = 0, s = 0;
-    if (!date || text[13] != ':' || text[16] != ':' || !readDigits(text, 11, 2, h) ||
-        !readDigits(text, 14, 2, m) || !readDigits(text, 17, 2, s) || h > 23 || m > 59 || s > 59) {
+    if (!date || text[13] != ':' || text[16] != ':') return timeError();
+    const auto hour = readDigits(text, 11, 2), minute = readDigits(text, 14, 2),
+               second = readDigits(text, 17, 2);
+    if (!hour || !minute || !second || *hour > 23 || *minute > 59 || *second > 59)
         return timeError();
-    }
+    const int h = *hour, m = *minute, s = *second;
     if (text.size() > 20) {
         if (text[19] != '.' || text.size() == 21) return timeError();
         for (size_t i = 20; i + 1 < text.size(); ++i) {

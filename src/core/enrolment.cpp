@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/code_lookup.hpp"
 #include "core/text.hpp"
 
 namespace pekon {
@@ -32,33 +33,21 @@ std::string_view segmentCode(Segment segment) {
     return "";
 }
 
-bool parseSegment(std::string_view text, Segment& out) {
-    const std::string code = upper(text);
-    for (Segment s : kAllSegments) {
-        if (segmentCode(s) == code) {
-            out = s;
-            return true;
-        }
-    }
-    return false;
+std::optional<Segment> parseSegment(std::string_view text) {
+    return findByCode(upper(text), kAllSegments, segmentCode);
 }
 
 bool isPbi(Segment segment) {
     return segment == Segment::pbi_apbn || segment == Segment::pbi_apbd;
 }
 
-bool parseCareClass(std::string_view text, int& out) {
+std::optional<int> parseCareClass(std::string_view text) {
     std::string code = upper(text);
     if (code.rfind("KELAS", 0) == 0) code = std::string(trim(std::string_view(code).substr(5)));
-    if (code == "1" || code == "I")
-        out = 1;
-    else if (code == "2" || code == "II")
-        out = 2;
-    else if (code == "3" || code == "III")
-        out = 3;
-    else
-        return false;
-    return true;
+    if (code == "1" || code == "I") return 1;
+    if (code == "2" || code == "II") return 2;
+    if (code == "3" || code == "III") return 3;
+    return std::nullopt;
 }
 
 std::string_view careClassRoman(int care_class) {
@@ -106,15 +95,8 @@ std::string_view relationCode(Relation relation) {
     return "";
 }
 
-bool parseRelation(std::string_view text, Relation& out) {
-    const std::string_view t = trim(text);
-    for (Relation r : kAllRelations) {
-        if (relationCode(r) == t) {
-            out = r;
-            return true;
-        }
-    }
-    return false;
+std::optional<Relation> parseRelation(std::string_view text) {
+    return findByCode(trim(text), kAllRelations, relationCode);
 }
 
 }  // namespace pekon

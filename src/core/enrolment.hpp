@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace pekon {
@@ -14,13 +15,14 @@ enum class Segment {
 };
 
 std::string_view segmentCode(Segment segment);  // "PBI-APBN", "PBI-APBD", "PPU", "PBPU", "BP"
-bool parseSegment(std::string_view text, Segment& out);  // the codes, case-insensitive
+// The codes, case-insensitive.
+std::optional<Segment> parseSegment(std::string_view text);
 bool isPbi(Segment segment);
 inline constexpr Segment kAllSegments[] = {Segment::pbi_apbn, Segment::pbi_apbd, Segment::ppu,
                                            Segment::pbpu, Segment::bp};
 
 // Care class (kelas rawat): 1, 2 or 3. Parses "1".."3" and "I".."III" (also "Kelas II").
-bool parseCareClass(std::string_view text, int& out);
+std::optional<int> parseCareClass(std::string_view text);
 std::string_view careClassRoman(int care_class);  // "I", "II", "III"
 // Which classes a segment may choose: PBI only III; PPU I or II (by wage); PBPU/BP any.
 bool classAllowed(Segment segment, int care_class);
@@ -40,7 +42,7 @@ enum class Relation {
 };
 
 std::string_view relationCode(Relation relation);  // snake_case: "head", "child_in_law"...
-bool parseRelation(std::string_view text, Relation& out);
+std::optional<Relation> parseRelation(std::string_view text);
 inline constexpr Relation kAllRelations[] = {
     Relation::head,       Relation::spouse, Relation::child,         Relation::child_in_law,
     Relation::grandchild, Relation::parent, Relation::parent_in_law, Relation::other_relative,

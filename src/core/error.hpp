@@ -1,6 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pekon {
@@ -31,7 +33,7 @@ struct FieldError {
 
 using FieldErrors = std::vector<FieldError>;
 
-// Parses "id" / "en" (case-insensitive); anything else is nullopt-like false.
-bool parseLang(const std::string& text, Lang& out);
+// "id" / "en" (case-insensitive); anything else is nullopt.
+std::optional<Lang> parseLang(std::string_view text);
 
 }  // namespace pekon

@@ -1,5 +1,7 @@
 #include "core/event.hpp"
 
+#include "core/code_lookup.hpp"
+
 namespace pekon {
 
 std::string_view syncStateCode(SyncState state) {
@@ -16,15 +18,10 @@ std::string_view syncStateCode(SyncState state) {
     return "";
 }
 
-bool parseSyncState(std::string_view text, SyncState& out) {
-    for (SyncState s :
-         {SyncState::pending, SyncState::accepted, SyncState::duplicate, SyncState::rejected}) {
-        if (syncStateCode(s) == text) {
-            out = s;
-            return true;
-        }
-    }
-    return false;
+std::optional<SyncState> parseSyncState(std::string_view text) {
+    constexpr SyncState kAll[] = {SyncState::pending, SyncState::accepted, SyncState::duplicate,
+                                  SyncState::rejected};
+    return findByCode(text, kAll, syncStateCode);
 }
 
 }  // namespace pekon

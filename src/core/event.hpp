@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,7 +29,7 @@ enum class SyncState {
 };
 
 std::string_view syncStateCode(SyncState state);
-bool parseSyncState(std::string_view text, SyncState& out);
+std::optional<SyncState> parseSyncState(std::string_view text);
 
 // One immutable entry of the device's event log.
 struct Event {

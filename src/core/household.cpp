@@ -3,8 +3,9 @@
 #include <set>
 
 #include "core/kk_number.hpp"
-#include "core/occupation.hpp"
 #include "core/nik.hpp"
+#include "core/number.hpp"
+#include "core/occupation.hpp"
 #include "core/phone.hpp"
 #include "core/text.hpp"
 
@@ -46,10 +47,8 @@ std::optional<Error> checkText(std::string_view text, size_t max, const char* wh
 std::string checkRtRw(std::string_view raw, const char* name, FieldErrors& errors) {
     const std::string_view text = trim(raw);
     if (text.empty()) return {};
-    int value = 0;
-    if (text.size() <= 3 && isAllDigits(text)) {
-        for (char c : text) value = value * 10 + (c - '0');
-    }
+    const int value =
+        text.size() <= 3 ? static_cast<int>(parseNumber<unsigned>(text).value_or(0)) : 0;
     if (value < 1) {
         add(errors, name,
             {std::string(name) + "_invalid",
@@ -117,11 +116,9 @@ Member validateMember(const MemberInput& in, const RegionTable& regions, const D
         m.birth_date = *d;
     }
 
-    std::optional<Sex> sex;
-    Sex parsed_sex;
-    if (parseSex(trim(in.sex), parsed_sex)) {
-        sex = parsed_sex;
-        m.sex = parsed_sex;
+    const std::optional<Sex> sex = parseSex(trim(in.sex));
+    if (sex) {
+        m.sex = *sex;
     } else {
         add(errors, prefix + "sex",
             {"sex_invalid", "Jenis kelamin harus L (laki-laki) atau P (perempuan).",
@@ -146,8 +143,8 @@ Member validateMember(const MemberInput& in, const RegionTable& regions, const D
     }
 
     if (!trim(in.occupation).empty()) {
-        Occupation o;
-        if (parseOccupation(trim(in.occupation), o)) m.occupation = std::string(occupationCode(o));
+        if (auto o = parseOccupation(trim(in.occupation)))
+            m.occupation = std::string(occupationCode(*o));
         else add(errors, prefix + "occupation", {"occupation_invalid", "Pekerjaan tidak dikenal.", "Unknown occupation."});
     }
     if (!trim(in.existing_card).empty()) {
@@ -159,15 +156,21 @@ Member validateMember(const MemberInput& in, const RegionTable& regions, const D
         else m.phone = *phone;
     }
 
-    if (!parseRelation(in.relation, m.relation))
+    if (auto relation = parseRelation(in.relation))
+        m.relation = *relation;
+    else
         add(errors, prefix + "relation",
             {"relation_invalid", "Hubungan keluarga tidak dikenal.", "Unknown family relation."});
-    bool segment_ok = parseSegment(in.segment, m.segment);
+    const auto segment = parseSegment(in.segment);
+    const bool segment_ok = segment.has_value();
+    if (segment) m.segment = *segment;
     if (!segment_ok)
         add(errors, prefix + "segment",
             {"segment_invalid", "Segmen harus PBI-APBN, PBI-APBD, PPU, PBPU atau BP.",
              "The segment must be PBI-APBN, PBI-APBD, PPU, PBPU or BP."});
-    if (!parseCareClass(in.care_class, m.care_class)) {
+    const auto care_class = parseCareClass(in.care_class);
+    if (care_class) m.care_class = *care_class;
+    if (!care_class) {
         add(errors, prefix + "class",
             {"class_invalid", "Kelas harus I, II atau III.", "The class must be I, II or III."});
     } else if (segment_ok && !classAllowed(m.segment, m.care_class)) {
@@ -237,8 +240,7 @@ HouseholdValidation validateHousehold(const HouseholdInput& in, const RegionTabl
                 {"nik_duplicate_in_household",
                  "NIK ini sudah dipakai anggota lain di keluarga ini.",
                  "This NIK is already used by another member of this household."});
-        Relation relation;
-        if (parseRelation(in.members[i].relation, relation) && relation == Relation::head) ++heads;
+        if (parseRelation(in.members[i].relation) == Relation::head) ++heads;
         v.members.push_back(std::move(m));
     }
     if (!in.members.empty() && heads == 0)

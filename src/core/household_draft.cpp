@@ -1,5 +1,6 @@
 #include "core/household_draft.hpp"
 
+#include "core/code_lookup.hpp"
 #include "core/kk_number.hpp"
 #include "core/text.hpp"
 
@@ -25,14 +26,8 @@ std::string_view stepCode(WizardStep step) {
     return "";
 }
 
-bool parseStep(std::string_view text, WizardStep& out) {
-    for (WizardStep s : kAllSteps) {
-        if (stepCode(s) == text) {
-            out = s;
-            return true;
-        }
-    }
-    return false;
+std::optional<WizardStep> parseStep(std::string_view text) {
+    return findByCode(text, kAllSteps, stepCode);
 }
 
 namespace {

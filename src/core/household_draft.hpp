@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,7 @@ inline constexpr WizardStep kAllSteps[] = {WizardStep::location, WizardStep::kk,
                                            WizardStep::classes,  WizardStep::documents, WizardStep::consent,
                                            WizardStep::review};
 std::string_view stepCode(WizardStep step);  // "location", "kk", ...
-bool parseStep(std::string_view text, WizardStep& out);
+std::optional<WizardStep> parseStep(std::string_view text);
 
 // A half-filled household, saved at every step so that nothing is lost.
 struct HouseholdDraft {

@@ -1,6 +1,7 @@
 #include "core/kk_number.hpp"
 
 #include "core/nik.hpp"
+#include "core/number.hpp"
 #include "core/text.hpp"
 
 namespace pekon {
@@ -37,8 +38,8 @@ Result<KkInfo> parseKkNumber(std::string_view text, const RegionTable& regions, 
     if (!region) return region.error();
     info.region = std::move(region.value());
 
-    auto two = [&](size_t pos) {
-        return (info.digits[pos] - '0') * 10 + (info.digits[pos + 1] - '0');
+    auto two = [&](size_t pos) {  // the digits are checked already
+        return parseNumber<int>(std::string_view(info.digits).substr(pos, 2)).value_or(0);
     };
     const int day = two(6), month = two(8), yy = two(10);
     // The century comes from the two-digit year alone: this one up to today's year, else the

@@ -1,5 +1,6 @@
 #include "core/nik.hpp"
 
+#include "core/number.hpp"
 #include "core/text.hpp"
 
 namespace pekon {
@@ -11,7 +12,7 @@ Error nikError(std::string code, std::string id, std::string en) {
 }
 
 int twoDigits(std::string_view s, size_t pos) {
-    return (s[pos] - '0') * 10 + (s[pos + 1] - '0');
+    return parseNumber<int>(s.substr(pos, 2)).value_or(0);  // s is digits already
 }
 
 // The latest year ending in `yy` whose date (yy, month, day) is real and not after today.

@@ -1,5 +1,7 @@
 #include "core/occupation.hpp"
 
+#include "core/code_lookup.hpp"
+
 namespace pekon {
 
 std::string_view occupationCode(Occupation o) {
@@ -20,14 +22,8 @@ std::string_view occupationCode(Occupation o) {
     return "";
 }
 
-bool parseOccupation(std::string_view text, Occupation& out) {
-    for (Occupation o : kAllOccupations) {
-        if (occupationCode(o) == text) {
-            out = o;
-            return true;
-        }
-    }
-    return false;
+std::optional<Occupation> parseOccupation(std::string_view text) {
+    return findByCode(text, kAllOccupations, occupationCode);
 }
 
 std::optional<Segment> suggestedSegment(Occupation o) {

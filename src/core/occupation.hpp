@@ -30,7 +30,7 @@ inline constexpr Occupation kAllOccupations[] = {
     Occupation::other};
 
 std::string_view occupationCode(Occupation occupation);  // snake_case, as above
-bool parseOccupation(std::string_view text, Occupation& out);
+std::optional<Occupation> parseOccupation(std::string_view text);
 
 // The segment an occupation usually belongs to: wage earners PPU, the self-employed PBPU,
 // pensioners BP. Dependants (housewife, student, unemployed, other) follow the household,

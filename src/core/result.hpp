@@ -10,6 +10,12 @@ namespace pekon {
 
 // A value or an Error. Nothing in Pekon's public APIs throws for expected failures;
 // they return a Result instead.
+//
+// Parsing text, one rule: a parser takes the text and returns the value, never a `bool` with
+// an out-parameter.
+//   - std::optional<T> when there is one way to fail and the caller words it (an enum code:
+//     parseStatus, parseSex, parseLang...; a number: parseNumber in core/number.hpp);
+//   - Result<T> when the reason matters to the user (parseNik, parseIsoDate, parseKkNumber...).
 template <class T>
 class [[nodiscard]] Result {
   public:

@@ -160,8 +160,7 @@ std::optional<Date> looseDate(std::string_view s) {
 
 std::optional<Sex> looseSex(std::string_view s) {
     const std::string l = lower(trim(s));
-    Sex sex;
-    if (parseSex(l, sex)) return sex;
+    if (auto sex = parseSex(l)) return sex;
     if (l == "laki-laki" || l == "laki laki" || l == "pria" || l == "male") return Sex::male;
     if (l == "perempuan" || l == "wanita" || l == "female") return Sex::female;
     return std::nullopt;

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "core/code_lookup.hpp"
 #include "core/nik.hpp"
+#include "core/number.hpp"
 #include "core/text.hpp"
 
 namespace pekon {
@@ -16,12 +18,8 @@ bool oneOf(const std::string_view (&codes)[N], std::string_view code) {
 }
 
 bool validTime(std::string_view t) {
-    if (t.size() != 5 || t[2] != ':' || !isAsciiDigit(t[0]) || !isAsciiDigit(t[1]) ||
-        !isAsciiDigit(t[3]) || !isAsciiDigit(t[4]))
-        return false;
-    const int hour = (t[0] - '0') * 10 + (t[1] - '0');
-    const int minute = (t[3] - '0') * 10 + (t[4] - '0');
-    return hour < 24 && minute < 60;
+    return t.size() == 5 && t[2] == ':' && parseNumberIn<unsigned>(t.substr(0, 2), 0, 23) &&
+           parseNumberIn<unsigned>(t.substr(3, 2), 0, 59);
 }
 
 }  // namespace
@@ -38,24 +36,19 @@ std::string_view sessionStateCode(SessionState state) {
     return "planned";
 }
 
-bool parseSessionState(std::string_view text, SessionState& out) {
-    for (SessionState s : {SessionState::planned, SessionState::held, SessionState::closed}) {
-        if (sessionStateCode(s) == text) {
-            out = s;
-            return true;
-        }
-    }
-    return false;
+std::optional<SessionState> parseSessionState(std::string_view text) {
+    constexpr SessionState kAll[] = {SessionState::planned, SessionState::held,
+                                     SessionState::closed};
+    return findByCode(text, kAll, sessionStateCode);
 }
 
 std::string_view quizPhaseCode(QuizPhase phase) {
     return phase == QuizPhase::pre ? "pre" : "post";
 }
 
-bool parseQuizPhase(std::string_view text, QuizPhase& out) {
-    if (text == "pre") return out = QuizPhase::pre, true;
-    if (text == "post") return out = QuizPhase::post, true;
-    return false;
+std::optional<QuizPhase> parseQuizPhase(std::string_view text) {
+    constexpr QuizPhase kAll[] = {QuizPhase::pre, QuizPhase::post};
+    return findByCode(text, kAll, quizPhaseCode);
 }
 
 FieldErrors validateSessionPlan(const SessionPlan& plan, const RegionTable& regions,

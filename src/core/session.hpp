@@ -24,11 +24,11 @@ inline constexpr std::string_view kSessionPartners[] = {"village_head", "puskesm
 
 enum class SessionState { planned, held, closed };
 std::string_view sessionStateCode(SessionState state);  // "planned", "held", "closed"
-bool parseSessionState(std::string_view text, SessionState& out);
+std::optional<SessionState> parseSessionState(std::string_view text);
 
 enum class QuizPhase { pre, post };
 std::string_view quizPhaseCode(QuizPhase phase);  // "pre", "post"
-bool parseQuizPhase(std::string_view text, QuizPhase& out);
+std::optional<QuizPhase> parseQuizPhase(std::string_view text);
 
 inline constexpr size_t kMaxPlaceBytes = 100;
 inline constexpr size_t kMaxPersonNameBytes = 80;

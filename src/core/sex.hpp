@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace pekon {
@@ -10,6 +11,6 @@ enum class Sex { male, female };
 std::string_view sexCode(Sex sex);
 
 // Accepts M/F and the Indonesian L (laki-laki) / P (perempuan), either case.
-bool parseSex(std::string_view text, Sex& out);
+std::optional<Sex> parseSex(std::string_view text);
 
 }  // namespace pekon

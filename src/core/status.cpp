@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/code_lookup.hpp"
+
 namespace pekon {
 
 std::string_view statusCode(MemberStatus status) {
@@ -28,14 +30,8 @@ std::string_view statusCode(MemberStatus status) {
     return "";
 }
 
-bool parseStatus(std::string_view text, MemberStatus& out) {
-    for (MemberStatus s : kAllStatuses) {
-        if (statusCode(s) == text) {
-            out = s;
-            return true;
-        }
-    }
-    return false;
+std::optional<MemberStatus> parseStatus(std::string_view text) {
+    return findByCode(text, kAllStatuses, statusCode);
 }
 
 bool canTransition(MemberStatus from, MemberStatus to) {

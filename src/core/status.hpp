@@ -28,7 +28,7 @@ inline constexpr MemberStatus kAllStatuses[] = {
     MemberStatus::paid,     MemberStatus::card_issued, MemberStatus::card_delivered};
 
 std::string_view statusCode(MemberStatus status);  // snake_case, as above
-bool parseStatus(std::string_view text, MemberStatus& out);
+std::optional<MemberStatus> parseStatus(std::string_view text);
 
 // The allowed moves:
 //   draft -> queued -> synced -> verified | rejected

@@ -1,6 +1,7 @@
 #include "core/status_import.hpp"
 
 #include "core/csv.hpp"
+#include "core/number.hpp"
 #include "core/text.hpp"
 
 namespace pekon {
@@ -74,7 +75,9 @@ Result<StatusImport> parseStatusCsv(std::string_view text) {
             continue;
         }
         row.birth_date = *birth;
-        if (!parseStatus(trim(r[2]), row.status) || statusChangeType(row.status).empty()) {
+        const auto status = parseStatus(trim(r[2]));
+        if (status) row.status = *status;
+        if (!status || statusChangeType(row.status).empty()) {
             bad("status_invalid",
                 "Status harus verified, rejected, payment_pending, paid, card_issued atau "
                 "card_delivered.",
@@ -96,11 +99,12 @@ Result<StatusImport> parseStatusCsv(std::string_view text) {
         }
         const std::string_view cls = trim(r[4]);
         if (!cls.empty()) {
-            if (cls != "1" && cls != "2" && cls != "3") {
+            const auto care_class = cls.size() == 1 ? parseNumberIn(cls, 1, 3) : std::nullopt;
+            if (!care_class) {
                 bad("class_invalid", "Kelas harus 1, 2 atau 3.", "The class must be 1, 2 or 3.");
                 continue;
             }
-            row.care_class = cls[0] - '0';
+            row.care_class = *care_class;
         }
         row.faskes = std::string(trim(r[5]));
         auto date = parseIsoDate(trim(r[6]));

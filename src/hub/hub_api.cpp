@@ -1,5 +1,7 @@
 #include "hub/hub_api.hpp"
 
+#include "core/number.hpp"
+#include "proto/sync_json.hpp"
 #include "hub/device_role.hpp"
 #include "platform/clock.hpp"
 #include "proto/gzip.hpp"
@@ -44,15 +46,12 @@ std::optional<Device> HubApi::authenticate(const ApiRequest& req, bool check_sig
         refusal = fail(401, "unauthorized", "Missing signature headers.");
         return std::nullopt;
     }
-    std::int64_t timestamp = 0;
-    try {
-        size_t used = 0;
-        timestamp = std::stoll(ts, &used);
-        if (used != ts.size()) throw std::invalid_argument("ts");
-    } catch (...) {
+    const auto parsed_ts = parseNumber<std::int64_t>(ts);
+    if (!parsed_ts) {
         refusal = fail(401, "unauthorized", "Bad timestamp.");
         return std::nullopt;
     }
+    const std::int64_t timestamp = *parsed_ts;
     std::optional<Device> device;
     {
         auto lock = turn();
@@ -151,11 +150,15 @@ ApiResponse HubApi::changes(const ApiRequest& req) {
     auto since_text = queryParam(req.parsed.query, "since");
     auto limit_text = queryParam(req.parsed.query, "limit");
     if (!since_text || !limit_text) return bad();
-    try {
-        if (*since_text && !(*since_text)->empty()) since = std::stoll(**since_text);
-        if (*limit_text) limit = std::stoi(**limit_text);
-    } catch (...) {
-        return bad();
+    if (*since_text && !(*since_text)->empty()) {
+        auto n = parseNumber<std::int64_t>(**since_text);
+        if (!n) return bad();
+        since = *n;
+    }
+    if (*limit_text) {
+        auto n = parseNumber<int>(**limit_text);
+        if (!n) return bad();
+        limit = *n;
     }
     if (limit < 1 || limit > 1000 || since < 0) return bad();
     std::vector<Change> page;

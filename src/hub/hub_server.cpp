@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -21,6 +22,8 @@
 #include <string>
 #include <thread>
 
+#include "core/number.hpp"
+#include "proto/sync_json.hpp"
 #include "hub/hub_api.hpp"
 #include "hub/work_pool.hpp"
 #include "proto/sync_json.hpp"
@@ -176,7 +179,8 @@ class Server {
         const std::string length = header(c, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (!length.empty()) {
             // libmicrohttpd has already refused a malformed one.
-            const unsigned long long declared = std::strtoull(length.c_str(), nullptr, 10);
+            const unsigned long long declared =
+                parseNumber<unsigned long long>(length).value_or(ULLONG_MAX);
             if (declared > x.cap) return send(c, tooLarge());
             if (x.route == Route::events && heldBodies() + declared > kBodyBudget)
                 return send(c, busy());

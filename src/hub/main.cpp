@@ -6,13 +6,16 @@
 //   pekon-hub status import --db DB FILE.csv
 //   pekon-hub stats --db DB
 // DB: sqlite:PATH (or a bare PATH), or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #define STB_IMAGE_WRITE_STATIC
@@ -22,6 +25,7 @@
 #include "codec/assets.hpp"
 #include "codec/json.hpp"
 #include "core/kiosk_area.hpp"
+#include "core/number.hpp"
 #include "hub/hub_server.hpp"
 #include "hub/hub_store.hpp"
 #include "platform/clock.hpp"
@@ -59,32 +63,73 @@ int fail(const Error& e) {
     return kFailed;
 }
 
-// "24h", "30m", "7d", "90s", "3600".
-bool parseTtl(const std::string& text, std::int64_t& seconds) {
-    if (text.empty()) return false;
+// "24h", "30m", "7d", "90s", "3600": 1 to 999999 of the unit, in seconds.
+std::optional<std::int64_t> parseTtl(std::string_view text) {
+    if (text.empty()) return std::nullopt;
     std::int64_t unit = 1;
-    std::string digits = text;
+    bool suffixed = true;
     switch (text.back()) {
-        case 's':
-            unit = 1, digits.pop_back();
-            break;
         case 'm':
-            unit = 60, digits.pop_back();
+            unit = 60;
             break;
         case 'h':
-            unit = 3600, digits.pop_back();
+            unit = 3600;
             break;
         case 'd':
-            unit = 86400, digits.pop_back();
+            unit = 86400;
+            break;
+        case 's':
             break;
         default:
-            break;
+            suffixed = false;
     }
-    if (digits.empty() || digits.size() > 6 ||
-        digits.find_first_not_of("0123456789") != std::string::npos)
-        return false;
-    seconds = std::stoll(digits) * unit;
-    return seconds > 0;
+    if (suffixed) text.remove_suffix(1);
+    auto count = parseNumberIn<std::int64_t>(text, 1, 999999);
+    if (!count) return std::nullopt;
+    return *count * unit;
+}
+
+// The command line, split by CLI11: the words (command, verb, ID, FILE) and the options.
+struct HubLine {
+    std::vector<std::string> words;
+    std::map<std::string, std::string> options;
+    std::string missing_value;  // the last word, an option without its value
+    bool help = false;
+};
+
+HubLine splitLine(const std::vector<std::string>& args) {
+    CLI::App app{"pekon-hub", "pekon-hub"};
+    app.set_help_flag();  // --help is below, to stdout with the usage text
+    app.allow_extras();
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    std::map<std::string, CLI::Option*> by_name;
+    for (const char* name : {"db", "listen", "threads", "hub-url", "label", "ttl", "qr", "kiosk"})
+        by_name[name] = app.add_option(std::string("--") + name);
+    const CLI::Option* help = app.add_flag("--help");
+    HubLine line;
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+        app.parse(reversed);
+    } catch (const CLI::ParseError&) {
+        // The only failure: the last word is an option that wants a value.
+        line.missing_value = args.back();
+        return line;
+    }
+    line.help = help->count() > 0;
+    for (const auto& [name, opt] : by_name)
+        if (opt->count() > 0) line.options[name] = opt->results().back();
+    // An unknown option takes the word after it, as the hub always did, and is ignored.
+    const std::vector<std::string> rest = app.remaining();
+    for (size_t i = 0; i < rest.size(); ++i) {
+        if (rest[i].rfind("--", 0) != 0) {
+            line.words.push_back(rest[i]);
+        } else if (i + 1 < rest.size()) {
+            ++i;
+        } else if (rest[i] == args.back()) {
+            line.missing_value = rest[i];
+        }
+    }
+    return line;
 }
 
 std::string urlEncode(const std::string& text) {
@@ -132,20 +177,18 @@ bool writeQrPng(const std::string& text, const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<std::string> words;
-    std::map<std::string, std::string> options;
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a.rfind("--", 0) == 0) {
-            if (i + 1 >= argc) return usage(a);
-            options[a.substr(2)] = argv[++i];
-        } else {
-            words.push_back(a);
-        }
+    const HubLine line = splitLine(std::vector<std::string>(argv + 1, argv + argc));
+    if (!line.missing_value.empty()) return usage(line.missing_value);
+    if (line.help) {
+        std::cout << kUsageText;
+        return kOk;
     }
+    const std::vector<std::string>& words = line.words;
+    const std::map<std::string, std::string>& options = line.options;
     if (words.empty()) return usage("no command");
     auto option = [&](const std::string& name) {
-        return options.count(name) ? options[name] : std::string();
+        auto it = options.find(name);
+        return it == options.end() ? std::string() : it->second;
     };
     const std::string db = option("db");
     if (db.empty() || db == "sqlite:") return usage("--db");
@@ -157,14 +200,12 @@ int main(int argc, char** argv) {
         const size_t colon = listen.rfind(':');
         if (colon == std::string::npos) return usage("--listen " + listen);
         o.host = listen.substr(0, colon);
-        try {
-            o.port = std::stoi(listen.substr(colon + 1));
-            if (!option("threads").empty()) o.threads = std::stoi(option("threads"));
-        } catch (...) {
-            return usage("--listen/--threads");
-        }
-        if (o.port < 0 || o.port > 65535 || o.threads < 1 || o.threads > 256)
-            return usage("--listen/--threads");
+        const auto port = parseNumberIn(std::string_view(listen).substr(colon + 1), 0, 65535);
+        const auto threads = option("threads").empty() ? std::optional<int>(o.threads)
+                                                       : parseNumberIn(option("threads"), 1, 256);
+        if (!port || !threads) return usage("--listen/--threads");
+        o.port = *port;
+        o.threads = *threads;
         if (auto s = hub::serve(o); !s) return fail(s.error());
         return kOk;
     }
@@ -175,8 +216,11 @@ int main(int argc, char** argv) {
         const std::string hub_url = option("hub-url");
         if (hub_url.empty()) return usage("--hub-url");
         std::int64_t ttl = 24 * 3600;
-        if (!option("ttl").empty() && !parseTtl(option("ttl"), ttl))
-            return usage("--ttl " + option("ttl"));
+        if (!option("ttl").empty()) {
+            auto parsed = parseTtl(option("ttl"));
+            if (!parsed) return usage("--ttl " + option("ttl"));
+            ttl = *parsed;
+        }
         std::string kiosk;
         if (options.count("kiosk")) {
             auto area = kioskArea(option("kiosk"));

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/number.hpp"
+
 namespace pekon::hub::pg {
 
 namespace {
@@ -92,12 +94,12 @@ std::string Rows::text(int row, int column) const {
 }
 
 std::int64_t Rows::integer(int row, int column) const {
-    return std::strtoll(PQgetvalue(result_, row, column), nullptr, 10);
+    return parseNumber<std::int64_t>(text(row, column)).value_or(0);
 }
 
 std::int64_t Rows::affected() const {
     const char* n = PQcmdTuples(result_);
-    return n && *n ? std::strtoll(n, nullptr, 10) : 0;
+    return n ? parseNumber<std::int64_t>(n).value_or(0) : 0;
 }
 
 Result<Connection> Connection::open(const std::string& url) {

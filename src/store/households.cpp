@@ -14,9 +14,7 @@ UnixSeconds parseTime(const std::string& text) {
 }
 
 MemberStatus parseStatusOr(const std::string& text) {
-    MemberStatus s = MemberStatus::queued;
-    parseStatus(text, s);
-    return s;
+    return parseStatus(text).value_or(MemberStatus::queued);
 }
 
 constexpr const char* kSummaryColumns =
@@ -114,9 +112,9 @@ Result<std::optional<HouseholdDetail>> findHousehold(Store& store, const std::st
         m.nik = members->text(1);
         m.name = members->text(2);
         if (auto d = parseIsoDate(members->text(3))) m.birth_date = *d;
-        parseSex(members->text(4), m.sex);
-        parseRelation(members->text(5), m.relation);
-        parseSegment(members->text(6), m.segment);
+        m.sex = parseSex(members->text(4)).value_or(m.sex);
+        m.relation = parseRelation(members->text(5)).value_or(m.relation);
+        m.segment = parseSegment(members->text(6)).value_or(m.segment);
         m.care_class = static_cast<int>(members->integer(7));
         r.status = parseStatusOr(members->text(8));
         r.card_number = members->text(9);

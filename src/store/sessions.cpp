@@ -28,7 +28,7 @@ Result<std::optional<SessionRow>> sessionRow(sql::Connection& db, const std::str
     if (rc != SQLITE_ROW) return sql::sqliteError(db.handle(), rc, "read session");
     SessionRow row;
     row.key = (*stmt)->integer(0);
-    parseSessionState((*stmt)->text(1), row.state);
+    row.state = parseSessionState((*stmt)->text(1)).value_or(row.state);
     row.plan = {(*stmt)->text(2),
                 (*stmt)->text(3),
                 (*stmt)->text(4),
@@ -157,7 +157,7 @@ SessionRecord readSession(const sql::Stmt& s) {
               s.text(6),
               textListFromJson(s.text(7)),
               textListFromJson(s.text(8))};
-    parseSessionState(s.text(9), r.state);
+    r.state = parseSessionState(s.text(9)).value_or(r.state);
     r.created_at = timeOf(s.text(10));
     r.started_at = timeOrNone(s, 11);
     r.closed_at = timeOrNone(s, 12);
@@ -339,7 +339,7 @@ Result<std::vector<QuizResultRecord>> listQuizResults(Store& store, const std::s
     while ((rc = stmt->step()) == SQLITE_ROW) {
         QuizResultRecord r;
         r.attendee_id = stmt->text(0);
-        parseQuizPhase(stmt->text(1), r.phase);
+        r.phase = parseQuizPhase(stmt->text(1)).value_or(r.phase);
         r.score = {static_cast<int>(stmt->integer(2)), static_cast<int>(stmt->integer(3))};
         out.push_back(std::move(r));
     }

@@ -1,5 +1,6 @@
 #include "store/settings.hpp"
 
+#include "core/number.hpp"
 #include "store/internal/database.hpp"
 
 namespace pekon {
@@ -35,14 +36,7 @@ Status deleteSetting(Store& store, const std::string& key) {
 std::optional<std::int64_t> readSettingNumber(Store& store, const std::string& key) {
     auto value = readSetting(store, key);
     if (!value || !value->has_value()) return std::nullopt;
-    try {
-        size_t used = 0;
-        const std::int64_t number = std::stoll(**value, &used);
-        if (used != (*value)->size()) return std::nullopt;
-        return number;
-    } catch (...) {
-        return std::nullopt;  // a damaged value reads as absent
-    }
+    return parseNumber<std::int64_t>(**value);  // a damaged value reads as absent
 }
 
 }  // namespace pekon

@@ -14,7 +14,7 @@ User readUser(const sql::Stmt& s) {
     User u;
     u.id = s.text(0);
     u.name = s.text(1);
-    parseRole(s.text(2), u.role);
+    u.role = parseRole(s.text(2)).value_or(u.role);
     if (auto t = parseRfc3339(s.text(3))) u.created_at = *t;
     return u;
 }

@@ -54,9 +54,9 @@ Status verifyProjections(Store& store) {
             if (c->birth_date) {
                 if (auto d = parseIsoDate(*c->birth_date)) m.birth_date = *d;
             }
-            if (c->sex) parseSex(*c->sex, m.sex);
-            if (c->relation) parseRelation(*c->relation, m.relation);
-            if (c->segment) parseSegment(*c->segment, m.segment);
+            if (c->sex) m.sex = parseSex(*c->sex).value_or(m.sex);
+            if (c->relation) m.relation = parseRelation(*c->relation).value_or(m.relation);
+            if (c->segment) m.segment = parseSegment(*c->segment).value_or(m.segment);
             if (c->care_class) m.care_class = *c->care_class;
         } else {
             auto m = parseMemberRegistered(events->text(2));

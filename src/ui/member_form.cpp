@@ -52,11 +52,9 @@ bool memberForm(UiContext& ui, const std::string& id, MemberInput& m) {
     // A NIK that disagrees with the birth date or sex: a warning the volunteer may confirm.
     bool mismatch = false;
     if (nik_done) {
-        Sex sex;
         std::optional<Date> b;
-        std::optional<Sex> s;
+        const std::optional<Sex> s = parseSex(m.sex);
         if (auto d = parseIsoDate(m.birth_date)) b = *d;
-        if (parseSex(m.sex, sex)) s = sex;
         auto check = parseNik(m.nik, regions, ui.today(), {b, s});
         mismatch = !check && nikMismatch(check.error()) != NikMismatch::none;
         if (mismatch) {
@@ -89,9 +87,8 @@ bool memberForm(UiContext& ui, const std::string& id, MemberInput& m) {
         occupations.push_back(
             {std::string(occupationCode(o)), ui.t("occupation." + std::string(occupationCode(o)))});
     if (choiceGrid(ui, id + ".occupation", occupations, &m.occupation, 4)) {
-        Occupation o;
-        if (parseOccupation(m.occupation, o)) {
-            if (auto s = suggestedSegment(o)) m.segment = std::string(segmentCode(*s));
+        if (auto o = parseOccupation(m.occupation)) {
+            if (auto s = suggestedSegment(*o)) m.segment = std::string(segmentCode(*s));
         }
     }
     ImGui::TextUnformatted(ui.t("label.segment").c_str());

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/date.hpp"
+#include "core/number.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -110,8 +111,8 @@ void datePicker(UiContext& ui, const std::string& id, std::string* value, int de
 void timePicker(UiContext& ui, const std::string& id, std::string* value) {
     int hour = 9, minute = 0;
     if (value->size() == 5 && (*value)[2] == ':') {
-        hour = std::clamp(std::atoi(value->substr(0, 2).c_str()), 0, 23);
-        minute = std::clamp(std::atoi(value->substr(3, 2).c_str()), 0, 59);
+        hour = std::clamp(parseNumber<int>(value->substr(0, 2)).value_or(0), 0, 23);
+        minute = std::clamp(parseNumber<int>(value->substr(3, 2)).value_or(0), 0, 59);
     }
     auto two = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
     const int dh = stepper(ui, id + ".hour", ui.t("session.hour"), two(hour));

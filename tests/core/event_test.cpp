@@ -11,15 +11,11 @@ TEST_CASE("event: sync state codes round-trip") {
     CHECK(syncStateCode(SyncState::rejected) == "rejected");
     for (SyncState s :
          {SyncState::pending, SyncState::accepted, SyncState::duplicate, SyncState::rejected}) {
-        SyncState back = s == SyncState::pending ? SyncState::rejected : SyncState::pending;
-        REQUIRE(parseSyncState(syncStateCode(s), back));
-        CHECK(back == s);
+        CHECK(parseSyncState(syncStateCode(s)) == s);
     }
-    SyncState s = SyncState::accepted;
-    CHECK_FALSE(parseSyncState("Pending", s));
-    CHECK_FALSE(parseSyncState("", s));
-    CHECK_FALSE(parseSyncState("sent", s));
-    CHECK(s == SyncState::accepted);
+    CHECK_FALSE(parseSyncState("Pending"));
+    CHECK_FALSE(parseSyncState(""));
+    CHECK_FALSE(parseSyncState("sent"));
 }
 
 TEST_CASE("event: a new event is pending") {

@@ -115,14 +115,10 @@ TEST_CASE("session households reached: known households count once, unknown ones
 
 TEST_CASE("session codes: states and quiz phases round-trip") {
     for (SessionState s : {SessionState::planned, SessionState::held, SessionState::closed}) {
-        SessionState back = SessionState::planned;
-        REQUIRE(parseSessionState(sessionStateCode(s), back));
-        CHECK(back == s);
+        CHECK(parseSessionState(sessionStateCode(s)) == s);
     }
-    SessionState unused;
-    CHECK_FALSE(parseSessionState("open", unused));
-    QuizPhase phase = QuizPhase::pre;
-    REQUIRE(parseQuizPhase("post", phase));
-    CHECK(phase == QuizPhase::post);
-    CHECK_FALSE(parseQuizPhase("middle", phase));
+    CHECK_FALSE(parseSessionState("open"));
+    CHECK(parseQuizPhase("pre") == QuizPhase::pre);
+    CHECK(parseQuizPhase("post") == QuizPhase::post);
+    CHECK_FALSE(parseQuizPhase("middle"));
 }

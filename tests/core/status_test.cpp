@@ -37,17 +37,13 @@ TEST_CASE("status: codes round-trip") {
     CHECK(statusCode(S::card_delivered) == "card_delivered");
     std::set<std::string_view> seen;
     for (S s : kAllStatuses) {
-        S back = S::draft;
-        REQUIRE(parseStatus(statusCode(s), back));
-        CHECK(back == s);
+        CHECK(parseStatus(statusCode(s)) == s);
         seen.insert(statusCode(s));
     }
     CHECK(seen.size() == 9);
-    S out = S::paid;
-    CHECK_FALSE(parseStatus("Draft", out));
-    CHECK_FALSE(parseStatus("", out));
-    CHECK_FALSE(parseStatus("cancelled", out));
-    CHECK(out == S::paid);
+    CHECK_FALSE(parseStatus("Draft"));
+    CHECK_FALSE(parseStatus(""));
+    CHECK_FALSE(parseStatus("cancelled"));
 }
 
 TEST_CASE("status: every allowed transition is allowed") {

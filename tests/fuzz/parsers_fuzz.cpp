@@ -136,8 +136,7 @@ void fuzzNik(std::string_view text) {
         const size_t bar2 = rest.find('|');
         if (auto d = parseIsoDate(rest.substr(0, bar2)); d) check.birth_date = *d;
         if (bar2 != std::string_view::npos) {
-            Sex sex;
-            if (parseSex(rest.substr(bar2 + 1), sex)) check.sex = sex;
+            check.sex = parseSex(rest.substr(bar2 + 1));
         }
     }
     auto nik = parseNik(nik_text, regions(), kToday, check);

@@ -12,7 +12,7 @@ Result<std::optional<MemberStatusRow>> memberStatus(sql::Connection& db,
     if (rc != SQLITE_ROW) return sql::sqliteError(db.handle(), rc, "read a member's status");
     MemberStatusRow row;
     row.key = (*stmt)->integer(0);
-    if (!parseStatus((*stmt)->text(1), row.status)) row.status = MemberStatus::queued;
+    row.status = parseStatus((*stmt)->text(1)).value_or(MemberStatus::queued);
     auto at = parseRfc3339((*stmt)->text(2));
     row.status_at = at ? *at : 0;
     return std::optional<MemberStatusRow>(row);

@@ -1,6 +1,7 @@
 #include "ui/screens/kiosk_feedback_screen.hpp"
 
 #include "core/feedback.hpp"
+#include "core/number.hpp"
 #include "store/feedback.hpp"
 #include "core/text.hpp"
 #include "ui/kiosk_nav.hpp"
@@ -73,7 +74,8 @@ void KioskFeedbackScreen::drawContent(UiContext& ui, Navigator& nav) {
         ratings.push_back({std::to_string(r),
                            std::to_string(r) + "  " + ui.t("kiosk.rating." + std::to_string(r))});
     std::string rating = rating_ ? std::to_string(rating_) : "";
-    if (choiceGrid(ui, "kiosk.rating", ratings, &rating, 5)) rating_ = std::stoi(rating);
+    if (choiceGrid(ui, "kiosk.rating", ratings, &rating, 5))
+        rating_ = parseNumber<int>(rating).value_or(0);
 
     ImGui::Spacing();
     field(ui, "kiosk.feedback_text", ui.t("kiosk.feedback_text"), &c.feedback_text, EntryKind::text,

@@ -215,8 +215,7 @@ void KioskStatusScreen::drawAnswer(UiContext& ui) {
         return;
     }
     const KioskEntry& e = *c.found;
-    MemberStatus status = MemberStatus::synced;
-    parseStatus(e.status, status);
+    const MemberStatus status = parseStatus(e.status).value_or(MemberStatus::synced);
     ImGui::PushFont(ui.fonts.title);
     ImGui::TextUnformatted(e.name_masked.empty() ? ui.t("kiosk.found").c_str()
                                                  : e.name_masked.c_str());

@@ -57,25 +57,23 @@ void WizardScreen::drawClasses(UiContext& ui) {
         ImGui::PushFont(ui.fonts.large);
         ImGui::TextUnformatted(m.name.c_str());
         ImGui::PopFont();
-        Segment segment = Segment::pbpu;
-        parseSegment(m.segment, segment);
+        const Segment segment = parseSegment(m.segment).value_or(Segment::pbpu);
         std::vector<std::string> disabled;
         for (int c = 1; c <= 3; ++c) {
             if (!classAllowed(segment, c)) disabled.push_back(std::to_string(c));
         }
-        int cls = 0;
-        parseCareClass(m.care_class, cls);
+        const int cls = parseCareClass(m.care_class).value_or(0);
         std::string chosen = cls ? std::to_string(cls) : "";
         choiceGrid(ui, "wizard.class." + std::to_string(i),
                    {{"1", ui.t("class.1")}, {"2", ui.t("class.2")}, {"3", ui.t("class.3")}},
                    &chosen, 3, disabled);
         m.care_class = chosen;
-        if (parseCareClass(chosen, cls)) {
-            if (auto p = ui.assets().premiums.monthly(segment, cls, ui.today())) {
+        if (const auto chosen_class = parseCareClass(chosen)) {
+            if (auto p = ui.assets().premiums.monthly(segment, *chosen_class, ui.today())) {
                 textMuted(ui.t("wizard.classes.member_premium",
                                {{"premium", formatRupiah(p->premium)},
                                 {"pays", formatRupiah(p->participant_pays)}}));
-                people.push_back({segment, cls});
+                people.push_back({segment, *chosen_class});
             }
         }
         ImGui::Separator();
@@ -99,8 +97,8 @@ void WizardScreen::drawDocuments(UiContext& ui) {
     toggle(ui, "wizard.doc.akta", ui.t("wizard.documents.akta"), &d.birth_certificate);
     bool pbi = false;
     for (const MemberInput& m : model_.draft().household.members) {
-        Segment s;
-        pbi = pbi || (parseSegment(m.segment, s) && isPbi(s));
+        const auto s = parseSegment(m.segment);
+        pbi = pbi || (s && isPbi(*s));
     }
     if (pbi) {
         ImGui::Spacing();
