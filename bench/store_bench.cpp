@@ -14,6 +14,7 @@
 #include "bare_reference.hpp"
 #include "bench_stats.hpp"
 #include "codec/assets.hpp"
+#include "store/event_log.hpp"
 #include "store/households.hpp"
 #include "store/store.hpp"
 #include "support/sample_households.hpp"
@@ -147,7 +148,7 @@ int main(int argc, char** argv) {
             import_rate.push_back(importHouseholds(*store, regions, o.batch_events / 5));
             // The reference: the events it wrote, inserted straight into a bare SQLite file in
             // transactions of the same size.
-            auto written = store->events(0, static_cast<int>(o.batch_events) + 1, SyncState::pending);
+            auto written = listEvents(*store, 0, static_cast<int>(o.batch_events) + 1, SyncState::pending);
             if (!written) die(written.error().message_en);
             bench::BareRows rows{"events", {"id", "seq", "type", "at", "actor", "data"}, {}};
             for (const Event& e : *written)

@@ -226,8 +226,8 @@ Phases phases(const Options& o, const std::string& device_template) {
 bench::BareRows hubRows(const std::string& device_template) {
     auto store = Store::open(device_template);
     if (!store) die(store.error().message_en);
-    const std::int64_t count = (*store)->outboxCounts()->pending;
-    auto all = (*store)->events(0, static_cast<int>(count) + 1, SyncState::pending);
+    const std::int64_t count = outboxCounts(**store)->pending;
+    auto all = listEvents(**store, 0, static_cast<int>(count) + 1, SyncState::pending);
     if (!all) die(all.error().message_en);
     bench::BareRows rows{"events",
                          {"id", "device_id", "seq", "type", "at", "content", "content_hash",

@@ -36,8 +36,9 @@ Result<OutboxCounts> outboxCounts(Store& store) {
     OutboxCounts c;
     int rc;
     while ((rc = stmt->step()) == SQLITE_ROW) {
-        SyncState state;
-        if (!parseSyncState(stmt->text(0), state)) continue;
+        const auto parsed = parseSyncState(stmt->text(0));
+        if (!parsed) continue;
+        const SyncState state = *parsed;
         const std::int64_t n = stmt->integer(1);
         switch (state) {
             case SyncState::pending:
@@ -82,7 +83,7 @@ Result<std::vector<Event>> listEvents(Store& store, std::int64_t after_seq, int 
         e.at = at ? *at : 0;
         e.actor = stmt->text(4);
         e.data = stmt->text(5);
-        parseSyncState(stmt->text(6), e.sync_state);
+        e.sync_state = parseSyncState(stmt->text(6)).value_or(e.sync_state);
         e.hub_code = stmt->text(7);
         e.hub_message = stmt->text(8);
         out.push_back(std::move(e));
