@@ -157,10 +157,14 @@ TEST_CASE("ui wizard model: Next on the review registers the household", "[unit]
     d.step = WizardStep::review;
     d.district_code = "18.06.01";
     d.household = test::sampleHousehold(1, 100, 3);
-    d.household.consent = {"pdp-2026-1", true, true};  // what the consent step records
+    // What the documents and consent steps record (the third member is PBI: DTKS seen).
+    d.household.documents = {true, true, false, "dtks"};
+    d.household.consent = {"pdp-2026-1", true, true};
     WizardModel w(d);
     w.open(f.env());
-    REQUIRE(w.next(f.env()) == WizardModel::Move::finished);
+    const auto moved = w.next(f.env());
+    for (const FieldError& e : w.errors()) UNSCOPED_INFO(e.field << ": " << e.error.code);
+    REQUIRE(moved == WizardModel::Move::finished);
     CHECK_FALSE(w.registered().empty());
     auto n = countHouseholds(*f.store);
     REQUIRE(n.ok());
