@@ -419,12 +419,12 @@ int main(int argc, char** argv) {
                 w.member_json);
     std::printf("  the outbox as it comes (households + members): %.1f B gzip\n", w.mixed);
 
+    if (!o.crowd) return 0;
     std::printf("\n%d devices syncing at once (%d households, %d events each):\n", o.devices,
                 o.device_households, o.device_households * 5);
     std::printf("%-12s %8s %10s %10s %10s %10s\n", "hub", "errors", "p50 ms", "p99 ms", "max ms",
                 "wall s");
     for (bool pg : backends) {
-        if (!o.crowd) break;
         const Crowd c = crowd(o, pg, assets->regions);
         std::printf("%-12s %8d %10.0f %10.0f %10.0f %10.2f   (%lld events stored)\n",
                     pg ? "postgresql" : "sqlite", c.errors, c.p50_ms, c.p99_ms, c.max_ms, c.wall_s,
