@@ -10,7 +10,7 @@
 #include "core/kk_number.hpp"
 #include "core/nik.hpp"
 #include "core/uuid.hpp"
-#include "sync/kiosk_check.hpp"
+#include "store/card_check.hpp"
 
 namespace pekon::cli {
 
@@ -46,8 +46,8 @@ int runStatus(CliEnv& env, const Args& args) {
     }
     auto store = env.existingStore();
     if (!store) return env.fail(store.error());
-    auto entry = by_kk ? sync::checkCardStatusByKk(**store, first, second)
-                       : sync::checkCardStatusByReceipt(**store, *receipt, *birth);
+    auto entry = by_kk ? checkCardStatusByKk(**store, first, second)
+                       : checkCardStatusByReceipt(**store, *receipt, *birth);
     if (!entry) return env.fail(entry.error());
     if (!entry->has_value()) {
         env.out() << dumpJson(OrderedJson{{"found", false}}) << "\n";

@@ -140,4 +140,8 @@ Status forgetHubLink(Store& store) {
     return tx->commit();
 }
 
+std::optional<UnixSeconds> lastSyncSuccess(Store& store) {
+    return readSettingNumber(store, kSettingLastSuccess);
+}
+
 }  // namespace pekon

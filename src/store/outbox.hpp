@@ -36,4 +36,10 @@ Status saveHubLink(Store& store, const HubLink& link);
 // Unlinks the device (before enrolling it with another hub); the outbox stays as it is.
 Status forgetHubLink(Store& store);
 
+// When the last sync completed (unix seconds, written by the sync worker): the kiosk's card
+// table is as fresh as that.
+inline constexpr const char* kSettingLastSuccess = "sync.last_success";
+// kSettingLastSuccess, or nullopt: never, or a damaged value.
+std::optional<UnixSeconds> lastSyncSuccess(Store& store);
+
 }  // namespace pekon

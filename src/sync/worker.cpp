@@ -17,10 +17,6 @@ std::string settingText(Store& store, const char* key) {
 
 }  // namespace
 
-std::optional<UnixSeconds> lastSyncSuccess(Store& store) {
-    return readSettingNumber(store, kSettingLastSuccess);
-}
-
 SyncWorker::SyncWorker(WorkerConfig config)
     : config_(std::move(config)), rng_(config_.seed ? config_.seed : std::random_device{}()) {}
 

@@ -41,15 +41,13 @@ struct WorkerState {
     std::optional<Error> enrol_error;         // of the latest enrolment attempt
 };
 
-// Settings the worker keeps so the Sync screen can say them after a restart.
-inline constexpr const char* kSettingLastSuccess = "sync.last_success";       // unix seconds
+// Settings the worker keeps so the Sync screen can say them after a restart (and
+// kSettingLastSuccess, store/outbox.hpp).
 inline constexpr const char* kSettingLastErrorCode = "sync.last_error.code";  // Error::code
 inline constexpr const char* kSettingLastErrorId = "sync.last_error.id";      // message, id
 inline constexpr const char* kSettingLastErrorEn = "sync.last_error.en";      // message, en
 inline constexpr const char* kSettingLastErrorAt = "sync.last_error.at";      // unix seconds
 
-// When the last sync completed (kSettingLastSuccess), or nullopt: never, or a damaged value.
-std::optional<UnixSeconds> lastSyncSuccess(Store& store);
 
 struct WorkerConfig {
     std::string db_path;

@@ -47,7 +47,7 @@ Kiosk kioskStore(const std::string& name) {
     sync::DeviceSecret secret;
     secret.bytes = key.bytes;
     REQUIRE(writeSetting(*k.store, kSettingKioskKey, sync::encodeSecret(secret)));
-    REQUIRE(writeSetting(*k.store, sync::kSettingLastSuccess, std::to_string(kNow - 7200)));
+    REQUIRE(writeSetting(*k.store, kSettingLastSuccess, std::to_string(kNow - 7200)));
     KioskEntry e;
     e.lookup = kkLookupKey(key, k.citizen.nik, kKk).value();
     e.status = "card_issued";

@@ -1,6 +1,6 @@
 #include "ui/screens/kiosk_home_screen.hpp"
 
-#include "sync/worker.hpp"
+#include "store/outbox.hpp"
 #include "ui/kiosk_nav.hpp"
 #include "ui/time_text.hpp"
 #include "ui/widgets.hpp"
@@ -50,7 +50,7 @@ void KioskHomeScreen::drawContent(UiContext& ui, Navigator& nav) {
     ImGui::TextWrapped("%s", ui.t("kiosk.scan_hint").c_str());
     ImGui::PopFont();
     // Read once per visit to this screen (it is rebuilt after every citizen), not per frame.
-    if (!synced_) synced_ = sync::lastSyncSuccess(ui.store()).value_or(0);
+    if (!synced_) synced_ = lastSyncSuccess(ui.store()).value_or(0);
     textMuted(freshness(ui, *synced_));
 
     // Staff only, at the bottom corner: leaving the kiosk needs a supervisor's PIN.

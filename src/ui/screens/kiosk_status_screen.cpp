@@ -4,7 +4,7 @@
 #include "core/nik.hpp"
 #include "core/scan_fill.hpp"
 #include "core/text.hpp"
-#include "sync/kiosk_check.hpp"
+#include "store/card_check.hpp"
 #include "ui/kiosk_nav.hpp"
 #include "ui/pickers.hpp"
 #include "ui/status_chip.hpp"
@@ -136,7 +136,7 @@ void KioskStatusScreen::check(UiContext& ui) {
             problem_ = ui.t("kiosk.birth_needed");
             return;
         }
-        entry = sync::checkCardStatusByReceipt(ui.store(), c.receipt_id, *birth);
+        entry = checkCardStatusByReceipt(ui.store(), c.receipt_id, *birth);
     } else {
         auto nik = parseNik(c.nik, ui.assets().regions, ui.today());
         if (!nik) {
@@ -152,7 +152,7 @@ void KioskStatusScreen::check(UiContext& ui) {
             problem_ = ui.errorText(kk.error());
             return;
         }
-        entry = sync::checkCardStatusByKk(ui.store(), nik->digits, kk->digits);
+        entry = checkCardStatusByKk(ui.store(), nik->digits, kk->digits);
         wipeText(nik->digits);
         wipeText(kk->digits);
     }

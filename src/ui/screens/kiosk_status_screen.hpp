@@ -8,7 +8,7 @@ namespace pekon::ui {
 
 // "Check my card status" at the kiosk: the NIK and the KK number (family card) on the keypad or
 // from scanned codes, or a scanned registration receipt and the birth date on the date picker
-// (never NIK and birth date: a NIK holds the birth date, issue 12), then the status from the kiosk's table (sync/kiosk_check): the
+// (never NIK and birth date: a NIK holds the birth date, issue 12), then the status from the kiosk's table (store/card_check): the
 // step on the pipeline, class, faskes, card ETA, the card number and name masked, and how
 // fresh the data is. Five failures in a row cost a minute's wait (core/lookup_limiter).
 // The personal data stays in UiContext::kiosk.citizen, which the idle reset wipes.

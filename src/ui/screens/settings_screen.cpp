@@ -2,7 +2,7 @@
 
 #include "scan/decoder.hpp"
 #include "store/settings.hpp"
-#include "sync/kiosk_check.hpp"
+#include "store/card_check.hpp"
 #include "ui/kiosk_nav.hpp"
 #include "ui/pickers.hpp"
 #include "ui/scan_settings.hpp"
@@ -34,7 +34,7 @@ void SettingsScreen::load(UiContext& ui) {
     if (ui.devices.list_cameras) cameras_ = ui.devices.list_cameras();
     camera_ = cameraSetting(ui);
     formats_ = scanFormatsSetting(ui);
-    auto kiosk = sync::isKioskDevice(ui.store());
+    auto kiosk = isKioskDevice(ui.store());
     kiosk_ready_ = !kiosk || *kiosk;  // a read error is not news about the kiosk table
 }
 

@@ -8,10 +8,10 @@
 #include "store/store.hpp"
 
 // "Check my card status" on a kiosk (issue 6): the one path the kiosk screen and
-// `pekon status` share. The district key comes from the device settings (set when the office
+// `pekon status` share, a lookup in this device's own card-status table. The district key comes from the device settings (set when the office
 // enrolled the device as a kiosk); the answer is "as of" the last successful sync, since the
 // table is exactly as fresh as that.
-namespace pekon::sync {
+namespace pekon {
 
 // Whether this device holds a kiosk key (it was enrolled with a kiosk token).
 Result<bool> isKioskDevice(Store& store);
@@ -27,4 +27,4 @@ Result<std::optional<KioskEntry>> checkCardStatusByReceipt(Store& store,
                                                            std::string_view receipt_id,
                                                            const Date& birth);
 
-}  // namespace pekon::sync
+}  // namespace pekon

@@ -1,10 +1,10 @@
-#include "sync/kiosk_check.hpp"
+#include "store/card_check.hpp"
 
 #include "proto/signature.hpp"
 #include "store/settings.hpp"
-#include "sync/worker.hpp"
+#include "store/outbox.hpp"
 
-namespace pekon::sync {
+namespace pekon {
 
 namespace {
 
@@ -18,7 +18,7 @@ Result<std::optional<KioskKey>> kioskKey(Store& store) {
     auto text = readSetting(store, kSettingKioskKey);
     if (!text) return text.error();
     if (!text->has_value()) return std::optional<KioskKey>{};
-    auto secret = decodeSecret(**text);
+    auto secret = sync::decodeSecret(**text);
     if (!secret) return std::optional<KioskKey>{};  // a damaged key is no key
     KioskKey key;
     key.bytes = secret->bytes;
@@ -69,4 +69,4 @@ Result<std::optional<KioskEntry>> checkCardStatusByReceipt(Store& store,
     });
 }
 
-}  // namespace pekon::sync
+}  // namespace pekon
