@@ -99,7 +99,159 @@ ALTER TABLE events ADD COLUMN time_flag TEXT;
 CREATE INDEX IF NOT EXISTS events_time_flag ON events (time_flag) WHERE time_flag IS NOT NULL;
 )sql";
 
-constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+
+// Version 4: the office console (issue 14). Two kinds of table:
+// - read models (office_*), kept from the accepted events in the push's transaction and
+//   rebuilt from the event log, the staff's decisions and the imported statuses by
+//   `pekon-hub rebuild` (hub_ops_rebuild); nothing else writes them;
+// - the office's own records (staff, staff_sessions, decisions, audit_log), which are the
+//   source of truth and are never rebuilt.
+// Times are Unix seconds of the hub's clock unless named `*_day` (YYYY-MM-DD) or `event_at`
+// (the device's RFC 3339 time, as sent).
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE IF NOT EXISTS office_households (
+    household_id   {key} PRIMARY KEY,
+    device_id      {key} NOT NULL,       -- the device that registered it
+    kk_number      TEXT NOT NULL,
+    village_code   {key} NOT NULL,       -- 18.06.01.2016
+    kecamatan_code {key} NOT NULL,       -- 18.06.01 (the first three parts of the village)
+    address        TEXT NOT NULL,
+    rt             TEXT NOT NULL,
+    rw             TEXT NOT NULL,
+    phone          TEXT NOT NULL,
+    documents      TEXT NOT NULL,        -- JSON object as sent ({} when none)
+    consent        TEXT NOT NULL,        -- JSON object as sent ({} when none)
+    event_at       TEXT NOT NULL,
+    received_at    BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS office_households_kk ON office_households (kk_number);
+CREATE TABLE IF NOT EXISTS office_members (
+    member_id      {key} PRIMARY KEY,
+    household_id   {key} NOT NULL,
+    device_id      {key} NOT NULL,
+    nik            {key} NOT NULL,
+    name           TEXT NOT NULL,
+    birth_date     TEXT NOT NULL,
+    sex            TEXT NOT NULL,        -- M / F
+    relation       TEXT NOT NULL,
+    segment        {key} NOT NULL,
+    class          INTEGER,
+    phone          TEXT NOT NULL,
+    occupation     TEXT NOT NULL,
+    existing_card  TEXT NOT NULL,
+    nik_mismatch_reason TEXT NOT NULL,   -- the volunteer's confirmed reason, "" when none
+    village_code   {key} NOT NULL,       -- of its household ("" until the household arrives)
+    kecamatan_code {key} NOT NULL,
+    received_day   {key} NOT NULL,       -- YYYY-MM-DD (hub clock) of the registration's receipt
+    received_at    BIGINT NOT NULL,
+    state          {key} NOT NULL,       -- hub office_state: new, corrected, needs_correction...
+    state_at       BIGINT NOT NULL,
+    checks         TEXT NOT NULL,        -- the flagging check codes, comma separated, sorted
+    check_count    INTEGER NOT NULL,
+    corrections    INTEGER NOT NULL      -- member.corrected events received
+);
+CREATE INDEX IF NOT EXISTS office_members_queue ON office_members (state, received_at, member_id);
+CREATE INDEX IF NOT EXISTS office_members_kecamatan
+    ON office_members (kecamatan_code, state, received_at, member_id);
+CREATE INDEX IF NOT EXISTS office_members_village
+    ON office_members (village_code, state, received_at, member_id);
+CREATE INDEX IF NOT EXISTS office_members_device
+    ON office_members (device_id, state, received_at, member_id);
+CREATE INDEX IF NOT EXISTS office_members_nik ON office_members (nik);
+CREATE INDEX IF NOT EXISTS office_members_household ON office_members (household_id);
+CREATE TABLE IF NOT EXISTS office_history ( -- one line per thing that happened to a member
+    id             {serial},
+    member_id      {key} NOT NULL,
+    at             BIGINT NOT NULL,      -- hub clock
+    kind           TEXT NOT NULL,        -- registered, corrected, decision, status, duplicate
+    what           TEXT NOT NULL,        -- event type, decision, status code
+    actor          TEXT NOT NULL,        -- device id, or staff:<username>
+    detail         TEXT NOT NULL,        -- JSON object (the corrected fields, the reason...)
+    source         TEXT NOT NULL         -- event id, decision id or status id it came from
+);
+CREATE INDEX IF NOT EXISTS office_history_member ON office_history (member_id, at);
+CREATE TABLE IF NOT EXISTS office_sessions (
+    session_id     {key} PRIMARY KEY,
+    device_id      {key} NOT NULL,
+    village_code   {key} NOT NULL,
+    method         TEXT NOT NULL,
+    topic          TEXT NOT NULL,
+    started_at     TEXT NOT NULL,
+    place          TEXT NOT NULL,
+    facilitators   TEXT NOT NULL,        -- JSON array
+    partners       TEXT NOT NULL,        -- JSON array
+    received_at    BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS office_attendance (
+    session_id     {key} NOT NULL,
+    attendee_id    {key} NOT NULL,
+    attendee       TEXT NOT NULL,        -- NIK, or the name when no NIK
+    household_id   TEXT NOT NULL,
+    received_at    BIGINT NOT NULL,
+    PRIMARY KEY (session_id, attendee_id)
+);
+CREATE TABLE IF NOT EXISTS office_quiz (
+    session_id     {key} NOT NULL,
+    attendee_id    {key} NOT NULL,
+    quiz           {key} NOT NULL,
+    phase          {key} NOT NULL,       -- pre / post
+    score          INTEGER NOT NULL,
+    max_score      INTEGER NOT NULL,
+    received_at    BIGINT NOT NULL,
+    PRIMARY KEY (session_id, attendee_id, quiz, phase)
+);
+CREATE TABLE IF NOT EXISTS office_feedback (
+    event_id       {key} PRIMARY KEY,
+    device_id      {key} NOT NULL,
+    category       TEXT NOT NULL,
+    rating         INTEGER NOT NULL,
+    text           TEXT NOT NULL,
+    phone          TEXT NOT NULL,
+    event_at       TEXT NOT NULL,
+    received_at    BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS staff (
+    id             {serial},
+    username       {key} NOT NULL UNIQUE,
+    display_name   TEXT NOT NULL,
+    role           TEXT NOT NULL,        -- admin, verifier, viewer
+    password_hash  TEXT NOT NULL,        -- libsodium crypto_pwhash_str (Argon2id)
+    created_at     BIGINT NOT NULL,
+    disabled_at    BIGINT,
+    failed_sign_ins INTEGER NOT NULL,    -- consecutive failures
+    locked_until   BIGINT                -- no sign-in before this time
+);
+CREATE TABLE IF NOT EXISTS staff_sessions (
+    token_hash     {key} PRIMARY KEY,    -- SHA-256 hex of the cookie's token
+    staff_id       BIGINT NOT NULL,
+    csrf           TEXT NOT NULL,        -- the session's CSRF token
+    created_at     BIGINT NOT NULL,
+    last_seen      BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS staff_sessions_staff ON staff_sessions (staff_id);
+CREATE TABLE IF NOT EXISTS decisions (     -- the staff's decisions, latest last
+    id             {serial},
+    member_id      {key} NOT NULL,
+    decision       TEXT NOT NULL,        -- verified, needs_correction, rejected
+    reason         TEXT NOT NULL,        -- a reason code of the list, "" for verified
+    note           TEXT NOT NULL,        -- free text
+    staff_id       BIGINT NOT NULL,
+    decided_at     BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS decisions_member ON decisions (member_id, id);
+CREATE TABLE IF NOT EXISTS audit_log (
+    id             {serial},
+    at             BIGINT NOT NULL,
+    staff_id       BIGINT,               -- NULL: the command line
+    username       TEXT NOT NULL,
+    action         {key} NOT NULL,       -- sign_in, view_person, decide, export, staff_add...
+    target         TEXT NOT NULL,        -- a member id, device id, username (never a NIK)
+    detail         TEXT NOT NULL         -- JSON object
+);
+CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at, id);
+)sql";
+
+constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
 constexpr HubSql kRecordVersion{"record_version",

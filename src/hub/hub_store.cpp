@@ -16,6 +16,7 @@ class TxHubStore final : public HubStore {
     explicit TxHubStore(std::unique_ptr<HubDb> db) : db_(std::move(db)) {}
 
     bool concurrent() const override { return db_->concurrent(); }
+    HubDb& db() override { return *db_; }
     Result<NewToken> createToken(const std::string& label, UnixSeconds now,
                                  std::int64_t ttl_seconds, const std::string& kiosk_area) override {
         return hub::createToken(*db_, label, now, ttl_seconds, kiosk_area);

@@ -9,6 +9,7 @@
 #include "core/date.hpp"
 #include "core/result.hpp"
 #include "core/status_import.hpp"
+#include "hub/hub_tx.hpp"
 #include "proto/signature.hpp"
 #include "proto/sync_json.hpp"
 
@@ -73,6 +74,10 @@ class HubStore {
     // Whether calls may come from several threads at once (the PostgreSQL store keeps a small
     // pool of connections). When false the caller serialises every call.
     virtual bool concurrent() const { return false; }
+
+    // The backend itself, for the office console's operations (office_*.hpp), which are
+    // written over it directly. A store that is not concurrent is used by one caller at a time.
+    virtual HubDb& db() = 0;
 
     // A one-time enrolment token valid for `ttl_seconds`. With a `kiosk_area` (a checked
     // core/kiosk_area code) the device it enrols is a citizen kiosk for that area.
