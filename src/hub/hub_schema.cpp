@@ -119,8 +119,8 @@ CREATE TABLE IF NOT EXISTS office_households (
     rt             TEXT NOT NULL,
     rw             TEXT NOT NULL,
     phone          TEXT NOT NULL,
-    documents      TEXT NOT NULL,        -- JSON object as sent ({} when none)
-    consent        TEXT NOT NULL,        -- JSON object as sent ({} when none)
+    documents      TEXT NOT NULL,        -- JSON object as sent, an empty object when none
+    consent        TEXT NOT NULL,        -- JSON object as sent, an empty object when none
     event_at       TEXT NOT NULL,
     received_at    BIGINT NOT NULL
 );
