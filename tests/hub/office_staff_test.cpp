@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hub/hub_store_fixtures.hpp"
+#include "hub/staff_password.hpp"
 #include "support/check_error.hpp"
 #include "support/postgres_test_db.hpp"
 
@@ -156,6 +157,12 @@ TEMPLATE_TEST_CASE("staff: sign in, sign out, and the failures that look alike",
     CHECK_ERROR_CODE(wrong, "sign_in_failed");
     CHECK_ERROR_CODE(unknown, "sign_in_failed");
     CHECK_ERROR_CODE(malformed, "sign_in_failed");
+    // A password longer than any that can be set is wrong, also when it begins with the right one.
+    const std::string longest = std::string(kMaxPassword - 1, 'p') + "1";
+    add(db, "long.pw", StaffRole::viewer, longest);
+    signedIn(db, "long.pw", longest, kNow + 20);
+    CHECK_ERROR_CODE(signIn(db, "long.pw", longest + "x", kNow + 20), "sign_in_failed");
+    CHECK_ERROR_CODE(signIn(db, "ani.w", std::string(1 << 20, 'x'), kNow + 20), "sign_in_failed");
     CHECK(wrong.error().message_en == unknown.error().message_en);
     CHECK(wrong.error().message_id == unknown.error().message_id);
 
@@ -170,7 +177,8 @@ TEMPLATE_TEST_CASE("staff: sign in, sign out, and the failures that look alike",
     CHECK(valid(db, second.token, kNow + 41));
     CHECK(signOut(db, first.token, kNow + 42));  // again: nothing to do
     CHECK(signOut(db, "no-such-token", kNow + 42));
-    CHECK(test_db.queryInt("SELECT COUNT(*) FROM staff_sessions") == 1);
+    CHECK(test_db.queryInt("SELECT COUNT(*) FROM staff_sessions WHERE staff_id = " +
+                           std::to_string(ani.id)) == 1);
 }
 
 TEMPLATE_TEST_CASE("staff: an unknown username costs the time of a wrong password",
