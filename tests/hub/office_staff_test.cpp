@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "hub/hub_store_fixtures.hpp"
@@ -257,6 +259,37 @@ TEMPLATE_TEST_CASE("staff: failures lock the account for a while; success resets
     const auto kinds = actions(lines);
     CHECK(std::count(kinds.begin(), kinds.end(), "staff_unlock") == 1);
     CHECK(std::count(kinds.begin(), kinds.end(), "sign_in") == 3);
+}
+
+TEMPLATE_TEST_CASE("staff: failures at the same moment are each counted, and lock once",
+                   "[hub][staff]", SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, test_db, "staff_lock_race.db");
+    auto hub = openHub(test_db);
+    HubDb& db = hub->db();
+    const StaffAccount ani = add(db, "ani.w", StaffRole::verifier, kAniPassword);
+    // On a backend that takes calls from several threads, all at once; else one at a time.
+    constexpr int kTries = 3 * kMaxFailedSignIns;
+    std::mutex mutex;
+    std::vector<std::string> codes;
+    auto attempt = [&] {
+        auto r = signIn(db, "ani.w", "salah-sandi-1", kNow);
+        const std::lock_guard<std::mutex> lock(mutex);
+        codes.push_back(r ? std::string("signed_in") : r.error().code);
+    };
+    if (db.concurrent()) {
+        std::vector<std::thread> threads;
+        for (int i = 0; i < kTries; ++i) threads.emplace_back(attempt);
+        for (std::thread& t : threads) t.join();
+    } else {
+        for (int i = 0; i < kTries; ++i) attempt();
+    }
+    CHECK(std::count(codes.begin(), codes.end(), "sign_in_failed") == kMaxFailedSignIns - 1);
+    CHECK(std::count(codes.begin(), codes.end(), "account_locked") ==
+          kTries - kMaxFailedSignIns + 1);
+    const auto locked = findStaff(db, ani.id).value();
+    CHECK(locked->failed_sign_ins == kMaxFailedSignIns);
+    CHECK(locked->locked_until == kNow + kLockSeconds);
+    CHECK(audit(db, {"", "sign_in_failed", "ani.w", 0, 0}).size() == static_cast<size_t>(kTries));
 }
 
 TEMPLATE_TEST_CASE("staff: sessions end when idle too long and when too old", "[hub][staff]",
