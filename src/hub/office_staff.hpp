@@ -32,15 +32,20 @@ inline constexpr int kMaxFailedSignIns = 5;               // then locked for kLo
 inline constexpr std::int64_t kLockSeconds = 15 * 60;
 inline constexpr std::int64_t kSessionIdleSeconds = 30 * 60;
 inline constexpr std::int64_t kSessionMaxSeconds = 12 * 3600;
+// A session's last_seen is written when it is at least this old (not at every request).
+inline constexpr std::int64_t kSessionTouchSeconds = 60;
 
 // Errors: `username_invalid` (3..32 of a-z 0-9 . _ -), `password_weak` (under 10 characters,
-// or all one kind), `staff_exists`. `by` is who did it (audit), "" for the command line.
+// over 256 bytes, all one kind, or the username: staff_password.hpp), `display_name_invalid`
+// (empty or over 200 bytes), `staff_exists`. `by` is who did it (audit: a username), "" for
+// the command line.
 Result<StaffAccount> addStaff(HubDb& db, const std::string& username,
                               const std::string& display_name, StaffRole role,
                               const std::string& password, const std::string& by,
                               UnixSeconds now);
 Result<std::vector<StaffAccount>> listStaff(HubDb& db);
 Result<std::optional<StaffAccount>> findStaff(HubDb& db, std::int64_t id);
+Result<std::optional<StaffAccount>> findStaffByName(HubDb& db, const std::string& username);
 // Role change, disabling (which ends their sessions), enabling, a new password (which ends
 // their sessions and clears a lock-out). Each audited. `unknown_staff`; an admin cannot
 // demote or disable the last enabled admin (`last_admin`).
@@ -50,6 +55,9 @@ Status setStaffDisabled(HubDb& db, std::int64_t id, bool disabled, const std::st
                         UnixSeconds now);
 Status setStaffPassword(HubDb& db, std::int64_t id, const std::string& password,
                         const std::string& by, UnixSeconds now);
+// Ends a lock-out (and clears the count of failed sign-ins) before its time; audited
+// `staff_unlock` when there was anything to clear.
+Status unlockStaff(HubDb& db, std::int64_t id, const std::string& by, UnixSeconds now);
 
 struct StaffSession {
     StaffAccount who;
@@ -59,10 +67,14 @@ struct StaffSession {
     UnixSeconds last_seen = 0;
 };
 
-// A wrong username or password: `sign_in_failed` (the same for both); a locked account:
-// `account_locked` (also for the right password), a disabled one `sign_in_failed`. Each
-// failure counts toward the lock-out; success resets it, makes a new session (a new token: no
-// session fixation) and is audited `sign_in`; failures are audited `sign_in_failed`.
+// A wrong username or password: `sign_in_failed` (the same for both, and an unknown username
+// takes the time of a wrong password: it is verified against a dummy hash); a locked account:
+// `account_locked` (also for the right password; its message says until when), a disabled
+// one `sign_in_failed`. Each wrong password counts toward the lock-out (kMaxFailedSignIns in a
+// row lock it, and that failure already answers `account_locked`); success resets it, makes a
+// new session (a new token: no session fixation) and is audited `sign_in`; failures are
+// audited `sign_in_failed` (an unknown username with an empty target: it may be a password).
+// The password is verified outside the write transaction (it takes tens of milliseconds).
 Result<StaffSession> signIn(HubDb& db, const std::string& username, const std::string& password,
                             UnixSeconds now);
 // The session of a cookie's token, when it exists, is not idle for longer than
@@ -70,6 +82,7 @@ Result<StaffSession> signIn(HubDb& db, const std::string& username, const std::s
 // last_seen. Expired sessions are deleted.
 Result<std::optional<StaffSession>> sessionOf(HubDb& db, const std::string& token,
                                               UnixSeconds now);
+// Deletes the session (audited `sign_out`); nothing to do for an unknown token.
 Status signOut(HubDb& db, const std::string& token, UnixSeconds now);
 
 // --- Audit -------------------------------------------------------------------------------
@@ -81,7 +94,7 @@ struct AuditEntry {
     std::string username;
     std::string action;  // sign_in, sign_in_failed, sign_out, view_person, decide, export,
                          // status_upload, staff_add, staff_role, staff_disable, staff_enable,
-                         // staff_password, device_revoke, token_create, rebuild
+                         // staff_password, staff_unlock, device_revoke, token_create, rebuild
     std::string target;  // member id, device id, username... never a NIK
     std::string detail;  // JSON object
 };
@@ -97,7 +110,8 @@ struct AuditFilter {
     UnixSeconds from = 0;  // inclusive; 0 for no bound
     UnixSeconds to = 0;    // exclusive; 0 for no bound
 };
-// Newest first; `before_id` 0 for the first page.
+// Newest first; `before_id` 0 for the first page, else the id of the last line of the page
+// before; `limit` is held to 1..1000.
 Result<std::vector<AuditEntry>> auditLog(HubDb& db, const AuditFilter& filter,
                                          std::int64_t before_id, int limit);
 
