@@ -1,5 +1,5 @@
 // pekon-hub: the district office's server for Pekon devices (sync protocol version 1).
-//   pekon-hub serve --listen 127.0.0.1:8080 --db DB [--threads N]
+//   pekon-hub serve --listen 127.0.0.1:8080 --db DB [--threads N] [--behind-tls]
 //   pekon-hub token create --db DB --hub-url URL [--label TEXT] [--ttl 24h] [--qr FILE.png]
 //                          [--kiosk AREA]
 //   pekon-hub device list --db DB | pekon-hub device revoke ID --db DB
@@ -40,7 +40,9 @@ constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 
 const char* kUsageText =
     "usage:\n"
-    "  pekon-hub serve --listen HOST:PORT --db DB [--threads N]\n"
+    "  pekon-hub serve --listen HOST:PORT --db DB [--threads N] [--behind-tls]\n"
+    "                  (the office console is at /office/; --behind-tls when a proxy serves\n"
+    "                   it over HTTPS: Secure cookies, https origins)\n"
     "  pekon-hub token create --db DB --hub-url URL [--label TEXT] [--ttl 24h] [--qr FILE.png]\n"
     "                         [--kiosk AREA]   (a citizen kiosk for a kecamatan 18.06.01 or the\n"
     "                                           regency 18.06)\n"
@@ -95,6 +97,7 @@ struct HubLine {
     std::map<std::string, std::string> options;
     std::string missing_value;  // the last word, an option without its value
     bool help = false;
+    bool behind_tls = false;
 };
 
 HubLine splitLine(const std::vector<std::string>& args) {
@@ -106,6 +109,7 @@ HubLine splitLine(const std::vector<std::string>& args) {
     for (const char* name : {"db", "listen", "threads", "hub-url", "label", "ttl", "qr", "kiosk"})
         by_name[name] = app.add_option(std::string("--") + name);
     const CLI::Option* help = app.add_flag("--help");
+    const CLI::Option* behind_tls = app.add_flag("--behind-tls");
     HubLine line;
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
@@ -116,6 +120,7 @@ HubLine splitLine(const std::vector<std::string>& args) {
         return line;
     }
     line.help = help->count() > 0;
+    line.behind_tls = behind_tls->count() > 0;
     for (const auto& [name, opt] : by_name)
         if (opt->count() > 0) line.options[name] = opt->results().back();
     // An unknown option takes the word after it, as the hub always did, and is ignored.
@@ -206,6 +211,7 @@ int main(int argc, char** argv) {
         if (!port || !threads) return usage("--listen/--threads");
         o.port = *port;
         o.threads = *threads;
+        o.behind_tls = line.behind_tls;
         if (auto s = hub::serve(o); !s) return fail(s.error());
         return kOk;
     }
