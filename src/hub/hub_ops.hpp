@@ -17,6 +17,7 @@
 namespace pekon::hub {
 
 Status initCrypto();          // libsodium; `crypto_unavailable` when it fails to start
+std::string randomUrlToken(size_t bytes);  // random bytes, URL-safe base64 without padding
 std::string newEnrolToken();  // 24 random bytes, URL-safe base64 without padding
 std::string tokenHash(const std::string& token);  // SHA-256 hex: what is stored
 Error badToken();

@@ -52,14 +52,19 @@ Status initCrypto() {
     return {};
 }
 
-std::string newEnrolToken() {
-    unsigned char bytes[24];
-    randombytes_buf(bytes, sizeof bytes);
-    char text[sodium_base64_ENCODED_LEN(sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes,
+std::string randomUrlToken(size_t bytes) {
+    std::vector<unsigned char> random(bytes);
+    randombytes_buf(random.data(), random.size());
+    std::string text(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                     '\0');
+    sodium_bin2base64(text.data(), text.size(), random.data(), random.size(),
                       sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_memzero(random.data(), random.size());
+    text.resize(text.find('\0'));
     return text;
 }
+
+std::string newEnrolToken() { return randomUrlToken(24); }
 
 std::string tokenHash(const std::string& token) {
     return sync::sha256Hex(token);

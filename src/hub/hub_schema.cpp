@@ -243,12 +243,15 @@ CREATE TABLE IF NOT EXISTS audit_log (
     id             {serial},
     at             BIGINT NOT NULL,
     staff_id       BIGINT,               -- NULL: the command line
-    username       TEXT NOT NULL,
+    username       {key} NOT NULL,       -- "" for the command line and an unknown username
     action         {key} NOT NULL,       -- sign_in, view_person, decide, export, staff_add...
-    target         TEXT NOT NULL,        -- a member id, device id, username (never a NIK)
+    target         {key} NOT NULL,       -- a member id, device id, username (never a NIK)
     detail         TEXT NOT NULL         -- JSON object
 );
 CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at, id);
+CREATE INDEX IF NOT EXISTS audit_log_username ON audit_log (username, id);
+CREATE INDEX IF NOT EXISTS audit_log_action ON audit_log (action, id);
+CREATE INDEX IF NOT EXISTS audit_log_target ON audit_log (target, id);
 )sql";
 
 constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};

@@ -5,6 +5,7 @@
 //   pekon-hub device list --db DB | pekon-hub device revoke ID --db DB
 //   pekon-hub status import --db DB FILE.csv
 //   pekon-hub stats --db DB
+//   pekon-hub user add|list|passwd|unlock|disable|enable|role ... --db DB (hub/user_command.hpp)
 // DB: sqlite:PATH (or a bare PATH), or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -28,6 +29,7 @@
 #include "core/number.hpp"
 #include "hub/hub_server.hpp"
 #include "hub/hub_store.hpp"
+#include "hub/user_command.hpp"
 #include "platform/clock.hpp"
 #include "platform/paths.hpp"
 #include "scan/qr_encode.hpp"
@@ -51,6 +53,11 @@ const char* kUsageText =
     "  pekon-hub status import --db DB FILE.csv   "
     "(nik,birth_date,status,card_number,class,faskes,date)\n"
     "  pekon-hub stats --db DB\n"
+    "  pekon-hub user add --db DB --username U --name \"FULL NAME\" --role admin|verifier|viewer\n"
+    "  pekon-hub user list --db DB\n"
+    "  pekon-hub user passwd|unlock|disable|enable U --db DB\n"
+    "  pekon-hub user role U --role admin|verifier|viewer --db DB\n"
+    "  (user add and user passwd read the password from standard input, one line)\n"
     "DB is sqlite:PATH (or a bare PATH) or a PostgreSQL URL,\n"
     "  postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=...] (also postgres://);\n"
     "  the schema is created or migrated when the hub opens it.\n";
@@ -106,10 +113,12 @@ HubLine splitLine(const std::vector<std::string>& args) {
     app.allow_extras();
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     std::map<std::string, CLI::Option*> by_name;
-    for (const char* name : {"db", "listen", "threads", "hub-url", "label", "ttl", "qr", "kiosk"})
+    for (const char* name : {"db", "listen", "threads", "hub-url", "label", "ttl", "qr", "kiosk",
+                             "username", "name", "role", "password"})
         by_name[name] = app.add_option(std::string("--") + name);
     const CLI::Option* help = app.add_flag("--help");
     const CLI::Option* behind_tls = app.add_flag("--behind-tls");
+    app.add_flag("--password-stdin");  // what `user add` and `user passwd` always do
     HubLine line;
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
@@ -284,6 +293,10 @@ int main(int argc, char** argv) {
                                           {"kiosk_changes", summary->kiosk_changes}})
                   << "\n";
         return parsed->problems.empty() ? kOk : kFailed;
+    }
+    if (words[0] == "user") {
+        const hub::UserCommand user{words, option, options.count("password") > 0};
+        return hub::runUserCommand(**store, user, stdin, std::cout, std::cerr, usage);
     }
     if (words[0] == "stats" && words.size() == 1) {
         auto events = (*store)->eventCount();

@@ -32,6 +32,8 @@ inline constexpr int kMaxFailedSignIns = 5;               // then locked for kLo
 inline constexpr std::int64_t kLockSeconds = 15 * 60;
 inline constexpr std::int64_t kSessionIdleSeconds = 30 * 60;
 inline constexpr std::int64_t kSessionMaxSeconds = 12 * 3600;
+// A session's last_seen is written when it is at least this old (not at every request).
+inline constexpr std::int64_t kSessionTouchSeconds = 60;
 
 // Errors: `username_invalid` (3..32 of a-z 0-9 . _ -), `password_weak` (under 10 characters,
 // or all one kind), `staff_exists`. `by` is who did it (audit), "" for the command line.
@@ -41,6 +43,7 @@ Result<StaffAccount> addStaff(HubDb& db, const std::string& username,
                               UnixSeconds now);
 Result<std::vector<StaffAccount>> listStaff(HubDb& db);
 Result<std::optional<StaffAccount>> findStaff(HubDb& db, std::int64_t id);
+Result<std::optional<StaffAccount>> findStaffByName(HubDb& db, const std::string& username);
 // Role change, disabling (which ends their sessions), enabling, a new password (which ends
 // their sessions and clears a lock-out). Each audited. `unknown_staff`; an admin cannot
 // demote or disable the last enabled admin (`last_admin`).
@@ -50,6 +53,9 @@ Status setStaffDisabled(HubDb& db, std::int64_t id, bool disabled, const std::st
                         UnixSeconds now);
 Status setStaffPassword(HubDb& db, std::int64_t id, const std::string& password,
                         const std::string& by, UnixSeconds now);
+// Ends a lock-out (and clears the count of failed sign-ins) before its time; audited
+// `staff_unlock` when there was anything to clear.
+Status unlockStaff(HubDb& db, std::int64_t id, const std::string& by, UnixSeconds now);
 
 struct StaffSession {
     StaffAccount who;
@@ -81,7 +87,7 @@ struct AuditEntry {
     std::string username;
     std::string action;  // sign_in, sign_in_failed, sign_out, view_person, decide, export,
                          // status_upload, staff_add, staff_role, staff_disable, staff_enable,
-                         // staff_password, device_revoke, token_create, rebuild
+                         // staff_password, staff_unlock, device_revoke, token_create, rebuild
     std::string target;  // member id, device id, username... never a NIK
     std::string detail;  // JSON object
 };
