@@ -214,6 +214,14 @@ TEMPLATE_TEST_CASE("web console: no session fixation, idle expiry, lock-out with
     Browser admin(hub);
     REQUIRE(admin.signIn("admin", kAdminPassword).status == 303);
     CHECK(contains(admin.get("/office/staff").body, "Dikunci sampai 20"));
+    // ...and ends it early; then the right password works.
+    const std::string viewer_id = std::to_string(
+        (*hub::findStaffByName((*hub::openHubStore(test_db.url()))->db(), "viewer"))->id);
+    Page unlocked = admin.post("/office/staff/unlock", {{"id", viewer_id}});
+    CHECK(unlocked.location() == "/office/staff?done=staff_unlocked");
+    CHECK(c.signIn("viewer", kViewerPassword).status == 303);
+    CHECK(contains(admin.get("/office/audit?action=staff_unlock").body,
+                   "<td data-label=\"Tindakan\">Kunci akun dibuka</td>"));
     CHECK(hub.stop() == 0);
 }
 

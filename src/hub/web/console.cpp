@@ -33,6 +33,7 @@ constexpr Route kRoutes[] = {
     {"POST", "/office/staff/role", Access::manage, staffRoleAction},
     {"POST", "/office/staff/disable", Access::manage, staffDisableAction},
     {"POST", "/office/staff/enable", Access::manage, staffEnableAction},
+    {"POST", "/office/staff/unlock", Access::manage, staffUnlockAction},
     {"POST", "/office/staff/password", Access::manage, staffPasswordAction},
     {"GET", "/office/audit", Access::manage, auditPage},
     {"GET", "/office/devices", Access::signed_in, devicesPage},

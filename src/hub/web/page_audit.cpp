@@ -11,9 +11,10 @@ namespace {
 constexpr int kPageSize = 100;
 
 constexpr const char* kActions[] = {
-    "sign_in",      "sign_in_failed", "sign_out",      "view_person",  "decide",
-    "export",       "status_upload",  "staff_add",     "staff_role",   "staff_disable",
-    "staff_enable", "staff_password", "device_revoke", "token_create", "rebuild"};
+    "sign_in",      "sign_in_failed", "sign_out",      "view_person",
+    "decide",       "export",         "status_upload", "staff_add",
+    "staff_role",   "staff_disable",  "staff_enable",  "staff_password",
+    "staff_unlock", "device_revoke",  "token_create",  "rebuild"};
 
 // Midnight (the hub's local time) of a YYYY-MM-DD, plus `days`; nothing when malformed.
 std::optional<UnixSeconds> localDay(const std::string& text, int days) {

@@ -14,11 +14,9 @@ constexpr long kLangCookieSeconds = 365L * 24 * 3600;
 
 // When the locked account `username` may try again.
 std::optional<UnixSeconds> lockedUntil(HubDb& db, const std::string& username) {
-    auto staff = listStaff(db);
-    if (!staff) return std::nullopt;
-    for (const StaffAccount& a : *staff)
-        if (a.username == username) return a.locked_until;
-    return std::nullopt;
+    auto account = findStaffByName(db, username);
+    if (!account || !*account) return std::nullopt;
+    return (*account)->locked_until;
 }
 
 // The sign-in form, with a fresh token for it in a cookie (the form's CSRF check: a page of

@@ -1,5 +1,5 @@
 // Staff administration (admin): the list, adding an account, a role, disabling and enabling,
-// a new password. Each change is audited by office_staff with the admin as `by`.
+// ending a lock-out, a new password. Each change is audited by office_staff with the admin as `by`.
 #include "core/number.hpp"
 #include "hub/web/pages.hpp"
 
@@ -57,6 +57,11 @@ void staffRow(Html& h, PageContext& ctx, const StaffAccount& a) {
         .hidden("id", id);
     h.el("button", {{"type", "submit"}}, ctx.t(a.disabled_at ? "staff.enable" : "staff.disable"));
     h.close("form");
+    if (a.locked_until && *a.locked_until > ctx.now) {
+        postForm(h, ctx, "/office/staff/unlock").hidden("id", id);
+        h.el("button", {{"type", "submit"}}, ctx.t("staff.unlock"));
+        h.close("form");
+    }
     h.open("details").el("summary", ctx.t("staff.reset_password"));
     postForm(h, ctx, "/office/staff/password").hidden("id", id);
     passwordInput(h, ctx, "staff.new_password");
@@ -159,6 +164,12 @@ WebResponse staffEnableAction(PageContext& ctx) {
     if (!id) return errorPage(ctx, 400, "error.bad_request");
     return after(ctx, setStaffDisabled(ctx.db(), *id, false, ctx.who().username, ctx.now),
                  "staff_enabled");
+}
+
+WebResponse staffUnlockAction(PageContext& ctx) {
+    const auto id = formId(ctx);
+    if (!id) return errorPage(ctx, 400, "error.bad_request");
+    return after(ctx, unlockStaff(ctx.db(), *id, ctx.who().username, ctx.now), "staff_unlocked");
 }
 
 WebResponse staffPasswordAction(PageContext& ctx) {

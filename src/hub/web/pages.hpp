@@ -22,6 +22,7 @@ WebResponse staffAddAction(PageContext& ctx);
 WebResponse staffRoleAction(PageContext& ctx);
 WebResponse staffDisableAction(PageContext& ctx);
 WebResponse staffEnableAction(PageContext& ctx);
+WebResponse staffUnlockAction(PageContext& ctx);
 WebResponse staffPasswordAction(PageContext& ctx);
 
 // page_audit.cpp
