@@ -25,7 +25,9 @@ bool contains(const std::string& text, const std::string& part) {
 std::int64_t staffId(const std::string& db, const std::string& username) {
     auto store = hub::openHubStore(db);
     if (!store) throw std::runtime_error("store");
-    for (const auto& a : *hub::listStaff((*store)->db()))
+    auto staff = hub::listStaff((*store)->db());
+    if (!staff) throw std::runtime_error("staff");
+    for (const auto& a : *staff)
         if (a.username == username) return a.id;
     throw std::runtime_error("no staff " + username);
 }
