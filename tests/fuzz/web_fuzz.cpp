@@ -1,7 +1,8 @@
 // libFuzzer target over the office console's parsers of what browsers send
 // (src/hub/web/http_fields, multipart) and its HTML escaping (src/hub/web/html).
 //
-// Input layout: the first byte selects the parser (byte % 5), the rest is the text:
+// Input layout: the first byte selects the parser ((byte - '0') % 5: the seed corpus's ASCII
+// digits '0'..'4' are 0..4), the rest is the text:
 //   0 Cookie header          3 multipart body (boundary "B"), and a Content-Type's boundary
 //   1 url-encoded form       4 escapeHtml
 //   2 Accept-Language
@@ -51,7 +52,7 @@ bool validUtf8(std::string_view s) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
-    switch (data[0] % 5) {
+    switch (static_cast<std::uint8_t>(data[0] - '0') % 5) {
         case 0: {
             auto cookies = parseCookies(text);
             if (cookies) {

@@ -56,7 +56,8 @@ TEST_CASE("web form: url-encoded fields, '+', escapes, repeats, order", "[web_pa
 }
 
 TEST_CASE("web form: bad escapes, control bytes, size and field count refused", "[web_parsers]") {
-    for (const char* bad : {"a=%", "a=%4", "a=%zz", "a=%G1", "%=1", "a=%00", "a=%1F", "a=%7F"}) {
+    for (const std::string bad : {"a=%", "a=%4", "a=%zz", "a=%G1", "%=1", "a=%00", "a=%1F", "a=%7F",
+                                  "a=\x01", "a\x7f=1", "a=b\x1b"}) {
         INFO(bad);
         auto f = parseFormUrlEncoded(bad);
         REQUIRE_FALSE(f);
@@ -64,6 +65,8 @@ TEST_CASE("web form: bad escapes, control bytes, size and field count refused", 
     }
     // Tab and line ends are text.
     CHECK(parseFormUrlEncoded("a=%09%0D%0A")->value("a") == "\t\r\n");
+    CHECK(parseFormUrlEncoded("a=\t\r\n")->value("a") == "\t\r\n");
+    CHECK_FALSE(parseFormUrlEncoded(std::string("a=b\0c", 5)));
     const auto big = parseFormUrlEncoded("a=" + std::string(kMaxFormBytes, 'x'));
     REQUIRE_FALSE(big);
     CHECK(big.error().code == "form_too_large");

@@ -98,6 +98,8 @@ Result<std::string> percentDecode(std::string_view text, bool plus_is_space) {
             out.push_back(static_cast<char>(byte));
             i += 2;
         } else {
+            const auto u = static_cast<unsigned char>(c);
+            if ((u < 0x20 && c != '\t' && c != '\r' && c != '\n') || u == 0x7f) return badForm();
             out.push_back(c);
         }
     }

@@ -46,8 +46,8 @@ class Form {
 Result<Form> parseCookies(std::string_view header);
 
 // `%XX` decoded (a malformed escape is `bad_form`); with `plus_is_space`, '+' is a space
-// (form bodies and queries). Bytes below 0x20 other than tab, CR and LF decoded from an
-// escape are refused too (`bad_form`): no NUL or control bytes reach a page.
+// (form bodies and queries). Bytes below 0x20 other than tab, CR and LF, and DEL, raw or
+// decoded from an escape, are refused too (`bad_form`): no NUL or control bytes reach a page.
 Result<std::string> percentDecode(std::string_view text, bool plus_is_space);
 
 // `a=1&b=two+words&c=%C3%A9`: an empty body is an empty form; pieces without '=' are a name
