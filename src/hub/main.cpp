@@ -30,6 +30,7 @@
 #include "hub/hub_server.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/user_command.hpp"
+#include "hub/web/http_fields.hpp"
 #include "platform/clock.hpp"
 #include "platform/paths.hpp"
 #include "scan/qr_encode.hpp"
@@ -146,21 +147,6 @@ HubLine splitLine(const std::vector<std::string>& args) {
     return line;
 }
 
-std::string urlEncode(const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 // `--kiosk AREA`: well formed, and a regency or kecamatan of the region tables when Pekon's
 // assets are found (without them, well formed is all that can be checked, and stderr says so).
 Result<std::string> kioskArea(const std::string& text) {
@@ -244,8 +230,8 @@ int main(int argc, char** argv) {
         }
         auto token = (*store)->createToken(option("label"), platform::nowSeconds(), ttl, kiosk);
         if (!token) return fail(token.error());
-        const std::string uri =
-            "pekon://enrol?hub=" + urlEncode(hub_url) + "&token=" + urlEncode(token->token);
+        const std::string uri = "pekon://enrol?hub=" + hub::web::percentEncode(hub_url) +
+                                "&token=" + hub::web::percentEncode(token->token);
         std::cout << token->token << "\n" << uri << "\n";
         if (!option("qr").empty() && !writeQrPng(uri, option("qr")))
             return fail(Error{"qr_failed", "Berkas QR tidak bisa ditulis.",

@@ -76,6 +76,9 @@ TEST_CASE("web form: bad escapes, control bytes, size and field count refused", 
     REQUIRE_FALSE(too_many);
     CHECK(too_many.error().code == "bad_form");
     CHECK(percentDecode("a+b", false).value() == "a+b");
+    CHECK(percentEncode("http://10.0.0.5:8080/a b~\xC3\xA9") ==
+          "http%3A%2F%2F10.0.0.5%3A8080%2Fa%20b~%C3%A9");
+    CHECK(percentDecode(percentEncode("a&b=c+d%"), false).value() == "a&b=c+d%");
     CHECK(percentDecode("a+b", true).value() == "a b");
 }
 

@@ -124,6 +124,12 @@ Html& Html::empty(const char* name, std::initializer_list<Attr> list) {
     return open(name, list);
 }
 
+Html& Html::input(std::string_view label, std::initializer_list<Attr> list) {
+    open("label").text(label);
+    empty("input", list);
+    return close("label");
+}
+
 Html& Html::text(std::string_view body) {
     out_ += escapeHtml(body);
     return *this;

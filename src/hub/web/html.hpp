@@ -31,6 +31,8 @@ class Html {
     Html& el(const char* name, std::string_view text) { return el(name, {}, text); }
     // <name attrs...> without an end tag (input, meta, link, br).
     Html& empty(const char* name, std::initializer_list<Attr> attrs = {});
+    // <label>label<input attrs...></label>: a form field with its visible name.
+    Html& input(std::string_view label, std::initializer_list<Attr> attrs);
     Html& text(std::string_view text);  // escaped
     // Markup made by the program (another Html's output, an SVG it drew): never data.
     Html& raw(std::string_view markup);

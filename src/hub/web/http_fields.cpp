@@ -106,6 +106,24 @@ Result<std::string> percentDecode(std::string_view text, bool plus_is_space) {
     return out;
 }
 
+std::string percentEncode(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '_' || c == '.' || c == '~') {
+            out.push_back(c);
+        } else {
+            out += '%';
+            out += kHex[u >> 4];
+            out += kHex[u & 15];
+        }
+    }
+    return out;
+}
+
 Result<Form> parseFormUrlEncoded(std::string_view body) {
     if (body.size() > kMaxFormBytes)
         return Error{"form_too_large", "Isian formulir terlalu besar.", "The form is too large."};

@@ -50,6 +50,9 @@ Result<Form> parseCookies(std::string_view header);
 // decoded from an escape, are refused too (`bad_form`): no NUL or control bytes reach a page.
 Result<std::string> percentDecode(std::string_view text, bool plus_is_space);
 
+// Every byte but RFC 3986's unreserved ones (A-Z a-z 0-9 - _ . ~) as %XX: a query value.
+std::string percentEncode(std::string_view text);
+
 // `a=1&b=two+words&c=%C3%A9`: an empty body is an empty form; pieces without '=' are a name
 // with an empty value; empty pieces (`a=1&&b=2`) are skipped. Over kMaxFormBytes:
 // `form_too_large`; over kMaxFormFields fields, or a bad escape: `bad_form`.

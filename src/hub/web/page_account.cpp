@@ -24,13 +24,11 @@ WebResponse accountWith(PageContext& ctx, const std::string& problem, int status
          {std::tuple{"current", "account.current_password", "current-password"},
           {"password", "account.new_password", "new-password"},
           {"repeat", "account.repeat_password", "new-password"}}) {
-        h.open("label").text(ctx.t(key));
-        h.empty("input", {{"name", name},
-                          {"type", "password"},
-                          {"autocomplete", autocomplete},
-                          {"required", std::string_view()},
-                          {"maxlength", "256"}});
-        h.close("label");
+        h.input(ctx.t(key), {{"name", name},
+                             {"type", "password"},
+                             {"autocomplete", autocomplete},
+                             {"required", std::string_view()},
+                             {"maxlength", "256"}});
     }
     h.el("p", {{"class", "hint"}}, ctx.t("account.password_rule"));
     h.el("button", {{"type", "submit"}, {"class", "primary"}}, ctx.t("account.save_password"));

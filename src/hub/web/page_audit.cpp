@@ -35,11 +35,9 @@ std::optional<UnixSeconds> localDay(const std::string& text, int days) {
 
 void textFilter(Html& h, const PageContext& ctx, const char* name, const char* key,
                 const char* type = "text") {
-    h.open("label").text(ctx.t(key));
-    h.empty(
-        "input",
+    h.input(
+        ctx.t(key),
         {{"name", name}, {"type", type}, {"value", ctx.query.value(name)}, {"maxlength", "100"}});
-    h.close("label");
 }
 
 }  // namespace

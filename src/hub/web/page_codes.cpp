@@ -11,22 +11,6 @@ namespace {
 
 constexpr int kHours[] = {1, 8, 24, 72, 168};
 
-std::string percentEncode(std::string_view text) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        }
-    }
-    return out;
-}
-
 // What devices are told to reach the hub at: http(s)://..., printable ASCII, no spaces.
 bool plausibleHubUrl(const std::string& url) {
     if (url.size() > 200) return false;
@@ -58,17 +42,14 @@ WebResponse codesWith(PageContext& ctx, const std::string& problem, int status) 
                       {kiosk ? "checked" : "", std::string_view()}});
     h.text(ctx.t("codes.kind_kiosk")).close("label");
     h.close("fieldset");
-    h.open("label").text(ctx.t("codes.area"));
-    h.empty("input", {{"name", "area"},
-                      {"value", ctx.form.value("area")},
-                      {"maxlength", "16"},
-                      {"placeholder", "18.06.01"},
-                      {"inputmode", "decimal"}});
-    h.close("label");
+    h.input(ctx.t("codes.area"), {{"name", "area"},
+                                  {"value", ctx.form.value("area")},
+                                  {"maxlength", "16"},
+                                  {"placeholder", "18.06.01"},
+                                  {"inputmode", "decimal"}});
     h.el("p", {{"class", "hint"}}, ctx.t("codes.area_hint"));
-    h.open("label").text(ctx.t("codes.label"));
-    h.empty("input", {{"name", "label"}, {"value", ctx.form.value("label")}, {"maxlength", "100"}});
-    h.close("label");
+    h.input(ctx.t("codes.label"),
+            {{"name", "label"}, {"value", ctx.form.value("label")}, {"maxlength", "100"}});
     h.open("label").text(ctx.t("codes.valid_for"));
     h.open("select", {{"name", "hours"}});
     for (int hours : kHours) {
@@ -77,14 +58,12 @@ WebResponse codesWith(PageContext& ctx, const std::string& problem, int status) 
              ctx.t("codes.hours", {{"n", value}}));
     }
     h.close("select").close("label");
-    h.open("label").text(ctx.t("codes.hub_url"));
     const std::string url = ctx.form.get("hub_url").value_or(scheme + ctx.request.host);
-    h.empty("input", {{"name", "hub_url"},
-                      {"value", url},
-                      {"maxlength", "200"},
-                      {"required", std::string_view()},
-                      {"inputmode", "url"}});
-    h.close("label");
+    h.input(ctx.t("codes.hub_url"), {{"name", "hub_url"},
+                                     {"value", url},
+                                     {"maxlength", "200"},
+                                     {"required", std::string_view()},
+                                     {"inputmode", "url"}});
     h.el("p", {{"class", "hint"}}, ctx.t("codes.hub_url_hint"));
     h.el("button", {{"type", "submit"}, {"class", "primary"}}, ctx.t("codes.create"));
     h.close("div").close("form");

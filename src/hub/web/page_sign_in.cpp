@@ -29,21 +29,17 @@ WebResponse signInForm(PageContext& ctx, const std::string& problem, int status)
     if (!problem.empty()) h.el("p", {{"class", "error"}, {"role", "alert"}}, problem);
     h.open("form", {{"method", "post"}, {"action", "/office/sign-in"}, {"class", "stack narrow"}});
     h.hidden("csrf", token);
-    h.open("label").text(c.t("signin.username"));
-    h.empty("input", {{"name", "username"},
-                      {"autocomplete", "username"},
-                      {"autocapitalize", "none"},
-                      {"required", std::string_view()},
-                      {"autofocus", std::string_view()},
-                      {"maxlength", "64"}});
-    h.close("label");
-    h.open("label").text(c.t("signin.password"));
-    h.empty("input", {{"name", "password"},
-                      {"type", "password"},
-                      {"autocomplete", "current-password"},
-                      {"required", std::string_view()},
-                      {"maxlength", "256"}});
-    h.close("label");
+    h.input(c.t("signin.username"), {{"name", "username"},
+                                     {"autocomplete", "username"},
+                                     {"autocapitalize", "none"},
+                                     {"required", std::string_view()},
+                                     {"autofocus", std::string_view()},
+                                     {"maxlength", "64"}});
+    h.input(c.t("signin.password"), {{"name", "password"},
+                                     {"type", "password"},
+                                     {"autocomplete", "current-password"},
+                                     {"required", std::string_view()},
+                                     {"maxlength", "256"}});
     h.el("button", {{"type", "submit"}, {"class", "primary"}}, c.t("signin.submit"));
     h.close("form");
     WebResponse r = page(ctx, c.t("signin.title"), h.str(), status);

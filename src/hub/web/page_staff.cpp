@@ -24,13 +24,11 @@ void roleSelect(Html& h, const PageContext& ctx, StaffRole selected) {
 }
 
 void passwordInput(Html& h, const PageContext& ctx, const char* label_key) {
-    h.open("label").text(ctx.t(label_key));
-    h.empty("input", {{"name", "password"},
-                      {"type", "password"},
-                      {"autocomplete", "new-password"},
-                      {"required", std::string_view()},
-                      {"maxlength", "256"}});
-    h.close("label");
+    h.input(ctx.t(label_key), {{"name", "password"},
+                               {"type", "password"},
+                               {"autocomplete", "new-password"},
+                               {"required", std::string_view()},
+                               {"maxlength", "256"}});
 }
 
 void staffRow(Html& h, PageContext& ctx, const StaffAccount& a) {
@@ -89,18 +87,14 @@ WebResponse staffWith(PageContext& ctx, const std::string& problem, int status) 
     h.el("h2", ctx.t("staff.add"));
     postForm(h, ctx, "/office/staff/add");
     h.open("div", {{"class", "stack narrow"}});
-    h.open("label").text(ctx.t("staff.username"));
-    h.empty("input", {{"name", "username"},
-                      {"required", std::string_view()},
-                      {"autocapitalize", "none"},
-                      {"autocomplete", "off"},
-                      {"maxlength", "32"}});
-    h.close("label");
+    h.input(ctx.t("staff.username"), {{"name", "username"},
+                                      {"required", std::string_view()},
+                                      {"autocapitalize", "none"},
+                                      {"autocomplete", "off"},
+                                      {"maxlength", "32"}});
     h.el("p", {{"class", "hint"}}, ctx.t("staff.username_rule"));
-    h.open("label").text(ctx.t("staff.display_name"));
-    h.empty("input",
+    h.input(ctx.t("staff.display_name"),
             {{"name", "display_name"}, {"required", std::string_view()}, {"maxlength", "100"}});
-    h.close("label");
     h.open("label").text(ctx.t("staff.role"));
     roleSelect(h, ctx, StaffRole::verifier);
     h.close("label");
