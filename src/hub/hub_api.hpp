@@ -51,6 +51,14 @@ class HubApi {
     // at once.
     std::optional<ApiResponse> admit(const ApiRequest& headers_only);
 
+    // The office console's way to the store: the store, and for as long as it is kept, the
+    // store's turn (the same lock the protocol's requests take when it is not concurrent).
+    struct StoreTurn {
+        std::unique_lock<std::mutex> lock;
+        HubStore& store;
+    };
+    StoreTurn storeTurn() { return StoreTurn{turn(), *store_}; }
+
   private:
     // Checks the three signature headers (with `check_signature`, the signature over
     // `req.body` too). On failure fills `refusal` and returns nothing.

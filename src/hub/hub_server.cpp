@@ -23,8 +23,8 @@
 #include <thread>
 
 #include "core/number.hpp"
-#include "proto/sync_json.hpp"
 #include "hub/hub_api.hpp"
+#include "hub/web/console.hpp"
 #include "hub/work_pool.hpp"
 #include "proto/sync_json.hpp"
 
@@ -32,7 +32,8 @@
 // connection (idle, slow or busy, each costs a little memory and no thread), answers health
 // itself, and hands store work (enrolment, pushes, changes, and the device check before a
 // push's body is read) to a small pool of workers while the connection is suspended. What each
-// request means is hub_api's; this file only moves bytes and enforces the limits.
+// request means is hub_api's (the protocol, /v1/...) or web/console's (the office console, / and
+// /office/...); this file only moves bytes and enforces the limits.
 namespace pekon::hub {
 
 namespace {
@@ -57,7 +58,7 @@ constexpr unsigned kIdleTimeoutSeconds = 30;
 // How long SIGTERM waits for the requests under way before closing what is left.
 constexpr auto kDrainLimit = std::chrono::seconds(30);
 
-enum class Route { none, health, enrol, events, changes };
+enum class Route { none, health, enrol, events, changes, console };
 enum class Stage { headers, admitting, body, working };
 
 // One request on one connection, from its request line to its completion.
@@ -71,12 +72,15 @@ struct Exchange {
     std::size_t declared = 0;  // Content-Length, when given
     bool started = false;      // the headers were complete and the request was counted
     ApiRequest request;
-    std::optional<ApiResponse> answer;  // written by a worker before it resumes the connection
+    std::optional<ApiResponse> answer;      // written by a worker before it resumes the connection
+    web::WebRequest page;                   // the console's request (Route::console)
+    std::optional<web::WebResponse> shown;  // and its answer
 };
 
 class Server {
   public:
-    Server(HubApi& api, int workers) : api_(api), pool_(workers) {}
+    Server(HubApi& api, web::Console& console, int workers)
+        : api_(api), console_(console), pool_(workers) {}
 
     std::atomic<bool> stopping{false};
     std::atomic<int> active{0};  // requests past their headers, not yet completed
@@ -130,6 +134,7 @@ class Server {
             case Stage::admitting:
                 // Back from the device check: refused, or on to the body.
                 if (x.answer) return send(c, *x.answer);
+                if (x.shown) return show(c, *x.shown);
                 x.stage = Stage::body;
                 x.request.body.reserve(x.declared);
                 return MHD_YES;
@@ -141,6 +146,7 @@ class Server {
                 }
                 return finish(c, x);
             case Stage::working:
+                if (x.shown) return show(c, *x.shown);
                 if (!x.answer) return MHD_NO;
                 return send(c, *x.answer);
         }
@@ -151,7 +157,13 @@ class Server {
     MHD_Result begin(MHD_Connection* c, const char* method_text, Exchange& x) {
         x.started = true;
         ++active;
-        auto target = parseRequestTarget(x.raw_target);
+        // The console's start page is /office/, with the trailing slash the target check
+        // refuses anywhere else.
+        const std::string_view raw = x.raw_target;
+        const bool office_home = raw == "/office/" || raw.rfind("/office/?", 0) == 0;
+        auto target =
+            parseRequestTarget(office_home ? "/office" + std::string(raw.substr(8)) : x.raw_target);
+        if (target && office_home) target->path = "/office/";
         if (!target)
             return send(c, errorResponse(400, target.error().code, target.error().message_en));
         const std::string method = method_text ? method_text : "";
@@ -165,6 +177,8 @@ class Server {
             x.route = Route::events, x.cap = kPushMaxWireBytes;
         } else if (get && path == "/v1/changes") {
             x.route = Route::changes, x.cap = kGetMaxBytes;
+        } else if (web::Console::owns(path)) {
+            return beginConsole(c, method, std::move(target.value()), x);
         } else {
             return send(c, errorResponse(404, "not_found", "No such endpoint."));
         }
@@ -197,15 +211,53 @@ class Server {
         return MHD_YES;
     }
 
+    // A console request: its headers, its cap; answered at once when it needs no store (the
+    // stylesheet, "/") or is refused by its size.
+    MHD_Result beginConsole(MHD_Connection* c, const std::string& method, RequestTarget target,
+                            Exchange& x) {
+        x.route = Route::console;
+        web::WebRequest& r = x.page;
+        r.method = method == "HEAD" ? "GET" : method;
+        r.path = std::move(target.path);
+        r.query = std::move(target.query);
+        r.host = header(c, MHD_HTTP_HEADER_HOST);
+        r.cookie = header(c, MHD_HTTP_HEADER_COOKIE);
+        r.origin = header(c, "Origin");
+        r.referer = header(c, MHD_HTTP_HEADER_REFERER);
+        r.sec_fetch_site = header(c, "Sec-Fetch-Site");
+        r.accept_language = header(c, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+        r.content_type = header(c, MHD_HTTP_HEADER_CONTENT_TYPE);
+        if (auto quick = console_.quick(r)) {
+            x.cap = kGetMaxBytes;
+            x.shown = std::move(quick);
+            x.stage = Stage::body;  // read (and drop) a small body, then answer in finish()
+            return MHD_YES;
+        }
+        x.cap = console_.bodyCap(r);
+        const std::string length = header(c, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (!length.empty()) {
+            const unsigned long long declared =
+                parseNumber<unsigned long long>(length).value_or(ULLONG_MAX);
+            if (declared > x.cap) return show(c, console_.refusal(r, 413, "error.too_large"));
+            if (heldBodies() + declared > kBodyBudget)
+                return show(c, console_.refusal(r, 503, "error.busy"));
+            x.declared = static_cast<std::size_t>(declared);
+        }
+        x.stage = Stage::body;
+        r.body.reserve(x.declared);
+        return MHD_YES;
+    }
+
     // A piece of the body: kept, unless the route's cap or the shared budget is passed.
     bool take(Exchange& x, const char* data, std::size_t size) {
         x.received += size;
         if (x.received > x.cap) return false;
         if (x.route == Route::changes || x.route == Route::health) return true;  // ignored
+        if (x.route == Route::console && x.shown) return true;  // answered already: dropped
         held_ += size;
         x.budget_held += size;
         if (held_ > kBodyBudget) return false;
-        x.request.body.append(data, size);
+        (x.route == Route::console ? x.page.body : x.request.body).append(data, size);
         return true;
     }
 
@@ -214,7 +266,14 @@ class Server {
     // every answer but a refusal waits for this point.)
     MHD_Result finish(MHD_Connection* c, Exchange& x) {
         if (x.route == Route::health) return send(c, HubApi::health());
+        if (x.route == Route::console && x.shown) return show(c, *x.shown);
         x.stage = Stage::working;
+        if (x.route == Route::console)
+            return handOff(c, x, [this, &x] {
+                x.shown = console_.handle(x.page);
+                std::string().swap(x.page.body);
+                release(x);
+            });
         return handOff(c, x, [this, &x] {
             switch (x.route) {
                 case Route::enrol:
@@ -240,16 +299,22 @@ class Server {
     template <class Work>
     MHD_Result handOff(MHD_Connection* c, Exchange& x, Work work) {
         MHD_suspend_connection(c);
-        const bool queued = pool_.submit([c, work, &x] {
+        const bool queued = pool_.submit([this, c, work, &x] {
             try {
                 work();
             } catch (const std::exception& e) {  // a bug, not the client's: answer, go on
-                x.answer = errorResponse(500, "internal", e.what());
+                if (x.route == Route::console)
+                    x.shown = console_.refusal(x.page, 500, "error.internal");
+                else
+                    x.answer = errorResponse(500, "internal", e.what());
             }
             MHD_resume_connection(c);
         });
         if (!queued) {
-            x.answer = errorResponse(503, "stopping", "pekon-hub is stopping; try again.");
+            if (x.route == Route::console)
+                x.shown = console_.refusal(x.page, 503, "error.stopping");
+            else
+                x.answer = errorResponse(503, "stopping", "pekon-hub is stopping; try again.");
             MHD_resume_connection(c);
         }
         return MHD_YES;
@@ -261,6 +326,30 @@ class Server {
         if (!response) return MHD_NO;
         MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE, kJson);
         // While stopping, no connection is kept for another request.
+        if (stopping) MHD_add_response_header(response, MHD_HTTP_HEADER_CONNECTION, "close");
+        const MHD_Result queued =
+            MHD_queue_response(c, static_cast<unsigned>(answer.status), response);
+        MHD_destroy_response(response);
+        return queued;
+    }
+
+    // A console answer: a page, or a file streamed from its descriptor (which libmicrohttpd
+    // closes).
+    MHD_Result show(MHD_Connection* c, web::WebResponse&& answer) { return show(c, answer); }
+    MHD_Result show(MHD_Connection* c, web::WebResponse& answer) {
+        MHD_Response* response = nullptr;
+        if (answer.download) {
+            response = MHD_create_response_from_fd64(answer.download->size, answer.download->fd);
+            if (response) answer.download->fd = -1;
+        } else {
+            response = MHD_create_response_from_buffer(
+                answer.body.size(), const_cast<char*>(answer.body.data()), MHD_RESPMEM_MUST_COPY);
+        }
+        if (!response) return MHD_NO;
+        MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE,
+                                answer.content_type.c_str());
+        for (const auto& [name, value] : answer.headers)
+            MHD_add_response_header(response, name.c_str(), value.c_str());
         if (stopping) MHD_add_response_header(response, MHD_HTTP_HEADER_CONNECTION, "close");
         const MHD_Result queued =
             MHD_queue_response(c, static_cast<unsigned>(answer.status), response);
@@ -288,6 +377,7 @@ class Server {
     }
 
     HubApi& api_;
+    web::Console& console_;
     WorkPool pool_;
     std::atomic<std::size_t> held_{0};
 };
@@ -350,6 +440,8 @@ Status serve(const ServeOptions& options) {
     auto store = openHubStore(options.db_url, HubStoreOptions{std::clamp(options.threads, 1, 8)});
     if (!store) return store.error();
     HubApi api(std::move(store.value()));
+    auto console = web::Console::make(api, web::ConsoleOptions{options.behind_tls});
+    if (!console) return console.error();
 
     // SIGTERM/SIGINT are taken by this thread, which stops the server; the others (started
     // below, inheriting the mask) never see them.
@@ -364,7 +456,7 @@ Status serve(const ServeOptions& options) {
     const int listen_fd = listenOn(options.host, options.port, port);
     if (listen_fd < 0) return listenFailed(options);
 
-    Server server(api, std::max(1, options.threads));
+    Server server(api, console.value(), std::max(1, options.threads));
     MHD_Daemon* daemon = MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME, 0, nullptr, nullptr,
         &Server::onRequest, &server, MHD_OPTION_LISTEN_SOCKET, listen_fd,

@@ -13,13 +13,16 @@ struct ServeOptions {
     // Worker threads for the store work (enrolment, pushes, changes). Connections hold no
     // thread: one event thread serves them all, so idle or slow ones delay no one.
     int threads = 8;
+    // Behind a proxy that terminates TLS (`serve --behind-tls`): the office console's cookies
+    // are marked Secure and its forms must come from https://HOST.
+    bool behind_tls = false;
 };
 
-// Serves protocol version 1 until SIGTERM or SIGINT, then stops accepting, lets the requests
-// in flight finish (up to 30 s; nothing acknowledged is lost: an answer is sent only after its
-// commit) and returns. Limits and behaviour: docs/sync-protocol.md, "What pekon-hub does
-// today". Prints "pekon-hub listening on HOST:PORT" once bound (the port may be 0: the
-// kernel picks one, and the line says which).
+// Serves protocol version 1 (/v1/...) and the office console (/office/...; web/console.hpp) until
+// SIGTERM or SIGINT, then stops accepting, lets the requests in flight finish (up to 30 s; nothing
+// acknowledged is lost: an answer is sent only after its commit) and returns. Limits and behaviour:
+// docs/sync-protocol.md, "What pekon-hub does today". Prints "pekon-hub listening on HOST:PORT"
+// once bound (the port may be 0: the kernel picks one, and the line says which).
 Status serve(const ServeOptions& options);
 
 }  // namespace pekon::hub

@@ -1,5 +1,5 @@
 // pekon-hub: the district office's server for Pekon devices (sync protocol version 1).
-//   pekon-hub serve --listen 127.0.0.1:8080 --db DB [--threads N]
+//   pekon-hub serve --listen 127.0.0.1:8080 --db DB [--threads N] [--behind-tls]
 //   pekon-hub token create --db DB --hub-url URL [--label TEXT] [--ttl 24h] [--qr FILE.png]
 //                          [--kiosk AREA]
 //   pekon-hub device list --db DB | pekon-hub device revoke ID --db DB
@@ -30,6 +30,7 @@
 #include "hub/hub_server.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/user_command.hpp"
+#include "hub/web/http_fields.hpp"
 #include "platform/clock.hpp"
 #include "platform/paths.hpp"
 #include "scan/qr_encode.hpp"
@@ -42,7 +43,9 @@ constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 
 const char* kUsageText =
     "usage:\n"
-    "  pekon-hub serve --listen HOST:PORT --db DB [--threads N]\n"
+    "  pekon-hub serve --listen HOST:PORT --db DB [--threads N] [--behind-tls]\n"
+    "                  (the office console is at /office/; --behind-tls when a proxy serves\n"
+    "                   it over HTTPS: Secure cookies, https origins)\n"
     "  pekon-hub token create --db DB --hub-url URL [--label TEXT] [--ttl 24h] [--qr FILE.png]\n"
     "                         [--kiosk AREA]   (a citizen kiosk for a kecamatan 18.06.01 or the\n"
     "                                           regency 18.06)\n"
@@ -102,6 +105,7 @@ struct HubLine {
     std::map<std::string, std::string> options;
     std::string missing_value;  // the last word, an option without its value
     bool help = false;
+    bool behind_tls = false;
 };
 
 HubLine splitLine(const std::vector<std::string>& args) {
@@ -114,6 +118,7 @@ HubLine splitLine(const std::vector<std::string>& args) {
                              "username", "name", "role", "password"})
         by_name[name] = app.add_option(std::string("--") + name);
     const CLI::Option* help = app.add_flag("--help");
+    const CLI::Option* behind_tls = app.add_flag("--behind-tls");
     app.add_flag("--password-stdin");  // what `user add` and `user passwd` always do
     HubLine line;
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -125,6 +130,7 @@ HubLine splitLine(const std::vector<std::string>& args) {
         return line;
     }
     line.help = help->count() > 0;
+    line.behind_tls = behind_tls->count() > 0;
     for (const auto& [name, opt] : by_name)
         if (opt->count() > 0) line.options[name] = opt->results().back();
     // An unknown option takes the word after it, as the hub always did, and is ignored.
@@ -139,21 +145,6 @@ HubLine splitLine(const std::vector<std::string>& args) {
         }
     }
     return line;
-}
-
-std::string urlEncode(const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
 }
 
 // `--kiosk AREA`: well formed, and a regency or kecamatan of the region tables when Pekon's
@@ -215,6 +206,7 @@ int main(int argc, char** argv) {
         if (!port || !threads) return usage("--listen/--threads");
         o.port = *port;
         o.threads = *threads;
+        o.behind_tls = line.behind_tls;
         if (auto s = hub::serve(o); !s) return fail(s.error());
         return kOk;
     }
@@ -238,8 +230,8 @@ int main(int argc, char** argv) {
         }
         auto token = (*store)->createToken(option("label"), platform::nowSeconds(), ttl, kiosk);
         if (!token) return fail(token.error());
-        const std::string uri =
-            "pekon://enrol?hub=" + urlEncode(hub_url) + "&token=" + urlEncode(token->token);
+        const std::string uri = "pekon://enrol?hub=" + hub::web::percentEncode(hub_url) +
+                                "&token=" + hub::web::percentEncode(token->token);
         std::cout << token->token << "\n" << uri << "\n";
         if (!option("qr").empty() && !writeQrPng(uri, option("qr")))
             return fail(Error{"qr_failed", "Berkas QR tidak bisa ditulis.",

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "hub/web/console.hpp"
+
+// The console's page handlers, by file (routed in console.cpp's kRoutes).
+namespace pekon::hub::web {
+
+// page_sign_in.cpp
+WebResponse homePage(PageContext& ctx);
+WebResponse signInPage(PageContext& ctx);
+WebResponse signInAction(PageContext& ctx);
+WebResponse signOutAction(PageContext& ctx);
+WebResponse languageSwitch(PageContext& ctx);
+
+// page_account.cpp
+WebResponse accountPage(PageContext& ctx);
+WebResponse changePasswordAction(PageContext& ctx);
+
+// page_staff.cpp
+WebResponse staffPage(PageContext& ctx);
+WebResponse staffAddAction(PageContext& ctx);
+WebResponse staffRoleAction(PageContext& ctx);
+WebResponse staffDisableAction(PageContext& ctx);
+WebResponse staffEnableAction(PageContext& ctx);
+WebResponse staffUnlockAction(PageContext& ctx);
+WebResponse staffPasswordAction(PageContext& ctx);
+
+// page_audit.cpp
+WebResponse auditPage(PageContext& ctx);
+
+// page_devices.cpp
+WebResponse devicesPage(PageContext& ctx);
+WebResponse revokeConfirmPage(PageContext& ctx);
+WebResponse revokeAction(PageContext& ctx);
+
+// page_codes.cpp
+WebResponse codesPage(PageContext& ctx);
+WebResponse createCodeAction(PageContext& ctx);
+
+}  // namespace pekon::hub::web
