@@ -41,6 +41,7 @@ struct MemberRecord {
     std::int64_t check_count = 0;
     std::int64_t corrections = 0;
     std::int64_t corrected_at = 0;  // the latest member.corrected's receipt, 0 when none
+    std::string findings = "[]";    // JSON array of {"code","detail"}
 
     bool operator==(const MemberRecord&) const = default;
 };
@@ -50,8 +51,9 @@ struct MemberRecord {
 #define PEKON_OFFICE_MEMBER_COLUMNS                                                               \
     "member_id, household_id, device_id, nik, name, birth_date, sex, relation, segment, class, " \
     "phone, occupation, existing_card, nik_mismatch_reason, village_code, kecamatan_code, "     \
-    "received_day, received_at, state, state_at, checks, check_count, corrections, corrected_at"
-inline constexpr int kMemberRecordWidth = 24;
+    "received_day, received_at, state, state_at, checks, check_count, corrections, corrected_at, " \
+    "findings"
+inline constexpr int kMemberRecordWidth = 25;
 
 // Row `row` of a RowSet whose first kMemberRecordWidth columns are kMemberRecordColumns.
 MemberRecord memberRecordAt(const RowSet& rows, int row);
@@ -82,6 +84,9 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending,
 // The region table the checks use: Pekon's assets (loaded once per process), or null when
 // the assets are not found (the checks that need it are then skipped).
 const RegionTable* officeRegions();
+
+// "a,b" -> {"a", "b"}: the codes of office_members.checks.
+std::vector<std::string> splitChecks(const std::string& checks);
 
 // "YYYY-MM-DD" of a hub time (UTC).
 std::string dayOf(std::int64_t unix_seconds);

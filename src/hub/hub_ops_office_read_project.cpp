@@ -270,8 +270,6 @@ Status projectEvents(HubTx& tx, const std::vector<AcceptedEvent>& events) {
         if (e->type == "member.registered") {
             MemberRecord m = registration(*e, d);
             if (members.count(m.member_id)) continue;  // the first registration counts
-            history.push_back({m.member_id, e->received_at, "registered", e->type, e->device_id,
-                               "{}", e->id});
             if (changed.insert(m.member_id).second) order.push_back(m.member_id);
             members.emplace(m.member_id, std::move(m));
         } else if (e->type == "member.corrected") {

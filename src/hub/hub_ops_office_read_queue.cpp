@@ -5,6 +5,7 @@
 #include <climits>
 #include <cstring>
 
+#include "codec/json.hpp"
 #include "core/number.hpp"
 #include "hub/hub_ops_office_read.hpp"
 
@@ -33,13 +34,7 @@ MemberRow memberRowAt(const RowSet& r, int i) {
     m.village_code = r.text(i, 11);
     m.state = parseOfficeState(r.text(i, 12)).value_or(OfficeState::fresh);
     m.received_at = r.integer(i, 13);
-    const std::string checks = r.text(i, 14);
-    for (size_t at = 0; at < checks.size();) {
-        size_t end = checks.find(',', at);
-        if (end == std::string::npos) end = checks.size();
-        m.checks.push_back(checks.substr(at, end - at));
-        at = end + 1;
-    }
+    m.checks = splitChecks(r.text(i, 14));
     return m;
 }
 
@@ -241,9 +236,9 @@ namespace {
 constexpr HubSql kViewMember{"office_view_member",
                              "SELECT " PEKON_OFFICE_ROW_COLUMNS
                              ", m.phone, m.occupation, m.existing_card, m.nik_mismatch_reason, "
-                             "m.corrections FROM office_members m LEFT JOIN devices d ON d.id = "
-                             "m.device_id WHERE m.member_id = ?",
-                             kRowWidth + 5};
+                             "m.corrections, m.findings FROM office_members m LEFT JOIN devices d "
+                             "ON d.id = m.device_id WHERE m.member_id = ?",
+                             kRowWidth + 6};
 constexpr HubSql kViewHousehold{"office_view_household",
                                 "SELECT household_id, device_id, kk_number, village_code, "
                                 "address, rt, rw, phone, documents, consent, event_at "
@@ -262,8 +257,6 @@ constexpr HubSql kViewSameNik{
     "m.member_id <> ? AND (m.household_id <> ? OR m.device_id <> ?) "
     "ORDER BY m.received_at, m.member_id",
     kRowWidth};
-constexpr HubSql kViewFindings{"office_view_findings",
-                               "SELECT code, detail FROM office_checks WHERE member_id = ?", 2};
 constexpr HubSql kViewHistory{"office_view_history",
                               "SELECT at, kind, what, actor, detail FROM office_history "
                               "WHERE member_id = ? ORDER BY at, id",
@@ -273,11 +266,6 @@ std::vector<MemberRow> memberRows(const RowSet& rows) {
     std::vector<MemberRow> out;
     for (int i = 0; i < rows.count(); ++i) out.push_back(memberRowAt(rows, i));
     return out;
-}
-
-size_t codeRank(const std::string& code) {
-    const auto codes = checkCodes();
-    return static_cast<size_t>(std::find(codes.begin(), codes.end(), code) - codes.begin());
 }
 
 }  // namespace
@@ -313,19 +301,22 @@ Result<std::optional<MemberView>> memberView(HubDb& db, const std::string& membe
         if (!same) return same.error();
         v.same_nik_elsewhere = memberRows(*same);
 
-        auto findings = tx.run(kViewFindings, {member_id}, "read checks");
-        if (!findings) return findings.error();
-        for (int i = 0; i < findings->count(); ++i)
-            v.findings.push_back({findings->text(i, 0), findings->text(i, 1)});
-        std::sort(v.findings.begin(), v.findings.end(),
-                  [](const CheckFinding& a, const CheckFinding& b) {
-                      return codeRank(a.code) < codeRank(b.code);
-                  });
+        // Stored in the order of checkCodes() by refreshMembers.
+        auto findings = parseJson(found->text(0, kRowWidth + 5));
+        if (findings && findings->is_array())
+            for (const Json& f : *findings)
+                if (f.is_object() && f.contains("code") && f["code"].is_string())
+                    v.findings.push_back(
+                        {f["code"].get<std::string>(), f.value("detail", Json::object()).dump()});
         auto history = tx.run(kViewHistory, {member_id}, "read history");
         if (!history) return history.error();
+        // The registration itself is the member's row (not a stored line).
+        v.history.push_back({m.received_at, "registered", "member.registered", m.device_id, "{}"});
         for (int i = 0; i < history->count(); ++i)
             v.history.push_back({history->integer(i, 0), history->text(i, 1), history->text(i, 2),
                                  history->text(i, 3), history->text(i, 4)});
+        std::stable_sort(v.history.begin(), v.history.end(),
+                         [](const HistoryLine& a, const HistoryLine& b) { return a.at < b.at; });
         return View{std::move(v)};
     });
 }

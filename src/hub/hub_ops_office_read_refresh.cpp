@@ -40,12 +40,10 @@ constexpr HubSql kStatuses{"office_statuses_of",
                            "SELECT id, nik, birth_date, status, decided_on, imported_at "
                            "FROM statuses WHERE nik {in ?}",
                            6};
-constexpr HubSql kStoredChecks{"office_checks_of",
-                               "SELECT member_id, code, detail, state, received_at "
-                               "FROM office_checks WHERE member_id {in ?}",
-                               5};
-constexpr HubSql kDeleteChecks{"office_delete_checks",
-                               "DELETE FROM office_checks WHERE member_id {in ?}", 0};
+constexpr HubSql kDeleteCheck{"office_delete_check",
+                              "DELETE FROM office_checks WHERE code = ? AND state = ? AND "
+                              "received_at = ? AND member_id = ?",
+                              0};
 constexpr HubSql kDecisionsAfter{
     "office_decisions_after",
     "SELECT d.id, d.member_id, d.decision, d.reason, d.note, d.decided_at, s.username "
@@ -60,7 +58,8 @@ constexpr BulkColumn kMemberColumns[] = {
     {"existing_card", "text"},  {"nik_mismatch_reason", "text"}, {"village_code", "text"},
     {"kecamatan_code", "text"}, {"received_day", "text"},   {"received_at", "bigint"},
     {"state", "text"},          {"state_at", "bigint"},     {"checks", "text"},
-    {"check_count", "integer"}, {"corrections", "integer"}, {"corrected_at", "bigint"}};
+    {"check_count", "integer"}, {"corrections", "integer"}, {"corrected_at", "bigint"},
+    {"findings", "text"}};
 static_assert(std::size(kMemberColumns) == kMemberRecordWidth);
 constexpr BulkInsert kUpsertMembers{
     "office_upsert_members", "office_members", kMemberColumns,
@@ -73,14 +72,13 @@ constexpr BulkInsert kUpsertMembers{
     "kecamatan_code = excluded.kecamatan_code, received_day = excluded.received_day, "
     "received_at = excluded.received_at, state = excluded.state, state_at = excluded.state_at, "
     "checks = excluded.checks, check_count = excluded.check_count, "
-    "corrections = excluded.corrections, corrected_at = excluded.corrected_at"};
+    "corrections = excluded.corrections, corrected_at = excluded.corrected_at, "
+    "findings = excluded.findings"};
 
-constexpr BulkColumn kCheckColumns[] = {{"member_id", "text"},
-                                        {"code", "text"},
-                                        {"detail", "text"},
-                                        {"state", "text"},
-                                        {"received_at", "bigint"}};
-constexpr BulkInsert kInsertChecks{"office_insert_checks", "office_checks", kCheckColumns, ""};
+constexpr BulkColumn kCheckColumns[] = {
+    {"code", "text"}, {"state", "text"}, {"received_at", "bigint"}, {"member_id", "text"}};
+constexpr BulkInsert kInsertChecks{"office_insert_checks", "office_checks", kCheckColumns,
+                                   "ON CONFLICT DO NOTHING"};
 
 constexpr BulkColumn kHistoryColumns[] = {{"member_id", "text"}, {"at", "bigint"},
                                           {"kind", "text"},      {"what", "text"},
@@ -92,15 +90,6 @@ constexpr BulkInsert kInsertStatusHistory{"office_insert_status_history", "offic
 constexpr BulkInsert kInsertDecisionHistory{"office_insert_decision_history", "office_history",
                                             kHistoryColumns,
                                             "ON CONFLICT (member_id, kind, source) DO NOTHING"};
-
-// A stored check row, compared as a whole.
-struct CheckRow {
-    std::string code;
-    std::string detail;
-    std::string state;
-    std::int64_t received_at = 0;
-    bool operator==(const CheckRow&) const = default;
-};
 
 struct StatusLine {
     std::string member_id;
@@ -121,6 +110,15 @@ CheckedMember checked(const MemberRecord& m) {
     return {m.member_id, m.household_id, m.device_id,     m.nik,
             m.birth_date, m.sex,         m.relation,      m.segment,
             m.existing_card, m.nik_mismatch_reason};
+}
+
+std::string findingsJson(const std::vector<CheckFinding>& findings) {
+    std::string out = "[";
+    for (const CheckFinding& f : findings) {
+        if (out.size() > 1) out += ',';
+        out += R"({"code":")" + f.code + R"(","detail":)" + f.detail + "}";
+    }
+    return out + "]";
 }
 
 std::vector<std::string> keysOf(const std::set<std::string>& set) {
@@ -181,6 +179,7 @@ MemberRecord memberRecordAt(const RowSet& r, int i) {
     m.check_count = r.integer(i, 21);
     m.corrections = r.integer(i, 22);
     m.corrected_at = r.integer(i, 23);
+    m.findings = r.text(i, 24);
     return m;
 }
 
@@ -207,9 +206,20 @@ Status writeMembers(HubTx& tx, const std::vector<MemberRecord>& records) {
         rows.text(m.phone).text(m.occupation).text(m.existing_card).text(m.nik_mismatch_reason);
         rows.text(m.village_code).text(m.kecamatan_code).text(m.received_day).integer(m.received_at);
         rows.text(m.state).integer(m.state_at).text(m.checks).integer(m.check_count);
-        rows.integer(m.corrections).integer(m.corrected_at);
+        rows.integer(m.corrections).integer(m.corrected_at).text(m.findings);
     }
     return okOf(tx.insert(kUpsertMembers, rows, "keep office members"));
+}
+
+std::vector<std::string> splitChecks(const std::string& checks) {
+    std::vector<std::string> out;
+    for (size_t at = 0; at < checks.size();) {
+        size_t end = checks.find(',', at);
+        if (end == std::string::npos) end = checks.size();
+        out.push_back(checks.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
 }
 
 std::string dayOf(std::int64_t unix_seconds) { return formatIsoDate(dateOf(unix_seconds)); }
@@ -288,15 +298,6 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
             statuses[{rows->text(i, 1), rows->text(i, 2)}].push_back(
                 {rows->integer(i, 0), rows->text(i, 3), rows->text(i, 4), rows->integer(i, 5)});
     }
-    std::unordered_map<std::string, std::vector<CheckRow>> stored_checks;
-    {
-        auto rows = tx.run(kStoredChecks, {targets}, "read checks");
-        if (!rows) return rows.error();
-        for (int i = 0; i < rows->count(); ++i)
-            stored_checks[rows->text(i, 0)].push_back(
-                {rows->text(i, 1), rows->text(i, 2), rows->text(i, 3), rows->integer(i, 4)});
-    }
-
     // What the checks read, by household and by NIK.
     std::unordered_map<std::string, std::vector<CheckedMember>> by_household, by_nik;
     for (const auto& [id, m] : g.current) {
@@ -311,9 +312,8 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
 
     const RegionTable* regions = officeRegions();
     std::vector<MemberRecord> rows_to_write;
-    std::vector<std::string> checks_to_replace;
-    std::vector<std::pair<std::string, CheckRow>> new_checks;
     std::vector<StatusLine> status_lines;
+    std::vector<MemberRecord> checks_gone;  // stored rows whose office_checks rows go
     for (const std::string& id : targets) {
         MemberRecord m = g.current[id];
         auto household = household_facts.find(m.household_id);
@@ -343,33 +343,33 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
             checked(m), MemberContext{h, by_household[m.household_id], by_nik[m.nik], regions});
         m.checks = checkList(findings);
         m.check_count = static_cast<std::int64_t>(findings.size());
+        m.findings = findingsJson(findings);
 
-        std::vector<CheckRow> now;
-        for (const CheckFinding& f : findings) now.push_back({f.code, f.detail, m.state, m.received_at});
-        std::vector<CheckRow>& before = stored_checks[id];
-        std::sort(before.begin(), before.end(),
-                  [](const CheckRow& a, const CheckRow& b) { return a.code < b.code; });
-        std::sort(now.begin(), now.end(),
-                  [](const CheckRow& a, const CheckRow& b) { return a.code < b.code; });
-        if (now != before) {
-            if (!before.empty()) checks_to_replace.push_back(id);
-            for (CheckRow& c : now) new_checks.emplace_back(id, std::move(c));
-        }
         auto stored = g.stored.find(id);
-        if (stored == g.stored.end() || !(stored->second == m)) rows_to_write.push_back(std::move(m));
+        if (stored != g.stored.end() && stored->second == m) continue;
+        if (stored != g.stored.end() && stored->second.check_count > 0 &&
+            (stored->second.checks != m.checks || stored->second.state != m.state ||
+             stored->second.received_at != m.received_at))
+            checks_gone.push_back(stored->second);
+        rows_to_write.push_back(std::move(m));
     }
 
     if (auto s = writeMembers(tx, rows_to_write); !s) return s;
-    if (!checks_to_replace.empty()) {
-        auto gone = tx.run(kDeleteChecks, {checks_to_replace}, "replace checks");
-        if (!gone) return gone.error();
-    }
-    if (!new_checks.empty()) {
-        BulkRows rows(std::size(kCheckColumns));
-        for (const auto& [id, c] : new_checks)
-            rows.text(id).text(c.code).text(c.detail).text(c.state).integer(c.received_at);
-        if (auto s = okOf(tx.insert(kInsertChecks, rows, "keep checks")); !s) return s;
-    }
+    // The queue-by-check rows: the stored row's out, the new row's in (one each per check).
+    for (const MemberRecord& old : checks_gone)
+        for (const std::string& code : splitChecks(old.checks)) {
+            auto gone = tx.run(kDeleteCheck, {code, old.state, old.received_at, old.member_id},
+                               "replace checks");
+            if (!gone) return gone.error();
+        }
+    std::deque<std::string> codes;  // what the rows borrow
+    BulkRows check_rows(std::size(kCheckColumns));
+    for (const MemberRecord& m : rows_to_write)
+        for (std::string& code : splitChecks(m.checks))
+            check_rows.text(codes.emplace_back(std::move(code))).text(m.state).integer(
+                m.received_at).text(m.member_id);
+    if (check_rows.rows() > 0)
+        if (auto s = okOf(tx.insert(kInsertChecks, check_rows, "keep checks")); !s) return s;
     if (!status_lines.empty()) {
         BulkRows rows(std::size(kHistoryColumns));
         for (const StatusLine& l : status_lines)

@@ -150,27 +150,21 @@ CREATE TABLE IF NOT EXISTS office_members (
                                          -- order of office_state checkCodes()
     check_count    INTEGER NOT NULL,
     corrections    INTEGER NOT NULL,     -- member.corrected events received
-    corrected_at   BIGINT NOT NULL       -- the latest of them (hub clock), 0 when none
+    corrected_at   BIGINT NOT NULL,      -- the latest of them (hub clock), 0 when none
+    findings       TEXT NOT NULL         -- JSON array of {"code","detail"} (hub/member_checks)
 );
 CREATE INDEX IF NOT EXISTS office_members_queue ON office_members (state, received_at, member_id);
-CREATE INDEX IF NOT EXISTS office_members_kecamatan
-    ON office_members (kecamatan_code, state, received_at, member_id);
 CREATE INDEX IF NOT EXISTS office_members_village
     ON office_members (village_code, state, received_at, member_id);
-CREATE INDEX IF NOT EXISTS office_members_device
-    ON office_members (device_id, state, received_at, member_id);
 CREATE INDEX IF NOT EXISTS office_members_nik ON office_members (nik);
 CREATE INDEX IF NOT EXISTS office_members_household ON office_members (household_id);
-CREATE TABLE IF NOT EXISTS office_checks (  -- one row per flagging check of a member
-    member_id      {key} NOT NULL,
+CREATE TABLE IF NOT EXISTS office_checks (  -- the queue by check: one row per flagging check
     code           {key} NOT NULL,       -- a check code (office_state checkCodes())
-    detail         TEXT NOT NULL,        -- JSON object (hub/member_checks), never a whole NIK
     state          {key} NOT NULL,       -- the member's state and receipt, copied so that the
     received_at    BIGINT NOT NULL,      -- queue filtered by a check is one index range
-    PRIMARY KEY (member_id, code)
+    member_id      {key} NOT NULL,
+    PRIMARY KEY (code, state, received_at, member_id)
 );
-CREATE INDEX IF NOT EXISTS office_checks_queue
-    ON office_checks (code, state, received_at, member_id);
 CREATE TABLE IF NOT EXISTS office_history ( -- one line per thing that happened to a member
     id             {serial},
     member_id      {key} NOT NULL,

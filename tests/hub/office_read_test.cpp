@@ -136,12 +136,12 @@ StatusRow statusRow(const std::string& nik, const Date& birth, MemberStatus stat
 std::vector<std::string> dumpReadModels(HubStore& hub) {
     static constexpr HubSql kDumps[] = {
         {"dump_households", "SELECT * FROM office_households ORDER BY household_id", 13},
-        {"dump_members", "SELECT * FROM office_members ORDER BY member_id", 24},
+        {"dump_members", "SELECT * FROM office_members ORDER BY member_id", 25},
         {"dump_history",
          "SELECT member_id, at, kind, what, actor, detail, source FROM office_history "
          "ORDER BY member_id, kind, source",
          7},
-        {"dump_checks", "SELECT * FROM office_checks ORDER BY member_id, code", 5},
+        {"dump_checks", "SELECT * FROM office_checks ORDER BY member_id, code", 4},
         {"dump_sessions", "SELECT * FROM office_sessions ORDER BY session_id", 10},
         {"dump_attendance", "SELECT * FROM office_attendance ORDER BY session_id, attendee_id",
          5},
