@@ -272,13 +272,21 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
     const std::vector<std::string> targets = keysOf(g.targets);
 
     // The facts: households, decisions, statuses, the checks stored so far.
-    std::unordered_map<std::string, CheckedHousehold> household_facts;
+    const RegionTable* regions = officeRegions();
+    struct HouseholdFacts {
+        CheckedHousehold facts;
+        std::vector<CheckFinding> findings;  // checkHousehold, once per household
+    };
+    std::unordered_map<std::string, HouseholdFacts> household_facts;
     {
         auto rows = tx.run(kHouseholds, {keysOf(households)}, "read office households");
         if (!rows) return rows.error();
-        for (int i = 0; i < rows->count(); ++i)
-            household_facts[rows->text(i, 0)] = {rows->text(i, 1), rows->text(i, 2),
-                                                 rows->text(i, 3), dayOf(rows->integer(i, 4))};
+        for (int i = 0; i < rows->count(); ++i) {
+            HouseholdFacts& h = household_facts[rows->text(i, 0)];
+            h.facts = {rows->text(i, 1), rows->text(i, 2), rows->text(i, 3),
+                       dayOf(rows->integer(i, 4))};
+            h.findings = checkHousehold(h.facts, regions);
+        }
     }
     std::unordered_map<std::string, std::pair<std::int64_t, StampedCode>> decisions;
     {
@@ -310,15 +318,15 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
                 return a.member_id < b.member_id;
             });
 
-    const RegionTable* regions = officeRegions();
     std::vector<MemberRecord> rows_to_write;
     std::vector<StatusLine> status_lines;
     std::vector<MemberRecord> checks_gone;  // stored rows whose office_checks rows go
     for (const std::string& id : targets) {
-        MemberRecord m = g.current[id];
+        MemberRecord m = std::move(g.current[id]);  // not read again below
         auto household = household_facts.find(m.household_id);
-        const CheckedHousehold* h = household == household_facts.end() ? nullptr
-                                                                       : &household->second;
+        const HouseholdFacts* hf = household == household_facts.end() ? nullptr
+                                                                      : &household->second;
+        const CheckedHousehold* h = hf ? &hf->facts : nullptr;
         if (h) {
             m.village_code = h->village_code;
             m.kecamatan_code = h->village_code.substr(0, std::min<size_t>(8, h->village_code.size()));
@@ -340,7 +348,8 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
         m.state = state.code;
         m.state_at = state.at;
         const std::vector<CheckFinding> findings = checkMember(
-            checked(m), MemberContext{h, by_household[m.household_id], by_nik[m.nik], regions});
+            checked(m), MemberContext{h, by_household[m.household_id], by_nik[m.nik], regions,
+                                      hf ? &hf->findings : nullptr});
         m.checks = checkList(findings);
         m.check_count = static_cast<std::int64_t>(findings.size());
         m.findings = findingsJson(findings);

@@ -44,11 +44,12 @@ void nikAgainstPerson(const CheckedMember& m, std::vector<CheckFinding>& out) {
     const int raw_day = twoDigits(m.nik, 6);
     const bool female = raw_day > 40;
     const int day = female ? raw_day - 40 : raw_day;
-    const Json reason = {{"reason", m.nik_mismatch_reason}};
+    auto reason = [&] { return Json{{"reason", m.nik_mismatch_reason}}; };
     if (birth && (day != birth->day || twoDigits(m.nik, 8) != birth->month ||
                   twoDigits(m.nik, 10) != birth->year % 100))
-        add(out, "nik_birth_date", reason);
-    if ((m.sex == "F") != female && (m.sex == "F" || m.sex == "M")) add(out, "nik_sex", reason);
+        add(out, "nik_birth_date", reason());
+    if ((m.sex == "F") != female && (m.sex == "F" || m.sex == "M"))
+        add(out, "nik_sex", reason());
 }
 
 void nikStructure(const CheckedMember& m, const MemberContext& c, std::vector<CheckFinding>& out) {
@@ -84,13 +85,12 @@ void nikElsewhere(const CheckedMember& m, const MemberContext& c, std::vector<Ch
         {{"members", members}, {"households", households.size()}, {"devices", devices.size()}});
 }
 
-void kkChecks(const MemberContext& c, std::vector<CheckFinding>& out) {
-    if (!c.household) return;
-    const CheckedHousehold& h = *c.household;
+void kkChecks(const CheckedHousehold& h, const RegionTable* regions,
+              std::vector<CheckFinding>& out) {
     const std::string kec = kecamatanOfVillage(h.village_code);
-    if (c.regions) {
+    if (regions) {
         auto today = parseIsoDate(h.received_day);
-        auto kk = parseKkNumber(h.kk_number, *c.regions, today ? *today : Date{2100, 1, 1});
+        auto kk = parseKkNumber(h.kk_number, *regions, today ? *today : Date{2100, 1, 1});
         if (!kk) {
             const bool date = kk.error().code == "kk_date_invalid";
             add(out, date ? "kk_date" : "kk_region", {{"error", kk.error().code}});
@@ -162,13 +162,24 @@ std::vector<CheckFinding> checkMember(const CheckedMember& member, const MemberC
     nikRegion(member, context, out);
     nikAgainstPerson(member, out);
     nikElsewhere(member, context, out);
-    kkChecks(context, out);
+    if (context.household_findings)
+        out.insert(out.end(), context.household_findings->begin(),
+                   context.household_findings->end());
+    else if (context.household)
+        kkChecks(*context.household, context.regions, out);
     relationAge(member, context, out);
     pbiBasis(member, context, out);
     if (!member.existing_card.empty()) add(out, "prior_card", Json::object());
     std::stable_sort(out.begin(), out.end(), [](const CheckFinding& a, const CheckFinding& b) {
         return codeRank(a.code) < codeRank(b.code);
     });
+    return out;
+}
+
+std::vector<CheckFinding> checkHousehold(const CheckedHousehold& household,
+                                         const RegionTable* regions) {
+    std::vector<CheckFinding> out;
+    kkChecks(household, regions, out);
     return out;
 }
 

@@ -37,11 +37,18 @@ struct CheckedHousehold {
     std::string received_day;  // YYYY-MM-DD of the hub's receipt: "today" for the KK's date
 };
 
+// The findings that are the household's (kk_region, kk_date), the same for each of its members.
+std::vector<CheckFinding> checkHousehold(const CheckedHousehold& household,
+                                         const RegionTable* regions);
+
 struct MemberContext {
     const CheckedHousehold* household = nullptr;   // null until it arrives
     std::span<const CheckedMember> household_members;  // the household's, this one included
     std::span<const CheckedMember> same_nik;  // every registration of the NIK, this one included
     const RegionTable* regions = nullptr;  // null: the checks that need the table are skipped
+    // checkHousehold(*household, regions) when the caller has it (computed once per household),
+    // else null: computed here.
+    const std::vector<CheckFinding>* household_findings = nullptr;
 };
 
 // The findings of one member, in the order of checkCodes(); `detail` is a JSON object and
