@@ -156,6 +156,8 @@ CREATE TABLE IF NOT EXISTS office_members (
 CREATE INDEX IF NOT EXISTS office_members_queue ON office_members (state, received_at, member_id);
 CREATE INDEX IF NOT EXISTS office_members_village
     ON office_members (village_code, state, received_at, member_id);
+CREATE INDEX IF NOT EXISTS office_members_device   -- a kecamatan alone is a tenth of a district:
+    ON office_members (device_id, state, received_at, member_id);  -- it scans the state's range
 CREATE INDEX IF NOT EXISTS office_members_nik ON office_members (nik);
 CREATE INDEX IF NOT EXISTS office_members_household ON office_members (household_id);
 CREATE TABLE IF NOT EXISTS office_checks (  -- the queue by check: one row per flagging check
