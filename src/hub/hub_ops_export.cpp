@@ -1,6 +1,9 @@
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <unordered_map>
 
 #include "codec/json.hpp"
 #include "hub/export_csv.hpp"
@@ -38,96 +41,23 @@ constexpr std::pair<std::string_view, std::string_view> kRelationWords[] = {
     {"parent_in_law", "Mertua"}, {"other_relative", "Famili Lain"},
     {"helper", "Pembantu"},      {"other", "Lainnya"}};
 
-constexpr int kPageRows = 2000;
+constexpr int kPageRows = 500;  // queuePage's most
 
-// One state's members after the cursor (received_at, member_id), oldest first, with what the
-// form needs: their household's address and KK number, and their kiosk entry (whose data
-// carries the latest first-level facility the status imports named).
-constexpr HubSql kExportPage{
-    "export_page",
-    "SELECT m.member_id, m.received_at, m.nik, h.kk_number, m.name, m.birth_date, m.sex, "
-    "m.relation, h.address, h.rt, h.rw, m.village_code, m.kecamatan_code, m.class, m.segment, "
-    "m.phone, h.phone, k.data FROM office_members m "
+// What the form needs beyond a queue row: the household's KK number and address, the phones,
+// the kecamatan, and the person's kiosk entry (whose data carries the latest first-level
+// facility the status imports named).
+constexpr HubSql kFormDetails{
+    "export_form_details",
+    "SELECT m.member_id, h.kk_number, h.address, h.rt, h.rw, m.kecamatan_code, m.phone, "
+    "h.phone, k.data FROM office_members m "
     "LEFT JOIN office_households h ON h.household_id = m.household_id "
     "LEFT JOIN kiosk_entries k ON k.nik = m.nik AND k.birth_date = m.birth_date "
-    "WHERE m.state = ? AND (m.received_at, m.member_id) > (?, ?) "
-    "AND (CAST(? AS TEXT) = '' OR m.kecamatan_code = ?) "
-    "AND (CAST(? AS TEXT) = '' OR m.village_code = ?) "
-    "AND (CAST(? AS TEXT) = '' OR m.device_id = ?) "
-    "AND (CAST(? AS TEXT) = '' OR m.received_day >= ?) "
-    "AND (CAST(? AS TEXT) = '' OR m.received_day <= ?) "
-    "AND (CAST(? AS TEXT) = '' OR m.segment = ?) "
-    "AND (CAST(? AS TEXT) = '' OR (CAST(? AS TEXT) = 'any' AND m.check_count > 0) OR "
-    "(CAST(? AS TEXT) = 'none' AND m.check_count = 0) OR "
-    "(',' || m.checks || ',') LIKE ? ESCAPE '\\') "
-    "ORDER BY m.received_at, m.member_id LIMIT ?",
-    18};
-enum Col {
-    kMemberId,
-    kReceivedAt,
-    kNik,
-    kKk,
-    kName,
-    kBirth,
-    kSex,
-    kRelation,
-    kAddress,
-    kRt,
-    kRw,
-    kVillage,
-    kKecamatan,
-    kClass,
-    kSegment,
-    kPhone,
-    kHouseholdPhone,
-    kKioskData,
-    kColumnCount
+    "WHERE m.member_id {in ?}",
+    9};
+
+struct FormDetails {
+    std::string kk, address, rt, rw, kecamatan, phone, faskes;
 };
-
-Error badFilter() {
-    return Error{"bad_filter", "Saringan tidak dikenal.", "The filter is not one the hub knows."};
-}
-
-Status checkFilter(const QueueFilter& filter) {
-    if (filter.check.empty() || filter.check == "any" || filter.check == "none") return {};
-    const auto codes = checkCodes();
-    if (std::find(codes.begin(), codes.end(), filter.check) == codes.end()) return badFilter();
-    return {};
-}
-
-std::string likeChecks(const std::string& check) {
-    std::string out = "%,";
-    for (char c : check) {
-        if (c == '_' || c == '%' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + ",%";
-}
-
-std::vector<SqlParam> pageParams(const QueueFilter& f, OfficeState state, std::int64_t after_at,
-                                 const std::string& after_id) {
-    const std::string like = f.check.empty() ? std::string() : likeChecks(f.check);
-    return {std::string(officeStateCode(state)),
-            after_at,
-            after_id,
-            f.kecamatan,
-            f.kecamatan,
-            f.village,
-            f.village,
-            f.device_id,
-            f.device_id,
-            f.from_day,
-            f.from_day,
-            f.to_day,
-            f.to_day,
-            f.segment,
-            f.segment,
-            f.check,
-            f.check,
-            f.check,
-            like,
-            std::int64_t{kPageRows}};
-}
 
 std::string_view relationWords(std::string_view code) {
     for (const auto& [c, words] : kRelationWords)
@@ -159,52 +89,70 @@ std::string faskesOf(const std::string& kiosk_data) {
     return it != data->end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+// The details of a page's members, by member id.
+Result<std::unordered_map<std::string, FormDetails>> detailsOf(HubDb& db,
+                                                               const std::vector<MemberRow>& rows) {
+    std::unordered_map<std::string, FormDetails> out;
+    if (rows.empty()) return out;
+    std::vector<std::string> ids;
+    ids.reserve(rows.size());
+    for (const MemberRow& r : rows) ids.push_back(r.member_id);
+    auto found = inTx<RowSet>(db, TxMode::autocommit, [&](HubTx& tx) {
+        return tx.run(kFormDetails, {std::move(ids)}, "read the export's details");
+    });
+    if (!found) return found.error();
+    for (int i = 0; i < found->count(); ++i) {
+        std::string phone = found->text(i, 6);
+        if (phone.empty()) phone = found->text(i, 7);
+        out.emplace(found->text(i, 0),
+                    FormDetails{found->text(i, 1), found->text(i, 2), found->text(i, 3),
+                                found->text(i, 4), found->text(i, 5),
+                                nationalPhone(std::move(phone)), faskesOf(found->text(i, 8))});
+    }
+    return out;
+}
+
 // The texts of one row of the form, which the cells borrow.
 struct FormRow {
     std::array<std::string, std::size(kColumns)> text;
     std::array<ExportCell, std::size(kColumns)> cells;
 };
 
-void fillRow(FormRow& out, const RowSet& page, int i, const RegionTable& regions) {
-    auto& t = out.text;
+void fillRow(FormRow& out, const MemberRow& m, const FormDetails& d, const RegionTable& regions) {
     auto& c = out.cells;
     auto textAt = [&](size_t column, std::string value) {
-        t[column] = std::move(value);
-        c[column] = std::string_view(t[column]);
+        out.text[column] = std::move(value);
+        c[column] = std::string_view(out.text[column]);
     };
-    textAt(0, page.text(i, kNik));
-    textAt(1, page.text(i, kKk));
-    textAt(2, page.text(i, kName));
-    const std::string birth = page.text(i, kBirth);
-    if (auto date = parseIsoDate(birth))
+    textAt(0, m.nik);
+    textAt(1, d.kk);
+    textAt(2, m.name);
+    if (auto date = parseIsoDate(m.birth_date))
         c[3] = *date;
     else
-        textAt(3, birth);
-    textAt(4, std::string(sexLetter(page.text(i, kSex))));
-    textAt(5, std::string(relationWords(page.text(i, kRelation))));
-    textAt(6, page.text(i, kAddress));
-    textAt(7, page.text(i, kRt));
-    textAt(8, page.text(i, kRw));
-    const std::string village = page.text(i, kVillage);
-    const std::string kecamatan = page.text(i, kKecamatan);
+        textAt(3, m.birth_date);
+    textAt(4, std::string(sexLetter(m.sex)));
+    textAt(5, std::string(relationWords(m.relation)));
+    textAt(6, d.address);
+    textAt(7, d.rt);
+    textAt(8, d.rw);
+    const std::string& village = m.village_code;
     const std::string regency = village.substr(0, std::min<size_t>(village.size(), 5));
     textAt(9, village);
     const Village* desa = regions.village(village);
     textAt(10, desa ? desa->name : village);
-    textAt(11, regionName(regions.district(kecamatan), kecamatan));
+    textAt(11, regionName(regions.district(d.kecamatan), d.kecamatan));
     textAt(12, regionName(regions.regency(regency), regency));
-    if (page.isNull(i, kClass))
-        c[13] = std::monostate{};
+    if (m.klass)
+        c[13] = std::int64_t{*m.klass};
     else
-        c[13] = page.integer(i, kClass);
-    textAt(14, page.text(i, kSegment));
-    std::string phone = page.text(i, kPhone);
-    if (phone.empty()) phone = page.text(i, kHouseholdPhone);
-    textAt(15, nationalPhone(std::move(phone)));
-    textAt(16, faskesOf(page.text(i, kKioskData)));
+        c[13] = std::monostate{};
+    textAt(14, m.segment);
+    textAt(15, d.phone);
+    textAt(16, d.faskes);
 }
 
-Json filterJson(const QueueFilter& f, const std::vector<OfficeState>& states) {
+Json filterJson(const QueueFilter& f) {
     Json filter = Json::object();
     auto put = [&](const char* key, const std::string& value) {
         if (!value.empty()) filter[key] = value;
@@ -217,7 +165,7 @@ Json filterJson(const QueueFilter& f, const std::vector<OfficeState>& states) {
     put("segment", f.segment);
     put("check", f.check);
     Json codes = Json::array();
-    for (OfficeState s : states) codes.push_back(officeStateCode(s));
+    for (OfficeState s : f.states) codes.push_back(officeStateCode(s));
     filter["states"] = codes;
     return filter;
 }
@@ -246,40 +194,39 @@ Result<ExportSummary> exportMembers(HubDb& db, const RegionTable& regions,
                                     const QueueFilter& filter, ExportFormat format,
                                     const std::string& path, std::int64_t staff_id,
                                     const std::string& username, UnixSeconds now) {
-    if (auto s = checkFilter(filter); !s) return s.error();
-    const std::vector<OfficeState> states =
-        filter.states.empty() ? std::vector<OfficeState>{OfficeState::verified} : filter.states;
+    QueueFilter chosen = filter;
+    if (chosen.states.empty()) chosen.states = {OfficeState::verified};
+    // The filter is checked (queuePage's `bad_filter`) before a file is made.
+    auto first = queuePage(db, chosen, "", kPageRows);
+    if (!first) return first.error();
     auto writer = openWriter(format, path);
     if (!writer) return writer.error();
     ExportWriter& out = **writer;
     if (auto s = out.header(kColumns); !s) return s.error();
     ExportSummary summary;
     FormRow row;
-    for (OfficeState state : states) {
-        std::int64_t after_at = -1;
-        std::string after_id;
-        for (;;) {
-            // One page, read on its own: nothing is held while it is written.
-            auto page = inTx<RowSet>(db, TxMode::autocommit, [&](HubTx& tx) {
-                return tx.run(kExportPage, pageParams(filter, state, after_at, after_id),
-                              "read a page of the export");
-            });
-            if (!page) return page.error();
-            for (int i = 0; i < page->count(); ++i) {
-                fillRow(row, *page, i, regions);
-                if (auto s = out.row(row.cells); !s) return s.error();
-            }
-            summary.rows += page->count();
-            if (page->count() < kPageRows) break;
-            after_at = page->integer(page->count() - 1, kReceivedAt);
-            after_id = page->text(page->count() - 1, kMemberId);
+    const FormDetails none;
+    QueuePage page = std::move(first.value());
+    for (;;) {
+        // Each page read on its own: nothing is held while it is written.
+        auto details = detailsOf(db, page.rows);
+        if (!details) return details.error();
+        for (const MemberRow& m : page.rows) {
+            auto d = details->find(m.member_id);
+            fillRow(row, m, d == details->end() ? none : d->second, regions);
+            if (auto s = out.row(row.cells); !s) return s.error();
         }
+        summary.rows += static_cast<std::int64_t>(page.rows.size());
+        if (page.next.empty()) break;
+        auto next = queuePage(db, chosen, page.next, kPageRows);
+        if (!next) return next.error();
+        page = std::move(next.value());
     }
     auto bytes = out.finish();
     if (!bytes) return bytes.error();
     summary.bytes = *bytes;
     Json detail = {{"format", exportFormatCode(format)}, {"rows", summary.rows}};
-    detail["filter"] = filterJson(filter, states);
+    detail["filter"] = filterJson(chosen);
     AuditEntry entry;
     entry.at = now;
     entry.staff_id = staff_id;
@@ -287,7 +234,10 @@ Result<ExportSummary> exportMembers(HubDb& db, const RegionTable& regions,
     entry.action = "export";
     entry.target = std::string(exportFormatCode(format));
     entry.detail = dumpJson(detail);
-    if (auto s = appendAudit(db, entry); !s) return s.error();
+    if (auto s = appendAudit(db, entry); !s) {
+        ::unlink(path.c_str());  // an export not in the audit log is not handed out
+        return s.error();
+    }
     return summary;
 }
 

@@ -38,12 +38,12 @@ std::optional<ExportFormat> parseExportFormat(std::string_view code);
 // the status imports named for the person (their kiosk entry's), empty when none did.
 std::span<const std::string_view> exportColumns();
 
-// `filter` as the queue's (its states default to verified for an export; one state after the
-// other, each oldest registration first). Read page by page (by keyset; no transaction is held
-// while the file is written). The file at `path` is created 0600 (replaced if there), and
-// removed when the export fails. Audited `export` (target the format; detail the filter and the
-// row count), by `staff_id`/`username`, once the file is complete. Errors: `bad_filter` (a
-// state or check code that is not one), `export_write`, the store's.
+// `filter` as the queue's, through queuePage itself (its states default to verified for an
+// export), oldest registration first; read page by page (no transaction is held while the file
+// is written). The file at `path` is created 0600 (replaced if there), and removed when the
+// export fails. Audited `export` (target the format; detail the filter and the row count), by
+// `staff_id`/`username`, once the file is complete. Errors: queuePage's (`bad_filter`),
+// `export_write`, the store's.
 Result<ExportSummary> exportMembers(HubDb& db, const RegionTable& regions,
                                    const QueueFilter& filter, ExportFormat format,
                                    const std::string& path, std::int64_t staff_id,
