@@ -1,6 +1,7 @@
 #include <unordered_set>
 
 #include "hub/hub_ops.hpp"
+#include "hub/office_read.hpp"
 
 namespace pekon::hub {
 
@@ -76,6 +77,10 @@ Result<StatusImportSummary> importStatuses(HubDb& db, const std::vector<StatusRo
         auto registrations = registrationsOf(tx, people);
         if (!registrations) return registrations.error();
         StatusPlan plan = planStatusImport(rows, *registrations);
+        // The office's read models: the members' state and their `status` history lines.
+        std::vector<std::string> member_ids;
+        for (const Registration& r : *registrations) member_ids.push_back(r.member_id);
+        if (auto s = refreshMembers(tx, member_ids); !s) return s.error();
         if (auto s = insertChanges(tx, plan.changes, now); !s) return s.error();
         auto kiosk = followKioskTable(tx, rows, people, *lookups, now);
         if (!kiosk) return kiosk.error();

@@ -28,6 +28,8 @@
 #include "core/number.hpp"
 #include "hub/hub_server.hpp"
 #include "hub/hub_store.hpp"
+#include "hub/office_read.hpp"
+#include "hub/office_staff.hpp"
 #include "platform/clock.hpp"
 #include "platform/paths.hpp"
 #include "scan/qr_encode.hpp"
@@ -49,6 +51,7 @@ const char* kUsageText =
     "  pekon-hub status import --db DB FILE.csv   "
     "(nik,birth_date,status,card_number,class,faskes,date)\n"
     "  pekon-hub stats --db DB\n"
+    "  pekon-hub rebuild --db DB   (the office's read models, again from the event log)\n"
     "DB is sqlite:PATH (or a bare PATH) or a PostgreSQL URL,\n"
     "  postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=...] (also postgres://);\n"
     "  the schema is created or migrated when the hub opens it.\n";
@@ -278,6 +281,23 @@ int main(int argc, char** argv) {
                                           {"kiosk_changes", summary->kiosk_changes}})
                   << "\n";
         return parsed->problems.empty() ? kOk : kFailed;
+    }
+    if (words[0] == "rebuild" && words.size() == 1) {
+        const UnixSeconds started = platform::nowSeconds();
+        auto summary = hub::rebuildReadModels((*store)->db(), started);
+        if (!summary) return fail(summary.error());
+        const OrderedJson result{{"events", summary->events},
+                                 {"members", summary->members},
+                                 {"decisions", summary->decisions},
+                                 {"seconds", platform::nowSeconds() - started}};
+        hub::AuditEntry audit;
+        audit.at = platform::nowSeconds();
+        audit.username = "cli";
+        audit.action = "rebuild";
+        audit.detail = dumpJson(result);
+        if (auto s = hub::appendAudit((*store)->db(), audit); !s) return fail(s.error());
+        std::cout << dumpJson(result) << "\n";
+        return kOk;
     }
     if (words[0] == "stats" && words.size() == 1) {
         auto events = (*store)->eventCount();
