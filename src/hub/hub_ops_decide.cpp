@@ -16,19 +16,10 @@ constexpr HubSql kMembersById{"decide_members",
                               "members WHERE member_id {in ?} ORDER BY member_id",
                               5};
 constexpr HubSql kLastDecision{"last_decision_id", "SELECT COALESCE(MAX(id), 0) FROM decisions", 1};
-constexpr HubSql kDecisionsAfter{"decisions_after",
-                                 "SELECT id, member_id FROM decisions WHERE id > ? ORDER BY id", 2};
-
 constexpr BulkColumn kDecisionColumns[] = {{"member_id", "text"},  {"decision", "text"},
                                            {"reason", "text"},     {"note", "text"},
                                            {"staff_id", "bigint"}, {"decided_at", "bigint"}};
 constexpr BulkInsert kInsertDecisions{"insert_decisions", "decisions", kDecisionColumns, ""};
-constexpr BulkColumn kHistoryColumns[] = {
-    {"member_id", "text"}, {"at", "bigint"},   {"kind", "text"},  {"what", "text"},
-    {"actor", "text"},     {"detail", "text"}, {"source", "text"}};
-constexpr BulkInsert kInsertHistory{"insert_decision_history", "office_history", kHistoryColumns,
-                                    ""};
-
 Error decisionError(const char* code, const std::string& id, const std::string& en) {
     return Error{code, id, en};
 }
@@ -116,19 +107,13 @@ KioskInput kioskInput(const std::vector<Registration>& members, Decision decisio
     return in;
 }
 
-// The texts each decided member's rows borrow (BulkRows keeps views).
-struct DecidedTexts {
-    std::string actor;
-    std::string detail;
-    std::string decision;
-};
-
 Status insertDecisions(HubTx& tx, const std::vector<Registration>& members,
-                       const DecisionRequest& request, const DecidedTexts& texts, UnixSeconds now) {
+                       const DecisionRequest& request, const std::string& decision,
+                       UnixSeconds now) {
     BulkRows rows(std::size(kDecisionColumns));
     for (const Registration& m : members)
         rows.text(m.member_id)
-            .text(texts.decision)
+            .text(decision)
             .text(request.reason)
             .text(request.note)
             .integer(request.staff_id)
@@ -137,34 +122,10 @@ Status insertDecisions(HubTx& tx, const std::vector<Registration>& members,
     return inserted ? Status() : Status(inserted.error());
 }
 
-// The decisions' ids by member id: those after `last` (under the write lock, only ours).
-Result<std::unordered_map<std::string, std::string>> decisionIds(HubTx& tx, std::int64_t last) {
-    auto rows = tx.run(kDecisionsAfter, {last}, "read the decisions' ids");
-    if (!rows) return rows.error();
-    std::unordered_map<std::string, std::string> out;
-    for (int i = 0; i < rows->count(); ++i) out[rows->text(i, 1)] = rows->text(i, 0);
-    return out;
-}
-
-Status insertHistory(HubTx& tx, const std::vector<Registration>& members,
-                     const std::unordered_map<std::string, std::string>& ids,
-                     const DecidedTexts& texts, UnixSeconds now) {
-    BulkRows rows(std::size(kHistoryColumns));
-    for (const Registration& m : members)
-        rows.text(m.member_id)
-            .integer(now)
-            .text("decision")
-            .text(texts.decision)
-            .text(texts.actor)
-            .text(texts.detail)
-            .text(ids.at(m.member_id));
-    auto inserted = tx.insert(kInsertHistory, rows, "record the decisions' history");
-    return inserted ? Status() : Status(inserted.error());
-}
-
 Status auditDecisions(HubTx& tx, const std::vector<Registration>& members,
-                      const DecisionRequest& request, const DecidedTexts& texts, UnixSeconds now) {
-    Json detail = {{"decision", texts.decision}, {"bulk", members.size() > 1}};
+                      const DecisionRequest& request, const std::string& decision,
+                      UnixSeconds now) {
+    Json detail = {{"decision", decision}, {"bulk", members.size() > 1}};
     if (!request.reason.empty()) detail["reason"] = request.reason;
     const std::string text = dumpJson(detail);
     for (const Registration& m : members) {
@@ -181,13 +142,6 @@ Status auditDecisions(HubTx& tx, const std::vector<Registration>& members,
 }
 
 }  // namespace
-
-std::string decisionDetail(std::string_view reason, std::string_view note) {
-    Json detail = Json::object();
-    if (!reason.empty()) detail["reason"] = reason;
-    if (!note.empty()) detail["note"] = note;
-    return dumpJson(detail);
-}
 
 std::vector<NewChange> decisionChanges(const std::vector<Registration>& members, Decision decision,
                                        std::string_view reason, std::string_view note,
@@ -232,9 +186,7 @@ Result<DecisionSummary> decide(HubDb& db, const DecisionRequest& request, UnixSe
     if (!known) return known.error();
     auto lookups = kioskLookupsOf(db, kioskInput(*known, request.decision, now).people);
     if (!lookups) return lookups.error();
-    const DecidedTexts texts{"staff:" + request.username,
-                             decisionDetail(request.reason, request.note),
-                             std::string(decisionCode(request.decision))};
+    const std::string decision(decisionCode(request.decision));  // the rows borrow it
     return inTx<DecisionSummary>(db, TxMode::write, [&](HubTx& tx) -> Result<DecisionSummary> {
         // Read again under the write lock: the members decided are those stored now.
         auto members = registrationsById(tx, ids);
@@ -244,14 +196,10 @@ Result<DecisionSummary> decide(HubDb& db, const DecisionRequest& request, UnixSe
         if (members->empty()) return out;
         auto last = tx.run(kLastDecision, {}, "read the last decision");
         if (!last) return last.error();
-        if (auto s = insertDecisions(tx, *members, request, texts, now); !s) return s.error();
-        auto decision_ids = decisionIds(tx, last->integer(0, 0));
-        if (!decision_ids) return decision_ids.error();
-        if (decision_ids->size() != members->size())
-            return decisionError("decision_ids", "Keputusan tidak tercatat dengan benar.",
-                                 "The decisions were not recorded as expected.");
-        if (auto s = insertHistory(tx, *members, *decision_ids, texts, now); !s) return s.error();
-        if (auto s = auditDecisions(tx, *members, request, texts, now); !s) return s.error();
+        if (auto s = insertDecisions(tx, *members, request, decision, now); !s) return s.error();
+        // The history lines (kind `decision`), as rebuild makes them from the same rows.
+        if (auto s = addDecisionHistory(tx, last->integer(0, 0)); !s) return s.error();
+        if (auto s = auditDecisions(tx, *members, request, decision, now); !s) return s.error();
         const auto changes =
             decisionChanges(*members, request.decision, request.reason, request.note, now);
         if (auto s = insertChanges(tx, changes, now); !s) return s.error();

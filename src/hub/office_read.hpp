@@ -191,13 +191,9 @@ struct DecisionSummary {
 // table up to date, in one transaction (the kiosk lookups are computed before it). Errors:
 // `bad_reason`, `too_many`, `note_too_long`, `bad_staff` (no username). Ids the hub does not
 // hold are counted in `unknown` and otherwise ignored; an id named twice is decided once.
-// Each decision's history line: kind `decision`, what its code, actor `staff:<username>`,
-// detail decisionDetail(reason, note), source the decision's id (decisions.id).
+// Each decision's history line is addDecisionHistory's.
 // The kiosk entry follows: verified and rejected as a status import of that status would,
 // needs_correction as `synced` (received, not yet decided).
 Result<DecisionSummary> decide(HubDb& db, const DecisionRequest& request, UnixSeconds now);
-
-// A decision's history detail: {"reason":..,"note":..}, each only when not empty.
-std::string decisionDetail(std::string_view reason, std::string_view note);
 
 }  // namespace pekon::hub
