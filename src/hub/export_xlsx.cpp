@@ -97,7 +97,8 @@ class XlsxWriter final : public ExportWriter {
 
   private:
     Status newSheet() {
-        const std::string name = "Peserta" + (sheets_ ? " " + std::to_string(sheets_ + 1) : "");
+        std::string name = "Peserta";
+        if (sheets_) name.append(" ").append(std::to_string(sheets_ + 1));
         sheet_ = workbook_add_worksheet(book_, name.c_str());
         if (!sheet_) return exportWriteError("worksheet");
         ++sheets_;

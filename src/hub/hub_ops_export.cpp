@@ -73,7 +73,7 @@ std::string_view sexLetter(std::string_view sex) {
 
 // A phone in the national form: "+62812..." -> "0812..."; others as they are.
 std::string nationalPhone(std::string phone) {
-    if (phone.rfind("+62", 0) == 0) return "0" + phone.substr(3);
+    if (phone.rfind("+62", 0) == 0) phone.replace(0, 3, "0");
     return phone;
 }
 
@@ -196,8 +196,15 @@ Result<ExportSummary> exportMembers(HubDb& db, const RegionTable& regions,
                                     const std::string& username, UnixSeconds now) {
     QueueFilter chosen = filter;
     if (chosen.states.empty()) chosen.states = {OfficeState::verified};
-    // The filter is checked (queuePage's `bad_filter`) before a file is made.
-    auto first = queuePage(db, chosen, "", kPageRows);
+    // One state after the other, each a single index range of the queue (a page over several
+    // states reads a page of each to merge them). The filter is checked (queuePage's
+    // `bad_filter`) before a file is made.
+    std::vector<OfficeState> states;
+    for (OfficeState state : chosen.states)
+        if (std::find(states.begin(), states.end(), state) == states.end()) states.push_back(state);
+    QueueFilter one = chosen;
+    one.states = {states.front()};
+    auto first = queuePage(db, one, "", kPageRows);
     if (!first) return first.error();
     auto writer = openWriter(format, path);
     if (!writer) return writer.error();
@@ -207,7 +214,7 @@ Result<ExportSummary> exportMembers(HubDb& db, const RegionTable& regions,
     FormRow row;
     const FormDetails none;
     QueuePage page = std::move(first.value());
-    for (;;) {
+    for (size_t next_state = 1;;) {
         // Each page read on its own: nothing is held while it is written.
         auto details = detailsOf(db, page.rows);
         if (!details) return details.error();
@@ -217,8 +224,11 @@ Result<ExportSummary> exportMembers(HubDb& db, const RegionTable& regions,
             if (auto s = out.row(row.cells); !s) return s.error();
         }
         summary.rows += static_cast<std::int64_t>(page.rows.size());
-        if (page.next.empty()) break;
-        auto next = queuePage(db, chosen, page.next, kPageRows);
+        if (page.next.empty()) {
+            if (next_state == states.size()) break;
+            one.states = {states[next_state++]};
+        }
+        auto next = queuePage(db, one, page.next, kPageRows);
         if (!next) return next.error();
         page = std::move(next.value());
     }

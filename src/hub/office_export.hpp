@@ -39,15 +39,15 @@ std::optional<ExportFormat> parseExportFormat(std::string_view code);
 std::span<const std::string_view> exportColumns();
 
 // `filter` as the queue's, through queuePage itself (its states default to verified for an
-// export), oldest registration first; read page by page (no transaction is held while the file
-// is written). The file at `path` is created 0600 (replaced if there), and removed when the
-// export fails. Audited `export` (target the format; detail the filter and the row count), by
-// `staff_id`/`username`, once the file is complete. Errors: queuePage's (`bad_filter`),
-// `export_write`, the store's.
+// export), state after state in the order given, each oldest registration first; read page by page
+// (no transaction is held while the file is written). The file at `path` is created 0600 (replaced
+// if there), and removed when the export fails. Audited `export` (target the format; detail the
+// filter and the row count), by `staff_id`/`username`, once the file is complete. Errors:
+// queuePage's (`bad_filter`), `export_write`, the store's.
 Result<ExportSummary> exportMembers(HubDb& db, const RegionTable& regions,
-                                   const QueueFilter& filter, ExportFormat format,
-                                   const std::string& path, std::int64_t staff_id,
-                                   const std::string& username, UnixSeconds now);
+                                    const QueueFilter& filter, ExportFormat format,
+                                    const std::string& path, std::int64_t staff_id,
+                                    const std::string& username, UnixSeconds now);
 
 // What a spreadsheet must show as text: the cell with a leading apostrophe (CSV) when it
 // starts with = + - @ TAB or CR; unchanged otherwise.
