@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
@@ -162,6 +163,12 @@ Result<std::optional<MemberView>> memberView(HubDb& db, const std::string& membe
 
 // --- Decisions ---------------------------------------------------------------------------
 
+inline constexpr size_t kMaxDecisionMembers = 5000;
+inline constexpr size_t kMaxDecisionNote = 500;  // bytes
+// The change a needs_correction decision queues for the device that registered the member:
+// data {member_id, household_id, reason, note, date}.
+inline constexpr const char* kCorrectionRequestedType = "registration.correction_requested";
+
 struct DecisionRequest {
     std::vector<std::string> member_ids;  // one, a household's, or a bulk selection (<= 5000)
     Decision decision = Decision::verified;
@@ -182,7 +189,11 @@ struct DecisionSummary {
 // queues for the device that registered each member its change (registration.verified,
 // registration.correction_requested, registration.rejected) and brings the kiosks' card-status
 // table up to date, in one transaction (the kiosk lookups are computed before it). Errors:
-// `bad_reason`, `too_many`.
+// `bad_reason`, `too_many`, `note_too_long`, `bad_staff` (no username). Ids the hub does not
+// hold are counted in `unknown` and otherwise ignored; an id named twice is decided once.
+// Each decision's history line is addDecisionHistory's.
+// The kiosk entry follows: verified and rejected as a status import of that status would,
+// needs_correction as `synced` (received, not yet decided).
 Result<DecisionSummary> decide(HubDb& db, const DecisionRequest& request, UnixSeconds now);
 
 }  // namespace pekon::hub
