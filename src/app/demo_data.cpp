@@ -128,19 +128,18 @@ Status seedDemoDecisions(Store& store, UnixSeconds now) {
     ChangesPage page;
     const std::string decided = formatIsoDate(dateOf(now - 86400));
     for (const MemberRecord& m : (*detail)->members) {
-        Json data = {{"member_id", m.member.id},
-                     {"household_id", m.member.household_id},
-                     {"date", decided}};
+        Json data = {
+            {"member_id", m.member.id}, {"household_id", m.member.household_id}, {"date", decided}};
         const bool first_member = page.changes.empty();
         if (first_member) {
             data["reason"] = "name_spelling";
-            data["note"] = "Nama di KTP tertulis dengan ejaan lama. Foto ulang KTP dan samakan "
-                           "ejaannya.";
+            data["note"] =
+                "Nama di KTP tertulis dengan ejaan lama. Foto ulang KTP dan samakan "
+                "ejaannya.";
         }
-        page.changes.push_back({std::to_string(page.changes.size() + 1),
-                                first_member ? "registration.correction_requested"
-                                             : "registration.verified",
-                                data});
+        page.changes.push_back(
+            {std::to_string(page.changes.size() + 1),
+             first_member ? "registration.correction_requested" : "registration.verified", data});
     }
     auto applied = applyHubChanges(store, page, now - 86400);
     if (!applied) return applied.error();

@@ -11,24 +11,28 @@ namespace pekon {
 
 // A member's enrolment status, in pipeline order.
 enum class MemberStatus {
-    draft,            // being filled in on the device
-    queued,           // saved; its event waits in the outbox
-    synced,           // the hub acknowledged the registration
-    verified,         // the office verified it against Dukcapil/BPJS data
+    draft,             // being filled in on the device
+    queued,            // saved; its event waits in the outbox
+    synced,            // the hub acknowledged the registration
+    verified,          // the office verified it against Dukcapil/BPJS data
     needs_correction,  // the office sent it back with a reason; a correction re-queues it
-    rejected,         // the office rejected it (with a reason); a correction re-queues it
-    payment_pending,  // first premium due
-    paid,             // first premium paid
-    card_issued,      // KIS card number issued
-    card_delivered,   // card in the member's hands
+    rejected,          // the office rejected it (with a reason); a correction re-queues it
+    payment_pending,   // first premium due
+    paid,              // first premium paid
+    card_issued,       // KIS card number issued
+    card_delivered,    // card in the member's hands
 };
 
-inline constexpr MemberStatus kAllStatuses[] = {
-    MemberStatus::draft,           MemberStatus::queued,   MemberStatus::synced,
-    MemberStatus::verified,        MemberStatus::needs_correction,
-    MemberStatus::rejected,        MemberStatus::payment_pending,
-    MemberStatus::paid,            MemberStatus::card_issued,
-    MemberStatus::card_delivered};
+inline constexpr MemberStatus kAllStatuses[] = {MemberStatus::draft,
+                                                MemberStatus::queued,
+                                                MemberStatus::synced,
+                                                MemberStatus::verified,
+                                                MemberStatus::needs_correction,
+                                                MemberStatus::rejected,
+                                                MemberStatus::payment_pending,
+                                                MemberStatus::paid,
+                                                MemberStatus::card_issued,
+                                                MemberStatus::card_delivered};
 
 std::string_view statusCode(MemberStatus status);  // snake_case, as above
 std::optional<MemberStatus> parseStatus(std::string_view text);

@@ -12,7 +12,7 @@ namespace {
 constexpr std::string_view kCorrectionReasons[] = {
     "nik_unreadable", "nik_mismatch",  "kk_mismatch",       "name_spelling", "birth_date",
     "relation",       "segment_class", "documents_missing", "other"};
-constexpr std::string_view kRejectionReasons[] = {"already_covered", "duplicate", "not_resident",
+constexpr std::string_view kRejectionReasons[] = {"already_covered", "duplicate",  "not_resident",
                                                   "deceased",        "no_consent", "other"};
 
 bool isCodeByte(char c) {
@@ -21,8 +21,12 @@ bool isCodeByte(char c) {
 
 }  // namespace
 
-std::span<const std::string_view> correctionReasonCodes() { return kCorrectionReasons; }
-std::span<const std::string_view> rejectionReasonCodes() { return kRejectionReasons; }
+std::span<const std::string_view> correctionReasonCodes() {
+    return kCorrectionReasons;
+}
+std::span<const std::string_view> rejectionReasonCodes() {
+    return kRejectionReasons;
+}
 
 std::string_view shownReasonCode(MemberStatus decision, std::string_view reason) {
     const auto list =
@@ -33,7 +37,8 @@ std::string_view shownReasonCode(MemberStatus decision, std::string_view reason)
 
 std::string keptReasonCode(std::string_view reason) {
     if (reason.empty()) return "";
-    if (reason.size() > kReasonCodeMaxBytes || !std::all_of(reason.begin(), reason.end(), isCodeByte))
+    if (reason.size() > kReasonCodeMaxBytes ||
+        !std::all_of(reason.begin(), reason.end(), isCodeByte))
         return "other";
     return std::string(reason);
 }
@@ -81,9 +86,10 @@ std::optional<OfficeRequestKeys> officeRequestKeys(MemberStatus status, std::str
     if (request == OfficeRequest::none || (request == OfficeRequest::rejected && decision.empty()))
         return std::nullopt;
     // Once corrected, the decision kept says which list the reason is from.
-    const MemberStatus decided = request == OfficeRequest::correction_sent
-                                     ? parseStatus(decision).value_or(MemberStatus::needs_correction)
-                                     : status;
+    const MemberStatus decided =
+        request == OfficeRequest::correction_sent
+            ? parseStatus(decision).value_or(MemberStatus::needs_correction)
+            : status;
     const char* line = request == OfficeRequest::needs_correction ? "household.needs_correction"
                        : request == OfficeRequest::rejected       ? "household.rejected_reason"
                                                                   : "household.correction_sent";

@@ -40,7 +40,8 @@ constexpr const char* kNeedingCorrection =
 std::string householdFilter(const std::string& village_code, bool needing_correction) {
     std::string where;
     if (!village_code.empty()) where += " WHERE h.village_code = ?1";
-    if (needing_correction) where += std::string(where.empty() ? " WHERE " : " AND ") + kNeedingCorrection;
+    if (needing_correction)
+        where += std::string(where.empty() ? " WHERE " : " AND ") + kNeedingCorrection;
     return where;
 }
 

@@ -68,9 +68,9 @@ Result<bool> applyStatus(sql::Connection& db, const HubChange& c, MemberStatus t
     // A decision sending the member back keeps its reason and note, also when repeated (the
     // office may say it again in other words); one moving the member on clears them.
     if (sendsBack(to) && (moves || m.status == to)) {
-        auto kept = keepOfficeWord(db, m.key, statusCode(to),
-                                   keptReasonCode(textOf(c.data, "reason")),
-                                   keptOfficeNote(textOf(c.data, "note")));
+        auto kept =
+            keepOfficeWord(db, m.key, statusCode(to), keptReasonCode(textOf(c.data, "reason")),
+                           keptOfficeNote(textOf(c.data, "note")));
         if (!kept) return kept.error();
         changed = *kept;
     } else if (moves) {

@@ -19,8 +19,7 @@ using nlohmann::json;
 namespace {
 
 const std::string kKk = sample::kKk;
-const std::vector<std::string> kNiks = {sample::kHeadNik, sample::kSpouseNik,
-                                        sample::kChildNik};
+const std::vector<std::string> kNiks = {sample::kHeadNik, sample::kSpouseNik, sample::kChildNik};
 
 // A household with a bad NIK and no head of family.
 const char* kInvalidHousehold = R"({

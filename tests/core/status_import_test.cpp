@@ -48,8 +48,7 @@ TEST_CASE("status CSV: a wrong header refuses the file; change types follow the 
     CHECK(statusChangeType(MemberStatus::card_issued) == "card.issued");
     CHECK(statusChangeType(MemberStatus::rejected) == "registration.rejected");
     CHECK(statusChangeType(MemberStatus::queued).empty());
-    CHECK(statusChangeType(MemberStatus::needs_correction) ==
-          "registration.correction_requested");
+    CHECK(statusChangeType(MemberStatus::needs_correction) == "registration.correction_requested");
     CHECK(statusOfChangeType("registration.correction_requested") ==
           MemberStatus::needs_correction);
     // A correction is asked for with a reason, in the office console: never from a CSV.

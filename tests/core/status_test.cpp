@@ -67,11 +67,11 @@ TEST_CASE("status: every other transition is forbidden") {
     }
     CHECK(forbidden == 100 - 13);
     // A sample, spelled out.
-    CHECK_FALSE(canTransition(S::draft, S::synced));          // skipping the outbox
-    CHECK_FALSE(canTransition(S::queued, S::verified));       // skipping the hub
-    CHECK_FALSE(canTransition(S::rejected, S::verified));     // must be re-sent
+    CHECK_FALSE(canTransition(S::draft, S::synced));               // skipping the outbox
+    CHECK_FALSE(canTransition(S::queued, S::verified));            // skipping the hub
+    CHECK_FALSE(canTransition(S::rejected, S::verified));          // must be re-sent
     CHECK_FALSE(canTransition(S::needs_correction, S::verified));  // must be corrected
-    CHECK_FALSE(canTransition(S::paid, S::payment_pending));  // backwards
+    CHECK_FALSE(canTransition(S::paid, S::payment_pending));       // backwards
     CHECK_FALSE(canTransition(S::card_delivered, S::draft));
     CHECK_FALSE(canTransition(S::payment_pending, S::card_issued));  // unpaid
     CHECK_FALSE(canTransition(S::verified, S::verified));

@@ -35,9 +35,10 @@ MemberRecord memberOf(Store& store, const std::string& household, size_t i) {
 
 }  // namespace
 
-TEST_CASE("sync: a correction request is pulled, the correction pushed, the verification "
-          "pulled",
-          "[sync][correction]") {
+TEST_CASE(
+    "sync: a correction request is pulled, the correction pushed, the verification "
+    "pulled",
+    "[sync][correction]") {
     const std::string hub_db = tempPath("office_request_hub.db");
     auto opened = Store::open(tempPath("office_request.db"));
     REQUIRE(opened);

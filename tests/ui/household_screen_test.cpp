@@ -30,8 +30,8 @@ Seeded supervisorWithHouseholds(const std::string& file, int count) {
     REQUIRE(user.ok());
     std::vector<HouseholdInput> batch;
     for (int i = 0; i < count; ++i) batch.push_back(test::sampleHousehold(i, i * 3, 3));
-    REQUIRE(registerHouseholds(store, batch, test::regions(), {"t", 1'795'000'000, test::kToday})
-                .ok());
+    REQUIRE(
+        registerHouseholds(store, batch, test::regions(), {"t", 1'795'000'000, test::kToday}).ok());
     return {std::move(*opened), *user};
 }
 
@@ -102,9 +102,10 @@ HubChange decision(const std::string& type, const MemberRecord& m, const std::st
 
 }  // namespace
 
-TEST_CASE("ui: a correction the office asked for: found from the list, shown with its reason "
-          "and note, corrected by tapping, then shown as sent",
-          "[household_screen][correction]") {
+TEST_CASE(
+    "ui: a correction the office asked for: found from the list, shown with its reason "
+    "and note, corrected by tapping, then shown as sent",
+    "[household_screen][correction]") {
     auto [store, user] = supervisorWithHouseholds("correction.db", 5);
     // The office asks for a correction of one member of the third household listed, and
     // refuses another member of it.
@@ -147,8 +148,7 @@ TEST_CASE("ui: a correction the office asked for: found from the list, shown wit
     REQUIRE(now_detail.ok());
     const MemberRecord asked = (**now_detail).members[1];
     CHECK(asked.office_note == note);
-    CHECK(ui::officeRequestText(app.ui(), asked) ==
-          "Kantor minta perbaikan: Tanggal lahir salah");
+    CHECK(ui::officeRequestText(app.ui(), asked) == "Kantor minta perbaikan: Tanggal lahir salah");
     CHECK(ui::officeRequestText(app.ui(), (**now_detail).members[2]) ==
           "Ditolak kantor: Sudah meninggal");
     CHECK(ui::officeRequestText(app.ui(), (**now_detail).members[0]).empty());

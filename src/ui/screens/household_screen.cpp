@@ -140,8 +140,8 @@ void MemberEditScreen::drawContent(UiContext& ui, Navigator& nav) {
         textError(officeRequestText(ui, record_));
         ui.probe("member_edit.request");
         if (!record_.office_note.empty())
-            ImGui::TextWrapped("%s",
-                               ui.t("household.office_note", {{"note", record_.office_note}}).c_str());
+            ImGui::TextWrapped(
+                "%s", ui.t("household.office_note", {{"note", record_.office_note}}).c_str());
     }
     textMuted(ui.t("member_edit.intro"));
     ImGui::BeginChild("form", ImVec2(0, -ui.px(80)), false);
@@ -161,7 +161,7 @@ void MemberEditScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (button(ui, "edit.member.save", ui.t("member_edit.save"), ImVec2(ui.px(300), ui.px(60)))) {
         const std::string actor = nav.user() ? nav.user()->id : "unknown";
         auto changed = correctMember(ui.store(), member_id_, input_, ui.assets().regions,
-                                                {actor, ui.now(), ui.today()});
+                                     {actor, ui.now(), ui.today()});
         if (changed)
             nav.pop();
         else

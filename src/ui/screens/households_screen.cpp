@@ -134,10 +134,9 @@ void HouseholdsScreen::drawCorrectionsFilter(UiContext& ui) {
         }
         return;
     }
-    const std::string label =
-        corrections_only_ ? ui.t("households.filter_all")
-                          : ui.t("households.filter_corrections",
-                                 {{"count", std::to_string(*corrections_)}});
+    const std::string label = corrections_only_ ? ui.t("households.filter_all")
+                                                : ui.t("households.filter_corrections",
+                                                       {{"count", std::to_string(*corrections_)}});
     if (button(ui, "households.corrections", label, ImVec2(ui.px(360), ui.px(64)),
                corrections_only_ ? ButtonStyle::secondary : ButtonStyle::danger)) {
         corrections_only_ = !corrections_only_;
