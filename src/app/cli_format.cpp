@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <ostream>
 
+#include "core/status_reason.hpp"
+
 namespace pekon::cli {
 
 namespace {
@@ -11,6 +13,23 @@ size_t displayWidth(const std::string& text) {
     size_t n = 0;
     for (unsigned char c : text) n += (c & 0xC0) != 0x80;
     return n;
+}
+
+// The office's last word on a member it sent back, or null: {"state": needs_correction |
+// rejected | correction_sent, "decision", "reason" (as the office sent it), "note"}.
+OrderedJson officeRequestJson(const MemberRecord& r) {
+    const OfficeRequest request = r.officeRequest();
+    if (request == OfficeRequest::none) return nullptr;
+    return {{"state", officeRequestCode(request)},
+            {"decision", r.office_decision},
+            {"reason", r.office_reason},
+            {"note", r.office_note}};
+}
+
+// "The office asks for a correction: The name is not spelled as on the KTP", or "".
+std::string officeRequestLine(const CliEnv& env, const MemberRecord& r) {
+    const auto keys = officeRequestKeys(r.status, r.office_decision, r.office_reason);
+    return keys ? env.text(keys->line, {{"reason", env.text(keys->reason)}}) : "";
 }
 
 OrderedJson memberJson(const MemberRecord& r) {
@@ -33,7 +52,8 @@ OrderedJson memberJson(const MemberRecord& r) {
             {"card_number", r.card_number},
             {"faskes", r.faskes},
             {"duplicate_of",
-             r.duplicate_of.empty() ? OrderedJson(nullptr) : OrderedJson(r.duplicate_of)}};
+             r.duplicate_of.empty() ? OrderedJson(nullptr) : OrderedJson(r.duplicate_of)},
+            {"office_request", officeRequestJson(r)}};
 }
 
 // "Lunas (kartu ± 2026-12-06)": the status, with the card ETA while one is due.
@@ -127,6 +147,16 @@ void printHousehold(CliEnv& env, const HouseholdDetail& detail, const Assets& as
                    statusText(env, r)});
     }
     table.print(out);
+    // What the office sent back, member by member, with its note.
+    bool first = true;
+    for (const MemberRecord& r : detail.members) {
+        const std::string line = officeRequestLine(env, r);
+        if (line.empty()) continue;
+        out << (first ? "\n" : "") << r.member.name << ": " << line << "\n";
+        if (!r.office_note.empty())
+            out << "  " << env.text("household.office_note", {{"note", r.office_note}}) << "\n";
+        first = false;
+    }
     if (!premium) out << "\n" << premium.error().message(env.lang()) << "\n";
     if (premium) {
         out << "\n"

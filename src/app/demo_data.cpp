@@ -3,7 +3,10 @@
 #include <cstdio>
 
 #include "core/number.hpp"
+#include "store/event_log.hpp"
 #include "store/households.hpp"
+#include "store/hub_changes.hpp"
+#include "store/outbox.hpp"
 #include "store/sessions.hpp"
 #include "store/users.hpp"
 
@@ -104,6 +107,42 @@ Status seedDemoSessions(Store& store, const Assets& assets, const HouseholdInput
     }
     auto lead = markLead(store, *held, attendees[4], ctx);
     if (!lead) return lead.error();
+    return {};
+}
+
+// As if the tablet had synced once and the office had decided on the household the list
+// shows first: its head's name must be corrected (with the office's note), the others are
+// verified. So the household screen shows a correction to make (and the screenshots too).
+Status seedDemoDecisions(Store& store, UnixSeconds now) {
+    auto pending = listEvents(store, 0, 1000, SyncState::pending);
+    if (!pending) return pending.error();
+    PushAnswer answer;
+    for (const Event& e : *pending) answer.accepted.push_back(e.id);
+    if (auto s = applyPushAnswer(store, *pending, answer, now - 2 * 86400); !s) return s;
+    auto first = listHouseholds(store, {}, 1);
+    if (!first) return first.error();
+    if (first->empty()) return {};
+    auto detail = findHousehold(store, first->front().household.id);
+    if (!detail) return detail.error();
+    if (!*detail) return {};
+    ChangesPage page;
+    const std::string decided = formatIsoDate(dateOf(now - 86400));
+    for (const MemberRecord& m : (*detail)->members) {
+        Json data = {
+            {"member_id", m.member.id}, {"household_id", m.member.household_id}, {"date", decided}};
+        const bool first_member = page.changes.empty();
+        if (first_member) {
+            data["reason"] = "name_spelling";
+            data["note"] =
+                "Nama di KTP tertulis dengan ejaan lama. Foto ulang KTP dan samakan "
+                "ejaannya.";
+        }
+        page.changes.push_back(
+            {std::to_string(page.changes.size() + 1),
+             first_member ? "registration.correction_requested" : "registration.verified", data});
+    }
+    auto applied = applyHubChanges(store, page, now - 86400);
+    if (!applied) return applied.error();
     return {};
 }
 
@@ -228,6 +267,7 @@ Status seedDemo(Store& store, const Assets& assets, UnixSeconds now, const Date&
     const RegisterOutcome r =
         registerHouseholds(store, inputs, assets.regions, {sup->id, now, today});
     if (!r.ok()) return r.errors.front().error;
+    if (auto s = seedDemoDecisions(store, now); !s) return s;
     return seedDemoSessions(store, assets, inputs.front(), {sup->id, now, today});
 }
 

@@ -17,6 +17,7 @@ void chip(UiContext& ui, const std::string& text, ImU32 color) {
 
 ImU32 statusColor(MemberStatus s) {
     switch (s) {
+        case MemberStatus::needs_correction:
         case MemberStatus::rejected:
             return color::kDanger;
         case MemberStatus::draft:

@@ -6,6 +6,10 @@
 #include <vector>
 
 #include "app/run_cli.hpp"
+#include "store/event_log.hpp"
+#include "store/households.hpp"
+#include "store/hub_changes.hpp"
+#include "store/outbox.hpp"
 #include "support/sample_household.hpp"
 #include "support/sample_households.hpp"
 
@@ -15,8 +19,7 @@ using nlohmann::json;
 namespace {
 
 const std::string kKk = sample::kKk;
-const std::vector<std::string> kNiks = {sample::kHeadNik, sample::kSpouseNik,
-                                        sample::kChildNik};
+const std::vector<std::string> kNiks = {sample::kHeadNik, sample::kSpouseNik, sample::kChildNik};
 
 // A household with a bad NIK and no head of family.
 const char* kInvalidHousehold = R"({
@@ -466,4 +469,59 @@ TEST_CASE("cli household show: an unknown ID") {
     CHECK(json_run.exit_code == 1);
     const CliRun no_id = runCli(with({"household", "show"}, db));
     CHECK(no_id.exit_code == 2);
+}
+
+TEST_CASE("cli household show: the office's correction request and refusal, with reason and note",
+          "[correction]") {
+    const std::string db = freshDb();
+    const std::string id = addValid(db)["household_id"].get<std::string>();
+    {
+        // The hub took the registration; the office asks to correct the head and refuses the
+        // child (the changes a sync pulls).
+        auto store = pekon::Store::open(db);
+        REQUIRE(store);
+        auto pending = pekon::listEvents(**store, 0, 100, pekon::SyncState::pending);
+        REQUIRE(pending);
+        pekon::PushAnswer answer;
+        for (const pekon::Event& e : *pending) answer.accepted.push_back(e.id);
+        REQUIRE(pekon::applyPushAnswer(**store, *pending, answer, 1'795'000'000));
+        auto detail = pekon::findHousehold(**store, id);
+        REQUIRE(detail);
+        REQUIRE(detail->has_value());
+        const auto& members = (*detail)->members;
+        auto change = [&](const char* type, size_t i, const char* reason, const char* note) {
+            return pekon::HubChange{"1", type,
+                                    json{{"member_id", members[i].member.id},
+                                         {"household_id", id},
+                                         {"reason", reason},
+                                         {"note", note},
+                                         {"date", "2026-11-20"}}};
+        };
+        pekon::ChangesPage page;
+        page.next = "2";
+        page.changes = {change("registration.correction_requested", 0, "kk_mismatch",
+                               "Nomor KK beda dengan fotokopi."),
+                        change("registration.rejected", 2, "already_covered", "")};
+        REQUIRE(pekon::applyHubChanges(**store, page, 1'795'000'100));
+    }
+    const CliRun run = runCli(with({"household", "show", id}, db));
+    INFO(run.describe());
+    CHECK(run.exit_code == 0);
+    CHECK(count(run.out, "Perlu perbaikan") == 1);
+    CHECK(run.out.find("Budi Santoso: Kantor minta perbaikan: Nomor KK tidak cocok\n"
+                       "  Catatan kantor: Nomor KK beda dengan fotokopi.\n") != std::string::npos);
+    CHECK(run.out.find("Ahmad Rizki: Ditolak kantor: Sudah punya JKN\n") != std::string::npos);
+    CHECK(run.out.find("Siti Aminah:") == std::string::npos);
+
+    const CliRun js = runCli(with({"household", "show", id, "--format", "json"}, db));
+    INFO(js.describe());
+    json j = singleJson(js);
+    CHECK(j["members"][0]["status"] == "needs_correction");
+    CHECK(j["members"][0]["office_request"] == json{{"state", "needs_correction"},
+                                                    {"decision", "needs_correction"},
+                                                    {"reason", "kk_mismatch"},
+                                                    {"note", "Nomor KK beda dengan fotokopi."}});
+    CHECK(j["members"][1]["office_request"].is_null());
+    CHECK(j["members"][2]["office_request"]["state"] == "rejected");
+    CHECK(j["members"][2]["office_request"]["reason"] == "already_covered");
 }

@@ -1,8 +1,9 @@
 #include "ui/screens/household_screen.hpp"
 
 #include "core/scan_fill.hpp"
-#include "store/households.hpp"
+#include "core/status_reason.hpp"
 #include "core/text.hpp"
+#include "store/households.hpp"
 #include "ui/member_form.hpp"
 #include "ui/status_chip.hpp"
 #include "ui/theme.hpp"
@@ -28,12 +29,36 @@ void pipeline(UiContext& ui, const MemberRecord& r) {
         chip(ui, ui.t("status." + std::string(statusCode(kPath[i]))),
              i <= reached ? color::kPrimary : IM_COL32(190, 196, 194, 255));
     }
-    if (r.status == MemberStatus::rejected) statusChip(ui, MemberStatus::rejected);
+    if (r.status == MemberStatus::rejected || r.status == MemberStatus::needs_correction)
+        statusChip(ui, r.status);
     if (auto eta = cardEta(r.status, r.history))
         textMuted(ui.t("household.card_eta", {{"date", formatIsoDate(*eta)}}));
 }
 
+// The office's reason and note under a member it sent back, probed as
+// household.<needs_correction|rejected|correction_sent>.<i> for the tests.
+void officeWord(UiContext& ui, const MemberRecord& r, size_t i) {
+    const OfficeRequest request = r.officeRequest();
+    const std::string line = officeRequestText(ui, r);
+    if (request == OfficeRequest::none || (line.empty() && r.office_note.empty())) return;
+    if (request == OfficeRequest::correction_sent)
+        textMuted(line);
+    else if (!line.empty())
+        textError(line);
+    ui.probe("household." + std::string(officeRequestCode(request)) + "." + std::to_string(i));
+    if (!r.office_note.empty()) {
+        ImGui::Indent(ui.px(16));
+        ImGui::TextWrapped("%s", ui.t("household.office_note", {{"note", r.office_note}}).c_str());
+        ImGui::Unindent(ui.px(16));
+    }
+}
+
 }  // namespace
+
+std::string officeRequestText(UiContext& ui, const MemberRecord& r) {
+    const auto keys = officeRequestKeys(r.status, r.office_decision, r.office_reason);
+    return keys ? ui.t(keys->line, {{"reason", ui.t(keys->reason)}}) : "";
+}
 
 void HouseholdScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!loaded_) {
@@ -71,8 +96,15 @@ void HouseholdScreen::drawContent(UiContext& ui, Navigator& nav) {
             textMuted(ui.t("household.card_number", {{"number", maskDigits(r.card_number)}}));
         if (!r.faskes.empty()) textMuted(ui.t("household.faskes", {{"faskes", r.faskes}}));
         if (!r.duplicate_of.empty()) textError(ui.t("household.duplicate_suspected"));
-        if (button(ui, "household.edit." + std::to_string(i), ui.t("household.edit"),
-                   ImVec2(ui.px(200), 0), ButtonStyle::secondary)) {
+        officeWord(ui, r, i);
+        // Asked for a correction: the one thing to do here, as a large button.
+        const bool asked = r.officeRequest() == OfficeRequest::needs_correction;
+        const bool edit =
+            asked ? button(ui, "household.correct." + std::to_string(i), ui.t("household.correct"),
+                           ImVec2(ui.px(360), ui.px(72)), ButtonStyle::primary)
+                  : button(ui, "household.edit." + std::to_string(i), ui.t("household.edit"),
+                           ImVec2(ui.px(200), 0), ButtonStyle::secondary);
+        if (edit) {
             nav.push(route::MemberEdit{r});
             loaded_ = false;  // read again when we come back
         }
@@ -82,7 +114,7 @@ void HouseholdScreen::drawContent(UiContext& ui, Navigator& nav) {
     ImGui::EndChild();
 }
 
-MemberEditScreen::MemberEditScreen(const MemberRecord& r) : member_id_(r.member.id) {
+MemberEditScreen::MemberEditScreen(const MemberRecord& r) : member_id_(r.member.id), record_(r) {
     const Member& m = r.member;
     input_ = {m.nik,
               m.name,
@@ -100,6 +132,17 @@ bool MemberEditScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPaylo
 }
 
 void MemberEditScreen::drawContent(UiContext& ui, Navigator& nav) {
+    if (record_.officeRequest() == OfficeRequest::needs_correction) {
+        // What the office asked for, above the form being corrected.
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::TextWrapped("%s", record_.member.name.c_str());
+        ImGui::PopFont();
+        textError(officeRequestText(ui, record_));
+        ui.probe("member_edit.request");
+        if (!record_.office_note.empty())
+            ImGui::TextWrapped(
+                "%s", ui.t("household.office_note", {{"note", record_.office_note}}).c_str());
+    }
     textMuted(ui.t("member_edit.intro"));
     ImGui::BeginChild("form", ImVec2(0, -ui.px(80)), false);
     dragScroll();
@@ -118,7 +161,7 @@ void MemberEditScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (button(ui, "edit.member.save", ui.t("member_edit.save"), ImVec2(ui.px(300), ui.px(60)))) {
         const std::string actor = nav.user() ? nav.user()->id : "unknown";
         auto changed = correctMember(ui.store(), member_id_, input_, ui.assets().regions,
-                                                {actor, ui.now(), ui.today()});
+                                     {actor, ui.now(), ui.today()});
         if (changed)
             nav.pop();
         else

@@ -25,7 +25,8 @@ const HouseholdSummary* HouseholdsScreen::row(UiContext& ui, std::int64_t index)
     const std::int64_t page = index / kPage;
     auto it = pages_.find(page);
     if (it == pages_.end()) {
-        auto rows = listHouseholds(ui.store(), village_, kPage, static_cast<int>(page * kPage));
+        auto rows = listHouseholds(ui.store(), village_, kPage, static_cast<int>(page * kPage),
+                                   corrections_only_);
         if (!rows) {
             problem_ = readFailedText(ui, rows.error());
             return nullptr;
@@ -39,7 +40,7 @@ const HouseholdSummary* HouseholdsScreen::row(UiContext& ui, std::int64_t index)
 
 void HouseholdsScreen::drawList(UiContext& ui) {
     if (!total_) {
-        auto n = countHouseholds(ui.store(), village_);
+        auto n = countHouseholds(ui.store(), village_, corrections_only_);
         total_ = n ? *n : 0;
         if (!n) problem_ = readFailedText(ui, n.error());
     }
@@ -74,7 +75,15 @@ void HouseholdsScreen::drawList(UiContext& ui) {
             chip(ui, ui.t("households.members", {{"count", std::to_string(h->member_count)}}),
                  color::kMuted);
             ImGui::SameLine();
-            statusChip(ui, h->least_status);
+            if (h->needs_correction > 0) {
+                chip(ui,
+                     ui.t("households.needs_correction",
+                          {{"count", std::to_string(h->needs_correction)}}),
+                     color::kDanger);
+                ui.probe("households.needs_correction." + std::to_string(i));
+            } else {
+                statusChip(ui, h->least_status);
+            }
             ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row_h - ui.px(8)));
             ImGui::EndGroup();
             ImGui::Separator();
@@ -109,12 +118,39 @@ void HouseholdsScreen::drawHits(UiContext& ui) {
     ImGui::EndChild();
 }
 
+// "Needs correction (3)" narrows the list to the households with a member the office asked
+// to correct; "Show all households" widens it again. Absent while there is none to correct.
+void HouseholdsScreen::drawCorrectionsFilter(UiContext& ui) {
+    if (!corrections_) {
+        auto n = countHouseholds(ui.store(), village_, true);
+        corrections_ = n ? *n : 0;
+        if (!n) problem_ = readFailedText(ui, n.error());
+    }
+    if (*corrections_ == 0) {
+        if (corrections_only_) {  // all corrected meanwhile: the whole list again
+            corrections_only_ = false;
+            total_.reset();
+            pages_.clear();
+        }
+        return;
+    }
+    const std::string label = corrections_only_ ? ui.t("households.filter_all")
+                                                : ui.t("households.filter_corrections",
+                                                       {{"count", std::to_string(*corrections_)}});
+    if (button(ui, "households.corrections", label, ImVec2(ui.px(360), ui.px(64)),
+               corrections_only_ ? ButtonStyle::secondary : ButtonStyle::danger)) {
+        corrections_only_ = !corrections_only_;
+        reload();
+    }
+}
+
 void HouseholdsScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (!open_.empty()) {
         nav.push(route::Household{open_});
         open_.clear();
-        total_.reset();  // counts may change while away
-        pages_.clear();
+        // Read again when we come back: counts and marks change while away (a correction).
+        reload();
+        return;
     }
     // The list by village: type part of a pekon name, pick it; "all" clears it.
     ImGui::PushItemWidth(ui.px(520));
@@ -130,8 +166,7 @@ void HouseholdsScreen::drawContent(UiContext& ui, Navigator& nav) {
             village_ = chosen;
             if (village_.empty()) village_filter_.clear();
             ui.unfocus();
-            total_.reset();
-            pages_.clear();
+            reload();
         }
     } else if (!village_.empty()) {
         textMuted(villageLabel(ui.assets().regions, village_));
@@ -140,8 +175,7 @@ void HouseholdsScreen::drawContent(UiContext& ui, Navigator& nav) {
                    ImVec2(ui.px(220), 0), ButtonStyle::secondary)) {
             village_.clear();
             village_filter_.clear();
-            total_.reset();
-            pages_.clear();
+            reload();
         }
     }
     ImGui::PushItemWidth(ui.px(520));
@@ -155,10 +189,12 @@ void HouseholdsScreen::drawContent(UiContext& ui, Navigator& nav) {
         textError(problem_);
         ui.probe("households.problem");
     }
-    if (trim(query_).empty())
+    if (trim(query_).empty()) {
+        drawCorrectionsFilter(ui);
         drawList(ui);
-    else
+    } else {
         drawHits(ui);
+    }
 }
 
 bool HouseholdsScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPayload& p) {

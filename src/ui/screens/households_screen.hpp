@@ -13,7 +13,8 @@
 namespace pekon::ui {
 
 // The households on this device, newest first, read page by page as the list scrolls (smooth
-// with 10,000); or, with a search, the members whose NIK, KK or name match.
+// with 10,000); or, with a search, the members whose NIK, KK or name match. A household with
+// a member the office asked to correct is marked, and one button narrows the list to those.
 class HouseholdsScreen : public Screen {
   public:
     explicit HouseholdsScreen(std::string query = {}) : query_(std::move(query)) {}
@@ -30,8 +31,16 @@ class HouseholdsScreen : public Screen {
     const HouseholdSummary* row(UiContext& ui, std::int64_t index);
     void drawList(UiContext& ui);
     void drawHits(UiContext& ui);
+    void drawCorrectionsFilter(UiContext& ui);
+    void reload() {
+        total_.reset();
+        corrections_.reset();
+        pages_.clear();
+    }
 
     std::optional<std::int64_t> total_;
+    std::optional<std::int64_t> corrections_;  // households needing a correction (this pekon)
+    bool corrections_only_ = false;
     std::map<std::int64_t, std::vector<HouseholdSummary>> pages_;  // page number -> rows
     std::string query_;
     std::string searched_;
