@@ -10,6 +10,7 @@
 #include "hub/hub_plan.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/hub_tx.hpp"
+#include "hub/office_state.hpp"
 
 // Each operation of pekon-hub's store, written once over the transaction interface
 // (hub_tx): read what it touches, plan (hub_plan, pure), write, commit, answer. The two
@@ -46,6 +47,14 @@ Status insertChanges(HubTx& tx, const std::vector<NewChange>& changes, UnixSecon
 Result<StatusImportSummary> importStatuses(HubDb& db, const std::vector<StatusRow>& rows,
                                            UnixSeconds now);
 
+// hub_ops_decide: the change each decided member's device gets (office_read.hpp `decide`):
+// registration.verified {member_id, household_id, status, date}, registration.rejected (the
+// same, with reason and note), registration.correction_requested {member_id, household_id,
+// reason, note, date}; `date` is the hub's day of `now`.
+std::vector<NewChange> decisionChanges(const std::vector<Registration>& members,
+                                       Decision decision, std::string_view reason,
+                                       std::string_view note, UnixSeconds now);
+
 // hub_ops_kiosk: the district kiosk key and the kiosk table, inside the caller's transaction.
 inline constexpr const char* kKioskKeySecret = "kiosk.key";
 KioskKey newKioskKey();
@@ -67,5 +76,20 @@ Result<std::unordered_map<std::string, std::vector<PersonRecord>>> recordsOf(
 // The kiosks not revoked, by enrolment.
 Result<std::vector<KioskDevice>> activeKiosks(HubTx& tx);
 Status keepKioskEntries(HubTx& tx, const std::vector<KioskRecord>& records, UnixSeconds now);
+
+// What every writer of kiosk entries (a status import, a staff decision) does around its write
+// transaction. Before it, outside any transaction: the people's kiosk lookups (kioskLookups:
+// Argon2id, slow), from the key and their registrations read in a read transaction.
+Result<std::unordered_map<std::string, PersonLookups>> kioskLookupsOf(
+    HubDb& db, const std::vector<PersonKey>& people);
+// Inside it: the people's entries after `rows` (planKioskEntries over their registrations and
+// entries as stored now, read again under the write lock), kept and queued for the kiosks.
+struct KioskFollowed {
+    int entries = 0;
+    int changes = 0;
+};
+Result<KioskFollowed> followKioskTable(
+    HubTx& tx, const std::vector<StatusRow>& rows, const std::vector<PersonKey>& people,
+    const std::unordered_map<std::string, PersonLookups>& lookups, UnixSeconds now);
 
 }  // namespace pekon::hub

@@ -162,4 +162,41 @@ Status keepKioskEntries(HubTx& tx, const std::vector<KioskRecord>& records, Unix
     return {};
 }
 
+Result<std::unordered_map<std::string, PersonLookups>> kioskLookupsOf(
+    HubDb& db, const std::vector<PersonKey>& people) {
+    using Lookups = std::unordered_map<std::string, PersonLookups>;
+    if (people.empty()) return Lookups{};
+    struct Known {
+        KioskKey key;
+        std::unordered_map<std::string, std::vector<PersonRecord>> records;
+    };
+    auto known = inTx<Known>(db, TxMode::read, [&](HubTx& tx) -> Result<Known> {
+        auto key = kioskKey(tx);
+        if (!key) return key.error();
+        auto records = recordsOf(tx, people);
+        if (!records) return records.error();
+        return Known{*key, std::move(records.value())};
+    });
+    if (!known) return known.error();
+    return kioskLookups(known->key, people, known->records);  // no transaction meanwhile
+}
+
+Result<KioskFollowed> followKioskTable(
+    HubTx& tx, const std::vector<StatusRow>& rows, const std::vector<PersonKey>& people,
+    const std::unordered_map<std::string, PersonLookups>& lookups, UnixSeconds now) {
+    if (rows.empty()) return KioskFollowed{};
+    // Read again under the write lock: what the plan builds on cannot change before the commit.
+    auto records = recordsOf(tx, people);
+    if (!records) return records.error();
+    auto previous = kioskEntriesOf(tx, people);
+    if (!previous) return previous.error();
+    auto kiosks = activeKiosks(tx);
+    if (!kiosks) return kiosks.error();
+    const KioskPlan plan = planKioskEntries(rows, lookups, *records, *previous, *kiosks);
+    if (auto s = keepKioskEntries(tx, plan.entries, now); !s) return s.error();
+    if (auto s = insertChanges(tx, plan.changes, now); !s) return s.error();
+    return KioskFollowed{static_cast<int>(plan.entries.size()),
+                         static_cast<int>(plan.changes.size())};
+}
+
 }  // namespace pekon::hub

@@ -1,4 +1,5 @@
 #include "hub/hub_ops.hpp"
+#include "hub/office_read.hpp"
 
 namespace pekon::hub {
 
@@ -98,6 +99,18 @@ Status insertRegistrations(HubTx& tx, const std::vector<Registration>& registrat
     return {};
 }
 
+// The newly stored events, for the office's read models.
+std::vector<AcceptedEvent> acceptedEvents(const std::string& device_id,
+                                          const std::vector<NewEvent>& events, UnixSeconds now) {
+    std::vector<AcceptedEvent> out;
+    out.reserve(events.size());
+    for (const NewEvent& n : events) {
+        const WireEvent& e = *n.event;
+        out.push_back({e.id, device_id, e.type, e.at, std::string(), now, &e.data});
+    }
+    return out;
+}
+
 }  // namespace
 
 Status insertChanges(HubTx& tx, const std::vector<NewChange>& changes, UnixSeconds now) {
@@ -122,6 +135,8 @@ Result<PushAnswer> push(HubDb& db, const std::string& device_id,
         if (auto s = insertEvents(tx, device_id, plan.events, now); !s) return s.error();
         if (auto s = insertRegistrations(tx, plan.registrations); !s) return s.error();
         if (auto s = insertChanges(tx, plan.changes, now); !s) return s.error();
+        if (auto s = projectEvents(tx, acceptedEvents(device_id, plan.events, now)); !s)
+            return s.error();
         return std::move(plan.answer);
     });
 }

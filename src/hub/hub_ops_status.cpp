@@ -1,6 +1,7 @@
 #include <unordered_set>
 
 #include "hub/hub_ops.hpp"
+#include "hub/office_read.hpp"
 
 namespace pekon::hub {
 
@@ -69,39 +70,22 @@ Result<StatusImportSummary> importStatuses(HubDb& db, const std::vector<StatusRo
     // The slow part first, outside the write transaction (a few thousand people take tens of
     // seconds): the kiosk lookups.
     const std::vector<PersonKey> people = statusKeys(rows);
-    struct Known {
-        KioskKey key;
-        std::unordered_map<std::string, std::vector<PersonRecord>> records;
-    };
-    auto known = inTx<Known>(db, TxMode::read, [&](HubTx& tx) -> Result<Known> {
-        auto key = kioskKey(tx);
-        if (!key) return key.error();
-        auto records = recordsOf(tx, people);
-        if (!records) return records.error();
-        return Known{*key, std::move(records.value())};
-    });
-    if (!known) return known.error();
-    auto lookups = kioskLookups(known->key, people, known->records);  // no transaction meanwhile
+    auto lookups = kioskLookupsOf(db, people);
     if (!lookups) return lookups.error();
     return inTx<Summary>(db, TxMode::write, [&](HubTx& tx) -> Result<Summary> {
         if (auto s = insertStatuses(tx, rows, now); !s) return s.error();
         auto registrations = registrationsOf(tx, people);
         if (!registrations) return registrations.error();
         StatusPlan plan = planStatusImport(rows, *registrations);
-        // Read again under the write lock: what the plan builds on cannot change before the
-        // commit.
-        auto records = recordsOf(tx, people);
-        if (!records) return records.error();
-        auto previous = kioskEntriesOf(tx, people);
-        if (!previous) return previous.error();
-        auto kiosks = activeKiosks(tx);
-        if (!kiosks) return kiosks.error();
-        KioskPlan kiosk_plan = planKioskEntries(rows, *lookups, *records, *previous, *kiosks);
-        if (auto s = keepKioskEntries(tx, kiosk_plan.entries, now); !s) return s.error();
+        // The office's read models: the members' state and their `status` history lines.
+        std::vector<std::string> member_ids;
+        for (const Registration& r : *registrations) member_ids.push_back(r.member_id);
+        if (auto s = refreshMembers(tx, member_ids); !s) return s.error();
         if (auto s = insertChanges(tx, plan.changes, now); !s) return s.error();
-        if (auto s = insertChanges(tx, kiosk_plan.changes, now); !s) return s.error();
-        plan.summary.kiosk_entries = static_cast<int>(kiosk_plan.entries.size());
-        plan.summary.kiosk_changes = static_cast<int>(kiosk_plan.changes.size());
+        auto kiosk = followKioskTable(tx, rows, people, *lookups, now);
+        if (!kiosk) return kiosk.error();
+        plan.summary.kiosk_entries = kiosk->entries;
+        plan.summary.kiosk_changes = kiosk->changes;
         return plan.summary;
     });
 }

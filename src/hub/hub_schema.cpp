@@ -146,9 +146,11 @@ CREATE TABLE IF NOT EXISTS office_members (
     received_at    BIGINT NOT NULL,
     state          {key} NOT NULL,       -- hub office_state: new, corrected, needs_correction...
     state_at       BIGINT NOT NULL,
-    checks         TEXT NOT NULL,        -- the flagging check codes, comma separated, sorted
+    checks         TEXT NOT NULL,        -- the flagging check codes, comma separated, in the
+                                         -- order of office_state checkCodes()
     check_count    INTEGER NOT NULL,
-    corrections    INTEGER NOT NULL      -- member.corrected events received
+    corrections    INTEGER NOT NULL,     -- member.corrected events received
+    corrected_at   BIGINT NOT NULL       -- the latest of them (hub clock), 0 when none
 );
 CREATE INDEX IF NOT EXISTS office_members_queue ON office_members (state, received_at, member_id);
 CREATE INDEX IF NOT EXISTS office_members_kecamatan
@@ -159,17 +161,29 @@ CREATE INDEX IF NOT EXISTS office_members_device
     ON office_members (device_id, state, received_at, member_id);
 CREATE INDEX IF NOT EXISTS office_members_nik ON office_members (nik);
 CREATE INDEX IF NOT EXISTS office_members_household ON office_members (household_id);
+CREATE TABLE IF NOT EXISTS office_checks (  -- one row per flagging check of a member
+    member_id      {key} NOT NULL,
+    code           {key} NOT NULL,       -- a check code (office_state checkCodes())
+    detail         TEXT NOT NULL,        -- JSON object (hub/member_checks), never a whole NIK
+    state          {key} NOT NULL,       -- the member's state and receipt, copied so that the
+    received_at    BIGINT NOT NULL,      -- queue filtered by a check is one index range
+    PRIMARY KEY (member_id, code)
+);
+CREATE INDEX IF NOT EXISTS office_checks_queue
+    ON office_checks (code, state, received_at, member_id);
 CREATE TABLE IF NOT EXISTS office_history ( -- one line per thing that happened to a member
     id             {serial},
     member_id      {key} NOT NULL,
     at             BIGINT NOT NULL,      -- hub clock
-    kind           TEXT NOT NULL,        -- registered, corrected, decision, status, duplicate
+    kind           {key} NOT NULL,       -- registered, corrected, decision, status, duplicate
     what           TEXT NOT NULL,        -- event type, decision, status code
     actor          TEXT NOT NULL,        -- device id, or staff:<username>
     detail         TEXT NOT NULL,        -- JSON object (the corrected fields, the reason...)
-    source         TEXT NOT NULL         -- event id, decision id or status id it came from
+    source         {key} NOT NULL        -- event id, decision id, status id or (duplicate)
+                                         -- the other member id it came from
 );
-CREATE INDEX IF NOT EXISTS office_history_member ON office_history (member_id, at);
+CREATE UNIQUE INDEX IF NOT EXISTS office_history_member ON office_history (member_id, kind, source);
+CREATE INDEX IF NOT EXISTS statuses_person ON statuses (nik, birth_date);
 CREATE TABLE IF NOT EXISTS office_sessions (
     session_id     {key} PRIMARY KEY,
     device_id      {key} NOT NULL,

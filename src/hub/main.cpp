@@ -30,6 +30,8 @@
 #include "hub/hub_server.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/user_command.hpp"
+#include "hub/office_read.hpp"
+#include "hub/office_staff.hpp"
 #include "platform/clock.hpp"
 #include "platform/paths.hpp"
 #include "scan/qr_encode.hpp"
@@ -58,6 +60,7 @@ const char* kUsageText =
     "  pekon-hub user passwd|unlock|disable|enable U --db DB\n"
     "  pekon-hub user role U --role admin|verifier|viewer --db DB\n"
     "  (user add and user passwd read the password from standard input, one line)\n"
+    "  pekon-hub rebuild --db DB   (the office's read models, again from the event log)\n"
     "DB is sqlite:PATH (or a bare PATH) or a PostgreSQL URL,\n"
     "  postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=...] (also postgres://);\n"
     "  the schema is created or migrated when the hub opens it.\n";
@@ -297,6 +300,23 @@ int main(int argc, char** argv) {
     if (words[0] == "user") {
         const hub::UserCommand user{words, option, options.count("password") > 0};
         return hub::runUserCommand(**store, user, stdin, std::cout, std::cerr, usage);
+    }
+    if (words[0] == "rebuild" && words.size() == 1) {
+        const UnixSeconds started = platform::nowSeconds();
+        auto summary = hub::rebuildReadModels((*store)->db(), started);
+        if (!summary) return fail(summary.error());
+        const OrderedJson result{{"events", summary->events},
+                                 {"members", summary->members},
+                                 {"decisions", summary->decisions},
+                                 {"seconds", platform::nowSeconds() - started}};
+        hub::AuditEntry audit;
+        audit.at = platform::nowSeconds();
+        audit.username = "cli";
+        audit.action = "rebuild";
+        audit.detail = dumpJson(result);
+        if (auto s = hub::appendAudit((*store)->db(), audit); !s) return fail(s.error());
+        std::cout << dumpJson(result) << "\n";
+        return kOk;
     }
     if (words[0] == "stats" && words.size() == 1) {
         auto events = (*store)->eventCount();

@@ -1,9 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "core/date.hpp"
+#include "core/regions.hpp"
 #include "core/result.hpp"
 #include "hub/hub_tx.hpp"
 #include "hub/office_read.hpp"
@@ -23,10 +27,25 @@ struct ExportSummary {
     std::int64_t bytes = 0;
 };
 
-// `filter` as the queue's (its states default to verified for an export). The file at `path`
-// is created 0600 (replaced if there). Audited `export` with the filter and row count, by
-// `staff_id`/`username`.
-Result<ExportSummary> exportMembers(HubDb& db, const QueueFilter& filter, ExportFormat format,
+std::string_view exportFormatCode(ExportFormat format);  // "csv", "xlsx"
+std::optional<ExportFormat> parseExportFormat(std::string_view code);
+
+// The columns, in order (the form's words, in Indonesian): NIK, No. KK, Nama Lengkap, Tanggal
+// Lahir, Jenis Kelamin (L/P), Hubungan Keluarga, Alamat, RT, RW, Kode Desa, Desa/Kelurahan,
+// Kecamatan, Kabupaten/Kota, Kelas, Segmen, No. HP, Faskes Tingkat I. The names of the
+// regions come from `regions` (the code where the table lacks one); the phone is the member's,
+// else the household's, a +62 number in its national form (0...); the facility is the latest
+// the status imports named for the person (their kiosk entry's), empty when none did.
+std::span<const std::string_view> exportColumns();
+
+// `filter` as the queue's, through queuePage itself (its states default to verified for an
+// export), oldest registration first; read page by page (no transaction is held while the file
+// is written). The file at `path` is created 0600 (replaced if there), and removed when the
+// export fails. Audited `export` (target the format; detail the filter and the row count), by
+// `staff_id`/`username`, once the file is complete. Errors: queuePage's (`bad_filter`),
+// `export_write`, the store's.
+Result<ExportSummary> exportMembers(HubDb& db, const RegionTable& regions,
+                                   const QueueFilter& filter, ExportFormat format,
                                    const std::string& path, std::int64_t staff_id,
                                    const std::string& username, UnixSeconds now);
 

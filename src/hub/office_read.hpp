@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
@@ -29,11 +30,17 @@ struct AcceptedEvent {
     std::string at;       // the device's RFC 3339 time
     std::string content;  // canonical JSON of the event ({"data":{...},...})
     UnixSeconds received_at = 0;
+    // The event's `data` already parsed (the push has it), or null: then read from `content`.
+    const Json* data = nullptr;
 };
 
 // Applies accepted events to the read models inside the caller's transaction (the push's):
 // households, members (with their checks and state), history, sessions, attendance, quiz,
-// feedback. Events of types the read models do not use change nothing.
+// feedback. Events of types the read models do not use change nothing. `events` are in the
+// order they were accepted (a batch's order; rebuild: receipt, device, sequence). The first
+// household.registered of a household id and member.registered of a member id count; a
+// member.corrected of a member the hub does not hold changes nothing. Set-based: a handful of
+// statements per call, whatever the number of events.
 Status projectEvents(HubTx& tx, const std::vector<AcceptedEvent>& events);
 
 // Empties the read models and makes them again from the event log, the decisions and the
@@ -45,10 +52,27 @@ struct RebuildSummary {
 };
 Result<RebuildSummary> rebuildReadModels(HubDb& db, UnixSeconds now);
 
-// Brings members' `state` (and checks that depend on other members) up to date from what is
-// stored (their registration, corrections, latest decision, latest imported status), inside the
-// caller's transaction. Called by every writer that changes one of those.
+// Brings members' `state`, checks and status history lines up to date from what is stored,
+// inside the caller's transaction, together with the other members of their households and
+// every registration of their NIKs (checks depend on those). Called by every writer that
+// changes what a state is made of (pushes, decide, status import, rebuild).
+//
+// The state is a function of the stored facts only, so it does not depend on the order they
+// were applied in (rebuild == incremental):
+//   - `new` at the registration's receipt;
+//   - the latest decision (decisions, by id) and the latest imported status of the member's
+//     NIK and birth date (statuses: latest decided_on, then latest id; draft/queued/synced
+//     mean nothing at the office): the later of the two by hub time (decided_at vs
+//     imported_at) wins, the status on a tie;
+//   - a needs_correction or rejected state followed by a member.corrected received after it
+//     (corrected_at > its time) is `corrected`, at the correction's receipt: back in the queue.
 Status refreshMembers(HubTx& tx, const std::vector<std::string>& member_ids);
+
+// Adds the history line of each decision whose id is above `after_id` (kind `decision`, what
+// the decision code, actor staff:<username>, detail {"reason":...,"note":...}, source the
+// decision id), skipping lines already there. decide() calls it after inserting its
+// decisions (with the largest id before them), then refreshMembers; rebuild with 0.
+Status addDecisionHistory(HubTx& tx, std::int64_t after_id);
 
 // --- The verification queue --------------------------------------------------------------
 
@@ -139,6 +163,12 @@ Result<std::optional<MemberView>> memberView(HubDb& db, const std::string& membe
 
 // --- Decisions ---------------------------------------------------------------------------
 
+inline constexpr size_t kMaxDecisionMembers = 5000;
+inline constexpr size_t kMaxDecisionNote = 500;  // bytes
+// The change a needs_correction decision queues for the device that registered the member:
+// data {member_id, household_id, reason, note, date}.
+inline constexpr const char* kCorrectionRequestedType = "registration.correction_requested";
+
 struct DecisionRequest {
     std::vector<std::string> member_ids;  // one, a household's, or a bulk selection (<= 5000)
     Decision decision = Decision::verified;
@@ -159,7 +189,15 @@ struct DecisionSummary {
 // queues for the device that registered each member its change (registration.verified,
 // registration.correction_requested, registration.rejected) and brings the kiosks' card-status
 // table up to date, in one transaction (the kiosk lookups are computed before it). Errors:
-// `bad_reason`, `too_many`.
+// `bad_reason`, `too_many`, `note_too_long`, `bad_staff` (no username). Ids the hub does not
+// hold are counted in `unknown` and otherwise ignored; an id named twice is decided once.
+// Each decision's history line: kind `decision`, what its code, actor `staff:<username>`,
+// detail decisionDetail(reason, note), source the decision's id (decisions.id).
+// The kiosk entry follows: verified and rejected as a status import of that status would,
+// needs_correction as `synced` (received, not yet decided).
 Result<DecisionSummary> decide(HubDb& db, const DecisionRequest& request, UnixSeconds now);
+
+// A decision's history detail: {"reason":..,"note":..}, each only when not empty.
+std::string decisionDetail(std::string_view reason, std::string_view note);
 
 }  // namespace pekon::hub

@@ -1,0 +1,607 @@
+// office_bench: the office console's reads and writes over a regency's worth of data (issue 14
+// §6), against a plain SELECT of the same rows in the same run.
+//   office_bench [--members N] [--pg URL] [--dir DIR] [--samples N] [--no-sqlite]
+// A hub with N members (households of 4) and 5N events is built straight through the hub's
+// transaction interface (hub_tx bulk inserts): the events and the registration index as a push
+// stores them, and the read models (office_households, office_members, office_history)
+// inserted directly in the form the projection keeps them, not by replaying the events. The
+// hub is then timed on SQLite and, with --pg (a URL; its database part is replaced by a
+// scratch database the bench creates and drops) or PEKON_TEST_POSTGRES, on PostgreSQL:
+//   1. the queue's first page (50 rows awaiting a decision), and a filter by pekon (village);
+//   2. a person's page (memberView) for random members: median and p95 (target p95 <= 300 ms);
+//   3. a bulk decision of 1,000 members (their kiosk lookups included: Argon2id, 2 per person);
+//   4. the full export of every member (all states) as CSV and as XLSX: rows/s, and the peak
+//      RSS of a child process that does only the export (target 1,000,000 rows in < 60 s).
+// Each beside its reference: the same rows by a plain SELECT through the same connection.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "bench_stats.hpp"
+#include "codec/assets.hpp"
+#include "codec/json.hpp"
+#include "hub/hub_store.hpp"
+#include "hub/office_export.hpp"
+#include "hub/office_read.hpp"
+#include "hub/pg_connection.hpp"
+
+using namespace pekon;
+using namespace pekon::hub;
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Options {
+    std::int64_t members = 1'000'000;
+    std::string postgres;  // a libpq URL (its database is replaced)
+    std::string dir;
+    int samples = 200;
+    bool sqlite = true;
+};
+
+[[noreturn]] void die(const std::string& what) {
+    std::fprintf(stderr, "office_bench: %s\n", what.c_str());
+    std::exit(1);
+}
+
+template <class T>
+T need(Result<T> r, const char* doing) {
+    if (!r) die(std::string(doing) + ": " + r.error().message_en);
+    return std::move(r.value());
+}
+
+void need(const Status& s, const char* doing) {
+    if (!s) die(std::string(doing) + ": " + s.error().message_en);
+}
+
+double msSince(Clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+// `url` with its database part replaced by `database` (query parameters kept).
+std::string urlWithDatabase(const std::string& url, const std::string& database) {
+    const size_t authority = url.find("://");
+    if (authority == std::string::npos) die("not a postgresql:// URL: --pg");
+    const size_t query = url.find('?', authority + 3);
+    const size_t slash = url.find('/', authority + 3);
+    const size_t end = slash < query ? slash : query;
+    return url.substr(0, std::min(end, url.size())) + "/" + database +
+           (query == std::string::npos ? "" : url.substr(query));
+}
+
+// A scratch hub database: a SQLite file, or a PostgreSQL database made and dropped here.
+class ScratchDb {
+  public:
+    ScratchDb(const Options& o, bool postgres) : o_(o) {
+        if (!postgres) {
+            path_ = o.dir + "/office_bench.db";
+            for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
+            url_ = "sqlite:" + path_;
+            return;
+        }
+        database_ = "pekon_office_bench_" + std::to_string(::getpid());
+        admin("CREATE DATABASE " + database_);
+        url_ = urlWithDatabase(o.postgres, database_);
+    }
+    ~ScratchDb() {
+        if (!database_.empty()) admin("DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)");
+        if (!path_.empty())
+            for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
+    }
+    ScratchDb(const ScratchDb&) = delete;
+    ScratchDb& operator=(const ScratchDb&) = delete;
+    const std::string& url() const { return url_; }
+
+  private:
+    void admin(const std::string& sql) const {
+        auto c = pg::Connection::open(urlWithDatabase(o_.postgres, "postgres"));
+        if (!c) die(c.error().message_en);
+        if (auto r = c->exec(sql.c_str(), "scratch database"); !r) die(r.error().message_en);
+    }
+    const Options& o_;
+    std::string url_, path_, database_;
+};
+
+// --- Building the hub ----------------------------------------------------------------------
+
+constexpr UnixSeconds kBase = 1'790'000'000;  // the first registration's receipt (2026-09)
+constexpr int kDevices = 40;
+
+constexpr BulkColumn kEventColumns[] = {
+    {"id", "text"}, {"device_id", "text"}, {"seq", "bigint"},        {"type", "text"},
+    {"at", "text"}, {"content", "text"},   {"content_hash", "text"}, {"received_at", "bigint"}};
+constexpr BulkInsert kEvents{"bench_events", "events", kEventColumns, ""};
+constexpr BulkColumn kMemberColumns[] = {{"member_id", "text"},
+                                         {"household_id", "text"},
+                                         {"device_id", "text"},
+                                         {"nik", "text"},
+                                         {"birth_date", "text"}};
+constexpr BulkInsert kMembers{"bench_members", "members", kMemberColumns, ""};
+constexpr BulkColumn kHouseholdColumns[] = {{"household_id", "text"},
+                                            {"device_id", "text"},
+                                            {"kk_number", "text"},
+                                            {"village_code", "text"},
+                                            {"kecamatan_code", "text"},
+                                            {"address", "text"},
+                                            {"rt", "text"},
+                                            {"rw", "text"},
+                                            {"phone", "text"},
+                                            {"documents", "text"},
+                                            {"consent", "text"},
+                                            {"event_at", "text"},
+                                            {"received_at", "bigint"}};
+constexpr BulkInsert kHouseholds{"bench_households", "office_households", kHouseholdColumns, ""};
+constexpr BulkColumn kOfficeMemberColumns[] = {
+    {"member_id", "text"},     {"household_id", "text"},
+    {"device_id", "text"},     {"nik", "text"},
+    {"name", "text"},          {"birth_date", "text"},
+    {"sex", "text"},           {"relation", "text"},
+    {"segment", "text"},       {"class", "integer"},
+    {"phone", "text"},         {"occupation", "text"},
+    {"existing_card", "text"}, {"nik_mismatch_reason", "text"},
+    {"village_code", "text"},  {"kecamatan_code", "text"},
+    {"received_day", "text"},  {"received_at", "bigint"},
+    {"state", "text"},         {"state_at", "bigint"},
+    {"checks", "text"},        {"check_count", "integer"},
+    {"corrections", "integer"}};
+constexpr BulkInsert kOfficeMembers{"bench_office_members", "office_members", kOfficeMemberColumns,
+                                    ""};
+constexpr BulkColumn kHistoryColumns[] = {
+    {"member_id", "text"}, {"at", "bigint"},   {"kind", "text"},  {"what", "text"},
+    {"actor", "text"},     {"detail", "text"}, {"source", "text"}};
+constexpr BulkInsert kHistory{"bench_history", "office_history", kHistoryColumns, ""};
+
+// What one member is made of (its texts, which the bulk rows borrow).
+struct Person {
+    std::string member_id, household_id, device_id, nik, name, birth, day, state, checks;
+    UnixSeconds received_at = 0;
+    int check_count = 0;
+};
+
+const char* const kNames[] = {"Budi Santoso",   "Siti Aminah", "Agus Salim",  "Dewi Lestari",
+                              "Rahmat Hidayat", "Sri Wahyuni", "Joko Susilo", "Nur Aini"};
+const char* const kRelations[] = {"head", "spouse", "child", "child"};
+const char* const kStates[] = {
+    "new",     "new", "new", "new", "new", "new", "verified", "verified", "needs_correction",
+    "rejected"};
+
+std::string pad(std::int64_t n, int width) {
+    std::string s = std::to_string(n);
+    return std::string(static_cast<size_t>(std::max(0, width - static_cast<int>(s.size()))), '0') +
+           s;
+}
+
+Person personOf(std::int64_t j, const std::vector<std::string>& devices) {
+    Person p;
+    const std::int64_t household = j / 4;
+    p.member_id = "m" + pad(j, 9);
+    p.household_id = "h" + pad(household, 9);
+    p.device_id = devices[static_cast<size_t>(household % kDevices)];
+    // Distinct NIKs: a birth date per 10,000 serials.
+    const std::int64_t date = j / 10000;
+    const int day = static_cast<int>(date % 28) + 1, month = static_cast<int>(date / 28 % 12) + 1,
+              year = static_cast<int>(date / 336 % 50) + 50;
+    p.birth = "19" + pad(year, 2) + "-" + pad(month, 2) + "-" + pad(day, 2);
+    p.nik = "180601" + pad(day, 2) + pad(month, 2) + pad(year, 2) + pad(j % 10000, 4);
+    p.name = kNames[j % 8];
+    p.received_at = kBase + j;
+    p.day = formatIsoDate(dateOf(p.received_at));
+    p.state = kStates[j % 10];
+    if (j % 7 == 0) {
+        p.checks = "nik_birth_date";
+        p.check_count = 1;
+    }
+    return p;
+}
+
+std::string eventJson(const std::string& id, const std::string& type, const Json& data) {
+    return dumpJson(Json{{"id", id},
+                         {"seq", 1},
+                         {"type", type},
+                         {"at", "2026-09-01T08:00:00Z"},
+                         {"actor", "u1"},
+                         {"data", data}});
+}
+
+struct Built {
+    std::int64_t members = 0, events = 0;
+    double seconds = 0;
+};
+
+// N members in households of 4 over the villages, 5N events: per member its
+// member.registered, a session.attended and two quiz.answered; per household its
+// household.registered and three feedback.submitted.
+Built build(HubStore& hub, const Options& o, const std::vector<std::string>& villages,
+            std::vector<std::string>& devices) {
+    const auto t0 = Clock::now();
+    for (int d = 0; d < kDevices; ++d) {
+        auto token = need(hub.createToken("bench", kBase, 3600), "token");
+        devices.push_back(
+            need(hub.enrol(token.token, "tablet " + std::to_string(d), kBase), "enrol").device_id);
+    }
+    Built built;
+    constexpr std::int64_t kChunk = 20'000;  // members a transaction
+    for (std::int64_t first = 0; first < o.members; first += kChunk) {
+        const std::int64_t last = std::min(o.members, first + kChunk);
+        std::vector<Person> people;
+        std::deque<std::string> texts;  // what the rows borrow: ids, contents, codes
+        BulkRows events(std::size(kEventColumns)), members(std::size(kMemberColumns)),
+            households(std::size(kHouseholdColumns)), office(std::size(kOfficeMemberColumns)),
+            history(std::size(kHistoryColumns));
+        for (std::int64_t j = first; j < last; ++j) people.push_back(personOf(j, devices));
+        auto event = [&](const Person& p, const std::string& id, const std::string& type,
+                         const Json& data) {
+            const std::string& i = texts.emplace_back(id);
+            const std::string& c = texts.emplace_back(eventJson(id, type, data));
+            events.text(i)
+                .text(p.device_id)
+                .integer(1)
+                .text(texts.emplace_back(type))
+                .text("2026-09-01T08:00:00Z")
+                .text(c)
+                .text("0")
+                .integer(p.received_at);
+            ++built.events;
+        };
+        for (const Person& p : people) {
+            const std::int64_t j = p.received_at - kBase;
+            const std::string& village = villages[static_cast<size_t>((j / 4) % villages.size())];
+            if (j % 4 == 0) {
+                const std::string& kk = texts.emplace_back("180601" + pad(j / 4, 10));
+                event(p, "e-h" + p.household_id, "household.registered",
+                      {{"household_id", p.household_id},
+                       {"kk_number", kk},
+                       {"village_code", village},
+                       {"address", "Jl. Bench"},
+                       {"rt", "001"},
+                       {"rw", "002"}});
+                for (int f = 0; f < 3; ++f)
+                    event(p, "e-f" + std::to_string(f) + p.household_id, "feedback.submitted",
+                          {{"category", "service"}, {"rating", 4}, {"text", ""}});
+                const std::string& kecamatan = texts.emplace_back(village.substr(0, 8));
+                households.text(p.household_id)
+                    .text(p.device_id)
+                    .text(kk)
+                    .text(village)
+                    .text(kecamatan)
+                    .text("Jl. Bench")
+                    .text("001")
+                    .text("002")
+                    .text("081234567890")
+                    .text("{}")
+                    .text("{}")
+                    .text("2026-09-01T08:00:00Z")
+                    .integer(p.received_at);
+            }
+            event(p, "e-" + p.member_id, "member.registered",
+                  {{"member_id", p.member_id},
+                   {"household_id", p.household_id},
+                   {"nik", p.nik},
+                   {"name", p.name},
+                   {"birth_date", p.birth},
+                   {"sex", j % 2 ? "F" : "M"},
+                   {"relation", kRelations[j % 4]},
+                   {"segment", "PBPU"},
+                   {"class", 3}});
+            event(p, "e-a" + p.member_id, "session.attended",
+                  {{"session_id", "s" + pad(j / 40, 8)}, {"attendee", p.nik}});
+            for (const char* phase : {"pre", "post"})
+                event(p, std::string("e-q") + phase + p.member_id, "quiz.answered",
+                      {{"session_id", "s" + pad(j / 40, 8)},
+                       {"attendee", p.nik},
+                       {"quiz", "jkn"},
+                       {"phase", phase},
+                       {"score", 3},
+                       {"max_score", 5}});
+            members.text(p.member_id)
+                .text(p.household_id)
+                .text(p.device_id)
+                .text(p.nik)
+                .text(p.birth);
+            const std::string& kecamatan = texts.emplace_back(village.substr(0, 8));
+            office.text(p.member_id)
+                .text(p.household_id)
+                .text(p.device_id)
+                .text(p.nik)
+                .text(p.name)
+                .text(p.birth)
+                .text(j % 2 ? "F" : "M")
+                .text(kRelations[j % 4])
+                .text("PBPU")
+                .integer(3)
+                .text("")
+                .text("")
+                .text("")
+                .text("")
+                .text(village)
+                .text(kecamatan)
+                .text(p.day)
+                .integer(p.received_at)
+                .text(p.state)
+                .integer(p.received_at)
+                .text(p.checks)
+                .integer(p.check_count)
+                .integer(0);
+            history.text(p.member_id)
+                .integer(p.received_at)
+                .text("registered")
+                .text("member.registered")
+                .text(p.device_id)
+                .text("{}")
+                .text(texts.emplace_back("e-" + p.member_id));
+        }
+        need(hub.db().transaction(
+                 TxMode::write,
+                 [&](HubTx& tx) -> Status {
+                     for (auto [table, rows] :
+                          {std::pair{&kEvents, &events}, std::pair{&kMembers, &members},
+                           std::pair{&kHouseholds, &households},
+                           std::pair{&kOfficeMembers, &office}, std::pair{&kHistory, &history}})
+                         if (auto r = tx.insert(*table, *rows, "bench rows"); !r) return r.error();
+                     return {};
+                 }),
+             "bulk insert");
+        built.members = last;
+        if (last % 200'000 == 0 || last == o.members)
+            std::fprintf(stderr, "  built %lld members, %lld events\n",
+                         static_cast<long long>(last), static_cast<long long>(built.events));
+    }
+    built.seconds = msSince(t0) / 1000;
+    return built;
+}
+
+// --- Timing --------------------------------------------------------------------------------
+
+struct Timed {
+    std::vector<double> ms;
+    double median() const { return percentile(ms, 0.5); }
+    double p95() const { return percentile(ms, 0.95); }
+};
+
+Timed timeIt(int runs, const std::function<void(int)>& work) {
+    Timed t;
+    for (int i = 0; i < runs; ++i) {
+        const auto t0 = Clock::now();
+        work(i);
+        t.ms.push_back(msSince(t0));
+    }
+    return t;
+}
+
+// A plain SELECT through the same backend: the rows it yields.
+int plain(HubDb& db, const HubSql& sql, const std::vector<SqlParam>& params) {
+    auto rows = need(inTx<RowSet>(db, TxMode::autocommit,
+                                  [&](HubTx& tx) { return tx.run(sql, params, "plain select"); }),
+                     "plain select");
+    return rows.count();
+}
+
+constexpr HubSql kPlainQueue{
+    "plain_queue",
+    "SELECT member_id, household_id, device_id, nik, name, birth_date, sex, relation, segment, "
+    "class, village_code, state, received_at, checks FROM office_members WHERE state = ? "
+    "ORDER BY received_at, member_id LIMIT 50",
+    14};
+constexpr HubSql kPlainVillage{
+    "plain_village",
+    "SELECT member_id, household_id, device_id, nik, name, birth_date, sex, relation, segment, "
+    "class, village_code, state, received_at, checks FROM office_members WHERE village_code = ? "
+    "AND state = ? ORDER BY received_at, member_id LIMIT 50",
+    14};
+constexpr HubSql kPlainPerson{"plain_person",
+                              "SELECT m.*, h.kk_number, h.address FROM office_members m LEFT "
+                              "JOIN office_households h ON h.household_id = m.household_id "
+                              "WHERE m.member_id = ?",
+                              1};
+constexpr HubSql kPlainHistory{"plain_history",
+                               "SELECT at, kind, what, actor, detail FROM office_history WHERE "
+                               "member_id = ? ORDER BY at, id",
+                               5};
+constexpr HubSql kPlainExportPage{
+    "plain_export_page",
+    "SELECT m.member_id, m.received_at, m.nik, h.kk_number, m.name, m.birth_date, m.sex, "
+    "m.relation, h.address, h.rt, h.rw, m.village_code, m.class, m.segment, m.phone FROM "
+    "office_members m LEFT JOIN office_households h ON h.household_id = m.household_id WHERE "
+    "(m.received_at, m.member_id) > (?, ?) ORDER BY m.received_at, m.member_id LIMIT 2000",
+    15};
+
+struct ExportRun {
+    std::int64_t rows = 0;
+    double seconds = 0;
+    long peak_rss_kib = 0;
+};
+
+// The export in a child process of its own, so that its peak RSS is the export's.
+ExportRun exportInChild(const std::string& url, const RegionTable& regions, ExportFormat format,
+                        const std::string& path) {
+    int pipe_fds[2];
+    if (::pipe(pipe_fds) != 0) die("pipe");
+    const auto t0 = Clock::now();
+    const pid_t child = ::fork();
+    if (child < 0) die("fork");
+    if (child == 0) {
+        ::close(pipe_fds[0]);
+        auto hub = openHubStore(url);
+        if (!hub) _exit(3);
+        QueueFilter all;
+        all.states.assign(std::begin(kAllOfficeStates), std::end(kAllOfficeStates));
+        auto done = exportMembers((*hub)->db(), regions, all, format, path, 1, "bench", kBase);
+        if (!done) {
+            std::fprintf(stderr, "export: %s\n", done.error().message_en.c_str());
+            _exit(4);
+        }
+        const std::int64_t rows = done->rows;
+        if (::write(pipe_fds[1], &rows, sizeof rows) != sizeof rows) _exit(5);
+        _exit(0);
+    }
+    ::close(pipe_fds[1]);
+    ExportRun run;
+    if (::read(pipe_fds[0], &run.rows, sizeof run.rows) != sizeof run.rows) run.rows = -1;
+    ::close(pipe_fds[0]);
+    int status = 0;
+    struct rusage usage {};
+    if (::wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0)
+        die("the export's child process failed");
+    run.seconds = msSince(t0) / 1000;
+    run.peak_rss_kib = usage.ru_maxrss;
+    return run;
+}
+
+void runOn(const char* backend, const Options& o, bool postgres, const RegionTable& regions,
+           const std::vector<std::string>& villages) {
+    ScratchDb scratch(o, postgres);
+    auto hub = need(openHubStore(scratch.url()), "open the hub");
+    HubDb& db = hub->db();
+    std::vector<std::string> devices;
+    std::fprintf(stderr, "%s: building %lld members\n", backend, static_cast<long long>(o.members));
+    const Built built = build(*hub, o, villages, devices);
+    std::printf(
+        "\n%s: built %lld members, %lld events in %.0f s (bulk inserts through hub_tx; "
+        "read models inserted directly)\n",
+        backend, static_cast<long long>(built.members), static_cast<long long>(built.events),
+        built.seconds);
+    if (postgres) {
+        auto c = pg::Connection::open(scratch.url());
+        if (c) (void)c->exec("ANALYZE", "analyze");
+    }
+
+    std::printf("%-34s %10s %10s %12s %12s %8s\n", "operation", "median ms", "p95 ms",
+                "plain med ms", "plain p95 ms", "ratio");
+    auto row = [&](const char* what, const Timed& own, const Timed& ref) {
+        std::printf("%-34s %10.2f %10.2f %12.2f %12.2f %8.2f\n", what, own.median(), own.p95(),
+                    ref.median(), ref.p95(), own.median() / std::max(ref.median(), 1e-3));
+    };
+    const int runs = 30;
+    const Timed queue = timeIt(runs, [&](int) {
+        auto page = need(queuePage(db, {}, "", 50), "queue page");
+        if (page.rows.size() != 50) die("the queue's first page is not full");
+    });
+    const Timed queue_ref = timeIt(runs, [&](int) { plain(db, kPlainQueue, {"new"}); });
+    row("queue: first page (50)", queue, queue_ref);
+
+    const Timed village = timeIt(runs, [&](int i) {
+        QueueFilter f;
+        f.village = villages[static_cast<size_t>(i) % villages.size()];
+        need(queuePage(db, f, "", 50), "village page");
+    });
+    const Timed village_ref = timeIt(runs, [&](int i) {
+        plain(db, kPlainVillage, {villages[static_cast<size_t>(i) % villages.size()], "new"});
+    });
+    row("queue: filter by pekon (50)", village, village_ref);
+
+    std::mt19937_64 random(42);
+    std::vector<std::string> sample;
+    for (int i = 0; i < o.samples; ++i)
+        sample.push_back(
+            "m" +
+            pad(static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(o.members)), 9));
+    const Timed person = timeIt(o.samples, [&](int i) {
+        auto view = need(memberView(db, sample[static_cast<size_t>(i)]), "person page");
+        if (!view) die("a member the bench made is missing");
+    });
+    const Timed person_ref = timeIt(o.samples, [&](int i) {
+        plain(db, kPlainPerson, {sample[static_cast<size_t>(i)]});
+        plain(db, kPlainHistory, {sample[static_cast<size_t>(i)]});
+    });
+    row("person's page (target p95 <= 300)", person, person_ref);
+
+    // 1,000 members awaiting a decision (state new: j % 10 < 6), from the middle.
+    DecisionRequest bulk;
+    bulk.decision = Decision::verified;
+    bulk.staff_id = 1;
+    bulk.username = "bench";
+    for (std::int64_t j = o.members / 2; bulk.member_ids.size() < 1000 && j < o.members; ++j)
+        if (j % 10 < 6) bulk.member_ids.push_back("m" + pad(j, 9));
+    const auto t0 = Clock::now();
+    const DecisionSummary decided = need(decide(db, bulk, kBase + 86400), "bulk decision");
+    const double decide_ms = msSince(t0);
+    std::printf("%-34s %10.0f   (%d decided, %d changes; includes %zu people's kiosk lookups)\n",
+                "bulk decision of 1,000 members", decide_ms, decided.decided, decided.changes,
+                bulk.member_ids.size());
+
+    for (ExportFormat format : {ExportFormat::csv, ExportFormat::xlsx}) {
+        const std::string path =
+            o.dir + "/office_bench_export." + std::string(exportFormatCode(format));
+        const ExportRun run = exportInChild(scratch.url(), regions, format, path);
+        const std::int64_t bytes = static_cast<std::int64_t>(fs::file_size(path));
+        fs::remove(path);
+        std::printf(
+            "export %-4s: %lld rows in %.1f s = %.0f rows/s, %.0f MB, child peak RSS "
+            "%.0f MiB\n",
+            std::string(exportFormatCode(format)).c_str(), static_cast<long long>(run.rows),
+            run.seconds, static_cast<double>(run.rows) / run.seconds,
+            static_cast<double>(bytes) / 1e6, static_cast<double>(run.peak_rss_kib) / 1024);
+    }
+    // The reference: the same pages read by a plain SELECT, nothing written.
+    const auto r0 = Clock::now();
+    std::int64_t plain_rows = 0;
+    std::int64_t after_at = -1;
+    std::string after_id;
+    for (;;) {
+        auto page =
+            need(inTx<RowSet>(
+                     db, TxMode::autocommit,
+                     [&](HubTx& tx) {
+                         return tx.run(kPlainExportPage, {after_at, after_id}, "plain export page");
+                     }),
+                 "plain export page");
+        plain_rows += page.count();
+        if (page.count() < 2000) break;
+        after_at = page.integer(page.count() - 1, 1);
+        after_id = page.text(page.count() - 1, 0);
+    }
+    const double plain_s = msSince(r0) / 1000;
+    std::printf("plain keyset SELECT of the same rows: %lld rows in %.1f s = %.0f rows/s\n",
+                static_cast<long long>(plain_rows), plain_s,
+                static_cast<double>(plain_rows) / plain_s);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    if (const char* pg = std::getenv("PEKON_TEST_POSTGRES"); pg && std::string(pg) != "off")
+        o.postgres = pg;
+    readOptions(argc, argv,
+                "office_bench [--members N] [--pg URL] [--dir DIR] [--samples N] [--no-sqlite]",
+                [&](const std::string& option, auto value) {
+                    if (option == "--members")
+                        o.members = std::stoll(value());
+                    else if (option == "--pg")
+                        o.postgres = value();
+                    else if (option == "--dir")
+                        o.dir = value();
+                    else if (option == "--samples")
+                        o.samples = std::stoi(value());
+                    else if (option == "--no-sqlite")
+                        o.sqlite = false;
+                    else
+                        return false;
+                    return true;
+                });
+    if (o.members < 4000) die("--members must be at least 4000");
+    if (o.dir.empty()) o.dir = fs::temp_directory_path().string();
+    auto regions = need(loadRegions(PEKON_SOURCE_ASSETS), "the region tables");
+    std::vector<std::string> villages;
+    for (const Region* district : regions.districtsOf("18.06"))
+        for (const Village* v : regions.villagesOf(district->code)) villages.push_back(v->code);
+    if (villages.empty()) die("no villages of Tanggamus in the region tables");
+    std::printf("office_bench: %lld members, %lld events, %zu villages, %d samples\n",
+                static_cast<long long>(o.members), static_cast<long long>(o.members * 5),
+                villages.size(), o.samples);
+    if (o.sqlite) runOn("sqlite", o, false, regions, villages);
+    if (!o.postgres.empty()) runOn("postgresql", o, true, regions, villages);
+    return 0;
+}
