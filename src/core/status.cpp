@@ -16,6 +16,8 @@ std::string_view statusCode(MemberStatus status) {
             return "synced";
         case MemberStatus::verified:
             return "verified";
+        case MemberStatus::needs_correction:
+            return "needs_correction";
         case MemberStatus::rejected:
             return "rejected";
         case MemberStatus::payment_pending:
@@ -42,7 +44,8 @@ bool canTransition(MemberStatus from, MemberStatus to) {
         case S::queued:
             return to == S::synced;
         case S::synced:
-            return to == S::verified || to == S::rejected;
+            return to == S::verified || to == S::needs_correction || to == S::rejected;
+        case S::needs_correction:
         case S::rejected:
             return to == S::queued;
         case S::verified:
@@ -61,7 +64,8 @@ bool canTransition(MemberStatus from, MemberStatus to) {
 
 namespace {
 
-// Place on the main line of the pipeline; `rejected` sits beside `synced`.
+// Place on the main line of the pipeline; `needs_correction` and `rejected` sit beside
+// `synced`.
 int pipelineRank(MemberStatus s) {
     using S = MemberStatus;
     switch (s) {
@@ -70,6 +74,7 @@ int pipelineRank(MemberStatus s) {
         case S::queued:
             return 1;
         case S::synced:
+        case S::needs_correction:
         case S::rejected:
             return 2;
         case S::verified:
@@ -92,7 +97,8 @@ bool officeCanMove(MemberStatus from, MemberStatus to) {
     using S = MemberStatus;
     if (from == to || from == S::draft || to == S::draft || to == S::queued || to == S::synced)
         return false;
-    if (to == S::rejected) return pipelineRank(from) < pipelineRank(S::card_issued);
+    if (to == S::rejected || to == S::needs_correction)
+        return pipelineRank(from) < pipelineRank(S::card_issued);
     return pipelineRank(to) > pipelineRank(from);
 }
 

@@ -15,6 +15,7 @@ enum class MemberStatus {
     queued,           // saved; its event waits in the outbox
     synced,           // the hub acknowledged the registration
     verified,         // the office verified it against Dukcapil/BPJS data
+    needs_correction,  // the office sent it back with a reason; a correction re-queues it
     rejected,         // the office rejected it (with a reason); a correction re-queues it
     payment_pending,  // first premium due
     paid,             // first premium paid
@@ -23,15 +24,18 @@ enum class MemberStatus {
 };
 
 inline constexpr MemberStatus kAllStatuses[] = {
-    MemberStatus::draft,    MemberStatus::queued,      MemberStatus::synced,
-    MemberStatus::verified, MemberStatus::rejected,    MemberStatus::payment_pending,
-    MemberStatus::paid,     MemberStatus::card_issued, MemberStatus::card_delivered};
+    MemberStatus::draft,           MemberStatus::queued,   MemberStatus::synced,
+    MemberStatus::verified,        MemberStatus::needs_correction,
+    MemberStatus::rejected,        MemberStatus::payment_pending,
+    MemberStatus::paid,            MemberStatus::card_issued,
+    MemberStatus::card_delivered};
 
 std::string_view statusCode(MemberStatus status);  // snake_case, as above
 std::optional<MemberStatus> parseStatus(std::string_view text);
 
 // The allowed moves:
-//   draft -> queued -> synced -> verified | rejected
+//   draft -> queued -> synced -> verified | needs_correction | rejected
+//   needs_correction -> queued              (corrected and sent again)
 //   rejected -> queued                      (corrected and sent again)
 //   verified -> payment_pending -> paid -> card_issued -> card_delivered
 //   verified -> paid                        (paid before a bill was recorded)
@@ -42,8 +46,10 @@ bool canTransition(MemberStatus from, MemberStatus to);
 // office is the authority, so it may skip steps the device never saw (a member still `queued`
 // on the device can be `verified`; `verified` can become `card_issued`), but nothing moves
 // backwards: a late or repeated decision for a step already passed leaves the status alone.
-// `rejected` is possible until a card is issued; a rejected member can still be verified
-// (the office changed its mind), and `draft` is never a target.
+// `needs_correction` and `rejected` sit beside `synced`: each is possible until a card is
+// issued (also from the other, or from `queued` when the request overtook the device's
+// acknowledgement); a member in either can still be verified (the office changed its mind,
+// or the correction was accepted), and `draft` is never a target.
 bool officeCanMove(MemberStatus from, MemberStatus to);
 
 // The days from payment to card: the ETA shown to the member is paid + 14 days.

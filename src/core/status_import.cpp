@@ -21,6 +21,8 @@ std::string_view statusChangeType(MemberStatus status) {
     switch (status) {
         case MemberStatus::verified:
             return "registration.verified";
+        case MemberStatus::needs_correction:
+            return "registration.correction_requested";
         case MemberStatus::rejected:
             return "registration.rejected";
         case MemberStatus::payment_pending:
@@ -77,7 +79,9 @@ Result<StatusImport> parseStatusCsv(std::string_view text) {
         row.birth_date = *birth;
         const auto status = parseStatus(trim(r[2]));
         if (status) row.status = *status;
-        if (!status || statusChangeType(row.status).empty()) {
+        // A correction is asked for in the office console, with its reason, never from BPJS.
+        if (!status || statusChangeType(row.status).empty() ||
+            row.status == MemberStatus::needs_correction) {
             bad("status_invalid",
                 "Status harus verified, rejected, payment_pending, paid, card_issued atau "
                 "card_delivered.",

@@ -37,8 +37,9 @@ struct StatusImport {
 Result<StatusImport> parseStatusCsv(std::string_view text);
 
 // The change type a device receives for a status (protocol §5): registration.verified,
-// registration.rejected, payment.pending (an addition), payment.confirmed, card.issued,
-// card.delivered.
+// registration.correction_requested (an addition: needs_correction, with a reason and a
+// note), registration.rejected, payment.pending (an addition), payment.confirmed,
+// card.issued, card.delivered. A status CSV never holds needs_correction.
 std::string_view statusChangeType(MemberStatus status);
 // The other way, for the device applying a pulled change: nullopt for other change types.
 std::optional<MemberStatus> statusOfChangeType(std::string_view type);

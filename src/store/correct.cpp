@@ -88,8 +88,10 @@ Result<std::vector<std::string>> correctMember(Store& store, const std::string& 
         .bind(8, m.care_class)
         .bind(9, key);
     if (auto s = update->run("correct member"); !s) return s.error();
-    if (status == statusCode(MemberStatus::rejected)) {
-        // Corrected after the office rejected it: back in the queue for the hub.
+    if (status == statusCode(MemberStatus::rejected) ||
+        status == statusCode(MemberStatus::needs_correction)) {
+        // Corrected after the office sent it back: in the queue for the hub again. The
+        // office's reason stays with the member ("correction sent") until it decides again.
         if (auto s = recordStatus(db, key, MemberStatus::queued, ctx.now, e->seq); !s)
             return s.error();
     }

@@ -23,14 +23,26 @@ constexpr const char* kSummaryColumns =
     "COALESCE((SELECT m.name FROM members m WHERE m.household_key = h.key AND m.relation = 'head' "
     "LIMIT 1), ''), "
     "(SELECT CASE MIN(CASE m.status WHEN 'draft' THEN 0 WHEN 'queued' THEN 1 WHEN 'synced' THEN 2 "
-    "WHEN 'rejected' THEN 3 WHEN 'verified' THEN 4 WHEN 'payment_pending' THEN 5 WHEN 'paid' THEN "
-    "6 "
-    "WHEN 'card_issued' THEN 7 ELSE 8 END) WHEN 0 THEN 'draft' WHEN 1 THEN 'queued' WHEN 2 THEN "
-    "'synced' "
-    "WHEN 3 THEN 'rejected' WHEN 4 THEN 'verified' WHEN 5 THEN 'payment_pending' WHEN 6 THEN "
-    "'paid' "
-    "WHEN 7 THEN 'card_issued' ELSE 'card_delivered' END FROM members m WHERE m.household_key = "
-    "h.key)";
+    "WHEN 'needs_correction' THEN 3 WHEN 'rejected' THEN 4 WHEN 'verified' THEN 5 "
+    "WHEN 'payment_pending' THEN 6 WHEN 'paid' THEN 7 WHEN 'card_issued' THEN 8 ELSE 9 END) "
+    "WHEN 0 THEN 'draft' WHEN 1 THEN 'queued' WHEN 2 THEN 'synced' WHEN 3 THEN 'needs_correction' "
+    "WHEN 4 THEN 'rejected' WHEN 5 THEN 'verified' WHEN 6 THEN 'payment_pending' WHEN 7 THEN "
+    "'paid' WHEN 8 THEN 'card_issued' ELSE 'card_delivered' END FROM members m "
+    "WHERE m.household_key = h.key), "
+    "(SELECT COUNT(*) FROM members m WHERE m.household_key = h.key AND "
+    "m.status = 'needs_correction')";
+
+// The households with a member the office asked to correct (the partial index of schema 10).
+constexpr const char* kNeedingCorrection =
+    "h.key IN (SELECT household_key FROM members WHERE status = 'needs_correction')";
+
+// " WHERE ..." for the households list's filters; the village is parameter 1.
+std::string householdFilter(const std::string& village_code, bool needing_correction) {
+    std::string where;
+    if (!village_code.empty()) where += " WHERE h.village_code = ?1";
+    if (needing_correction) where += std::string(where.empty() ? " WHERE " : " AND ") + kNeedingCorrection;
+    return where;
+}
 
 HouseholdSummary readSummary(const sql::Stmt& s) {
     HouseholdSummary out;
@@ -40,6 +52,7 @@ HouseholdSummary readSummary(const sql::Stmt& s) {
     out.member_count = static_cast<int>(s.integer(8));
     out.head_name = s.text(9);
     out.least_status = parseStatusOr(s.text(10));
+    out.needs_correction = static_cast<int>(s.integer(11));
     return out;
 }
 
@@ -55,10 +68,11 @@ constexpr const char* kHitColumns =
 }  // namespace
 
 Result<std::vector<HouseholdSummary>> listHouseholds(Store& store, const std::string& village_code,
-                                                     int limit, int offset) {
+                                                     int limit, int offset,
+                                                     bool needing_correction) {
     sql::Connection& db = connection(store);
-    std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM households h";
-    if (!village_code.empty()) sql += " WHERE h.village_code = ?1";
+    std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM households h" +
+                      householdFilter(village_code, needing_correction);
     sql += " ORDER BY h.registered_at DESC, h.id LIMIT ?2 OFFSET ?3";
     auto stmt = db.prepare(sql);
     if (!stmt) return stmt.error();
@@ -71,11 +85,11 @@ Result<std::vector<HouseholdSummary>> listHouseholds(Store& store, const std::st
     return out;
 }
 
-Result<std::int64_t> countHouseholds(Store& store, const std::string& village_code) {
+Result<std::int64_t> countHouseholds(Store& store, const std::string& village_code,
+                                     bool needing_correction) {
     sql::Connection& db = connection(store);
-    auto stmt =
-        db.cached(village_code.empty() ? "SELECT COUNT(*) FROM households"
-                                       : "SELECT COUNT(*) FROM households WHERE village_code = ?");
+    auto stmt = db.cached("SELECT COUNT(*) FROM households h" +
+                          householdFilter(village_code, needing_correction));
     if (!stmt) return stmt.error();
     if (!village_code.empty()) (*stmt)->bind(1, village_code);
     const int rc = (*stmt)->step();
@@ -98,7 +112,8 @@ Result<std::optional<HouseholdDetail>> findHousehold(Store& store, const std::st
     auto members = db.prepare(
         "SELECT m.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
         "m.status, "
-        "m.card_number, m.key, m.faskes, m.duplicate_of FROM members m JOIN households h ON "
+        "m.card_number, m.key, m.faskes, m.duplicate_of, m.office_decision, m.office_reason, "
+        "m.office_note FROM members m JOIN households h ON "
         "h.key = m.household_key "
         "WHERE h.id = ? ORDER BY m.event_seq");
     if (!members) return members.error();
@@ -121,6 +136,9 @@ Result<std::optional<HouseholdDetail>> findHousehold(Store& store, const std::st
         keys.push_back(members->integer(10));
         r.faskes = members->text(11);
         r.duplicate_of = members->text(12);
+        r.office_decision = members->text(13);
+        r.office_reason = members->text(14);
+        r.office_note = members->text(15);
         detail.members.push_back(std::move(r));
     }
     if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read members");

@@ -11,6 +11,7 @@
 #include "core/regions.hpp"
 #include "core/result.hpp"
 #include "core/status.hpp"
+#include "core/status_reason.hpp"
 #include "store/store.hpp"
 
 namespace pekon {
@@ -33,6 +34,7 @@ struct HouseholdSummary {
     int member_count = 0;
     UnixSeconds registered_at = 0;
     MemberStatus least_status = MemberStatus::queued;  // the member furthest behind
+    int needs_correction = 0;  // members the office asked the volunteer to correct
 };
 
 struct MemberRecord {
@@ -42,6 +44,12 @@ struct MemberRecord {
     std::string card_number;
     std::string faskes;        // assigned by the office (pulled from the hub)
     std::string duplicate_of;  // another household the hub found with this NIK
+    // The office's last decision sending the member back (core/status_reason): its code
+    // (needs_correction, rejected or ""), reason code and note, kept until it decides again.
+    std::string office_decision;
+    std::string office_reason;
+    std::string office_note;
+    OfficeRequest officeRequest() const { return pekon::officeRequest(status, office_decision); }
 };
 
 struct HouseholdDetail {
@@ -80,7 +88,8 @@ Result<std::string> addMember(Store& store, const std::string& household_id,
 
 // Corrects a registered member (nothing is overwritten without an event): validated as
 // in the form; one `member.corrected` event with the member id and only the fields that
-// changed; the projection follows, and a rejected member is queued again. Returns the
+// changed; the projection follows, and a member the office sent back (needs_correction or
+// rejected) is queued again. Returns the
 // names of the changed fields; `nothing_changed` when none did.
 Result<std::vector<std::string>> correctMember(Store& store, const std::string& member_id,
                                                const MemberInput& member,
@@ -89,11 +98,15 @@ Result<std::vector<std::string>> correctMember(Store& store, const std::string& 
                                                FieldErrors* errors = nullptr);
 
 // Queries ---------------------------------------------------------------------------------
+// Newest first. `needing_correction`: only the households with a member the office asked
+// to correct (status needs_correction).
 Result<std::vector<HouseholdSummary>> listHouseholds(Store& store,
                                                      const std::string& village_code = {},
-                                                     int limit = 1000, int offset = 0);
+                                                     int limit = 1000, int offset = 0,
+                                                     bool needing_correction = false);
 Result<std::optional<HouseholdDetail>> findHousehold(Store& store, const std::string& id);
-Result<std::int64_t> countHouseholds(Store& store, const std::string& village_code = {});
+Result<std::int64_t> countHouseholds(Store& store, const std::string& village_code = {},
+                                     bool needing_correction = false);
 // A NIK or KK number (16 digits) matches exactly; other text matches names by prefix
 // of the name or of a later word, case-insensitively.
 Result<std::vector<MemberHit>> searchMembers(Store& store, const std::string& query,

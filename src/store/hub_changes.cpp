@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/status_import.hpp"
+#include "core/status_reason.hpp"
 #include "proto/ids.hpp"
 #include "store/internal/database.hpp"
 #include "store/internal/kiosk_entries.hpp"
@@ -38,6 +39,23 @@ Status setMemberText(sql::Connection& db, const char* column, std::int64_t key,
     return (*stmt)->run("keep what the hub said");
 }
 
+// The office's word kept with a member it sent back (needs_correction, rejected): true when
+// it differs from what was kept. `decision` "" clears it (the office moved the member on).
+Result<bool> keepOfficeWord(sql::Connection& db, std::int64_t key, std::string_view decision,
+                            const std::string& reason, const std::string& note) {
+    auto stmt = db.cached(
+        "UPDATE members SET office_decision = ?1, office_reason = ?2, office_note = ?3 "
+        "WHERE key = ?4 AND (office_decision != ?1 OR office_reason != ?2 OR office_note != ?3)");
+    if (!stmt) return stmt.error();
+    (*stmt)->bind(1, std::string(decision)).bind(2, reason).bind(3, note).bind(4, key);
+    if (auto s = (*stmt)->run("keep the office's reason"); !s) return s.error();
+    return sqlite3_changes(db.handle()) > 0;
+}
+
+bool sendsBack(MemberStatus s) {
+    return s == MemberStatus::needs_correction || s == MemberStatus::rejected;
+}
+
 // A status change: true when it changed the member.
 Result<bool> applyStatus(sql::Connection& db, const HubChange& c, MemberStatus to,
                          std::int64_t event_seq, UnixSeconds now) {
@@ -46,7 +64,19 @@ Result<bool> applyStatus(sql::Connection& db, const HubChange& c, MemberStatus t
     if (!found->has_value()) return false;  // not registered on this device
     const MemberStatusRow& m = **found;
     bool changed = false;
-    if (officeCanMove(m.status, to)) {
+    const bool moves = officeCanMove(m.status, to);
+    // A decision sending the member back keeps its reason and note, also when repeated (the
+    // office may say it again in other words); one moving the member on clears them.
+    if (sendsBack(to) && (moves || m.status == to)) {
+        auto kept = keepOfficeWord(db, m.key, statusCode(to),
+                                   keptReasonCode(textOf(c.data, "reason")),
+                                   keptOfficeNote(textOf(c.data, "note")));
+        if (!kept) return kept.error();
+        changed = *kept;
+    } else if (moves) {
+        if (auto kept = keepOfficeWord(db, m.key, "", "", ""); !kept) return kept.error();
+    }
+    if (moves) {
         // Dated by the office's decision, but never before the member's previous step.
         UnixSeconds at = now;
         if (auto day = parseIsoDate(textOf(c.data, "date"))) at = toDays(*day) * 86400;

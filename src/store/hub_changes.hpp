@@ -20,7 +20,10 @@ struct AppliedChanges {
 
 // One transaction per page: every change becomes an event (origin 'hub', never pushed back),
 // status changes move the member (officeCanMove; the step is dated by the office's decision
-// date, never before the member's previous step), `card.issued` keeps the card number, the
+// date, never before the member's previous step), `registration.correction_requested`
+// (needs_correction) and `registration.rejected` keep the office's reason and note with the
+// member (core/status_reason; a repeat in other words replaces them, a decision that moves the
+// member on clears them), `card.issued` keeps the card number, the
 // assigned facility is kept, `registration.duplicate_suspected` flags the member with the
 // other household, `kiosk.status` becomes a row of the kiosk's card-status table
 // (store/kiosk_status; only on a device holding the kiosk key, else it is only recorded);

@@ -11,6 +11,7 @@
 #include "core/enrolment.hpp"
 #include "core/sex.hpp"
 #include "core/status.hpp"
+#include "core/status_reason.hpp"
 #include "support/fixtures.hpp"
 
 using namespace pekon;
@@ -55,6 +56,14 @@ std::vector<std::string> keysUsedByApp() {
         "outbox.count",      "outbox.state",     "search.none",         "sync.accepted",
         "sync.duplicate",    "sync.pending",     "sync.rejected"};
     for (MemberStatus s : kAllStatuses) keys.push_back("status." + std::string(statusCode(s)));
+    // The office's word on a member it sent back (`household show`).
+    for (const char* k : {"household.needs_correction", "household.rejected_reason",
+                          "household.correction_sent", "household.office_note"})
+        keys.push_back(k);
+    for (std::string_view code : correctionReasonCodes())
+        keys.push_back("reason.needs_correction." + std::string(code));
+    for (std::string_view code : rejectionReasonCodes())
+        keys.push_back("reason.rejected." + std::string(code));
     for (Relation r : kAllRelations) keys.push_back("relation." + std::string(relationCode(r)));
     for (Segment s : kAllSegments) keys.push_back("segment." + std::string(segmentCode(s)));
     for (Sex s : {Sex::male, Sex::female}) keys.push_back("sex." + std::string(sexCode(s)));

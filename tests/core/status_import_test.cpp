@@ -48,6 +48,18 @@ TEST_CASE("status CSV: a wrong header refuses the file; change types follow the 
     CHECK(statusChangeType(MemberStatus::card_issued) == "card.issued");
     CHECK(statusChangeType(MemberStatus::rejected) == "registration.rejected");
     CHECK(statusChangeType(MemberStatus::queued).empty());
+    CHECK(statusChangeType(MemberStatus::needs_correction) ==
+          "registration.correction_requested");
+    CHECK(statusOfChangeType("registration.correction_requested") ==
+          MemberStatus::needs_correction);
+    // A correction is asked for with a reason, in the office console: never from a CSV.
+    auto csv = parseStatusCsv(
+        "nik,birth_date,status,card_number,class,faskes,date\n"
+        "1806015505820002,1982-05-15,needs_correction,,,,2026-11-21\n");
+    REQUIRE(csv);
+    CHECK(csv->rows.empty());
+    REQUIRE(csv->problems.size() == 1);
+    CHECK(csv->problems[0].second.code == "status_invalid");
     // And back, for the device applying pulled changes.
     CHECK(statusOfChangeType("payment.confirmed") == MemberStatus::paid);
     CHECK(statusOfChangeType("card.delivered") == MemberStatus::card_delivered);

@@ -16,7 +16,9 @@ const std::set<std::pair<S, S>> kAllowed{
     {S::draft, S::queued},
     {S::queued, S::synced},
     {S::synced, S::verified},
+    {S::synced, S::needs_correction},
     {S::synced, S::rejected},
+    {S::needs_correction, S::queued},
     {S::rejected, S::queued},
     {S::verified, S::payment_pending},
     {S::verified, S::paid},
@@ -40,7 +42,7 @@ TEST_CASE("status: codes round-trip") {
         CHECK(parseStatus(statusCode(s)) == s);
         seen.insert(statusCode(s));
     }
-    CHECK(seen.size() == 9);
+    CHECK(seen.size() == 10);
     CHECK_FALSE(parseStatus("Draft"));
     CHECK_FALSE(parseStatus(""));
     CHECK_FALSE(parseStatus("cancelled"));
@@ -63,11 +65,12 @@ TEST_CASE("status: every other transition is forbidden") {
             ++forbidden;
         }
     }
-    CHECK(forbidden == 81 - 11);
+    CHECK(forbidden == 100 - 13);
     // A sample, spelled out.
     CHECK_FALSE(canTransition(S::draft, S::synced));          // skipping the outbox
     CHECK_FALSE(canTransition(S::queued, S::verified));       // skipping the hub
     CHECK_FALSE(canTransition(S::rejected, S::verified));     // must be re-sent
+    CHECK_FALSE(canTransition(S::needs_correction, S::verified));  // must be corrected
     CHECK_FALSE(canTransition(S::paid, S::payment_pending));  // backwards
     CHECK_FALSE(canTransition(S::card_delivered, S::draft));
     CHECK_FALSE(canTransition(S::payment_pending, S::card_issued));  // unpaid
@@ -186,6 +189,16 @@ TEST_CASE("status: office decisions move forward, skip steps, never go back") {
     CHECK(officeCanMove(S::verified, S::rejected));
     CHECK_FALSE(officeCanMove(S::card_issued, S::rejected));
     CHECK(officeCanMove(S::rejected, S::verified));
+    // A correction request likewise, and either decision may follow the other.
+    CHECK(officeCanMove(S::synced, S::needs_correction));
+    CHECK(officeCanMove(S::queued, S::needs_correction));
+    CHECK(officeCanMove(S::paid, S::needs_correction));
+    CHECK_FALSE(officeCanMove(S::card_issued, S::needs_correction));
+    CHECK_FALSE(officeCanMove(S::card_delivered, S::needs_correction));
+    CHECK(officeCanMove(S::needs_correction, S::verified));
+    CHECK(officeCanMove(S::needs_correction, S::rejected));
+    CHECK(officeCanMove(S::rejected, S::needs_correction));
+    CHECK_FALSE(officeCanMove(S::needs_correction, S::needs_correction));
     // Never backwards, never the same step again, never into the device's own steps.
     CHECK_FALSE(officeCanMove(S::paid, S::verified));
     CHECK_FALSE(officeCanMove(S::card_delivered, S::card_issued));

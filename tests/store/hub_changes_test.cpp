@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/status_reason.hpp"
+#include "proto/push_body.hpp"
 #include "store/event_log.hpp"
 #include "store/households.hpp"
 #include "store/internal/database.hpp"
@@ -168,6 +170,162 @@ TEST_CASE("pulled changes: a rejection is corrected, re-sent and then verified",
     page.changes = {statusChange("registration.verified", members[0], "2026-11-22")};
     REQUIRE(applyHubChanges(*store, page, later.now + 3600));
     CHECK(member(*store, household, 0).status == MemberStatus::verified);
+    CHECK(verifyProjections(*store));
+}
+
+TEST_CASE("pulled changes: a correction request shows with its reason, the correction goes "
+          "back as member.corrected, and the office's verification clears it",
+          "[hub_changes][correction]") {
+    auto [store, members, household] = registerOne("pull-correction.db");
+    pushAll(*store, kCtx.now + 60);
+    const std::string note = "Nama di KTP: Ahmad Riski (dengan s), bukan Ahmad Rizki.";
+    ChangesPage page;
+    page.next = "1";
+    page.changes = {statusChange("registration.correction_requested", members[1], "2026-11-19",
+                                 {{"reason", "name_spelling"}, {"note", note}})};
+    auto applied = applyHubChanges(*store, page, kCtx.now + 3600);
+    REQUIRE(applied);
+    CHECK(applied->applied == 1);
+    MemberRecord m = member(*store, household, 1);
+    CHECK(m.status == MemberStatus::needs_correction);
+    CHECK(m.officeRequest() == OfficeRequest::needs_correction);
+    CHECK(m.office_decision == "needs_correction");
+    CHECK(m.office_reason == "name_spelling");
+    CHECK(m.office_note == note);
+    REQUIRE(m.history.size() == 3);  // queued, synced, needs_correction
+    CHECK(m.history[2].status == MemberStatus::needs_correction);
+    CHECK(m.history[2].at == toDays(Date{2026, 11, 19}) * 86400);
+    // The other member is untouched; the household is one the volunteer must come back to.
+    CHECK(member(*store, household, 0).officeRequest() == OfficeRequest::none);
+    CHECK(countHouseholds(*store, {}, true).value() == 1);
+    auto listed = listHouseholds(*store, {}, 10, 0, true);
+    REQUIRE(listed);
+    REQUIRE(listed->size() == 1);
+    CHECK(listed->at(0).household.id == household);
+    CHECK(listed->at(0).needs_correction == 1);
+    CHECK(listed->at(0).least_status == MemberStatus::synced);
+    CHECK(countHouseholds(*store, "18.06.01.9999", true).value() == 0);
+    // Kept as an event of the hub, never pushed.
+    CHECK(connection(*store)
+              .queryInt("SELECT COUNT(*) FROM events WHERE origin = 'hub' AND type = "
+                        "'registration.correction_requested'")
+              .value() == 1);
+    CHECK(listEvents(*store, 0, 100, SyncState::pending)->empty());
+
+    // The same change pulled again (a cut-off pull repeated): nothing moves twice.
+    page.next = "2";
+    auto again = applyHubChanges(*store, page, kCtx.now + 3700);
+    REQUIRE(again);
+    CHECK(again->applied == 0);
+    CHECK(again->kept == 1);
+    CHECK(member(*store, household, 1).history.size() == 3);
+    CHECK(member(*store, household, 1).office_note == note);
+
+    // The volunteer corrects the name: queued again, "correction sent", and the correction is
+    // what the next push carries.
+    MemberInput input = test::sampleHousehold(1, 1, 2).members[1];
+    input.name = "Ahmad Riski";
+    WriteContext later = kCtx;
+    later.now += 7200;
+    REQUIRE(correctMember(*store, m.member.id, input, test::regions(), later));
+    m = member(*store, household, 1);
+    CHECK(m.status == MemberStatus::queued);
+    CHECK(m.officeRequest() == OfficeRequest::correction_sent);
+    CHECK(m.office_reason == "name_spelling");
+    CHECK(countHouseholds(*store, {}, true).value() == 0);
+    auto pending = listEvents(*store, 0, 100, SyncState::pending);
+    REQUIRE(pending);
+    REQUIRE(pending->size() == 1);
+    auto wire = parsePushRequest(pushBody(*pending));
+    REQUIRE(wire);
+    REQUIRE(wire->size() == 1);
+    CHECK(wire->at(0).type == "member.corrected");
+    CHECK(wire->at(0).data["member_id"] == members[1]);
+    CHECK(wire->at(0).data["name"] == "Ahmad Riski");
+    pushAll(*store, later.now + 60);
+    m = member(*store, household, 1);
+    CHECK(m.status == MemberStatus::synced);
+    CHECK(m.officeRequest() == OfficeRequest::correction_sent);
+
+    // The office verifies the corrected registration: the request is gone.
+    page.next = "3";
+    page.changes = {statusChange("registration.verified", members[1], "2026-11-22")};
+    REQUIRE(applyHubChanges(*store, page, later.now + 3600));
+    m = member(*store, household, 1);
+    CHECK(m.status == MemberStatus::verified);
+    CHECK(m.officeRequest() == OfficeRequest::none);
+    CHECK(m.office_decision.empty());
+    CHECK(m.office_reason.empty());
+    CHECK(m.office_note.empty());
+    CHECK(verifyProjections(*store));
+}
+
+TEST_CASE("pulled changes: an unknown reason is kept and shown as other; a rejection keeps its "
+          "reason and note; a late request changes nothing",
+          "[hub_changes][correction]") {
+    auto [store, members, household] = registerOne("pull-reasons.db");
+    pushAll(*store, kCtx.now + 60);
+    ChangesPage page;
+    page.next = "1";
+    page.changes = {
+        statusChange("registration.correction_requested", members[0], "2026-11-19",
+                     {{"reason", "photo_blurred"}, {"note", std::string(700, 'n')}}),
+        statusChange("registration.rejected", members[1], "2026-11-19",
+                     {{"reason", "not_resident"}, {"note", "Pindah ke Bandar Lampung."}}),
+    };
+    auto applied = applyHubChanges(*store, page, kCtx.now + 3600);
+    REQUIRE(applied);
+    CHECK(applied->applied == 2);
+    MemberRecord first = member(*store, household, 0);
+    CHECK(first.status == MemberStatus::needs_correction);
+    CHECK(first.office_reason == "photo_blurred");  // kept as sent ...
+    CHECK(shownReasonCode(first.status, first.office_reason) == "other");  // ... shown as other
+    CHECK(first.office_note.size() == kOfficeNoteMaxBytes);
+    MemberRecord second = member(*store, household, 1);
+    CHECK(second.status == MemberStatus::rejected);
+    CHECK(second.officeRequest() == OfficeRequest::rejected);
+    CHECK(second.office_reason == "not_resident");
+    CHECK(second.office_note == "Pindah ke Bandar Lampung.");
+
+    // The office says it again in other words, then changes its mind about the first member.
+    page.next = "2";
+    page.changes = {
+        statusChange("registration.rejected", members[1], "2026-11-20",
+                     {{"reason", "not_resident"}, {"note", "Sudah pindah sejak 2025."}}),
+        statusChange("registration.rejected", members[0], "2026-11-20",
+                     {{"reason", "duplicate"}, {"note", ""}}),
+    };
+    applied = applyHubChanges(*store, page, kCtx.now + 3700);
+    REQUIRE(applied);
+    CHECK(applied->applied == 2);
+    CHECK(member(*store, household, 1).office_note == "Sudah pindah sejak 2025.");
+    CHECK(member(*store, household, 1).history.size() == 3);  // no second step
+    first = member(*store, household, 0);
+    CHECK(first.status == MemberStatus::rejected);
+    CHECK(first.office_decision == "rejected");
+    CHECK(first.office_reason == "duplicate");
+    CHECK(first.office_note.empty());
+    CHECK(countHouseholds(*store, {}, true).value() == 0);
+
+    // A card is issued to the first member; a correction request arriving late moves nothing
+    // and shows nothing.
+    page.next = "3";
+    page.changes = {
+        statusChange("card.issued", members[0], "2026-11-25", {{"card_number", "0001234567890"}}),
+        statusChange("registration.correction_requested", members[0], "2026-11-21",
+                     {{"reason", "birth_date"}, {"note", "x"}}),
+        // Data of the wrong shape: no reason, a note that is no string.
+        statusChange("registration.correction_requested", "0190aaaa-0000-7000-8000-000000000000",
+                     "2026-11-21", {{"note", 12}}),
+    };
+    applied = applyHubChanges(*store, page, kCtx.now + 3800);
+    REQUIRE(applied);
+    CHECK(applied->applied == 1);
+    CHECK(applied->kept == 2);
+    first = member(*store, household, 0);
+    CHECK(first.status == MemberStatus::card_issued);
+    CHECK(first.officeRequest() == OfficeRequest::none);
+    CHECK(first.office_decision.empty());
     CHECK(verifyProjections(*store));
 }
 
