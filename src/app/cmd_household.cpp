@@ -1,4 +1,4 @@
-// `pekon household add|list|show`.
+// `pekon household add|list|show|correct`.
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -7,7 +7,9 @@
 #include "app/commands.hpp"
 #include "codec/household_json.hpp"
 #include "codec/json.hpp"
+#include "core/enrolment.hpp"
 #include "core/number.hpp"
+#include "core/sex.hpp"
 #include "core/text.hpp"
 #include "store/households.hpp"
 
@@ -132,6 +134,57 @@ int show(CliEnv& env, const Args& args) {
     return kExitOk;
 }
 
+// The member as the form would hold it (what correctMember validates again).
+MemberInput inputOf(const Member& m) {
+    MemberInput in;
+    in.nik = m.nik;
+    in.name = m.name;
+    in.birth_date = formatIsoDate(m.birth_date);
+    in.sex = std::string(sexCode(m.sex));
+    in.relation = std::string(relationCode(m.relation));
+    in.segment = std::string(segmentCode(m.segment));
+    in.care_class = std::to_string(m.care_class);
+    in.occupation = m.occupation;
+    in.existing_card = m.existing_card;
+    in.phone = m.phone;
+    in.nik_mismatch_reason = m.nik_mismatch_reason;
+    return in;
+}
+
+// `household correct HOUSEHOLD_ID MEMBER_ID --name NAME`: the correction the office asks for
+// most (the name's spelling), as the touch app's household screen makes it: one
+// member.corrected event, the member queued again.
+int correct(CliEnv& env, const Args& args) {
+    const auto name = args.option("name");
+    if (args.positional.size() != 3 || !name)
+        return env.usage("household correct HOUSEHOLD_ID MEMBER_ID --name NAME");
+    auto assets = env.assets();
+    if (!assets) return env.fail(assets.error());
+    auto store = env.existingStore();
+    if (!store) return env.fail(store.error());
+    auto detail = findHousehold(**store, args.positional[1]);
+    if (!detail) return env.fail(detail.error());
+    const MemberRecord* record = nullptr;
+    if (*detail)
+        for (const MemberRecord& m : (*detail)->members)
+            if (m.member.id == args.positional[2]) record = &m;
+    if (!record)
+        return env.fail(Error{"member_not_found", "Anggota tidak ditemukan.",
+                              "The member was not found."});
+    MemberInput input = inputOf(record->member);
+    input.name = *name;
+    FieldErrors errors;
+    auto changed =
+        correctMember(**store, record->member.id, input, (*assets)->regions, env.writeContext(),
+                      &errors);
+    if (!changed) {
+        printFieldErrors(env, std::cerr, errors, "label.error");
+        return env.fail(changed.error());
+    }
+    env.out() << dumpJson(OrderedJson{{"corrected", *changed}}) << "\n";
+    return kExitOk;
+}
+
 }  // namespace
 
 int runHousehold(CliEnv& env, const Args& args) {
@@ -140,7 +193,8 @@ int runHousehold(CliEnv& env, const Args& args) {
     if (verb == "add") return add(env, args);
     if (verb == "list") return list(env, args);
     if (verb == "show") return show(env, args);
-    return env.usage("household add|list|show");
+    if (verb == "correct") return correct(env, args);
+    return env.usage("household add|list|show|correct");
 }
 
 }  // namespace pekon::cli

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/status_reason.hpp"
+
 namespace pekon::hub {
 
 namespace {
@@ -14,12 +16,6 @@ static_assert(kStateCodes.size() == std::size(kAllOfficeStates));
 
 constexpr std::array<std::string_view, 3> kDecisionCodes{"verified", "needs_correction",
                                                          "rejected"};
-
-constexpr std::string_view kCorrectionReasons[] = {
-    "nik_unreadable", "nik_mismatch", "kk_mismatch", "name_spelling", "birth_date",
-    "relation",       "segment_class", "documents_missing", "other"};
-constexpr std::string_view kRejectionReasons[] = {
-    "already_covered", "duplicate", "not_resident", "deceased", "no_consent", "other"};
 
 constexpr std::string_view kCheckCodes[] = {
     "nik_structure", "nik_region", "nik_birth_date", "nik_sex",   "nik_elsewhere",
@@ -53,8 +49,9 @@ std::optional<Decision> parseDecision(std::string_view code) {
     return parseCode<Decision>(kDecisionCodes, code);
 }
 
-std::span<const std::string_view> correctionReasons() { return kCorrectionReasons; }
-std::span<const std::string_view> rejectionReasons() { return kRejectionReasons; }
+// The lists are the protocol's (core/status_reason): the device shows the same codes.
+std::span<const std::string_view> correctionReasons() { return correctionReasonCodes(); }
+std::span<const std::string_view> rejectionReasons() { return rejectionReasonCodes(); }
 bool isReasonFor(Decision decision, std::string_view reason) {
     if (decision == Decision::verified) return reason.empty();
     const auto list = decision == Decision::needs_correction ? correctionReasons()

@@ -105,7 +105,7 @@ TEMPLATE_TEST_CASE("web console: sign in, pages by role, sign out", "[web_consol
     CHECK(contains(set, "; Path=/; HttpOnly; SameSite=Strict"));
     CHECK_FALSE(contains(set, "Secure"));
     REQUIRE(b.cookies.count("pekon_session"));
-    CHECK(b.get("/office/").location() == "/office/devices");
+    CHECK(b.get("/office/").location() == "/office/queue");
     Page devices = b.get("/office/devices");
     CHECK(devices.status == 200);
     CHECK(contains(devices.body, "Ani Admin"));

@@ -41,6 +41,12 @@ constexpr Route kRoutes[] = {
     {"POST", "/office/devices/revoke", Access::manage, revokeAction},
     {"GET", "/office/codes", Access::manage, codesPage},
     {"POST", "/office/codes", Access::manage, createCodeAction},
+    {"GET", "/office/queue", Access::signed_in, queuePageView},
+    {"GET", "/office/members/*", Access::signed_in, memberPage},
+    {"POST", "/office/decide", Access::decide, decideAction},
+    {"GET", "/office/status-upload", Access::decide, statusUploadPage},
+    {"POST", "/office/status-upload", Access::decide, statusUploadAction, true},
+    {"POST", "/office/export", Access::decide, exportAction},
 };
 
 constexpr std::size_t kGetCap = 4 * 1024;
@@ -49,7 +55,13 @@ constexpr std::string_view kAssetPrefix = "/office/assets/";
 const Route* findRoute(std::string_view method, std::string_view path, bool& path_known) {
     path_known = false;
     for (const Route& r : kRoutes) {
-        if (path != r.path) continue;
+        // A path ending in '*' is a prefix (the page reads the rest from the request's path).
+        const std::string_view pattern(r.path);
+        const bool prefix = !pattern.empty() && pattern.back() == '*';
+        if (prefix ? path.size() < pattern.size() ||
+                         path.substr(0, pattern.size() - 1) != pattern.substr(0, pattern.size() - 1)
+                   : path != pattern)
+            continue;
         path_known = true;
         if (method == r.method) return &r;
     }

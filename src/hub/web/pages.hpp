@@ -37,4 +37,20 @@ WebResponse revokeAction(PageContext& ctx);
 WebResponse codesPage(PageContext& ctx);
 WebResponse createCodeAction(PageContext& ctx);
 
+// page_queue.cpp
+WebResponse queuePageView(PageContext& ctx);
+
+// page_member.cpp: /office/members/<member id>
+WebResponse memberPage(PageContext& ctx);
+
+// page_decide.cpp
+WebResponse decideAction(PageContext& ctx);
+
+// page_status_upload.cpp
+WebResponse statusUploadPage(PageContext& ctx);
+WebResponse statusUploadAction(PageContext& ctx);
+
+// page_export.cpp
+WebResponse exportAction(PageContext& ctx);
+
 }  // namespace pekon::hub::web

@@ -1,0 +1,239 @@
+#!/usr/bin/python3
+"""The office console in a real browser: Debian's chromium, headless, driven by selenium.
+
+Starts a real pekon-hub on loopback with a fresh SQLite database, makes staff with
+`pekon-hub user add`, lets a tablet (the real `pekon` CLI) register a household and sync,
+then, at 1366x768 and at a phone's 390x844: signs in, finds a person, decides for one, decides
+in bulk, exports XLSX and opens it (openpyxl), uploads a status CSV and reads the report,
+revokes a device. Screenshots of the main pages go to --screenshots (docs/screenshots when
+refreshed by hand). Exit status 0 when every step did what it should.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+import openpyxl
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ADMIN = ("admin", "admin-pass-2026")
+HOUSEHOLD = "tests/data/household_valid.json"
+NIKS = ("1806011505800001", "1806016208850002", "1806010101100003")
+
+
+def run(cmd, stdin=None, env=None):
+    done = subprocess.run(cmd, input=stdin, capture_output=True, text=True, env=env, timeout=300)
+    if done.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} {cmd[1]} failed: {done.stderr}")
+    return done.stdout
+
+
+class Hub:
+    def __init__(self, binary, db, log_path):
+        self.log_path = log_path
+        self.log = open(log_path, "w")
+        self.process = subprocess.Popen(
+            [binary, "serve", "--listen", "127.0.0.1:0", "--db", db],
+            stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            text = open(log_path).read()
+            found = re.search(r"listening on 127\.0\.0\.1:(\d+)\n", text)
+            if found:
+                self.port = int(found.group(1))
+                return
+            if self.process.poll() is not None:
+                raise RuntimeError("pekon-hub exited: " + text)
+            time.sleep(0.05)
+        raise RuntimeError("pekon-hub did not start")
+
+    @property
+    def origin(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=60)
+        self.log.close()
+
+
+def browser(download_dir):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--lang=id", "--window-size=1366,768"):
+        options.add_argument(arg)
+    options.add_experimental_option("prefs", {"download.default_directory": download_dir,
+                                              "download.prompt_for_download": False,
+                                              "intl.accept_languages": "id,en"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.execute_cdp_cmd("Page.setDownloadBehavior",
+                           {"behavior": "allow", "downloadPath": download_dir})
+    driver.set_window_size(1366, 768)
+    return driver
+
+
+def expect(condition, what):
+    if not condition:
+        raise AssertionError(what)
+    print("ok -", what)
+
+
+def submit_in(form):
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--hub", required=True)
+    parser.add_argument("--cli", required=True)
+    parser.add_argument("--source", required=True)
+    parser.add_argument("--screenshots", required=True)
+    args = parser.parse_args()
+    os.makedirs(args.screenshots, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="pekon-browser-")
+    env = dict(os.environ, HOME=work, XDG_DATA_HOME=os.path.join(work, "data"),
+               PEKON_ASSETS=os.path.join(args.source, "assets"))
+    db = os.path.join(work, "hub.db")
+    tablet = os.path.join(work, "tablet.db")
+    downloads = os.path.join(work, "downloads")
+    os.makedirs(downloads)
+    run([args.hub, "user", "add", "--db", db, "--username", ADMIN[0], "--name", "Ani Admin",
+         "--role", "admin"], stdin=ADMIN[1] + "\n", env=env)
+    hub = Hub(args.hub, db, os.path.join(work, "hub.log"))
+    driver = None
+    try:
+        uri = run([args.hub, "token", "create", "--db", db, "--hub-url", hub.origin],
+                  env=env).splitlines()[1]
+        run([args.cli, "enrol", uri, "--name", "Tablet Relawan 1", "--db", tablet], env=env)
+        run([args.cli, "household", "add", "--json", os.path.join(args.source, HOUSEHOLD),
+             "--db", tablet], env=env)
+        run([args.cli, "sync", "--db", tablet], env=env)
+
+        driver = browser(downloads)
+        wait = WebDriverWait(driver, 30)
+        shot = lambda name: driver.save_screenshot(os.path.join(args.screenshots, name))
+
+        # Sign in.
+        driver.get(hub.origin + "/office/")
+        wait.until(ec.presence_of_element_located((By.NAME, "username")))
+        shot("office-sign-in.png")
+        driver.find_element(By.NAME, "username").send_keys(ADMIN[0])
+        driver.find_element(By.NAME, "password").send_keys(ADMIN[1])
+        driver.find_element(By.NAME, "password").submit()
+        wait.until(ec.url_contains("/office/queue"))
+        expect("Antrean verifikasi" in driver.title, "signed in, the queue is the start page")
+        page = driver.page_source
+        expect("Budi Santoso" in page and "************0001" in page,
+               "the queue lists the household, NIKs masked")
+        expect(not any(nik in page for nik in NIKS), "no whole NIK in the queue")
+        shot("office-queue.png")
+
+        # Find a person by the filters (the village), then open the page.
+        Select(driver.find_element(By.ID, "f-village")).select_by_value("18.06.01.2016")
+        driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+        wait.until(ec.url_contains("village=18.06.01.2016"))
+        driver.find_element(By.LINK_TEXT, "Budi Santoso").click()
+        wait.until(ec.url_contains("/office/members/"))
+        page = driver.page_source
+        expect(NIKS[0] in page and "Riwayat" in page, "the person's page: NIK and history")
+        shot("office-person.png")
+
+        # Decide for this person: needs correction, with a reason and a note.
+        driver.find_element(By.ID, "one-needs_correction").click()
+        Select(driver.find_element(By.ID, "one-correction-reason")).select_by_value(
+            "name_spelling")
+        driver.find_element(By.ID, "one-note").send_keys("Periksa ejaan nama di KTP")
+        submit_in(driver.find_element(By.ID, "one-note").find_element(By.XPATH, "ancestor::form"))
+        wait.until(ec.url_contains("done=decided"))
+        expect("Perlu perbaikan" in driver.page_source, "one decision: needs correction")
+
+        # Bulk: tick the two left in the queue, verified.
+        driver.get(hub.origin + "/office/queue")
+        boxes = driver.find_elements(By.CSS_SELECTOR, "input[type=checkbox][name=member]")
+        expect(len(boxes) == 2, "two members still await a decision")
+        for box in boxes:
+            box.click()
+        driver.find_element(By.ID, "bulk-verified").click()
+        submit_in(driver.find_element(By.ID, "bulk-verified").find_element(By.XPATH,
+                                                                             "ancestor::form"))
+        wait.until(ec.url_contains("done=decided"))
+        expect("Tidak ada pendaftaran" in driver.page_source, "bulk decision: the queue is empty")
+
+        # Export XLSX and open it.
+        driver.find_element(By.CSS_SELECTOR, "button[name=format][value=xlsx]").click()
+        deadline = time.time() + 60
+        files = []
+        while time.time() < deadline:
+            files = [f for f in os.listdir(downloads) if f.endswith(".xlsx")]
+            if files:
+                break
+            time.sleep(0.2)
+        expect(len(files) == 1 and re.fullmatch(r"pekon-bpjs-\d{8}\.xlsx", files[0]),
+               "the XLSX arrives, named without personal data")
+        sheet = openpyxl.load_workbook(os.path.join(downloads, files[0])).active
+        rows = list(sheet.iter_rows(values_only=True))
+        expect(rows[0][0] == "NIK" and len(rows) == 3, "the XLSX: header and two verified rows")
+        expect({str(r[0]) for r in rows[1:]} == {NIKS[1], NIKS[2]}, "the XLSX: their NIKs")
+
+        # Upload a status CSV: one good row, one refused.
+        csv_path = os.path.join(work, "status.csv")
+        with open(csv_path, "w") as f:
+            f.write("nik,birth_date,status,card_number,class,faskes,date\n"
+                    f"{NIKS[1]},1985-08-22,paid,,3,Puskesmas Kota Agung,2026-12-01\n"
+                    "123,1980-05-15,paid,,3,,2026-12-01\n")
+        driver.get(hub.origin + "/office/status-upload")
+        driver.find_element(By.ID, "status-file").send_keys(csv_path)
+        submit_in(driver.find_element(By.ID, "status-file").find_element(By.XPATH,
+                                                                           "ancestor::form"))
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "dl.report")))
+        imported = driver.find_element(By.CSS_SELECTOR, "dd[data-count='upload.imported']").text
+        refused = driver.find_element(By.CSS_SELECTOR, "dd[data-count='upload.refused']").text
+        expect(imported == "1" and refused == "1", "the upload report: 1 accepted, 1 refused")
+        expect(driver.find_element(By.CSS_SELECTOR, "table.problems td.num").text == "3",
+               "the refused line's number")
+        shot("office-upload-report.png")
+
+        # Revoke the tablet.
+        driver.get(hub.origin + "/office/devices")
+        shot("office-devices.png")
+        driver.find_element(By.CSS_SELECTOR, "a.button.danger").click()
+        wait.until(ec.url_contains("/office/devices/revoke"))
+        driver.find_element(By.CSS_SELECTOR, "form button.danger").click()
+        wait.until(ec.url_contains("done=device_revoked"))
+        expect("Perangkat dicabut" in driver.page_source or "dicabut" in driver.page_source,
+               "the device is revoked")
+        driver.get(hub.origin + "/office/codes")
+        shot("office-codes.png")
+
+        # A phone: the queue and a person's page at 390x844.
+        driver.set_window_size(390, 844)
+        driver.get(hub.origin + "/office/queue?state=verified")  # Ahmad (Siti is paid now)
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        expect(width <= 390, f"the queue fits a phone's width ({width}px)")
+        shot("office-queue-phone.png")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Ahmad").click()
+        wait.until(ec.url_contains("/office/members/"))
+        shot("office-person-phone.png")
+        for url in [a.get_attribute("href") or "" for a in
+                    driver.find_elements(By.CSS_SELECTOR, "a[href]")]:
+            expect(not re.search(r"\d{16}", url), "no NIK in a link: " + url[:60])
+    finally:
+        if driver:
+            driver.quit()
+        hub.stop()
+    log = open(hub.log_path).read()
+    expect(not any(nik in log for nik in NIKS) and "Budi" not in log,
+           "nothing personal in the hub's output")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
