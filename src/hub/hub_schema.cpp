@@ -151,7 +151,7 @@ CREATE TABLE IF NOT EXISTS office_members (
     check_count    INTEGER NOT NULL,
     corrections    INTEGER NOT NULL,     -- member.corrected events received
     corrected_at   BIGINT NOT NULL,      -- the latest of them (hub clock), 0 when none
-    findings       TEXT NOT NULL         -- JSON array of {"code","detail"} (hub/member_checks)
+    findings       TEXT NOT NULL         -- JSON array of objects with code and detail (hub/member_checks)
 );
 CREATE INDEX IF NOT EXISTS office_members_queue ON office_members (state, received_at, member_id);
 CREATE INDEX IF NOT EXISTS office_members_village

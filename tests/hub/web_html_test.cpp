@@ -93,7 +93,7 @@ TEST_CASE("web layout: who, role, nav by role, language switch, sign-out form", 
         renderLayout(LayoutInput{Lang::id, &*texts, &session, "/office/staff", "Petugas", "", ""});
     CHECK(admin.find("href=\"/office/staff\"") != std::string::npos);
     CHECK(admin.find("href=\"/office/audit\"") != std::string::npos);
-    CHECK(homeOf(StaffRole::viewer) == "/office/devices");
+    CHECK(homeOf(StaffRole::viewer) == "/office/queue");  // every role starts at the queue
     // Without a session: no nav, no sign-out.
     const std::string anonymous =
         renderLayout(LayoutInput{Lang::id, &*texts, nullptr, "/office/sign-in", "Masuk", "", ""});

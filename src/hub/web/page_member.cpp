@@ -62,7 +62,7 @@ void memberTable(Html& h, const PageContext& ctx, const std::vector<MemberRow>& 
         else
             h.el("a", {{"href", std::string(kMemberPrefix) + m.member_id}}, m.name);
         h.close("td");
-        h.el("td", {{"data-label", ctx.t("person.relation")}}, m.relation);
+        h.el("td", {{"data-label", ctx.t("person.relation")}}, ctx.t("relation." + m.relation));
         h.el("td", {{"data-label", ctx.t("person.birth_date")}}, m.birth_date);
         h.el("td", {{"data-label", ctx.t("queue.village")}}, villageName(ctx, m.village_code));
         h.el("td", {{"data-label", ctx.t("person.device")}},
@@ -141,8 +141,8 @@ WebResponse memberPage(PageContext& ctx) {
     fact(h, ctx, "person.nik", m.nik);
     fact(h, ctx, "queue.name", m.name);
     fact(h, ctx, "person.birth_date", m.birth_date);
-    fact(h, ctx, "person.sex", m.sex);
-    fact(h, ctx, "person.relation", m.relation);
+    fact(h, ctx, "person.sex", ctx.t("sex." + m.sex));
+    fact(h, ctx, "person.relation", ctx.t("relation." + m.relation));
     fact(h, ctx, "queue.segment_class",
          m.segment + (m.klass ? " / " + std::to_string(*m.klass) : ""));
     fact(h, ctx, "person.phone", v.phone);

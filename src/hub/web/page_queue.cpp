@@ -32,6 +32,7 @@ void option(Html& h, std::string_view value, const std::string& label, bool sele
 
 void selectOpen(Html& h, const PageContext& ctx, const char* name, const char* key) {
     const std::string id = std::string("f-") + name;
+    h.open("div", {{"class", "field"}});
     h.open("label", {{"for", id}}).text(ctx.t(key)).close("label");
     h.open("select", {{"name", name}, {"id", id}});
 }
@@ -50,43 +51,49 @@ void filterForm(Html& h, PageContext& ctx, const QueueFilter& f) {
         const Region* d = ctx.regions->district(code);
         option(h, code, d ? d->name : code, f.kecamatan == code);
     }
-    h.close("select");
+    h.close("select").close("div");
     selectOpen(h, ctx, "village", "queue.village");
     option(h, "", ctx.t("queue.all"), f.village.empty());
     for (const Village* v : villages)
         if (f.kecamatan.empty() || v->district_code == f.kecamatan)
             option(h, v->code, villageName(ctx, v->code), f.village == v->code);
-    h.close("select");
+    h.close("select").close("div");
     selectOpen(h, ctx, "device", "queue.volunteer");
     option(h, "", ctx.t("queue.all"), f.device_id.empty());
     if (auto devices = ctx.store.devices())
         for (const Device& d : *devices)
             if (d.kiosk_area.empty())
                 option(h, d.id, d.name.empty() ? d.id : d.name, f.device_id == d.id);
-    h.close("select");
+    h.close("select").close("div");
+    h.open("div", {{"class", "field"}});
     h.open("label", {{"for", "f-from"}}).text(ctx.t("queue.from")).close("label");
     h.empty("input", {{"type", "date"}, {"name", "from"}, {"id", "f-from"}, {"value", f.from_day}});
+    h.close("div");
+    h.open("div", {{"class", "field"}});
     h.open("label", {{"for", "f-to"}}).text(ctx.t("queue.to")).close("label");
     h.empty("input", {{"type", "date"}, {"name", "to"}, {"id", "f-to"}, {"value", f.to_day}});
+    h.close("div");
     selectOpen(h, ctx, "segment", "queue.segment");
     option(h, "", ctx.t("queue.all"), f.segment.empty());
     for (std::string_view s : kSegments) option(h, s, std::string(s), f.segment == s);
-    h.close("select");
+    h.close("select").close("div");
     selectOpen(h, ctx, "check", "queue.check");
     option(h, "", ctx.t("queue.all"), f.check.empty());
     option(h, "any", ctx.t("queue.check_any"), f.check == "any");
     option(h, "none", ctx.t("queue.check_none"), f.check == "none");
     for (std::string_view code : checkCodes())
         option(h, code, ctx.t("office.check." + std::string(code)), f.check == code);
-    h.close("select");
+    h.close("select").close("div");
     selectOpen(h, ctx, "state", "queue.state");
     option(h, "", ctx.t("queue.awaiting"), f.states.empty());
     for (OfficeState s : kAllOfficeStates)
         option(h, officeStateCode(s), ctx.t("office.state." + std::string(officeStateCode(s))),
                f.states.size() == 1 && f.states[0] == s);
-    h.close("select");
+    h.close("select").close("div");
+    h.open("div", {{"class", "field buttons-inline"}});
     h.el("button", {{"type", "submit"}}, ctx.t("queue.apply"));
     h.el("a", {{"href", "/office/queue"}, {"class", "button"}}, ctx.t("queue.reset"));
+    h.close("div");
     h.close("form");
 }
 
