@@ -288,8 +288,8 @@ TEST_CASE("cli usage: unknown commands and options exit 2 with the usage text") 
         runCli(with({"household", "add", "--json", testData("household_valid.json"), "--bogus=1"},
                     db)),
         "--bogus");
-    checkUsage(runCli(with({"household", "frobnicate"}, db)), "household add|list|show");
-    checkUsage(runCli(with({"household"}, db)), "household add|list|show");
+    checkUsage(runCli(with({"household", "frobnicate"}, db)), "household add|list|show|correct");
+    checkUsage(runCli(with({"household"}, db)), "household add|list|show|correct");
     checkUsage(runCli(with({"household", "add"}, db)), "household add --json FILE");
     checkUsage(runCli(with({"outbox", "--frobnicate"}, db)), "--frobnicate");
     checkUsage(runCli(with({"outbox", "extra"}, db)), "outbox");
