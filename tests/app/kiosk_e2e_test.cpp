@@ -35,22 +35,6 @@ constexpr Person kAhmad{sample::kChildNik, "2010-01-01", "Ahmad", "Rizki"};
 constexpr const char* kKk = sample::kKk;        // their family card
 constexpr const char* kOtherKk = "1806011203150008";  // a valid KK number, not theirs
 
-std::vector<std::string> on(std::vector<std::string> args, const std::string& db) {
-    args.push_back("--db");
-    args.push_back(db);
-    return args;
-}
-
-Json ranOk(const std::vector<std::string>& args) {
-    const CliRun run = runCli(args);
-    INFO(run.describe());
-    REQUIRE(run.exit_code == 0);
-    REQUIRE(run.clean());
-    auto json = parseJson(run.out);
-    REQUIRE(json);
-    return *json;
-}
-
 // A kiosk token for `area` from `pekon-hub token create --kiosk`: its enrolment URI.
 std::string kioskUri(const std::string& hub_db, const std::string& hub_url,
                      const std::string& area) {
@@ -62,7 +46,7 @@ std::string kioskUri(const std::string& hub_db, const std::string& hub_url,
 }
 
 Json status(const std::string& kiosk_db, const char* nik, const char* kk = kKk) {
-    return ranOk(on({"status", "--nik", nik, "--kk", kk}, kiosk_db));
+    return ranOk(with({"status", "--nik", nik, "--kk", kk}, kiosk_db));
 }
 
 // The district key the kiosk holds.
@@ -115,22 +99,22 @@ TEMPLATE_TEST_CASE(
     RunningHub hub(hub_db);
 
     // The volunteer's tablet registers the household and syncs it.
-    ranOk(on({"enrol", newEnrolmentUri(hub_db, hub.url()), "--name", "tablet 1"}, tablet));
+    ranOk(with({"enrol", newEnrolmentUri(hub_db, hub.url()), "--name", "tablet 1"}, tablet));
     const CliRun added =
-        runCli(on({"household", "add", "--format", "json", "--json",
+        runCli(with({"household", "add", "--format", "json", "--json",
                    std::string(PEKON_SOURCE_DIR) + "/tests/data/household_valid.json"},
                   tablet));
     INFO(added.describe());
     REQUIRE(added.exit_code == 0);
     // The receipt the volunteer hands over carries this id (pekon://receipt?id=...).
     const std::string receipt = parseJson(added.out).value()["saved"][0]["household_id"];
-    CHECK(ranOk(on({"sync"}, tablet))["accepted"].get<int>() >= 4);
+    CHECK(ranOk(with({"sync"}, tablet))["accepted"].get<int>() >= 4);
 
     // Kiosks for Kota Agung (the household's kecamatan) and for Talang Padang.
     const Json enrolled =
-        ranOk(on({"enrol", kioskUri(hub_db, hub.url(), "18.06.01"), "--name", "kiosk"}, kiosk));
+        ranOk(with({"enrol", kioskUri(hub_db, hub.url(), "18.06.01"), "--name", "kiosk"}, kiosk));
     CHECK(enrolled["kiosk_area"] == "18.06.01");
-    ranOk(on({"enrol", kioskUri(hub_db, hub.url(), "18.06.02"), "--name", "kiosk 2"}, other_kiosk));
+    ranOk(with({"enrol", kioskUri(hub_db, hub.url(), "18.06.02"), "--name", "kiosk 2"}, other_kiosk));
 
     const StatusImportRun imported =
         importStatuses(hub_db,
@@ -142,9 +126,9 @@ TEMPLATE_TEST_CASE(
     CHECK(imported.summary["kiosk_entries"] == 2);
     CHECK(imported.summary["kiosk_changes"] == 2);  // both to the Kota Agung kiosk
 
-    CHECK(ranOk(on({"sync"}, kiosk))["pulled"] == 2);
-    CHECK(ranOk(on({"sync"}, other_kiosk))["pulled"] == 0);
-    CHECK(ranOk(on({"sync"}, tablet))["pulled"] == 2);  // its members' own statuses
+    CHECK(ranOk(with({"sync"}, kiosk))["pulled"] == 2);
+    CHECK(ranOk(with({"sync"}, other_kiosk))["pulled"] == 0);
+    CHECK(ranOk(with({"sync"}, tablet))["pulled"] == 2);  // its members' own statuses
 
     const Json budi = status(kiosk, kBudi.nik);
     CHECK(budi["found"] == true);
@@ -165,13 +149,13 @@ TEMPLATE_TEST_CASE(
     CHECK(siti["name_masked"] == "S*** A*****");
     // The receipt and the birth date find each member of the household too.
     const Json by_receipt =
-        ranOk(on({"status", "--receipt", receipt, "--birth-date", kSiti.birth}, kiosk));
+        ranOk(with({"status", "--receipt", receipt, "--birth-date", kSiti.birth}, kiosk));
     CHECK(by_receipt["found"] == true);
     CHECK(by_receipt["status"] == "card_issued");
     CHECK(by_receipt["name_masked"] == "S*** A*****");
-    CHECK(ranOk(on({"status", "--receipt", receipt, "--birth-date", kBudi.birth},
+    CHECK(ranOk(with({"status", "--receipt", receipt, "--birth-date", kBudi.birth},
                    kiosk))["status"] == "paid");
-    CHECK(ranOk(on({"status", "--receipt", receipt, "--birth-date", "1980-05-16"}, kiosk)) ==
+    CHECK(ranOk(with({"status", "--receipt", receipt, "--birth-date", "1980-05-16"}, kiosk)) ==
           Json{{"found", false}});
     // The wrong KK number, and a member with no decision yet: not found.
     CHECK(status(kiosk, kBudi.nik, kOtherKk) == Json{{"found", false}});
@@ -179,21 +163,21 @@ TEMPLATE_TEST_CASE(
     // The right NIK and birth date only (all a KTP photocopy gives): no way in. The command
     // has no such path, the NIK is no receipt, and the table has no row under that lookup.
     for (const Person& p : {kBudi, kSiti}) {
-        CHECK(runCli(on({"status", "--nik", p.nik, "--birth-date", p.birth}, kiosk)).exit_code ==
+        CHECK(runCli(with({"status", "--nik", p.nik, "--birth-date", p.birth}, kiosk)).exit_code ==
               2);
-        CHECK(runCli(on({"status", "--receipt", p.nik, "--birth-date", p.birth}, kiosk))
+        CHECK(runCli(with({"status", "--receipt", p.nik, "--birth-date", p.birth}, kiosk))
                   .exit_code == 1);
         CHECK(rowsUnder(kiosk, byBirth(kioskKeyOf(kiosk), p)) == 0);
     }
     // Another kecamatan's kiosk does not have them; the tablet is no kiosk at all.
     CHECK(status(other_kiosk, kBudi.nik) == Json{{"found", false}});
-    CHECK(runCli(on({"status", "--nik", kBudi.nik, "--kk", kKk}, tablet)).exit_code == 1);
+    CHECK(runCli(with({"status", "--nik", kBudi.nik, "--kk", kKk}, tablet)).exit_code == 1);
 
     // A kiosk enrolled after the import gets the table of its area (the whole regency here).
-    ranOk(on({"enrol", kioskUri(hub_db, hub.url(), "18.06"), "--name", "kiosk Dinas"}, late_kiosk));
-    CHECK(ranOk(on({"sync"}, late_kiosk))["pulled"] == 2);
+    ranOk(with({"enrol", kioskUri(hub_db, hub.url(), "18.06"), "--name", "kiosk Dinas"}, late_kiosk));
+    CHECK(ranOk(with({"sync"}, late_kiosk))["pulled"] == 2);
     CHECK(status(late_kiosk, kSiti.nik)["status"] == "card_issued");
-    CHECK(ranOk(on({"status", "--receipt", receipt, "--birth-date", kBudi.birth},
+    CHECK(ranOk(with({"status", "--receipt", receipt, "--birth-date", kBudi.birth},
                    late_kiosk))["status"] == "paid");
 
     // No NIK, no name, no birth date and no KK number in the kiosks' files, in plain text.
@@ -243,7 +227,7 @@ TEMPLATE_TEST_CASE(
     CHECK(databaseBytes(kiosk).find(legacy) == std::string::npos);
     // What it was sent since issue 12 still answers, rebuilt from its log.
     CHECK(status(kiosk, kSiti.nik)["status"] == "card_issued");
-    CHECK(ranOk(on({"status", "--receipt", receipt, "--birth-date", kSiti.birth}, kiosk))["found"] ==
+    CHECK(ranOk(with({"status", "--receipt", receipt, "--birth-date", kSiti.birth}, kiosk))["found"] ==
           true);
     CHECK(hub.stop() == 0);
 }

@@ -192,6 +192,17 @@ inline std::vector<std::string> with(std::vector<std::string> args, const std::s
     return args;
 }
 
+// Runs a command that must succeed cleanly (exit 0, nothing on stderr) and print JSON.
+inline nlohmann::json ranOk(const std::vector<std::string>& args) {
+    const CliRun run = runCli(args);
+    INFO(run.describe());
+    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.clean());
+    nlohmann::json j = nlohmann::json::parse(run.out, nullptr, /*allow_exceptions=*/false);
+    REQUIRE_FALSE(j.is_discarded());
+    return j;
+}
+
 // `db` holding tests/data/household_valid.json, added through the CLI; returns the household id.
 inline std::string seeded(const std::string& db) {
     const CliRun run = runCli(with(

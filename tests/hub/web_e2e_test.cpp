@@ -21,25 +21,9 @@ const std::string kPassword = "verifier-pass-2026";
 constexpr const char* kBudiNik = "1806011505800001";  // tests/data/household_valid.json
 constexpr const char* kKk = "1806011203150007";
 
-std::vector<std::string> on(std::vector<std::string> args, const std::string& db) {
-    args.push_back("--db");
-    args.push_back(db);
-    return args;
-}
-
-Json ranOk(const std::vector<std::string>& args) {
-    const CliRun run = runCli(args);
-    INFO(run.describe());
-    REQUIRE(run.exit_code == 0);
-    REQUIRE(run.clean());
-    auto json = parseJson(run.out);
-    REQUIRE(json);
-    return *json;
-}
-
 Json memberOnTablet(const std::string& tablet, const std::string& household,
                     const std::string& member) {
-    const Json shown = ranOk(on({"household", "show", household, "--format", "json"}, tablet));
+    const Json shown = ranOk(with({"household", "show", household, "--format", "json"}, tablet));
     for (const Json& m : shown["members"])
         if (m["member_id"] == member) return m;
     FAIL("the member is not on the tablet");
@@ -62,14 +46,14 @@ TEMPLATE_TEST_CASE("web end to end: tablet, console correction, correction, veri
     LoggedHub hub(hub_db);
 
     // The tablet registers the household and syncs.
-    ranOk(on({"enrol", newEnrolmentUri(hub_db, hub.origin()), "--name", "tablet 1"}, tablet));
+    ranOk(with({"enrol", newEnrolmentUri(hub_db, hub.origin()), "--name", "tablet 1"}, tablet));
     const Json added =
-        ranOk(on({"household", "add", "--format", "json", "--json",
+        ranOk(with({"household", "add", "--format", "json", "--json",
                   std::string(PEKON_SOURCE_DIR) + "/tests/data/household_valid.json"},
                  tablet));
     const std::string household = added["saved"][0]["household_id"];
     const std::string budi = added["saved"][0]["member_ids"][0];
-    CHECK(ranOk(on({"sync"}, tablet))["accepted"].get<int>() >= 4);
+    CHECK(ranOk(with({"sync"}, tablet))["accepted"].get<int>() >= 4);
 
     // The verifier finds Budi in the queue and asks for a correction of the name.
     Browser verifier(hub);
@@ -87,14 +71,14 @@ TEMPLATE_TEST_CASE("web end to end: tablet, console correction, correction, veri
     REQUIRE(asked.status == 303);
 
     // The tablet pulls the request and keeps it, with the office's reason and note.
-    CHECK(ranOk(on({"sync"}, tablet))["pulled"].get<int>() >= 1);
+    CHECK(ranOk(with({"sync"}, tablet))["pulled"].get<int>() >= 1);
     CHECK(memberOnTablet(tablet, household, budi)["status"] == "needs_correction");
 
     // The volunteer corrects the name and syncs; the person is back in the queue.
     const Json corrected =
-        ranOk(on({"household", "correct", household, budi, "--name", "Budi Santosa"}, tablet));
+        ranOk(with({"household", "correct", household, budi, "--name", "Budi Santosa"}, tablet));
     CHECK(corrected["corrected"] == Json::array({"name"}));
-    CHECK(ranOk(on({"sync"}, tablet))["accepted"].get<int>() >= 1);
+    CHECK(ranOk(with({"sync"}, tablet))["accepted"].get<int>() >= 1);
     Page back = verifier.get("/office/queue?state=corrected");
     CHECK(contains(back.body, "/office/members/" + budi + "\""));
     Page again = verifier.get("/office/members/" + budi);
@@ -108,15 +92,15 @@ TEMPLATE_TEST_CASE("web end to end: tablet, console correction, correction, veri
     REQUIRE(verified.status == 303);
     CHECK(contains(verifier.get("/office/queue?state=verified").body,
                    "/office/members/" + budi + "\""));
-    ranOk(on({"sync"}, tablet));
+    ranOk(with({"sync"}, tablet));
     CHECK(memberOnTablet(tablet, household, budi)["status"] == "verified");
     const FinishedRun token = runHubCommand({"token", "create", "--db", hubDbArgument(hub_db),
                                              "--hub-url", hub.origin(), "--kiosk", "18.06.01"});
     REQUIRE(token.exit_code == 0);
     REQUIRE(token.lines.size() == 2);
-    ranOk(on({"enrol", token.lines[1], "--name", "kiosk"}, kiosk));
-    CHECK(ranOk(on({"sync"}, kiosk))["pulled"].get<int>() >= 1);
-    const Json found = ranOk(on({"status", "--nik", kBudiNik, "--kk", kKk}, kiosk));
+    ranOk(with({"enrol", token.lines[1], "--name", "kiosk"}, kiosk));
+    CHECK(ranOk(with({"sync"}, kiosk))["pulled"].get<int>() >= 1);
+    const Json found = ranOk(with({"status", "--nik", kBudiNik, "--kk", kKk}, kiosk));
     CHECK(found["found"] == true);
     CHECK(found["status"] == "verified");
     // Nothing personal in the hub's output.
