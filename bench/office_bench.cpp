@@ -166,12 +166,12 @@ constexpr BulkColumn kOfficeMemberColumns[] = {{"member_id", "text"},
                                                {"checks", "text"},
                                                {"check_count", "integer"},
                                                {"corrections", "integer"},
-                                               {"corrected_at", "bigint"}};
+                                               {"corrected_at", "bigint"},
+                                               {"findings", "text"}};
 constexpr BulkInsert kOfficeMembers{"bench_office_members", "office_members", kOfficeMemberColumns,
                                     ""};
 constexpr BulkColumn kCheckColumns[] = {{"member_id", "text"},
                                         {"code", "text"},
-                                        {"detail", "text"},
                                         {"state", "text"},
                                         {"received_at", "bigint"}};
 constexpr BulkInsert kChecks{"bench_checks", "office_checks", kCheckColumns, ""};
@@ -183,6 +183,7 @@ constexpr BulkInsert kHistory{"bench_history", "office_history", kHistoryColumns
 // What one member is made of (its texts, which the bulk rows borrow).
 struct Person {
     std::string member_id, household_id, device_id, nik, name, birth, day, state, checks;
+    std::string findings = "[]";  // office_members.findings: what refreshMembers writes
     UnixSeconds received_at = 0;
     int check_count = 0;
 };
@@ -220,6 +221,7 @@ Person personOf(std::int64_t j, const std::vector<std::string>& devices) {
     p.state = kStates[j % 10];
     if (j % 7 == 0) {
         p.checks = "nik_birth_date";
+        p.findings = R"([{"code":"nik_birth_date","detail":{}}])";
         p.check_count = 1;
     }
     return p;
@@ -353,11 +355,11 @@ Built build(HubStore& hub, const Options& o, const std::vector<std::string>& vil
                 .text(p.checks)
                 .integer(p.check_count)
                 .integer(0)
-                .integer(0);
+                .integer(0)
+                .text(p.findings);
             if (p.check_count)
                 checks.text(p.member_id)
                     .text(p.checks)
-                    .text("{}")
                     .text(p.state)
                     .integer(p.received_at);
             history.text(p.member_id)
