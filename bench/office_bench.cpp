@@ -10,9 +10,12 @@
 //   1. the queue's first page (50 rows awaiting a decision), and a filter by pekon (village);
 //   2. a person's page (memberView) for random members: median and p95 (target p95 <= 300 ms);
 //   3. a bulk decision of 1,000 members (their kiosk lookups included: Argon2id, 2 per person);
-//   4. the full export of every member (all states) as CSV and as XLSX: rows/s, and the peak
-//      RSS of a child process that does only the export (target 1,000,000 rows in < 60 s).
+//   4. the full export of every member (all states) as CSV and as XLSX: rows/s (target
+//      1,000,000 rows in < 60 s), and the peak RSS of a fresh process that does only the
+//      export, at two sizes (one device's members, all members), beside a fresh process that
+//      only opens the hub and reads one page.
 // Each beside its reference: the same rows by a plain SELECT through the same connection.
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -170,10 +173,10 @@ constexpr BulkColumn kOfficeMemberColumns[] = {{"member_id", "text"},
                                                {"findings", "text"}};
 constexpr BulkInsert kOfficeMembers{"bench_office_members", "office_members", kOfficeMemberColumns,
                                     ""};
-constexpr BulkColumn kCheckColumns[] = {{"member_id", "text"},
-                                        {"code", "text"},
-                                        {"state", "text"},
-                                        {"received_at", "bigint"}};
+constexpr BulkColumn kCheckColumns[] = {
+    {"member_id", "text"}, {"code", "text"}, {"state", "text"}, {"received_at", "bigint"}};
+// A flagged member's findings, as refreshMembers stores them.
+constexpr const char* kFinding = R"([{"code":"nik_birth_date","detail":{}}])";
 constexpr BulkInsert kChecks{"bench_checks", "office_checks", kCheckColumns, ""};
 constexpr BulkColumn kHistoryColumns[] = {
     {"member_id", "text"}, {"at", "bigint"},   {"kind", "text"},  {"what", "text"},
@@ -183,7 +186,6 @@ constexpr BulkInsert kHistory{"bench_history", "office_history", kHistoryColumns
 // What one member is made of (its texts, which the bulk rows borrow).
 struct Person {
     std::string member_id, household_id, device_id, nik, name, birth, day, state, checks;
-    std::string findings = "[]";  // office_members.findings: what refreshMembers writes
     UnixSeconds received_at = 0;
     int check_count = 0;
 };
@@ -221,7 +223,6 @@ Person personOf(std::int64_t j, const std::vector<std::string>& devices) {
     p.state = kStates[j % 10];
     if (j % 7 == 0) {
         p.checks = "nik_birth_date";
-        p.findings = R"([{"code":"nik_birth_date","detail":{}}])";
         p.check_count = 1;
     }
     return p;
@@ -356,12 +357,9 @@ Built build(HubStore& hub, const Options& o, const std::vector<std::string>& vil
                 .integer(p.check_count)
                 .integer(0)
                 .integer(0)
-                .text(p.findings);
+                .text(p.check_count ? kFinding : "[]");
             if (p.check_count)
-                checks.text(p.member_id)
-                    .text(p.checks)
-                    .text(p.state)
-                    .integer(p.received_at);
+                checks.text(p.member_id).text(p.checks).text(p.state).integer(p.received_at);
             history.text(p.member_id)
                 .integer(p.received_at)
                 .text("registered")
@@ -447,50 +445,136 @@ constexpr HubSql kPlainExportPage{
     "LIMIT 500",
     15};
 
-struct ExportRun {
+// --- The export's memory, each run in a fresh process ---------------------------------------
+// A forked child starts with the bench's pages mapped (a regency's build), and Linux carries
+// the peak RSS of the image before exec into the child's ru_maxrss: neither measures the
+// export alone. So each run is this program again (/proc/self/exe) in a hidden mode, which
+// reports its own image's peak (VmHWM of /proc/self/status) on stdout:
+//   office_bench --export-only FORMAT URL PATH DEVICE  the export of every member (all states),
+//                                                      or only DEVICE's (not "")
+//   office_bench --open-only URL                       the reference: the same start (region
+//                                                      tables, the hub opened), one page read
+// Each line it prints: rows, milliseconds of the work, VmHWM in KiB.
+
+constexpr const char* kExportOnly = "--export-only";
+constexpr const char* kOpenOnly = "--open-only";
+
+struct FreshRun {
     std::int64_t rows = 0;
-    double seconds = 0;
-    long peak_rss_kib = 0;
+    double seconds = 0;      // the work alone, as the child timed it
+    long peak_rss_kib = 0;   // the child's own peak (VmHWM)
+    long ru_maxrss_kib = 0;  // what wait4 says, the bench's pages from before exec included
 };
 
-// The export in a child process of its own, so that its peak RSS is the export's.
-ExportRun exportInChild(const std::string& url, const RegionTable& regions, ExportFormat format,
-                        const std::string& path) {
-    int pipe_fds[2];
-    if (::pipe(pipe_fds) != 0) die("pipe");
+long ownPeakRssKib() {
+    std::FILE* status = std::fopen("/proc/self/status", "r");
+    if (!status) return -1;
+    char line[256];
+    long kib = -1;
+    while (std::fgets(line, sizeof line, status))
+        if (std::sscanf(line, "VmHWM: %ld kB", &kib) == 1) break;
+    std::fclose(status);
+    return kib;
+}
+
+// The hidden modes (a fresh process of their own); the exit code.
+int freshChild(int argc, char** argv) {
+    const std::string mode = argv[1];
+    if ((mode == kExportOnly && argc != 6) || (mode == kOpenOnly && argc != 3)) return 2;
+    auto regions = loadRegions(PEKON_SOURCE_ASSETS);
+    if (!regions) return 3;
+    auto hub = openHubStore(argv[2]);
+    if (!hub) return 3;
+    QueueFilter all;
+    all.states.assign(std::begin(kAllOfficeStates), std::end(kAllOfficeStates));
     const auto t0 = Clock::now();
-    const pid_t child = ::fork();
-    if (child < 0) die("fork");
-    if (child == 0) {
-        ::close(pipe_fds[0]);
-        auto hub = openHubStore(url);
-        if (!hub) _exit(3);
-        QueueFilter all;
-        all.states.assign(std::begin(kAllOfficeStates), std::end(kAllOfficeStates));
-        auto done = exportMembers((*hub)->db(), regions, all, format, path, 1, "bench", kBase);
+    std::int64_t rows = 0;
+    if (mode == kOpenOnly) {
+        auto page = queuePage((*hub)->db(), all, "", 500);
+        if (!page) return 4;
+        rows = static_cast<std::int64_t>(page->rows.size());
+    } else {
+        const auto format = parseExportFormat(argv[3]);
+        if (!format) return 2;
+        all.device_id = argv[5];
+        auto done = exportMembers((*hub)->db(), *regions, all, *format, argv[4], 1, "bench", kBase);
         if (!done) {
             std::fprintf(stderr, "export: %s\n", done.error().message_en.c_str());
-            _exit(4);
+            return 4;
         }
-        const std::int64_t rows = done->rows;
-        if (::write(pipe_fds[1], &rows, sizeof rows) != sizeof rows) _exit(5);
-        _exit(0);
+        rows = done->rows;
     }
-    ::close(pipe_fds[1]);
-    ExportRun run;
-    if (::read(pipe_fds[0], &run.rows, sizeof run.rows) != sizeof run.rows) run.rows = -1;
-    ::close(pipe_fds[0]);
+    std::printf("%lld %.1f %ld\n", static_cast<long long>(rows), msSince(t0), ownPeakRssKib());
+    return 0;
+}
+
+// This program again with `args` (a hidden mode), its report read from a pipe.
+FreshRun runFresh(const std::vector<std::string>& args) {
+    int out[2];
+    if (::pipe(out) != 0) die("pipe");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    std::vector<char*> argv{const_cast<char*>("office_bench")};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t child = 0;
+    if (::posix_spawn(&child, "/proc/self/exe", &actions, nullptr, argv.data(), environ) != 0)
+        die("could not start a fresh process");
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(out[1]);
+    std::string report;
+    char buffer[256];
+    for (ssize_t n; (n = ::read(out[0], buffer, sizeof buffer)) > 0;)
+        report.append(buffer, static_cast<size_t>(n));
+    ::close(out[0]);
     int status = 0;
     struct rusage usage {};
     if (::wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) ||
         WEXITSTATUS(status) != 0)
-        die("the export's child process failed");
-    run.seconds = msSince(t0) / 1000;
-    run.peak_rss_kib = usage.ru_maxrss;
+        die("the fresh process (" + args.front() + ") failed");
+    FreshRun run;
+    double ms = 0;
+    long long rows = 0;
+    if (std::sscanf(report.c_str(), "%lld %lf %ld", &rows, &ms, &run.peak_rss_kib) != 3)
+        die("the fresh process's report: " + report);
+    run.rows = rows;
+    run.seconds = ms / 1000;
+    run.ru_maxrss_kib = usage.ru_maxrss;
     return run;
 }
 
-void runOn(const char* backend, const Options& o, bool postgres, const RegionTable& regions,
+// CSV and XLSX, each of one device's members (1/kDevices of them) and of all, in fresh
+// processes, beside the reference: flat memory is a peak that does not grow with the rows.
+void exportMemory(const Options& o, const std::string& url, const std::string& device) {
+    const FreshRun ref = runFresh({kOpenOnly, url});
+    const auto mib = [](long kib) { return static_cast<double>(kib) / 1024; };
+    std::printf(
+        "export, each in a fresh process: peak RSS (VmHWM) beside the reference, a fresh "
+        "process that opens the hub and reads one page of %lld rows: %.1f MiB (its ru_maxrss, "
+        "which carries the bench's own pages over exec: %.0f MiB)\n",
+        static_cast<long long>(ref.rows), mib(ref.peak_rss_kib), mib(ref.ru_maxrss_kib));
+    std::printf("%-26s %9s %9s %10s %8s %12s %14s\n", "export", "rows", "seconds", "rows/s", "MB",
+                "peak MiB", "minus ref MiB");
+    for (ExportFormat format : {ExportFormat::csv, ExportFormat::xlsx}) {
+        const std::string code(exportFormatCode(format));
+        const std::string path = o.dir + "/office_bench_export." + code;
+        for (const std::string& only : {device, std::string()}) {
+            const FreshRun run = runFresh({kExportOnly, url, code, path, only});
+            const auto bytes = static_cast<double>(fs::file_size(path));
+            fs::remove(path);
+            const std::string what =
+                code + (only.empty() ? ": all members" : ": one device's members");
+            std::printf("%-26s %9lld %9.1f %10.0f %8.1f %12.1f %+14.1f\n", what.c_str(),
+                        static_cast<long long>(run.rows), run.seconds,
+                        static_cast<double>(run.rows) / std::max(run.seconds, 1e-3), bytes / 1e6,
+                        mib(run.peak_rss_kib), mib(run.peak_rss_kib - ref.peak_rss_kib));
+        }
+    }
+}
+
+void runOn(const char* backend, const Options& o, bool postgres,
            const std::vector<std::string>& villages) {
     ScratchDb scratch(o, postgres);
     auto hub = need(openHubStore(scratch.url()), "open the hub");
@@ -573,19 +657,7 @@ void runOn(const char* backend, const Options& o, bool postgres, const RegionTab
         "bulk decision of 1,000 members", decide_ms, decided.decided, decided.changes, lookup_ms,
         lookup_ms * static_cast<double>(bulk.member_ids.size()));
 
-    for (ExportFormat format : {ExportFormat::csv, ExportFormat::xlsx}) {
-        const std::string path =
-            o.dir + "/office_bench_export." + std::string(exportFormatCode(format));
-        const ExportRun run = exportInChild(scratch.url(), regions, format, path);
-        const std::int64_t bytes = static_cast<std::int64_t>(fs::file_size(path));
-        fs::remove(path);
-        std::printf(
-            "export %-4s: %lld rows in %.1f s = %.0f rows/s, %.0f MB, child peak RSS "
-            "%.0f MiB\n",
-            std::string(exportFormatCode(format)).c_str(), static_cast<long long>(run.rows),
-            run.seconds, static_cast<double>(run.rows) / run.seconds,
-            static_cast<double>(bytes) / 1e6, static_cast<double>(run.peak_rss_kib) / 1024);
-    }
+    exportMemory(o, scratch.url(), devices.front());
     // The reference: the same pages (state after state) read by a plain SELECT, nothing
     // written.
     const auto r0 = Clock::now();
@@ -617,6 +689,8 @@ void runOn(const char* backend, const Options& o, bool postgres, const RegionTab
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 1 && (argv[1] == std::string(kExportOnly) || argv[1] == std::string(kOpenOnly)))
+        return freshChild(argc, argv);
     Options o;
     if (const char* pg = std::getenv("PEKON_TEST_POSTGRES"); pg && std::string(pg) != "off")
         o.postgres = pg;
@@ -647,7 +721,7 @@ int main(int argc, char** argv) {
     std::printf("office_bench: %lld members, %lld events, %zu villages, %d samples\n",
                 static_cast<long long>(o.members), static_cast<long long>(o.members * 5),
                 villages.size(), o.samples);
-    if (o.sqlite) runOn("sqlite", o, false, regions, villages);
-    if (!o.postgres.empty()) runOn("postgresql", o, true, regions, villages);
+    if (o.sqlite) runOn("sqlite", o, false, villages);
+    if (!o.postgres.empty()) runOn("postgresql", o, true, villages);
     return 0;
 }

@@ -1,4 +1,5 @@
 #include "hub/hub_ops.hpp"
+#include "hub/hub_ops_device_activity.hpp"
 #include "hub/office_read.hpp"
 
 namespace pekon::hub {
@@ -133,6 +134,7 @@ Result<PushAnswer> push(HubDb& db, const std::string& device_id,
         PushPlan plan = planPush(device_id, events, *stored);
         flagEventTimes(plan, now);
         if (auto s = insertEvents(tx, device_id, plan.events, now); !s) return s.error();
+        if (auto s = countStoredEvents(tx, device_id, plan.events, now); !s) return s.error();
         if (auto s = insertRegistrations(tx, plan.registrations); !s) return s.error();
         if (auto s = insertChanges(tx, plan.changes, now); !s) return s.error();
         if (auto s = projectEvents(tx, acceptedEvents(device_id, plan.events, now)); !s)

@@ -1,5 +1,7 @@
 // `pekon-hub rebuild`: the office's read models made again from the event log, the decisions
-// and the imported statuses (rebuildReadModels), in one transaction and in pages.
+// and the imported statuses (rebuildReadModels), in one transaction and in pages; the devices'
+// counters (device_activity) with them.
+#include "hub/hub_ops_device_activity.hpp"
 #include "hub/hub_ops_office_read.hpp"
 
 namespace pekon::hub {
@@ -77,6 +79,7 @@ Result<RebuildSummary> rebuildReadModels(HubDb& db, UnixSeconds /*now*/) {
         if (auto s = tx.exec(kOrderIndex, "order the event log"); !s) return s.error();
         if (auto s = replayEvents(tx, summary.events); !s) return s.error();
         if (auto s = tx.exec(kDropOrderIndex, "order the event log"); !s) return s.error();
+        if (auto s = recountDeviceActivity(tx); !s) return s.error();
         if (auto s = addDecisionHistory(tx, 0); !s) return s.error();
         if (auto s = refreshAll(tx); !s) return s.error();
         auto members = tx.run(kCountMembers, {}, "count members");

@@ -1,5 +1,7 @@
 #include "hub/hub_schema.hpp"
 
+#include <array>
+#include <cstddef>
 #include <iterator>
 
 namespace pekon::hub {
@@ -264,7 +266,35 @@ CREATE INDEX IF NOT EXISTS audit_log_action ON audit_log (action, id);
 CREATE INDEX IF NOT EXISTS audit_log_target ON audit_log (target, id);
 )sql";
 
-constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
+// ---- Version 5: the devices page's counters (issue 14) ----------------------------------
+// What the console's devices page shows of each device, kept so that a view reads one row per
+// device instead of the event log: how many events the hub stored from it, the hub's clock when
+// its latest stored events arrived, and the largest clock offset declared with those events
+// (NULL when none declared one). The push adds to it in its own transaction
+// (hub_ops_device_activity), `pekon-hub rebuild` fills it again; this step fills it from the
+// events already stored (kFillDeviceActivity, one statement).
+constexpr char kDeviceActivityTable[] = R"sql(
+CREATE TABLE IF NOT EXISTS device_activity (
+    device_id        {key} PRIMARY KEY,
+    event_count      BIGINT NOT NULL,
+    last_received_at BIGINT NOT NULL,
+    clock_offset     BIGINT
+);
+)sql";
+
+// `a` then `b`, as one string at compile time.
+template <size_t A, size_t B>
+constexpr std::array<char, A + B - 1> joined(const char (&a)[A], const char (&b)[B]) {
+    std::array<char, A + B - 1> out{};
+    for (size_t i = 0; i + 1 < A; ++i) out[i] = a[i];
+    for (size_t i = 0; i < B; ++i) out[A - 1 + i] = b[i];
+    return out;
+}
+constexpr auto kSchemaV5 = joined(kDeviceActivityTable, kFillDeviceActivity);
+// ---- end of version 5 ----------------------------------------------------------------------
+
+constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
+                                        kSchemaV5.data()};
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
 constexpr HubSql kRecordVersion{"record_version",

@@ -15,7 +15,18 @@
 namespace pekon::hub {
 
 // The schema version this build writes.
-inline constexpr std::int64_t kHubSchemaVersion = 4;
+inline constexpr std::int64_t kHubSchemaVersion = 5;
+
+// Fills device_activity (schema step 5) from the stored events: per device, how many, the
+// latest receipt, and the largest clock offset declared with the events of that receipt. The
+// schema step runs it once; `pekon-hub rebuild` again after emptying the table. Set-based, the
+// same text in both dialects.
+inline constexpr char kFillDeviceActivity[] =
+    "INSERT INTO device_activity (device_id, event_count, last_received_at, clock_offset) "
+    "SELECT e.device_id, l.n, l.last, MAX(e.clock_offset) FROM (SELECT device_id, "
+    "COUNT(*) AS n, MAX(received_at) AS last FROM events GROUP BY device_id) l "
+    "JOIN events e ON e.device_id = l.device_id AND e.received_at = l.last "
+    "GROUP BY e.device_id, l.n, l.last;\n";
 
 // The table that records which schema steps a store has (one row per step applied).
 inline constexpr const char* kSchemaVersionTable =

@@ -109,6 +109,29 @@ inline void addStaffMember(const std::string& db, const std::string& username,
     if (!added) throw std::runtime_error(added.error().message_en);
 }
 
+// The console tests' team: one account of each role, made by addTeam (or one by one with
+// addStaffMember) and signed in with by Browser(hub, who).
+struct StaffLogin {
+    const char* username;
+    const char* display_name;
+    hub::StaffRole role;
+    const char* password;
+};
+inline constexpr StaffLogin kAdmin{"admin", "Ani Admin", hub::StaffRole::admin, "admin-pass-2026"};
+inline constexpr StaffLogin kVerifier{"verifier", "Vera Verifikator", hub::StaffRole::verifier,
+                                      "verifier-pass-2026"};
+inline constexpr StaffLogin kViewer{"viewer", "Vino Viewer", hub::StaffRole::viewer,
+                                    "viewer-pass-2026"};
+
+inline void addStaffMember(const std::string& db, const StaffLogin& who) {
+    addStaffMember(db, who.username, who.display_name, who.role, who.password);
+}
+
+// kAdmin, kVerifier and kViewer in the store `db`.
+inline void addTeam(const std::string& db) {
+    for (const StaffLogin& who : {kAdmin, kVerifier, kViewer}) addStaffMember(db, who);
+}
+
 // The value of the first `name="NAME" value="..."` of a page (a hidden field), "" if none.
 inline std::string fieldValue(const std::string& html, const std::string& name) {
     const std::string marker = "name=\"" + name + "\" value=\"";
@@ -141,6 +164,14 @@ class Browser {
         client_.set_decompress(false);
         client_.set_read_timeout(60, 0);
     }
+    // Signed in as `who` through the form; throws when the console refuses. Open a page of
+    // the session (get) before posting: its CSRF token is the session's.
+    Browser(const LoggedHub& hub, const StaffLogin& who) : Browser(hub) {
+        const Page answer = signIn(who);
+        if (answer.status != 303)
+            throw std::runtime_error(std::string("signing in as ") + who.username + " answered " +
+                                     std::to_string(answer.status));
+    }
 
     std::map<std::string, std::string> cookies;  // name -> value
     std::string origin_override;                 // sent as Origin instead of the hub's own
@@ -169,6 +200,7 @@ class Browser {
         get("/office/sign-in");
         return post("/office/sign-in", {{"username", username}, {"password", password}});
     }
+    Page signIn(const StaffLogin& who) { return signIn(who.username, who.password); }
 
     std::string csrf;  // the CSRF field of the last page that had one
 

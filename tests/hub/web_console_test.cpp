@@ -11,19 +11,8 @@
 
 using namespace pekon;
 using namespace pekon::test;
-using hub::StaffRole;
 
 namespace {
-
-const std::string kAdminPassword = "admin-pass-2026";
-const std::string kViewerPassword = "viewer-pass-2026";
-const std::string kVerifierPassword = "verifier-pass-2026";
-
-void addTeam(const std::string& db) {
-    addStaffMember(db, "admin", "Ani Admin", StaffRole::admin, kAdminPassword);
-    addStaffMember(db, "verifier", "Vera Verifikator", StaffRole::verifier, kVerifierPassword);
-    addStaffMember(db, "viewer", "Vino Viewer", StaffRole::viewer, kViewerPassword);
-}
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
@@ -94,9 +83,9 @@ TEMPLATE_TEST_CASE("web console: sign in, pages by role, sign out", "[web_consol
     CHECK(wrong.status == 401);
     CHECK(contains(wrong.body, "Nama pengguna atau kata sandi salah."));
     CHECK_FALSE(b.cookies.count("pekon_session"));
-    CHECK(b.signIn("nobody", kAdminPassword).status == 401);  // the same answer
+    CHECK(b.signIn("nobody", kAdmin.password).status == 401);  // the same answer
 
-    Page ok = b.signIn("admin", kAdminPassword);
+    Page ok = b.signIn(kAdmin);
     REQUIRE(ok.status == 303);
     CHECK(ok.location() == "/office/");
     std::string set;
@@ -131,8 +120,7 @@ TEMPLATE_TEST_CASE("web console: sign in, pages by role, sign out", "[web_consol
     CHECK(after.location() == "/office/sign-in?ended=1");
 
     // A viewer reads devices, nothing of an admin's.
-    Browser viewer(hub);
-    REQUIRE(viewer.signIn("viewer", kViewerPassword).status == 303);
+    Browser viewer(hub, kViewer);
     Page v = viewer.get("/office/devices");
     CHECK(v.status == 200);
     CHECK_FALSE(contains(v.body, "href=\"/office/staff\""));
@@ -153,8 +141,7 @@ TEMPLATE_TEST_CASE("web console: sign in, pages by role, sign out", "[web_consol
     CHECK(viewer.post("/office/codes", {{"kind", "tablet"}, {"hours", "24"}}).status == 403);
 
     // A verifier cannot manage staff either.
-    Browser verifier(hub);
-    REQUIRE(verifier.signIn("verifier", kVerifierPassword).status == 303);
+    Browser verifier(hub, kVerifier);
     CHECK(verifier.get("/office/staff").status == 403);
     CHECK(verifier.post("/office/staff/role", {{"id", "1"}, {"role", "viewer"}}).status == 403);
     CHECK(verifier
@@ -178,12 +165,12 @@ TEMPLATE_TEST_CASE("web console: no session fixation, idle expiry, lock-out with
     // A cookie planted before sign-in is not the one after.
     Browser b(hub);
     b.cookies["pekon_session"] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-    REQUIRE(b.signIn("admin", kAdminPassword).status == 303);
+    REQUIRE(b.signIn(kAdmin).status == 303);
     const std::string first = b.cookies["pekon_session"];
     CHECK(first != "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
     // Signing in again in the same browser makes a new session and ends the old one.
     b.get("/office/devices");  // (its sign-out form holds the session's CSRF token)
-    Page again = b.post("/office/sign-in", {{"username", "admin"}, {"password", kAdminPassword}});
+    Page again = b.post("/office/sign-in", {{"username", "admin"}, {"password", kAdmin.password}});
     CHECK(again.status == 303);
     REQUIRE(b.cookies.count("pekon_session"));
     CHECK(b.cookies["pekon_session"] != first);
@@ -206,20 +193,19 @@ TEMPLATE_TEST_CASE("web console: no session fixation, idle expiry, lock-out with
     Browser c(hub);
     for (int i = 0; i < hub::kMaxFailedSignIns; ++i)
         c.signIn("viewer", "wrong-password-" + std::to_string(i));
-    Page locked = c.signIn("viewer", kViewerPassword);
+    Page locked = c.signIn(kViewer);
     CHECK(locked.status == 403);
     CHECK(contains(locked.body, "dikunci karena terlalu banyak percobaan gagal, sampai 20"));
     CHECK_FALSE(c.cookies.count("pekon_session"));
     // The admin sees it on the staff page.
-    Browser admin(hub);
-    REQUIRE(admin.signIn("admin", kAdminPassword).status == 303);
+    Browser admin(hub, kAdmin);
     CHECK(contains(admin.get("/office/staff").body, "Dikunci sampai 20"));
     // ...and ends it early; then the right password works.
     const std::string viewer_id = std::to_string(
         (*hub::findStaffByName((*hub::openHubStore(test_db.url()))->db(), "viewer"))->id);
     Page unlocked = admin.post("/office/staff/unlock", {{"id", viewer_id}});
     CHECK(unlocked.location() == "/office/staff?done=staff_unlocked");
-    CHECK(c.signIn("viewer", kViewerPassword).status == 303);
+    CHECK(c.signIn(kViewer).status == 303);
     CHECK(contains(admin.get("/office/audit?action=staff_unlock").body,
                    "<td data-label=\"Tindakan\">Kunci akun dibuka</td>"));
     CHECK(hub.stop() == 0);
@@ -230,8 +216,7 @@ TEMPLATE_TEST_CASE("web console: CSRF token and origin checked on every POST", "
     PEKON_HUB_TEST_DB(TestType, test_db, "web_csrf.db");
     addTeam(test_db.url());
     LoggedHub hub(test_db.url());
-    Browser b(hub);
-    REQUIRE(b.signIn("admin", kAdminPassword).status == 303);
+    Browser b(hub, kAdmin);
     b.get("/office/staff");
     const httplib::Params add{{"username", "budi"},
                               {"display_name", "Budi"},
@@ -264,13 +249,15 @@ TEMPLATE_TEST_CASE("web console: CSRF token and origin checked on every POST", "
     Browser c(hub);
     c.get("/office/sign-in");
     c.cookies.erase("pekon_signin");
-    CHECK(c.post("/office/sign-in", {{"username", "admin"}, {"password", kAdminPassword}}).status ==
-          403);
+    CHECK(
+        c.post("/office/sign-in", {{"username", "admin"}, {"password", kAdmin.password}}).status ==
+        403);
     Browser d(hub);
     d.get("/office/sign-in");
     d.origin_override = "http://evil.example";
-    CHECK(d.post("/office/sign-in", {{"username", "admin"}, {"password", kAdminPassword}}).status ==
-          403);
+    CHECK(
+        d.post("/office/sign-in", {{"username", "admin"}, {"password", kAdmin.password}}).status ==
+        403);
     CHECK_FALSE(d.cookies.count("pekon_session"));
     auto store = hub::openHubStore(test_db.url());
     REQUIRE(store);
@@ -283,8 +270,7 @@ TEMPLATE_TEST_CASE("web console: oversized and malformed bodies", "[web_console]
     PEKON_HUB_TEST_DB(TestType, test_db, "web_bodies.db");
     addTeam(test_db.url());
     LoggedHub hub(test_db.url());
-    Browser b(hub);
-    REQUIRE(b.signIn("admin", kAdminPassword).status == 303);
+    Browser b(hub, kAdmin);
     b.get("/office/staff");
     const std::string csrf = "csrf=" + b.csrf;
     // Over 64 KiB: refused from its Content-Length, unread.
@@ -323,8 +309,7 @@ TEMPLATE_TEST_CASE("web console: a hostile display name renders inert; logs keep
     PEKON_HUB_TEST_DB(TestType, test_db, "web_inert.db");
     addTeam(test_db.url());
     LoggedHub hub(test_db.url());
-    Browser b(hub);
-    REQUIRE(b.signIn("admin", kAdminPassword).status == 303);
+    Browser b(hub, kAdmin);
     b.get("/office/staff");
     const std::string hostile = "<script>alert(1)</script>\"'";
     Page added = b.post("/office/staff/add", {{"username", "evil"},
@@ -347,8 +332,8 @@ TEMPLATE_TEST_CASE("web console: a hostile display name renders inert; logs keep
     CHECK(hub.stop() == 0);
     const std::string log = hub.log();
     for (const std::string& secret :
-         {std::string("script"), std::string("Ani Admin"), std::string("evil"), kAdminPassword,
-          std::string("wrong-password-1"), std::string("viewer")}) {
+         {std::string("script"), std::string("Ani Admin"), std::string("evil"),
+          std::string(kAdmin.password), std::string("wrong-password-1"), std::string("viewer")}) {
         INFO(secret);
         CHECK_FALSE(contains(log, secret));
     }

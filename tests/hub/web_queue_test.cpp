@@ -17,13 +17,8 @@
 
 using namespace pekon;
 using namespace pekon::test;
-using hub::StaffRole;
 
 namespace {
-
-const std::string kAdminPassword = "admin-pass-2026";
-const std::string kVerifierPassword = "verifier-pass-2026";
-const std::string kViewerPassword = "viewer-pass-2026";
 
 const std::string kScriptNik = "1806011505800001";   // born 1980-05-15, a man
 const std::string kFormulaNik = "1806015508820002";  // born 1982-08-15, a woman
@@ -88,9 +83,7 @@ std::string seed(const std::string& url) {
     REQUIRE(answer);
     REQUIRE(answer->accepted.size() == 4);
     store->reset();
-    addStaffMember(url, "admin", "Ani Admin", StaffRole::admin, kAdminPassword);
-    addStaffMember(url, "verifier", "Vera Verifikator", StaffRole::verifier, kVerifierPassword);
-    addStaffMember(url, "viewer", "Vino Viewer", StaffRole::viewer, kViewerPassword);
+    addTeam(url);
     return device->device_id;
 }
 
@@ -147,8 +140,7 @@ TEMPLATE_TEST_CASE("web queue: the queue, a person's page, decisions, exports, s
     const std::string device_id = seed(test_db.url());
     LoggedHub hub(test_db.url());
 
-    Browser verifier(hub);
-    REQUIRE(verifier.signIn("verifier", kVerifierPassword).status == 303);
+    Browser verifier(hub, kVerifier);
     CHECK(verifier.get("/office/").location() == "/office/queue");
 
     // The queue: three members awaiting a decision, NIKs masked, names inert.
@@ -195,8 +187,7 @@ TEMPLATE_TEST_CASE("web queue: the queue, a person's page, decisions, exports, s
     CHECK(verifier.get("/office/members/nobody").status == 404);
 
     // A viewer reads but cannot decide, export or upload.
-    Browser viewer(hub);
-    REQUIRE(viewer.signIn("viewer", kViewerPassword).status == 303);
+    Browser viewer(hub, kViewer);
     Page seen = viewer.get("/office/queue");
     CHECK(seen.status == 200);
     CHECK_FALSE(contains(seen.body, "/office/decide"));
@@ -305,8 +296,7 @@ TEMPLATE_TEST_CASE("web queue: the queue, a person's page, decisions, exports, s
     CHECK(no_csrf.status == 403);
 
     // The audit log has the views, decisions, exports and the upload.
-    Browser admin(hub);
-    REQUIRE(admin.signIn("admin", kAdminPassword).status == 303);
+    Browser admin(hub, kAdmin);
     // (filtered by action: a row's cells, never the filter's own options)
     Page views = admin.get("/office/audit?action=view_person");
     REQUIRE(views.status == 200);
@@ -332,7 +322,7 @@ TEMPLATE_TEST_CASE("web queue: English texts and paging by the cursor", "[web_qu
     LoggedHub hub(test_db.url());
     Browser b(hub);
     b.extra.emplace("Accept-Language", "en");
-    REQUIRE(b.signIn("verifier", kVerifierPassword).status == 303);
+    REQUIRE(b.signIn(kVerifier).status == 303);
     Page queue = b.get("/office/queue");
     CHECK(contains(queue.body, "Verification queue"));
     CHECK(contains(queue.body, "Awaiting a decision"));

@@ -5,11 +5,8 @@ namespace pekon::hub::web {
 namespace {
 
 constexpr HubSql kActivity{"web_device_activity",
-                           "SELECT l.device_id, l.n, l.last, MAX(e.clock_offset) FROM"
-                           " (SELECT device_id, COUNT(*) AS n, MAX(received_at) AS last FROM events"
-                           " GROUP BY device_id) l"
-                           " JOIN events e ON e.device_id = l.device_id AND e.received_at = l.last"
-                           " GROUP BY l.device_id, l.n, l.last ORDER BY l.device_id",
+                           "SELECT device_id, event_count, last_received_at, clock_offset FROM "
+                           "device_activity ORDER BY device_id",
                            4};
 
 }  // namespace
