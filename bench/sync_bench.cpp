@@ -1,16 +1,20 @@
 // sync_bench: the sync figures the README quotes, against issue 5's targets, over loopback
 // with the real pekon-hub.
 //   sync_bench [--runs N] [--members N] [--devices N] [--postgres URL] [--dir DIR]
+//              [--no-crowd] [--push-cost-only]
 // 1. A device database with N member events (households of 4: N/4 household events more)
 //    synced to a fresh hub, SQLite and (with --postgres, a cluster URL without a database
 //    name) PostgreSQL: seconds and events per second, median of the runs.
 // 2. Bytes on the wire per member.registered event in 1000-event gzip batches.
 // 3. N devices pushing at once (default 200): errors, and the p50/p99 of a whole sync.
+// 4. The push in-process with the office's read models and without them (the reference), and
+//    what keeping them costs (--push-cost-only: this alone).
 #include <algorithm>
 #include <barrier>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -19,6 +23,7 @@
 #include "bare_reference.hpp"
 #include "bench_stats.hpp"
 #include "codec/assets.hpp"
+#include "hub/hub_ops.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/pg_connection.hpp"
 #include "proto/gzip.hpp"
@@ -45,6 +50,7 @@ struct Options {
     std::string postgres;        // postgresql://user@host:port (no database)
     std::string dir;
     bool crowd = true;  // --no-crowd: leave out the 200 devices at once
+    bool push_only = false;  // --push-cost-only: only the in-process push with and without
 };
 
 [[noreturn]] void die(const std::string& what) {
@@ -172,6 +178,17 @@ WireBytes wireBytes(const std::string& device_template) {
             static_cast<double>(plain.size()) / static_cast<double>(members.size())};
 }
 
+// The hub store of `db`, opened in-process, and a device enrolled in it.
+std::pair<std::unique_ptr<hub::HubStore>, std::string> openWithDevice(const HubDb& db) {
+    auto hub = hub::openHubStore(db.url());
+    if (!hub) die(hub.error().message_en);
+    auto token = (*hub)->createToken("bench", unixNow(), 3600);
+    if (!token) die(token.error().message_en);
+    auto device = (*hub)->enrol(token->token, "bench", unixNow());
+    if (!device) die(device.error().message_en);
+    return {std::move(hub.value()), device->device_id};
+}
+
 // Where the time of one 1000-event batch goes, each step timed alone (median of 20 batches):
 // the device reading and packing it, the hub unpacking and storing it, the device marking it.
 struct Phases {
@@ -185,12 +202,7 @@ Phases phases(const Options& o, const std::string& device_template) {
     auto store = Store::open(device);
     if (!store) die(store.error().message_en);
     HubDb db(o, false, "phases");
-    auto hub = hub::openHubStore(db.url());
-    if (!hub) die(hub.error().message_en);
-    auto token = (*hub)->createToken("bench", unixNow(), 3600);
-    if (!token) die(token.error().message_en);
-    auto device_link = (*hub)->enrol(token->token, "bench", unixNow());
-    if (!device_link) die(device_link.error().message_en);
+    auto [hub_store, device_id] = openWithDevice(db);
     std::vector<double> read, pack, unpack, put, mark;
     for (int batch = 0; batch < 20; ++batch) {
         auto t0 = Clock::now();
@@ -205,7 +217,7 @@ Phases phases(const Options& o, const std::string& device_template) {
         auto events = parsePushRequest(*plain);
         if (!events) die(events.error().message_en);
         auto t3 = Clock::now();
-        auto answer = (*hub)->push(device_link->device_id, *events, unixNow());
+        auto answer = hub_store->push(device_id, *events, unixNow());
         if (!answer) die(answer.error().message_en);
         auto t4 = Clock::now();
         if (auto s = applyPushAnswer(**store, *pending, *answer, unixNow()); !s)
@@ -219,6 +231,101 @@ Phases phases(const Options& o, const std::string& device_template) {
     }
     return {percentile(read, 0.5), percentile(pack, 0.5), percentile(unpack, 0.5),
             percentile(put, 0.5), percentile(mark, 0.5)};
+}
+
+// The push's own cost in-process, with the office's read models kept in its transaction
+// (hub::push) and without them (hub::pushWithoutReadModels, the reference), each run on a
+// fresh hub: the device's events in 1000-event batches, unpacked before any clock starts.
+struct PushCost {
+    double with_rate = 0, without_rate = 0;
+};
+
+std::vector<std::vector<WireEvent>> pushBatches(const std::string& device_template) {
+    auto store = Store::open(device_template);
+    if (!store) die(store.error().message_en);
+    const std::int64_t count = outboxCounts(**store)->pending;
+    auto all = listEvents(**store, 0, static_cast<int>(count) + 1, SyncState::pending);
+    if (!all) die(all.error().message_en);
+    std::vector<std::vector<WireEvent>> batches;
+    for (size_t first = 0; first < all->size(); first += kMaxPushEvents) {
+        const std::vector<Event> slice(
+            all->begin() + static_cast<std::ptrdiff_t>(first),
+            all->begin() + static_cast<std::ptrdiff_t>(std::min(all->size(), first + kMaxPushEvents)));
+        auto events = parsePushRequest(pushBody(slice));
+        if (!events) die(events.error().message_en);
+        batches.push_back(std::move(events.value()));
+    }
+    return batches;
+}
+
+// The bench thread's CPU time (user and system): on a shared machine it varies far less than
+// the wall clock, which also counts the waits for the disk and for other processes.
+Clock::duration threadCpu() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
+}
+
+// Events per second of one run over a fresh hub, by the wall clock and by CPU time (the
+// PostgreSQL server's own work is not in the latter).
+struct PushRate {
+    double wall = 0, cpu = 0;
+};
+
+PushRate pushRate(const Options& o, bool postgres, bool read_models,
+                  const std::vector<std::vector<WireEvent>>& batches, int run) {
+    HubDb db(o, postgres, std::string(postgres ? "pg" : "sqlite") + "_push_" +
+                              (read_models ? "with" : "without") + std::to_string(run));
+    auto [hub_store, device_id] = openWithDevice(db);
+    std::int64_t events = 0;
+    Clock::duration wall{}, cpu{};
+    for (const auto& batch : batches) {
+        const auto t0 = Clock::now();
+        const auto c0 = threadCpu();
+        auto answer = read_models
+                          ? hub::push(hub_store->db(), device_id, batch, unixNow())
+                          : hub::pushWithoutReadModels(hub_store->db(), device_id, batch, unixNow());
+        cpu += threadCpu() - c0;
+        wall += Clock::now() - t0;
+        if (!answer) die(answer.error().message_en);
+        if (answer->accepted.size() != batch.size()) die("not every event was accepted");
+        events += static_cast<std::int64_t>(batch.size());
+    }
+    return {static_cast<double>(events) / seconds(wall), static_cast<double>(events) / seconds(cpu)};
+}
+
+void printPushCost(const Options& o, const std::vector<bool>& backends,
+                   const std::string& device_template) {
+    const auto batches = pushBatches(device_template);
+    std::printf("\nthe push in-process, with the office's read models and without (the reference), "
+                "%zu batches of up to %zu events, alternating on fresh hubs; events per second "
+                "of wall clock and of the bench thread's CPU time:\n",
+                batches.size(), kMaxPushEvents);
+    std::printf("%-12s %-8s %12s %12s %7s %12s %12s %7s\n", "hub", "run", "with", "without",
+                "cost", "with cpu", "without cpu", "cost");
+    for (bool pg : backends) {
+        std::vector<double> with, without, with_cpu, without_cpu;
+        const char* name = pg ? "postgresql" : "sqlite";
+        for (int run = 1; run <= o.runs; ++run) {
+            // Alternating which goes first, so that neither always meets a warmer machine.
+            const bool with_first = run % 2 == 1;
+            PushRate a = pushRate(o, pg, with_first, batches, run);
+            PushRate b = pushRate(o, pg, !with_first, batches, run);
+            if (!with_first) std::swap(a, b);
+            with.push_back(a.wall);
+            without.push_back(b.wall);
+            with_cpu.push_back(a.cpu);
+            without_cpu.push_back(b.cpu);
+            std::printf("%-12s %-8d %12.0f %12.0f %6.0f%% %12.0f %12.0f %6.0f%%\n", name, run,
+                        a.wall, b.wall, (b.wall / a.wall - 1) * 100, a.cpu, b.cpu,
+                        (b.cpu / a.cpu - 1) * 100);
+        }
+        const double w = percentile(with, 0.5), wo = percentile(without, 0.5);
+        const double wc = percentile(with_cpu, 0.5), woc = percentile(without_cpu, 0.5);
+        std::printf("%-12s %-8s %12.0f %12.0f %6.0f%% %12.0f %12.0f %6.0f%%\n", name, "median", w,
+                    wo, (wo / w - 1) * 100, wc, woc, (woc / wc - 1) * 100);
+    }
+    std::printf("(cost: how much longer the push takes with the read models than without)\n");
 }
 
 // The rows the hub stores for the device's events (id, device, seq, type, time, canonical
@@ -336,7 +443,7 @@ int main(int argc, char** argv) {
     Options o;
     readOptions(argc, argv,
                 "sync_bench [--runs N] [--members N] [--devices N] [--postgres URL] [--dir DIR] "
-                "[--no-crowd]",
+                "[--no-crowd] [--push-cost-only]",
                 [&](const std::string& a, auto value) {
                     if (a == "--runs")
                         o.runs = std::max(1, std::stoi(value()));
@@ -350,6 +457,8 @@ int main(int argc, char** argv) {
                         o.dir = value();
                     else if (a == "--no-crowd")
                         o.crowd = false;
+                    else if (a == "--push-cost-only")
+                        o.push_only = true;
                     else
                         return false;
                     return true;
@@ -370,6 +479,10 @@ int main(int argc, char** argv) {
 
     std::vector<bool> backends = {false};
     if (!o.postgres.empty()) backends.push_back(true);
+    if (o.push_only) {
+        printPushCost(o, backends, device_template);
+        return 0;
+    }
     const bench::BareRows reference_rows = hubRows(device_template);
     std::printf("\n%-12s %-8s %10s %10s %12s %14s %7s\n", "hub", "run", "events", "seconds",
                 "events/s", "reference/s", "ratio");
@@ -404,6 +517,8 @@ int main(int argc, char** argv) {
                 "transaction: SQLite WAL with a full sync per commit, one prepared statement; "
                 "PostgreSQL one INSERT over column arrays)\n",
                 kMaxPushEvents);
+
+    printPushCost(o, backends, device_template);
 
     const Phases ph = phases(o, device_template);
     std::printf(

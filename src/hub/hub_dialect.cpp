@@ -51,6 +51,8 @@ std::string render(std::string_view sql, const SqlDialect& d) {
             out += d.data_field_prefix;
             out += token.substr(5);
             out += d.data_field_suffix;
+        } else if (token == "without rowid") {
+            if (!d.numbered_params) out += "WITHOUT ROWID";
         } else if (token.starts_with("+")) {
             if (!d.numbered_params) out += '+';
             out += token.substr(1);

@@ -15,6 +15,9 @@
 //                expression, so a query spelling it the same way is an index search
 //   {+EXPR}      EXPR without SQLite's column affinity (unary +), which would stop SQLite from
 //                searching an expression index with it; EXPR itself in PostgreSQL
+//   {without rowid}  after a CREATE TABLE whose primary key is all its columns: SQLite keeps
+//                the rows in the key's own b-tree (no second copy in an index); nothing in
+//                PostgreSQL
 // A `?` never appears inside a string literal of a hub statement.
 namespace pekon::hub {
 

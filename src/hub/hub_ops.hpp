@@ -36,6 +36,10 @@ Status revokeDevice(HubDb& db, const std::string& id, UnixSeconds now);
 // hub_ops_push: events in, changes out.
 Result<PushAnswer> push(HubDb& db, const std::string& device_id,
                         const std::vector<WireEvent>& events, UnixSeconds now);
+// The same push without the office's read models: sync_bench's same-run reference for what
+// keeping them costs, and nothing else (a hub that skipped them would need a rebuild).
+Result<PushAnswer> pushWithoutReadModels(HubDb& db, const std::string& device_id,
+                                         const std::vector<WireEvent>& events, UnixSeconds now);
 Result<std::vector<Change>> changesFor(HubDb& db, const std::string& device_id,
                                        std::int64_t since, int limit);
 Result<std::int64_t> countEvents(HubDb& db);

@@ -44,6 +44,12 @@ constexpr HubSql kDeleteCheck{"office_delete_check",
                               "DELETE FROM office_checks WHERE code = ? AND state = ? AND "
                               "received_at = ? AND member_id = ?",
                               0};
+// A member whose NIK or birth date a correction changed: the status lines of the person it was
+// go (those of the person it is are written again), as a rebuild would have them.
+constexpr HubSql kDeleteStatusLines{"office_delete_status_lines",
+                                    "DELETE FROM office_history WHERE kind = 'status' AND "
+                                    "member_id {in ?}",
+                                    0};
 constexpr HubSql kDecisionsAfter{
     "office_decisions_after",
     "SELECT d.id, d.member_id, d.decision, d.reason, d.note, d.decided_at, s.username "
@@ -116,9 +122,14 @@ std::string findingsJson(const std::vector<CheckFinding>& findings) {
     std::string out = "[";
     for (const CheckFinding& f : findings) {
         if (out.size() > 1) out += ',';
-        out += R"({"code":")" + f.code + R"(","detail":)" + f.detail + "}";
+        out += R"({"code":")";
+        out += f.code;
+        out += R"(","detail":)";
+        out += f.detail;
+        out += '}';
     }
-    return out + "]";
+    out += ']';
+    return out;
 }
 
 std::vector<std::string> keysOf(const std::set<std::string>& set) {
@@ -318,11 +329,14 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
                 return a.member_id < b.member_id;
             });
 
-    std::vector<MemberRecord> rows_to_write;
+    // Each target is brought up to date where it is: the lists above view its texts, which stay
+    // as they are (only the village, state and checks change); moved out once all are done.
+    std::vector<MemberRecord*> changed;
     std::vector<StatusLine> status_lines;
-    std::vector<MemberRecord> checks_gone;  // stored rows whose office_checks rows go
+    std::vector<const MemberRecord*> checks_gone;  // stored rows whose office_checks rows go
+    std::vector<std::string> other_person;  // NIK or birth date corrected since stored
     for (const std::string& id : targets) {
-        MemberRecord m = std::move(g.current[id]);  // not read again below
+        MemberRecord& m = g.current.at(id);
         auto household = household_facts.find(m.household_id);
         const HouseholdFacts* hf = household == household_facts.end() ? nullptr
                                                                       : &household->second;
@@ -356,18 +370,24 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
 
         auto stored = g.stored.find(id);
         if (stored != g.stored.end() && stored->second == m) continue;
+        if (stored != g.stored.end() &&
+            (stored->second.nik != m.nik || stored->second.birth_date != m.birth_date))
+            other_person.push_back(id);
         if (stored != g.stored.end() && stored->second.check_count > 0 &&
             (stored->second.checks != m.checks || stored->second.state != m.state ||
              stored->second.received_at != m.received_at))
-            checks_gone.push_back(stored->second);
-        rows_to_write.push_back(std::move(m));
+            checks_gone.push_back(&stored->second);
+        changed.push_back(&m);
     }
+    std::vector<MemberRecord> rows_to_write;
+    rows_to_write.reserve(changed.size());
+    for (MemberRecord* m : changed) rows_to_write.push_back(std::move(*m));
 
     if (auto s = writeMembers(tx, rows_to_write); !s) return s;
     // The queue-by-check rows: the stored row's out, the new row's in (one each per check).
-    for (const MemberRecord& old : checks_gone)
-        for (const std::string& code : splitChecks(old.checks)) {
-            auto gone = tx.run(kDeleteCheck, {code, old.state, old.received_at, old.member_id},
+    for (const MemberRecord* old : checks_gone)
+        for (const std::string& code : splitChecks(old->checks)) {
+            auto gone = tx.run(kDeleteCheck, {code, old->state, old->received_at, old->member_id},
                                "replace checks");
             if (!gone) return gone.error();
         }
@@ -379,6 +399,10 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
                 m.received_at).text(m.member_id);
     if (check_rows.rows() > 0)
         if (auto s = okOf(tx.insert(kInsertChecks, check_rows, "keep checks")); !s) return s;
+    if (!other_person.empty())
+        if (auto gone = tx.run(kDeleteStatusLines, {other_person}, "replace status history");
+            !gone)
+            return gone.error();
     if (!status_lines.empty()) {
         BulkRows rows(std::size(kHistoryColumns));
         for (const StatusLine& l : status_lines)

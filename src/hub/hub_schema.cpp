@@ -168,7 +168,7 @@ CREATE TABLE IF NOT EXISTS office_checks (  -- the queue by check: one row per f
     received_at    BIGINT NOT NULL,      -- queue filtered by a check is one index range
     member_id      {key} NOT NULL,
     PRIMARY KEY (code, state, received_at, member_id)
-);
+) {without rowid};
 CREATE TABLE IF NOT EXISTS office_history ( -- one line per thing that happened to a member
     id             {serial},
     member_id      {key} NOT NULL,

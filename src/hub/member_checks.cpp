@@ -4,6 +4,7 @@
 #include <set>
 
 #include "codec/json.hpp"
+#include "codec/json_writer.hpp"
 #include "core/kk_number.hpp"
 #include "core/nik.hpp"
 #include "core/text.hpp"
@@ -30,10 +31,52 @@ std::string kecamatanOfVillage(std::string_view village) {
 
 int twoDigits(std::string_view s, size_t pos) { return (s[pos] - '0') * 10 + (s[pos + 1] - '0'); }
 
-std::string detail(const Json& object) { return object.dump(); }
+// A finding's detail, written straight into its string (no JSON document: the push computes
+// a few findings per member). The bytes are what nlohmann's dump() of the same object gives:
+// keys in sorted order (each caller passes them so), no spaces, the same escapes.
+class Detail {
+  public:
+    Detail& text(std::string_view key, std::string_view value) {
+        name(key);
+        string(value);
+        return *this;
+    }
+    Detail& number(std::string_view key, std::int64_t value) {
+        name(key);
+        out_ += std::to_string(value);
+        return *this;
+    }
+    Detail& texts(std::string_view key, const std::vector<std::string_view>& values) {
+        name(key);
+        out_ += '[';
+        for (size_t i = 0; i < values.size(); ++i) {
+            if (i) out_ += ',';
+            string(values[i]);
+        }
+        out_ += ']';
+        return *this;
+    }
+    std::string done() const { return out_ + '}'; }
 
-void add(std::vector<CheckFinding>& out, std::string_view code, const Json& what) {
-    out.push_back({std::string(code), detail(what)});
+  private:
+    void string(std::string_view value) {
+        // \b and \f are the two escapes appendJsonString spells differently (as \u00XX).
+        if (value.find_first_of("\b\f") == std::string_view::npos)
+            appendJsonString(out_, value);
+        else
+            out_ += Json(std::string(value)).dump();
+    }
+    void name(std::string_view key) {
+        if (out_.size() > 1) out_ += ',';
+        out_ += '"';
+        out_ += key;
+        out_ += "\":";
+    }
+    std::string out_ = "{";
+};
+
+void add(std::vector<CheckFinding>& out, std::string_view code, const Detail& what) {
+    out.push_back({std::string(code), what.done()});
 }
 
 // What a NIK's DDMMYY says against the member's birth date and sex (digits only; the
@@ -44,7 +87,7 @@ void nikAgainstPerson(const CheckedMember& m, std::vector<CheckFinding>& out) {
     const int raw_day = twoDigits(m.nik, 6);
     const bool female = raw_day > 40;
     const int day = female ? raw_day - 40 : raw_day;
-    auto reason = [&] { return Json{{"reason", m.nik_mismatch_reason}}; };
+    auto reason = [&] { return Detail().text("reason", m.nik_mismatch_reason); };
     if (birth && (day != birth->day || twoDigits(m.nik, 8) != birth->month ||
                   twoDigits(m.nik, 10) != birth->year % 100))
         add(out, "nik_birth_date", reason());
@@ -57,7 +100,7 @@ void nikStructure(const CheckedMember& m, const MemberContext& c, std::vector<Ch
     // A fixed "today" (it only decides the century of the NIK's year, which the birth-date
     // check compares by its last two digits): the result does not depend on the clock.
     auto nik = parseNik(m.nik, *c.regions, Date{2099, 12, 31});
-    if (!nik) add(out, "nik_structure", {{"error", nik.error().code}});
+    if (!nik) add(out, "nik_structure", Detail().text("error", nik.error().code));
 }
 
 void nikRegion(const CheckedMember& m, const MemberContext& c, std::vector<CheckFinding>& out) {
@@ -65,13 +108,13 @@ void nikRegion(const CheckedMember& m, const MemberContext& c, std::vector<Check
     const std::string nik_kec = kecamatanOf(m.nik);
     const std::string kec = kecamatanOfVillage(c.household->village_code);
     if (!nik_kec.empty() && !kec.empty() && nik_kec != kec)
-        add(out, "nik_region", {{"nik_kecamatan", nik_kec}, {"kecamatan", kec}});
+        add(out, "nik_region", Detail().text("kecamatan", kec).text("nik_kecamatan", nik_kec));
 }
 
 void nikElsewhere(const CheckedMember& m, const MemberContext& c, std::vector<CheckFinding>& out) {
     if (m.nik.empty()) return;
-    std::vector<std::string> members;
-    std::set<std::string> households, devices;
+    std::vector<std::string_view> members;
+    std::set<std::string_view> households, devices;
     for (const CheckedMember& o : c.same_nik) {
         if (o.member_id == m.member_id || o.nik != m.nik) continue;
         if (o.household_id == m.household_id && o.device_id == m.device_id) continue;
@@ -82,7 +125,10 @@ void nikElsewhere(const CheckedMember& m, const MemberContext& c, std::vector<Ch
     if (members.empty()) return;
     std::sort(members.begin(), members.end());
     add(out, "nik_elsewhere",
-        {{"members", members}, {"households", households.size()}, {"devices", devices.size()}});
+        Detail()
+            .number("devices", static_cast<std::int64_t>(devices.size()))
+            .number("households", static_cast<std::int64_t>(households.size()))
+            .texts("members", members));
 }
 
 void kkChecks(const CheckedHousehold& h, const RegionTable* regions,
@@ -93,16 +139,16 @@ void kkChecks(const CheckedHousehold& h, const RegionTable* regions,
         auto kk = parseKkNumber(h.kk_number, *regions, today ? *today : Date{2100, 1, 1});
         if (!kk) {
             const bool date = kk.error().code == "kk_date_invalid";
-            add(out, date ? "kk_date" : "kk_region", {{"error", kk.error().code}});
+            add(out, date ? "kk_date" : "kk_region", Detail().text("error", kk.error().code));
             if (!date) return;
         }
     } else if (h.kk_number.size() != 16 || !allDigits(h.kk_number)) {
-        add(out, "kk_region", {{"error", "kk_length"}});
+        add(out, "kk_region", Detail().text("error", "kk_length"));
         return;
     }
     const std::string kk_kec = kecamatanOf(h.kk_number);
     if (!kk_kec.empty() && !kec.empty() && kk_kec != kec)
-        add(out, "kk_region", {{"kk_kecamatan", kk_kec}, {"kecamatan", kec}});
+        add(out, "kk_region", Detail().text("kecamatan", kec).text("kk_kecamatan", kk_kec));
 }
 
 std::optional<Date> birthOf(const CheckedMember& m) {
@@ -123,7 +169,8 @@ void relationAge(const CheckedMember& m, const MemberContext& c, std::vector<Che
         if (o.relation == "head") heads.push_back(&o);
     if (heads.size() != 1) {
         if (m.relation == "head" || heads.empty())
-            add(out, "relation_age", {{"heads", heads.size()}});
+            add(out, "relation_age",
+                Detail().number("heads", static_cast<std::int64_t>(heads.size())));
         return;
     }
     auto head = birthOf(*heads.front());
@@ -134,7 +181,7 @@ void relationAge(const CheckedMember& m, const MemberContext& c, std::vector<Che
     if (m.relation == "child" || m.relation == "child_in_law") odd = years < 12;
     if (m.relation == "grandchild") odd = years < 24;
     if (m.relation == "parent" || m.relation == "parent_in_law") odd = years > -12;
-    if (odd) add(out, "relation_age", {{"relation", m.relation}, {"years", years}});
+    if (odd) add(out, "relation_age", Detail().text("relation", m.relation).number("years", years));
 }
 
 void pbiBasis(const CheckedMember& m, const MemberContext& c, std::vector<CheckFinding>& out) {
@@ -146,7 +193,7 @@ void pbiBasis(const CheckedMember& m, const MemberContext& c, std::vector<CheckF
         auto it = documents->find("pbi_basis");
         if (it != documents->end() && it->is_string()) basis = it->get<std::string>();
     }
-    if (basis != "dtks" && basis != "sktm") add(out, "pbi_basis", {{"pbi_basis", basis}});
+    if (basis != "dtks" && basis != "sktm") add(out, "pbi_basis", Detail().text("pbi_basis", basis));
 }
 
 size_t codeRank(std::string_view code) {
@@ -169,7 +216,7 @@ std::vector<CheckFinding> checkMember(const CheckedMember& member, const MemberC
         kkChecks(*context.household, context.regions, out);
     relationAge(member, context, out);
     pbiBasis(member, context, out);
-    if (!member.existing_card.empty()) add(out, "prior_card", Json::object());
+    if (!member.existing_card.empty()) add(out, "prior_card", Detail());
     std::stable_sort(out.begin(), out.end(), [](const CheckFinding& a, const CheckFinding& b) {
         return codeRank(a.code) < codeRank(b.code);
     });

@@ -4,6 +4,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/regions.hpp"
@@ -15,18 +16,20 @@
 // whichever order they arrived in (the read models' rebuild relies on it).
 namespace pekon::hub {
 
-// What the checks read of a member (office_members).
+// What the checks read of a member (office_members): views of texts the caller keeps for as
+// long as it checks (a refresh checks hundreds of members, each seen by its household's and its
+// NIK's lists: views spare it copying them).
 struct CheckedMember {
-    std::string member_id;
-    std::string household_id;
-    std::string device_id;
-    std::string nik;
-    std::string birth_date;  // YYYY-MM-DD
-    std::string sex;         // M / F
-    std::string relation;
-    std::string segment;
-    std::string existing_card;
-    std::string nik_mismatch_reason;
+    std::string_view member_id;
+    std::string_view household_id;
+    std::string_view device_id;
+    std::string_view nik;
+    std::string_view birth_date;  // YYYY-MM-DD
+    std::string_view sex;         // M / F
+    std::string_view relation;
+    std::string_view segment;
+    std::string_view existing_card;
+    std::string_view nik_mismatch_reason;
 };
 
 // What the checks read of its household (office_households).

@@ -183,6 +183,51 @@ TEST_CASE("member checks: PBI without DTKS or SKTM, and a prior card", "[hub][ch
     CHECK(f[1].detail.find("0001234567890") == std::string::npos);
 }
 
+TEST_CASE("member checks: each detail is the bytes of the JSON object it holds", "[hub][checks]") {
+    // The details are written without a JSON document; what is stored must be what dumping the
+    // parsed object gives (sorted keys, no spaces, the library's escapes), so that rows written
+    // before and after that change, incremental or rebuilt, are the same bytes.
+    auto same = [](const std::vector<CheckFinding>& findings) {
+        for (const CheckFinding& f : findings) {
+            INFO(f.code << " " << f.detail);
+            auto parsed = parseJson(f.detail);
+            REQUIRE(parsed);
+            CHECK(parsed->is_object());
+            CHECK(parsed->dump() == f.detail);
+        }
+    };
+    Case c;
+    c.members[0].birth_date = "1980-05-16";
+    c.members[0].sex = "F";
+    c.members[0].relation = "child";
+    c.members[0].segment = "PBI-APBN";
+    c.members[0].existing_card = "0001234567890";
+    c.members[0].nik = "1806021505800001";
+    // A reason with quotes, a backslash, control characters (\b and \f included) and non-ASCII.
+    c.members[0].nik_mismatch_reason = "KTP \"lama\" \\ \b\f\n\r\t\x01\x1f\x7f \xc3\xa9 \xe2\x82\xac";
+    c.h.kk_number = "1806021203150007";
+    c.h.documents = R"({"pbi_basis":"n\"o\bne"})";
+    CheckedMember other = c.members[0];
+    other.member_id = "m\"9\f";
+    other.household_id = "h9";
+    other.device_id = "dev2";
+    auto f = c.run(0, true, {c.members[0], other});
+    CHECK(codes(f) == std::vector<std::string>{"nik_region", "nik_birth_date", "nik_sex",
+                                               "nik_elsewhere", "kk_region", "relation_age",
+                                               "pbi_basis", "prior_card"});
+    same(f);
+    CHECK(parseJson(finding(f, "nik_birth_date")->detail)->at("reason") ==
+          std::string(c.members[0].nik_mismatch_reason));
+    c.members[0].nik = "1806011513800001";  // nik_structure
+    c.h.kk_number = "1806013213150007";     // kk_date
+    same(c.run());
+    c.h.kk_number = "12345";  // kk_region's error
+    same(c.run(0, false));
+    c.members.push_back(head());  // two heads
+    c.members[0].relation = "head";
+    same(c.run());
+}
+
 TEST_CASE("member state: the later of decision and status, a correction after a send-back",
           "[hub][checks]") {
     StateFacts f;

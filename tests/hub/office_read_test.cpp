@@ -405,6 +405,13 @@ TEMPLATE_TEST_CASE("office read: rebuild makes the read models the pushes made",
          {event(102, "household.registered", household("h2", "18.06.02.2001", "1806021203150007")),
           event(103, "member.corrected", Json{{"member_id", "m4"}, {"name", "Budi S."}})},
          kNow + 20);
+    // BPJS's data for m3's NIK as it stands and for the NIK a correction below changes it to:
+    // the history keeps the line of the NIK the member has, whichever path made it.
+    REQUIRE(hub.importStatuses(
+        {statusRow("1806011505750003", Date{1975, 5, 15}, MemberStatus::paid, Date{2026, 11, 30}),
+         statusRow("1806011505050003", Date{2005, 5, 15}, MemberStatus::card_issued,
+                   Date{2026, 11, 30})},
+        kNow + 25));
     decideDirectly(hub, "m3", "needs_correction", "birth_date", kNow + 30);
     push(hub, dev1,
          {event(9, "member.corrected", Json{{"member_id", "m3"}, {"birth_date", "2005-05-15"},
@@ -428,6 +435,10 @@ TEMPLATE_TEST_CASE("office read: rebuild makes the read models the pushes made",
     CHECK(view(hub, "m1").member.state == OfficeState::verified);
     CHECK(view(hub, "m3").member.state == OfficeState::corrected);
     CHECK(view(hub, "m2").member.state == OfficeState::rejected);
+    std::vector<std::string> statuses;
+    for (const HistoryLine& h : view(hub, "m3").history)
+        if (h.kind == "status") statuses.push_back(h.what);
+    CHECK(statuses == std::vector<std::string>{"card_issued"});
 
     // The command line does the same, prints its summary and leaves an audit line.
     opened.reset();
