@@ -15,7 +15,7 @@
 namespace pekon::hub {
 
 // The schema version this build writes.
-inline constexpr std::int64_t kHubSchemaVersion = 4;
+inline constexpr std::int64_t kHubSchemaVersion = 5;
 
 // The table that records which schema steps a store has (one row per step applied).
 inline constexpr const char* kSchemaVersionTable =
