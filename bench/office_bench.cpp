@@ -167,7 +167,8 @@ constexpr BulkColumn kOfficeMemberColumns[] = {{"member_id", "text"},
                                                {"checks", "text"},
                                                {"check_count", "integer"},
                                                {"corrections", "integer"},
-                                               {"corrected_at", "bigint"}};
+                                               {"corrected_at", "bigint"},
+                                               {"findings", "text"}};
 constexpr BulkInsert kOfficeMembers{"bench_office_members", "office_members", kOfficeMemberColumns,
                                     ""};
 constexpr BulkColumn kCheckColumns[] = {{"member_id", "text"},
@@ -354,7 +355,8 @@ Built build(HubStore& hub, const Options& o, const std::vector<std::string>& vil
                 .text(p.checks)
                 .integer(p.check_count)
                 .integer(0)
-                .integer(0);
+                .integer(0)
+                .text("[]");  // the findings' details are not what the bench times
             if (p.check_count)
                 checks.text(p.member_id)
                     .text(p.checks)
