@@ -173,7 +173,6 @@ constexpr BulkInsert kOfficeMembers{"bench_office_members", "office_members", kO
                                     ""};
 constexpr BulkColumn kCheckColumns[] = {{"member_id", "text"},
                                         {"code", "text"},
-                                        {"detail", "text"},
                                         {"state", "text"},
                                         {"received_at", "bigint"}};
 constexpr BulkInsert kChecks{"bench_checks", "office_checks", kCheckColumns, ""};
@@ -360,7 +359,6 @@ Built build(HubStore& hub, const Options& o, const std::vector<std::string>& vil
             if (p.check_count)
                 checks.text(p.member_id)
                     .text(p.checks)
-                    .text("{}")
                     .text(p.state)
                     .integer(p.received_at);
             history.text(p.member_id)
