@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -59,6 +60,14 @@ class HubApi {
     };
     StoreTurn storeTurn() { return StoreTurn{turn(), *store_}; }
 
+    // After a request queued rows for the kiosks' table (a decision, a status upload): wakes
+    // what drains the queue (serve's KioskWorker), if anything does. `wake` is set before the
+    // server serves and cleared after it stopped.
+    void kioskRowsQueued() const {
+        if (kiosk_waker_) kiosk_waker_();
+    }
+    void setKioskWaker(std::function<void()> wake) { kiosk_waker_ = std::move(wake); }
+
   private:
     // Checks the three signature headers (with `check_signature`, the signature over
     // `req.body` too). On failure fills `refusal` and returns nothing.
@@ -71,6 +80,7 @@ class HubApi {
 
     std::mutex mutex_;
     std::unique_ptr<HubStore> store_;
+    std::function<void()> kiosk_waker_;
 };
 
 }  // namespace pekon::hub

@@ -1,10 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "hub/hub_plan.hpp"
@@ -81,19 +84,77 @@ Result<std::unordered_map<std::string, std::vector<PersonRecord>>> recordsOf(
 Result<std::vector<KioskDevice>> activeKiosks(HubTx& tx);
 Status keepKioskEntries(HubTx& tx, const std::vector<KioskRecord>& records, UnixSeconds now);
 
-// What every writer of kiosk entries (a status import, a staff decision) does around its write
-// transaction. Before it, outside any transaction: the people's kiosk lookups (kioskLookups:
-// Argon2id, slow), from the key and their registrations read in a read transaction.
+// The people's kiosk lookups (kioskLookups: Argon2id, slow), from the key and their
+// registrations read in a read transaction; computed outside any transaction.
 Result<std::unordered_map<std::string, PersonLookups>> kioskLookupsOf(
     HubDb& db, const std::vector<PersonKey>& people);
-// Inside it: the people's entries after `rows` (planKioskEntries over their registrations and
-// entries as stored now, read again under the write lock), kept and queued for the kiosks.
+// Inside a write transaction: the people's entries after `rows` (planKioskEntries over
+// `records`, their registrations as recordsOf read them in this transaction, and their entries
+// as stored now), kept and queued for the kiosks. Only the kiosk queue's drain calls it.
 struct KioskFollowed {
     int entries = 0;
     int changes = 0;
 };
 Result<KioskFollowed> followKioskTable(
     HubTx& tx, const std::vector<StatusRow>& rows, const std::vector<PersonKey>& people,
-    const std::unordered_map<std::string, PersonLookups>& lookups, UnixSeconds now);
+    const std::unordered_map<std::string, PersonLookups>& lookups,
+    const std::unordered_map<std::string, std::vector<PersonRecord>>& records, UnixSeconds now);
+
+// hub_ops_kiosk_queue: the kiosks' table follows every writer of statuses (a status import, a
+// staff decision) from a durable queue (kiosk_queue, schema v5). The writer queues its rows in
+// its own write transaction and commits at once; the drain applies them later, oldest first,
+// each decision or import (an origin) planned on its own as it would have been at once.
+//
+// Queues `rows` in their order as one origin, inside the caller's write transaction; how many.
+Result<int> queueKioskRows(HubTx& tx, const std::vector<StatusRow>& rows, UnixSeconds now);
+
+// Drains whose lookups for a person failed before that person's rows are dropped (counted in
+// KioskDrained::dropped): a person the hub cannot hash for does not stop the queue.
+inline constexpr int kKioskQueueAttempts = 3;
+inline constexpr size_t kKioskDrainBatch = 250;  // queue rows a drain step takes at most
+
+// One step's batch: the oldest origin's first rows (at most the step's limit), in order, what
+// their lookups are computed from (read in a read transaction) and, once computed, the lookups.
+struct KioskBatch {
+    std::int64_t origin = 0;
+    std::int64_t first_id = 0;
+    std::int64_t last_id = 0;
+    std::vector<PersonKey> people;  // distinct, in the order first named
+    KioskKey key;
+    std::unordered_map<std::string, std::vector<PersonRecord>> records;  // by personText
+    // Computed by computeKioskBatch, outside any transaction:
+    std::unordered_map<std::string, PersonLookups> lookups;  // by personText
+    std::unordered_set<std::string> failed;  // people whose lookups could not be computed
+};
+// The next batch (nothing when the queue is empty), inside the caller's transaction (read).
+Result<std::optional<KioskBatch>> readKioskBatch(HubTx& tx, size_t limit);
+// The batch's lookups (Argon2id, slow): no database.
+void computeKioskBatch(KioskBatch& batch);
+
+struct KioskDrained {
+    int rows = 0;       // queue rows applied to the kiosks' table
+    int entries = 0;    // people whose kiosk entry changed
+    int changes = 0;    // kiosk.status changes queued for kiosks
+    int dropped = 0;    // rows dropped after kKioskQueueAttempts failed lookups of their person
+    bool more = false;  // rows are still queued
+    KioskDrained& operator+=(const KioskDrained& o);
+};
+// Inside the caller's write transaction: the batch's rows still queued are read again, applied
+// in order (followKioskTable) and deleted, up to the first row of a person whose registrations
+// changed since the batch was read (their lookups would be stale) or whose lookups failed (the
+// attempts of that person's rows go up): those rows stay queued for the next step. A batch
+// applied twice, or after another drain applied it, changes nothing the second time.
+Result<KioskDrained> applyKioskBatch(HubTx& tx, const KioskBatch& batch, UnixSeconds now);
+
+// The store's turn (HubApi::storeTurn's lock) taken around each transaction of a drain, never
+// while the lookups are computed; an empty function when nothing else uses the store.
+using StoreTurnTaker = std::function<std::unique_lock<std::mutex>()>;
+// One step: read a batch (read transaction), compute its lookups (no transaction), apply it
+// (one short write transaction). A crash between the steps leaves the rows queued.
+Result<KioskDrained> drainKioskStep(HubDb& db, UnixSeconds now, size_t limit = kKioskDrainBatch,
+                                    const StoreTurnTaker& turn = {});
+// Steps until the queue is empty (or a few steps in a row apply and drop nothing: `more`).
+Result<KioskDrained> drainKioskQueue(HubDb& db, UnixSeconds now, size_t limit = kKioskDrainBatch,
+                                     const StoreTurnTaker& turn = {});
 
 }  // namespace pekon::hub

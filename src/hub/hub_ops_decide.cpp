@@ -82,29 +82,23 @@ MemberStatus kioskStatusOf(Decision decision) {
     return MemberStatus::synced;
 }
 
-// The status-import rows a decision stands for, for the kiosks' table (one per person whose
-// registration has a readable birth date), and the people they name.
-struct KioskInput {
+// The status-import rows a decision stands for, for the kiosks' table: one per person whose
+// registration has a readable birth date.
+std::vector<StatusRow> kioskRows(const std::vector<Registration>& members, Decision decision,
+                                 UnixSeconds now) {
     std::vector<StatusRow> rows;
-    std::vector<PersonKey> people;
-};
-KioskInput kioskInput(const std::vector<Registration>& members, Decision decision,
-                      UnixSeconds now) {
-    KioskInput in;
     std::unordered_set<std::string> seen;
     for (const Registration& m : members) {
         auto birth = parseIsoDate(m.birth_date);
-        PersonKey person{m.nik, m.birth_date};
-        if (!birth || !seen.insert(personText(person)).second) continue;
+        if (!birth || !seen.insert(personText({m.nik, m.birth_date})).second) continue;
         StatusRow row;
         row.nik = m.nik;
         row.birth_date = *birth;
         row.status = kioskStatusOf(decision);
         row.date = dateOf(now);
-        in.rows.push_back(std::move(row));
-        in.people.push_back(std::move(person));
+        rows.push_back(std::move(row));
     }
-    return in;
+    return rows;
 }
 
 Status insertDecisions(HubTx& tx, const std::vector<Registration>& members,
@@ -180,12 +174,6 @@ Result<DecisionSummary> decide(HubDb& db, const DecisionRequest& request, UnixSe
     DecisionSummary summary;
     const std::vector<std::string> ids = distinctIds(request.member_ids);
     if (ids.empty()) return summary;
-    // The slow part first, outside the write transaction: the kiosk lookups of the people.
-    auto known = inTx<std::vector<Registration>>(
-        db, TxMode::read, [&](HubTx& tx) { return registrationsById(tx, ids); });
-    if (!known) return known.error();
-    auto lookups = kioskLookupsOf(db, kioskInput(*known, request.decision, now).people);
-    if (!lookups) return lookups.error();
     const std::string decision(decisionCode(request.decision));  // the rows borrow it
     return inTx<DecisionSummary>(db, TxMode::write, [&](HubTx& tx) -> Result<DecisionSummary> {
         // Read again under the write lock: the members decided are those stored now.
@@ -203,16 +191,16 @@ Result<DecisionSummary> decide(HubDb& db, const DecisionRequest& request, UnixSe
         const auto changes =
             decisionChanges(*members, request.decision, request.reason, request.note, now);
         if (auto s = insertChanges(tx, changes, now); !s) return s.error();
-        const KioskInput kiosk_in = kioskInput(*members, request.decision, now);
-        auto kiosk = followKioskTable(tx, kiosk_in.rows, kiosk_in.people, *lookups, now);
-        if (!kiosk) return kiosk.error();
+        // The kiosks' table follows later, from the queue (drainKioskQueue).
+        auto queued = queueKioskRows(tx, kioskRows(*members, request.decision, now), now);
+        if (!queued) return queued.error();
         std::vector<std::string> decided;
         decided.reserve(members->size());
         for (const Registration& m : *members) decided.push_back(m.member_id);
         if (auto s = refreshMembers(tx, decided); !s) return s.error();
         out.decided = static_cast<int>(members->size());
         out.changes = static_cast<int>(changes.size());
-        out.kiosk_changes = kiosk->changes;
+        out.kiosk_queued = *queued;
         return out;
     });
 }

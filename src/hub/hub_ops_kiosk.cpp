@@ -183,16 +183,14 @@ Result<std::unordered_map<std::string, PersonLookups>> kioskLookupsOf(
 
 Result<KioskFollowed> followKioskTable(
     HubTx& tx, const std::vector<StatusRow>& rows, const std::vector<PersonKey>& people,
-    const std::unordered_map<std::string, PersonLookups>& lookups, UnixSeconds now) {
+    const std::unordered_map<std::string, PersonLookups>& lookups,
+    const std::unordered_map<std::string, std::vector<PersonRecord>>& records, UnixSeconds now) {
     if (rows.empty()) return KioskFollowed{};
-    // Read again under the write lock: what the plan builds on cannot change before the commit.
-    auto records = recordsOf(tx, people);
-    if (!records) return records.error();
     auto previous = kioskEntriesOf(tx, people);
     if (!previous) return previous.error();
     auto kiosks = activeKiosks(tx);
     if (!kiosks) return kiosks.error();
-    const KioskPlan plan = planKioskEntries(rows, lookups, *records, *previous, *kiosks);
+    const KioskPlan plan = planKioskEntries(rows, lookups, records, *previous, *kiosks);
     if (auto s = keepKioskEntries(tx, plan.entries, now); !s) return s.error();
     if (auto s = insertChanges(tx, plan.changes, now); !s) return s.error();
     return KioskFollowed{static_cast<int>(plan.entries.size()),

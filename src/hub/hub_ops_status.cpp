@@ -67,11 +67,7 @@ Result<StatusImportSummary> importStatuses(HubDb& db, const std::vector<StatusRo
                                            UnixSeconds now) {
     using Summary = StatusImportSummary;
     if (rows.empty()) return Summary{};
-    // The slow part first, outside the write transaction (a few thousand people take tens of
-    // seconds): the kiosk lookups.
     const std::vector<PersonKey> people = statusKeys(rows);
-    auto lookups = kioskLookupsOf(db, people);
-    if (!lookups) return lookups.error();
     return inTx<Summary>(db, TxMode::write, [&](HubTx& tx) -> Result<Summary> {
         if (auto s = insertStatuses(tx, rows, now); !s) return s.error();
         auto registrations = registrationsOf(tx, people);
@@ -82,10 +78,10 @@ Result<StatusImportSummary> importStatuses(HubDb& db, const std::vector<StatusRo
         for (const Registration& r : *registrations) member_ids.push_back(r.member_id);
         if (auto s = refreshMembers(tx, member_ids); !s) return s.error();
         if (auto s = insertChanges(tx, plan.changes, now); !s) return s.error();
-        auto kiosk = followKioskTable(tx, rows, people, *lookups, now);
-        if (!kiosk) return kiosk.error();
-        plan.summary.kiosk_entries = kiosk->entries;
-        plan.summary.kiosk_changes = kiosk->changes;
+        // The kiosks' table follows later, from the queue (drainKioskQueue).
+        auto queued = queueKioskRows(tx, rows, now);
+        if (!queued) return queued.error();
+        plan.summary.kiosk_queued = *queued;
         return plan.summary;
     });
 }

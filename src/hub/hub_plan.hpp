@@ -95,7 +95,8 @@ StatusPlan planStatusImport(const std::vector<StatusRow>& rows,
 //
 // Each hub database has one district kiosk key (32 random bytes, made at its first use, kept
 // in hub_secrets under kKioskKeySecret, handed only to kiosks at their enrolment, never
-// printed). At a status import the hub keeps, per person (NIK and birth date), the latest
+// printed). After a status import or a staff decision (from the kiosk queue, hub_ops.hpp
+// drainKioskQueue) the hub keeps, per person (NIK and birth date), the latest
 // entry of the kiosks' card-status table (kiosk_entries) and queues a `kiosk.status` change
 // for every kiosk (not revoked) whose area covers the person's route. Since issue 12 an entry
 // is found by NIK and KK number, or receipt and birth date; entries kept before carry no
@@ -146,8 +147,8 @@ struct PersonLookups {
 // The lookups of `people` (by personText): the KK lookup by the KK number of their first
 // registration (earliest member id) whose household has one, the receipt lookup by the
 // household id of their first registration (pekon://receipt?id=<household id>). People with
-// no registration are left out. Computed on every import (Argon2id, about 12 ms and 16 MiB
-// each) on up to 4 threads; callers compute them before their write transaction.
+// no registration are left out. Computed for every queued row's person (Argon2id, about 12 ms
+// and 16 MiB each) on up to 4 threads, by the kiosk queue's drain outside any transaction.
 Result<std::unordered_map<std::string, PersonLookups>> kioskLookups(
     const KioskKey& key, const std::vector<PersonKey>& people,
     const std::unordered_map<std::string, std::vector<PersonRecord>>& records);

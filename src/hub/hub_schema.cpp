@@ -293,8 +293,33 @@ constexpr std::array<char, A + B - 1> joined(const char (&a)[A], const char (&b)
 constexpr auto kSchemaV5 = joined(kDeviceActivityTable, kFillDeviceActivity);
 // ---- end of version 5 ----------------------------------------------------------------------
 
+// ---- Version 6: the kiosk follow-up queue (issue 14) ---------------------------------------
+// A staff decision or a status import commits at once and leaves here the status rows the
+// kiosks' table (kiosk_entries) is still to follow, in order; drainKioskQueue (hub_ops_kiosk_queue) computes their lookups outside any write
+// transaction, then applies them and deletes them in one short one. `origin` groups the rows of
+// one decision or import (the id its first row got, or just below it): a drain plans one origin
+// at a time, as the decision or import would have. `attempts`: drains whose lookups for the
+// row's person failed; after a few the rows are dropped, so one person cannot stop the queue.
+constexpr const char* kSchemaV6 = R"sql(
+CREATE TABLE IF NOT EXISTS kiosk_queue (
+    id             {serial},
+    origin         BIGINT NOT NULL,
+    nik            {key} NOT NULL,
+    birth_date     {key} NOT NULL,       -- YYYY-MM-DD
+    status         TEXT NOT NULL,        -- a status code, as in statuses
+    card_number    TEXT NOT NULL,
+    class          INTEGER,
+    faskes         TEXT NOT NULL,
+    decided_on     TEXT NOT NULL,        -- YYYY-MM-DD
+    line           INTEGER NOT NULL,     -- the status file's line, 0 for a staff decision
+    attempts       INTEGER NOT NULL,
+    queued_at      BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS kiosk_queue_origin ON kiosk_queue (origin, id);
+)sql";
+
 constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
-                                        kSchemaV5.data()};
+                                        kSchemaV5.data(), kSchemaV6};
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
 constexpr HubSql kRecordVersion{"record_version",

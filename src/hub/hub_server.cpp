@@ -24,6 +24,7 @@
 
 #include "core/number.hpp"
 #include "hub/hub_api.hpp"
+#include "hub/kiosk_worker.hpp"
 #include "hub/web/console.hpp"
 #include "hub/work_pool.hpp"
 #include "proto/sync_json.hpp"
@@ -57,6 +58,11 @@ constexpr std::size_t kConnectionMemory = 32 * 1024;
 constexpr unsigned kIdleTimeoutSeconds = 30;
 // How long SIGTERM waits for the requests under way before closing what is left.
 constexpr auto kDrainLimit = std::chrono::seconds(30);
+// The kiosk queue's worker: how often it looks for rows queued by another process (a command
+// line's import, a crash's leftovers), and how many rows a step takes (its lookups, up to two
+// Argon2id hashes a person, are what a stop waits for).
+constexpr auto kKioskWorkerPeriod = std::chrono::seconds(5);
+constexpr size_t kKioskWorkerBatch = 64;
 
 enum class Route { none, health, enrol, events, changes, console };
 enum class Stage { headers, admitting, body, working };
@@ -456,6 +462,10 @@ Status serve(const ServeOptions& options) {
     const int listen_fd = listenOn(options.host, options.port, port);
     if (listen_fd < 0) return listenFailed(options);
 
+    // The kiosks' table follows decisions and status uploads from the queue, in the background.
+    KioskWorker kiosk_worker(api, kKioskWorkerPeriod, kKioskWorkerBatch);
+    api.setKioskWaker([&kiosk_worker] { kiosk_worker.wake(); });
+
     Server server(api, console.value(), std::max(1, options.threads));
     MHD_Daemon* daemon = MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME, 0, nullptr, nullptr,
@@ -484,6 +494,8 @@ Status serve(const ServeOptions& options) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     server.pool().close();  // runs what was handed over, so no connection stays suspended
     MHD_stop_daemon(daemon);
+    api.setKioskWaker({});
+    kiosk_worker.stop();  // what it leaves queued, the next run drains
     return {};
 }
 

@@ -58,8 +58,7 @@ struct StatusImportSummary {
     int imported = 0;       // rows kept
     int changes = 0;        // changes queued for devices
     int unmatched = 0;      // rows no device has registered (kept for the kiosks' status table)
-    int kiosk_entries = 0;  // people whose kiosk card-status entry changed
-    int kiosk_changes = 0;  // kiosk.status changes queued for kiosks
+    int kiosk_queued = 0;   // rows queued for the kiosks' card-status table (drainKioskQueue)
 };
 
 struct TimeFlagCount {
@@ -115,10 +114,11 @@ class HubStore {
     virtual Result<std::vector<TimeFlagCount>> timeFlagCounts() = 0;
 
     // The office's decisions (core/status_import): each kept, and each registration of that
-    // NIK and birth date gets a status change for the device that made it. Each person's kiosk
-    // entry is brought up to date and sent to the kiosks of their area (hub_plan:
-    // planKioskEntries). The slow kiosk lookups are computed first; the rest is one
-    // transaction.
+    // NIK and birth date gets a status change for the device that made it, in one transaction
+    // that also queues the rows for the kiosks' table (kiosk_queue). Each person's kiosk entry
+    // is brought up to date and sent to the kiosks of their area (hub_plan: planKioskEntries)
+    // when the queue is drained (hub_ops.hpp drainKioskQueue: serve's worker, or the command
+    // line's `status import` before it exits).
     virtual Result<StatusImportSummary> importStatuses(const std::vector<StatusRow>& rows,
                                                        UnixSeconds now) = 0;
 };

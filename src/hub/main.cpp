@@ -27,6 +27,7 @@
 #include "codec/json.hpp"
 #include "core/kiosk_area.hpp"
 #include "core/number.hpp"
+#include "hub/hub_ops.hpp"
 #include "hub/hub_server.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/user_command.hpp"
@@ -274,12 +275,18 @@ int main(int argc, char** argv) {
                       << problem.code << "]\n";
         auto summary = (*store)->importStatuses(parsed->rows, platform::nowSeconds());
         if (!summary) return fail(summary.error());
+        // The kiosks' table follows before the command ends (with whatever else was queued).
+        auto kiosks = hub::drainKioskQueue((*store)->db(), platform::nowSeconds());
+        if (!kiosks) return fail(kiosks.error());
+        if (kiosks->dropped)
+            std::cerr << kiosks->dropped << " rows not applied to the kiosks' table: their "
+                      << "kiosk lookups failed [kiosk_lookup_failed]\n";
         std::cout << dumpJson(OrderedJson{{"imported", summary->imported},
                                           {"bad_rows", parsed->problems.size()},
                                           {"changes", summary->changes},
                                           {"unmatched", summary->unmatched},
-                                          {"kiosk_entries", summary->kiosk_entries},
-                                          {"kiosk_changes", summary->kiosk_changes}})
+                                          {"kiosk_entries", kiosks->entries},
+                                          {"kiosk_changes", kiosks->changes}})
                   << "\n";
         return parsed->problems.empty() ? kOk : kFailed;
     }

@@ -182,13 +182,15 @@ struct DecisionSummary {
     int decided = 0;
     int unknown = 0;         // member ids the hub does not hold
     int changes = 0;         // changes queued for devices
-    int kiosk_changes = 0;   // kiosk.status changes queued for kiosks
+    int kiosk_queued = 0;    // rows queued for the kiosks' table (one per person)
 };
 
 // Records each decision (decisions table, history, audit `decide`), moves the members' state,
 // queues for the device that registered each member its change (registration.verified,
-// registration.correction_requested, registration.rejected) and brings the kiosks' card-status
-// table up to date, in one transaction (the kiosk lookups are computed before it). Errors:
+// registration.correction_requested, registration.rejected) and queues each person's row for
+// the kiosks' card-status table (kiosk_queue), in one transaction with nothing slow before it:
+// the kiosks' table follows when drainKioskQueue applies the row (pekon-hub serve's worker).
+// Errors:
 // `bad_reason`, `too_many`, `note_too_long`, `bad_staff` (no username). Ids the hub does not
 // hold are counted in `unknown` and otherwise ignored; an id named twice is decided once.
 // Each decision's history line is addDecisionHistory's.

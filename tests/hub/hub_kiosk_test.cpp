@@ -9,6 +9,7 @@
 #include <string>
 
 #include "codec/json.hpp"
+#include "hub/hub_ops.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/hub_store_fixtures.hpp"
 #include "hub/hub_plan.hpp"
@@ -78,13 +79,28 @@ void registerBoth(HubStore& hub, const std::string& device) {
     REQUIRE(answer->accepted.size() == 4);
 }
 
-StatusImportSummary import(HubStore& hub, const std::string& rows) {
+// An import as `pekon-hub status import` makes it: the rows queued for the kiosks' table in
+// the import's transaction, then the queue drained (what it did to the kiosks' table).
+struct Imported : StatusImportSummary {
+    int kiosk_entries = 0;
+    int kiosk_changes = 0;
+};
+Imported import(HubStore& hub, const std::string& rows) {
     auto parsed = parseStatusCsv("nik,birth_date,status,card_number,class,faskes,date\n" + rows);
     REQUIRE(parsed);
     REQUIRE(parsed->problems.empty());
     auto summary = hub.importStatuses(parsed->rows, kNow);
     REQUIRE(summary);
-    return *summary;
+    CHECK(summary->kiosk_queued == static_cast<int>(parsed->rows.size()));
+    auto drained = drainKioskQueue(hub.db(), kNow);
+    REQUIRE(drained);
+    CHECK(drained->rows == summary->kiosk_queued);
+    CHECK_FALSE(drained->more);
+    Imported out;
+    static_cast<StatusImportSummary&>(out) = *summary;
+    out.kiosk_entries = drained->entries;
+    out.kiosk_changes = drained->changes;
+    return out;
 }
 
 std::vector<Change> changesOf(HubStore& hub, const std::string& device) {
@@ -200,7 +216,7 @@ TEMPLATE_TEST_CASE(
     REQUIRE(hub->revoke(revoked.device_id, kNow));
     registerBoth(*hub, tablet);
 
-    const StatusImportSummary summary = import(
+    const Imported summary = import(
         *hub, std::string(kBudi) + ",1980-05-15,paid,,3,Puskesmas Kota Agung,2026-12-01\n" + kSiti +
                   ",1985-08-22,card_issued,0001234567890,2,Puskesmas Talang Padang,2026-12-03\n" +
                   kStranger + ",1990-01-01,verified,,,,2026-12-02\n");
@@ -270,7 +286,7 @@ TEMPLATE_TEST_CASE(
     const std::string budi = kkOf(keyOf(kiosk), kBudi);
 
     // Two rows of one file for one person: one entry, one change, the later decision.
-    StatusImportSummary first = import(
+    Imported first = import(
         *hub, std::string(kBudi) + ",1980-05-15,verified,,3,Puskesmas Kota Agung,2026-11-25\n" +
                   kBudi + ",1980-05-15,paid,,,,2026-12-01\n");
     CHECK(first.kiosk_entries == 1);
@@ -282,7 +298,7 @@ TEMPLATE_TEST_CASE(
     CHECK(table.at(budi).faskes == "Puskesmas Kota Agung");
 
     // A card is issued later: a new entry.
-    StatusImportSummary second =
+    Imported second =
         import(*hub, std::string(kBudi) + ",1980-05-15,card_issued,0009876543210,,,2026-12-10\n");
     CHECK(second.kiosk_changes == 1);
     table = kioskTable(*hub, kiosk.device_id);
@@ -295,7 +311,7 @@ TEMPLATE_TEST_CASE(
               .kiosk_changes == 0);
 
     // Late news of an older decision: kept among the statuses, the kiosk entry stays.
-    StatusImportSummary late =
+    Imported late =
         import(*hub, std::string(kBudi) + ",1980-05-15,verified,,3,,2026-11-25\n");
     CHECK(late.imported == 1);
     CHECK(late.kiosk_entries == 0);
@@ -337,7 +353,7 @@ TEMPLATE_TEST_CASE(
     // Revoked: the next decisions reach the other kiosk only.
     REQUIRE(hub->revoke(late.device_id, kNow));
     const auto before = changesOf(*hub, late.device_id).size();
-    const StatusImportSummary after =
+    const Imported after =
         import(*hub, std::string(kBudi) + ",1980-05-15,card_delivered,,,,2026-12-15\n");
     CHECK(after.kiosk_changes == 1);  // the regency's kiosk
     CHECK(changesOf(*hub, late.device_id).size() == before);
@@ -489,7 +505,7 @@ TEMPLATE_TEST_CASE(
     CHECK(table.count(kkOf(keyOf(late), kSiti)) == 1);
     CHECK(table.count("0123456789abcdef0123456789abcdef") == 0);
     // The next decision about Budi makes his entry anew, by NIK and KK number.
-    const StatusImportSummary next =
+    const Imported next =
         import(*hub, std::string(kBudi) + ",1980-05-15,paid,,3,,2026-12-05\n");
     CHECK(next.kiosk_changes == 1);
     CHECK(kioskTable(*hub, late.device_id).at(kkOf(keyOf(late), kBudi)).status == "paid");

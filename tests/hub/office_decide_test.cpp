@@ -1,7 +1,9 @@
 // Staff decisions at the hub (office_read.hpp `decide`) on each backend: the decisions table,
 // the member's history and state, the audit log, the change for the device that registered
-// the member, and the kiosks' card-status table.
+// the member, and the kiosks' card-status table (queued with the decision, followed when the
+// kiosk queue is drained).
 #include <catch2/catch.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -121,6 +123,14 @@ std::vector<KioskEntry> kioskEntriesSent(HubStore& hub, const std::string& kiosk
     return out;
 }
 
+// What the kiosk queue's drain did (serve's worker does the same in the background).
+KioskDrained drain(HubStore& hub) {
+    auto drained = drainKioskQueue(hub.db(), kNow + 1);
+    REQUIRE(drained);
+    CHECK_FALSE(drained->more);
+    return *drained;
+}
+
 }  // namespace
 
 TEMPLATE_TEST_CASE("decide: one member verified reaches its device, the audit log and the kiosks",
@@ -137,7 +147,17 @@ TEMPLATE_TEST_CASE("decide: one member verified reaches its device, the audit lo
     CHECK(summary->decided == 1);
     CHECK(summary->unknown == 0);
     CHECK(summary->changes == 1);
-    CHECK(summary->kiosk_changes == 1);
+    CHECK(summary->kiosk_queued == 1);
+    // Committed at once: the kiosks' table follows when the queue is drained.
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_queue WHERE nik = '" + std::string(kBudi) +
+                      "' AND status = 'verified' AND decided_on = '" + kToday + "'") == 1);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_entries") == 0);
+    CHECK(sent(*hub, kiosk, "kiosk.status").empty());
+    const KioskDrained drained = drain(*hub);
+    CHECK(drained.rows == 1);
+    CHECK(drained.entries == 1);
+    CHECK(drained.changes == 1);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_queue") == 0);
 
     const auto verified = sent(*hub, tablet, "registration.verified");
     REQUIRE(verified.size() == 1);
@@ -192,6 +212,8 @@ TEMPLATE_TEST_CASE("decide: a household sent back for correction, with its reaso
     REQUIRE(summary);
     CHECK(summary->decided == 2);
     CHECK(summary->changes == 2);
+    CHECK(summary->kiosk_queued == 2);
+    CHECK(drain(*hub).changes == 2);
 
     const auto asked = sent(*hub, tablet, kCorrectionRequestedType);
     REQUIRE(asked.size() == 2);
@@ -219,6 +241,7 @@ TEMPLATE_TEST_CASE("decide: a household sent back for correction, with its reaso
     // Corrected and then verified the same day: the kiosk follows the later decision.
     auto later = decide(hub->db(), request({"m1"}, Decision::verified), kNow + 600);
     REQUIRE(later);
+    CHECK(drain(*hub).changes == 1);
     const auto after = kioskEntriesSent(*hub, kiosk);
     REQUIRE(after.size() == 3);
     CHECK(after.back().status == "verified");
@@ -239,7 +262,10 @@ TEMPLATE_TEST_CASE("decide: a rejection carries its reason and note to the devic
         decide(hub->db(), request({"m2"}, Decision::rejected, "already_covered", "PPU"), kNow);
     REQUIRE(summary);
     CHECK(summary->decided == 1);
-    CHECK(summary->kiosk_changes == 0);  // no kiosk enrolled: the entry waits for one
+    CHECK(summary->kiosk_queued == 1);
+    const KioskDrained drained = drain(*hub);
+    CHECK(drained.entries == 1);
+    CHECK(drained.changes == 0);  // no kiosk enrolled: the entry waits for one
     CHECK(stateOf(db, "m2") == "rejected");
     const auto rejected = sent(*hub, tablet, "registration.rejected");
     REQUIRE(rejected.size() == 1);
@@ -368,8 +394,16 @@ TEMPLATE_TEST_CASE("decide: a bulk decision of 1000 members in one transaction",
     CHECK(db.queryInt("SELECT COUNT(DISTINCT source) FROM office_history WHERE kind = "
                       "'decision'") == 1000);
     CHECK(db.queryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'decide'") == 1000);
-    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_entries") == 1000);
     CHECK(db.queryInt("SELECT COUNT(*) FROM office_members WHERE state = 'verified'") == 1000);
+    // The kiosks' rows are queued in the same transaction and follow when drained.
+    CHECK(summary->kiosk_queued == 1000);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_queue") == 1000);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_entries") == 0);
+    const KioskDrained drained = drain(*hub);
+    CHECK(drained.rows == 1000);
+    CHECK(drained.entries == 1000);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_entries") == 1000);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_queue") == 0);
 }
 
 TEST_CASE("decide: the changes a decision queues, by decision", "[hub][office]") {
@@ -396,4 +430,228 @@ TEST_CASE("decide: the changes a decision queues, by decision", "[hub][office]")
     // No NIK in what a device is sent about a decision.
     for (const auto& c : {verified, asked, rejected})
         for (const NewChange& change : c) CHECK(change.data.find(kBudi) == std::string::npos);
+}
+
+// --- The kiosk follow-up queue (hub_ops_kiosk_queue) -----------------------------------------
+// A decision and a status import queue their rows for the kiosks' table and commit at once; the
+// drain applies them, oldest first, each decision or import planned as it would have been.
+
+namespace {
+
+// A hub with Rina, a tablet that registered Budi and Siti (household h1), and a kiosk of
+// `area`.
+struct Registered {
+    std::unique_ptr<HubStore> hub;
+    std::string tablet;
+    std::string kiosk;
+};
+Registered registered(const test::HubTestDb& db, const std::string& area) {
+    Registered r{openHub(db), "", ""};
+    addRina(db);
+    r.tablet = enrol(*r.hub);
+    r.kiosk = enrol(*r.hub, area);
+    registerHousehold(*r.hub, r.tablet);
+    return r;
+}
+
+std::int64_t kioskEntriesOfNik(const test::HubTestDb& db, const std::string& nik) {
+    return db.queryInt("SELECT COUNT(*) FROM kiosk_entries WHERE nik = '" + nik + "'");
+}
+
+StatusRow statusRow(const std::string& nik, Date birth, MemberStatus status, Date decided,
+                    const std::string& card = "") {
+    StatusRow row;
+    row.nik = nik;
+    row.birth_date = birth;
+    row.status = status;
+    row.card_number = card;
+    row.date = decided;
+    return row;
+}
+
+// A drain step's first half: the batch read and its lookups computed, nothing written yet.
+KioskBatch readAndCompute(HubStore& hub) {
+    auto taken = inTx<std::optional<KioskBatch>>(
+        hub.db(), TxMode::read, [](HubTx& tx) { return readKioskBatch(tx, kKioskDrainBatch); });
+    REQUIRE(taken);
+    REQUIRE(taken->has_value());
+    computeKioskBatch(**taken);
+    return std::move(**taken);
+}
+
+Result<KioskDrained> apply(HubStore& hub, const KioskBatch& taken) {
+    return inTx<KioskDrained>(hub.db(), TxMode::write,
+                              [&](HubTx& tx) { return applyKioskBatch(tx, taken, kNow + 1); });
+}
+
+std::vector<std::string> statusesSent(HubStore& hub, const std::string& kiosk) {
+    std::vector<std::string> out;
+    for (const KioskEntry& e : kioskEntriesSent(hub, kiosk)) out.push_back(e.status);
+    return out;
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("kiosk queue: imports and decisions follow in order, each on its own",
+                   "[hub][office][kiosk_queue]", SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, db, "kiosk_queue_order.db");
+    auto [hub, tablet, kiosk] = registered(db, "18.06");
+    const Date budi_born{1980, 5, 15}, siti_born{1982, 8, 15};
+
+    // Three imports and a decision, all committed before anything is drained.
+    auto a = hub->importStatuses({statusRow(kBudi, budi_born, MemberStatus::card_issued,
+                                            Date{2026, 12, 1}, "0001234567890")},
+                                 kNow);
+    REQUIRE(a);
+    CHECK(a->kiosk_queued == 1);
+    // Paid on the day the card was issued: a tie, which the later row wins (it keeps the card
+    // number); Siti verified.
+    REQUIRE(hub->importStatuses(
+        {statusRow(kBudi, budi_born, MemberStatus::paid, Date{2026, 12, 1}),
+         statusRow(kSiti, siti_born, MemberStatus::verified, Date{2026, 11, 30})},
+        kNow));
+    // Within one file, the later row of a tie wins and the kiosk is sent the person once.
+    REQUIRE(hub->importStatuses(
+        {statusRow(kBudi, budi_born, MemberStatus::card_delivered, Date{2026, 12, 5}),
+         statusRow(kBudi, budi_born, MemberStatus::card_issued, Date{2026, 12, 5})},
+        kNow));
+    // Rejected by the office at kNow (2026-11-18): older than the card, so it changes nothing.
+    auto late = decide(hub->db(), request({"m1"}, Decision::rejected, "other"), kNow);
+    REQUIRE(late);
+    CHECK(late->kiosk_queued == 1);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_queue") == 6);
+    CHECK(db.queryInt("SELECT COUNT(DISTINCT origin) FROM kiosk_queue") == 4);
+    CHECK(statusesSent(*hub, kiosk).empty());
+
+    // One origin a step, oldest first.
+    std::vector<int> rows;
+    for (;;) {
+        auto step = drainKioskStep(hub->db(), kNow + 1);
+        REQUIRE(step);
+        rows.push_back(step->rows);
+        if (!step->more) break;
+    }
+    CHECK(rows == std::vector<int>{1, 2, 2, 1});
+    CHECK(statusesSent(*hub, kiosk) ==
+          std::vector<std::string>{"card_issued", "paid", "verified", "card_issued"});
+    const auto entries = kioskEntriesSent(*hub, kiosk);
+    CHECK(entries.back().card_number_masked == entries.front().card_number_masked);
+    CHECK_FALSE(entries.back().card_number_masked.empty());
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_entries WHERE decided_on = '2026-12-05'") == 1);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_queue") == 0);
+
+    // Nothing left: a drain does nothing.
+    auto again = drainKioskQueue(hub->db(), kNow + 2);
+    REQUIRE(again);
+    CHECK(again->rows == 0);
+    CHECK(kioskEntriesSent(*hub, kiosk).size() == 4);
+}
+
+TEMPLATE_TEST_CASE("kiosk queue: a drain cut short leaves its rows queued; again, it is the same",
+                   "[hub][office][kiosk_queue]", SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, db, "kiosk_queue_crash.db");
+    auto [hub, tablet, kiosk] = registered(db, "18.06.01");
+    REQUIRE(decide(hub->db(), request({"m1", "m2"}, Decision::verified), kNow));
+
+    // The lookups computed, then the write transaction dies before its commit.
+    const KioskBatch taken = readAndCompute(*hub);
+    CHECK(taken.people.size() == 2);
+    CHECK(taken.lookups.size() == 2);
+    auto crashed = inTx<KioskDrained>(hub->db(), TxMode::write, [&](HubTx& tx) -> Result<KioskDrained> {
+        auto applied = applyKioskBatch(tx, taken, kNow + 1);
+        REQUIRE(applied);
+        CHECK(applied->changes == 2);
+        return Error{"crash", "crash", "crash"};
+    });
+    REQUIRE_FALSE(crashed);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_queue") == 2);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_entries") == 0);
+    CHECK(statusesSent(*hub, kiosk).empty());
+
+    // The next drain does it all.
+    auto drained = drainKioskQueue(hub->db(), kNow + 1);
+    REQUIRE(drained);
+    CHECK(drained->rows == 2);
+    CHECK(drained->entries == 2);
+    CHECK(drained->changes == 2);
+    CHECK(statusesSent(*hub, kiosk) == std::vector<std::string>{"verified", "verified"});
+    // Its lookups are the people's (the same a synchronous follow-up computed).
+    auto lookups = kioskLookupsOf(hub->db(), taken.people);
+    REQUIRE(lookups);
+    const auto sent_entries = kioskEntriesSent(*hub, kiosk);
+    CHECK(sent_entries[0].kk_lookup == lookups->at(personText(taken.people[0])).kk);
+    CHECK(sent_entries[0].receipt_lookup == lookups->at(personText(taken.people[0])).receipt);
+
+    // The stale batch applied once more (a second drainer that read it too) changes nothing.
+    auto twice = apply(*hub, taken);
+    REQUIRE(twice);
+    CHECK(twice->rows == 0);
+    CHECK(twice->changes == 0);
+    CHECK_FALSE(twice->more);
+    CHECK(kioskEntriesSent(*hub, kiosk).size() == 2);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_entries") == 2);
+}
+
+TEMPLATE_TEST_CASE("kiosk queue: a person whose lookups fail is dropped after a few tries",
+                   "[hub][office][kiosk_queue]", SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, db, "kiosk_queue_failed.db");
+    auto [hub, tablet, kiosk] = registered(db, "18.06");
+    REQUIRE(decide(hub->db(), request({"m1"}, Decision::verified), kNow));
+    REQUIRE(decide(hub->db(), request({"m2"}, Decision::verified), kNow));
+
+    // Budi's lookups fail at every try: his row waits, then is dropped; Siti's is not held up
+    // for longer than that.
+    for (int attempt = 1; attempt <= kKioskQueueAttempts; ++attempt) {
+        KioskBatch taken = readAndCompute(*hub);
+        REQUIRE(taken.people.size() == 1);
+        CHECK(taken.people[0].nik == kBudi);
+        taken.lookups.clear();
+        taken.failed.insert(personText(taken.people[0]));
+        auto step = apply(*hub, taken);
+        REQUIRE(step);
+        CHECK(step->rows == 0);
+        CHECK(step->dropped == (attempt == kKioskQueueAttempts ? 1 : 0));
+        CHECK(step->more);
+        CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_queue WHERE nik = '" + std::string(kBudi) +
+                          "'") == (attempt == kKioskQueueAttempts ? 0 : 1));
+    }
+    auto drained = drainKioskQueue(hub->db(), kNow + 1);
+    REQUIRE(drained);
+    CHECK(drained->rows == 1);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_queue") == 0);
+    CHECK(kioskEntriesOfNik(db, kBudi) == 0);
+    CHECK(kioskEntriesOfNik(db, kSiti) == 1);
+}
+
+TEMPLATE_TEST_CASE("kiosk queue: a registration that arrives while the lookups are computed",
+                   "[hub][office][kiosk_queue]", SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, db, "kiosk_queue_stale.db");
+    auto [hub, tablet, kiosk] = registered(db, "18.06");
+    REQUIRE(decide(hub->db(), request({"m1"}, Decision::verified), kNow));
+    const KioskBatch taken = readAndCompute(*hub);
+
+    // Budi registered again, in another household with another KK, under an earlier member id:
+    // his KK lookup is now that household's.
+    auto answer = hub->push(
+        tablet,
+        batch({R"({"id":"eh0","seq":3,"type":"household.registered","at":"2026-11-17T09:00:00Z","actor":"u1","data":{"household_id":"h0","kk_number":"1806011203150099","village_code":"18.06.01.2016","address":"Jl. Baru 1","rt":"001","rw":"001"}})",
+                  memberEvent("em0", "m0", "h0", kBudi, "1980-05-15")}),
+        kNow);
+    REQUIRE(answer);
+    REQUIRE(answer->accepted.size() == 2);
+
+    // The stale lookups are not used: the row stays queued, and the next drain computes anew.
+    auto stale = apply(*hub, taken);
+    REQUIRE(stale);
+    CHECK(stale->rows == 0);
+    CHECK(db.queryInt("SELECT COUNT(*) FROM kiosk_queue WHERE attempts = 0") == 1);
+    auto drained = drainKioskQueue(hub->db(), kNow + 1);
+    REQUIRE(drained);
+    CHECK(drained->rows == 1);
+    auto fresh = kioskLookupsOf(hub->db(), taken.people);
+    REQUIRE(fresh);
+    const auto entries = kioskEntriesSent(*hub, kiosk);
+    REQUIRE(entries.size() == 1);
+    CHECK(entries[0].kk_lookup == fresh->at(personText(taken.people[0])).kk);
+    CHECK(entries[0].kk_lookup != taken.lookups.at(personText(taken.people[0])).kk);
 }

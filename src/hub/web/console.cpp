@@ -255,6 +255,11 @@ WebResponse Console::handle(const WebRequest& r) {
             return errorPage(ctx, 500, "error.internal");
         }
     }();
+    // A decision or a status upload may have queued rows for the kiosks' table.
+    if (route->access == Access::decide && r.method == "POST") {
+        turn.lock = {};
+        api_->kioskRowsQueued();
+    }
     return finished(std::move(answer));
 }
 

@@ -66,7 +66,7 @@ WebResponse statusUploadAction(PageContext& ctx) {
     count("upload.refused", static_cast<std::int64_t>(parsed->problems.size()));
     count("upload.changes", summary->changes);
     count("upload.unmatched", summary->unmatched);
-    count("upload.kiosk_changes", summary->kiosk_changes);
+    count("upload.kiosk_queued", summary->kiosk_queued);
     h.close("dl");
     if (!parsed->problems.empty()) {
         h.el("h2", ctx.t("upload.refused_lines"));
