@@ -101,7 +101,7 @@ Result<KioskFollowed> followKioskTable(
     const std::unordered_map<std::string, std::vector<PersonRecord>>& records, UnixSeconds now);
 
 // hub_ops_kiosk_queue: the kiosks' table follows every writer of statuses (a status import, a
-// staff decision) from a durable queue (kiosk_queue, schema v5). The writer queues its rows in
+// staff decision) from a durable queue (kiosk_queue, schema v6). The writer queues its rows in
 // its own write transaction and commits at once; the drain applies them later, oldest first,
 // each decision or import (an origin) planned on its own as it would have been at once.
 //

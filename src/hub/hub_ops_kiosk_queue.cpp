@@ -1,4 +1,4 @@
-// The kiosk follow-up queue (hub_ops.hpp, schema v5): writers queue status rows in their own
+// The kiosk follow-up queue (hub_ops.hpp, schema v6): writers queue status rows in their own
 // transaction; the drain applies them to kiosk_entries later, its slow part (the Argon2id
 // lookups) outside any write transaction.
 #include <algorithm>
