@@ -1,6 +1,7 @@
 // office_bench: the office console's reads and writes over a regency's worth of data (issue 14
 // §6), against a plain SELECT of the same rows in the same run.
 //   office_bench [--members N] [--pg URL] [--dir DIR] [--samples N] [--no-sqlite]
+//                [--dashboard-only]
 // A hub with N members (households of 4) and 5N events is built straight through the hub's
 // transaction interface (hub_tx bulk inserts): the events and the registration index as a push
 // stores them, and the read models (office_households, office_members, office_history)
@@ -9,6 +10,8 @@
 // scratch database the bench creates and drops) or PEKON_TEST_POSTGRES, on PostgreSQL:
 //   1. the queue's first page (50 rows awaiting a decision), and a filter by pekon (village);
 //   2. a person's page (memberView) for random members: median and p95 (target p95 <= 300 ms);
+//      the dashboard (readDashboard) over the regency and after a filter change (target p95
+//      <= 500 ms), beside a plain count of the members by state (--dashboard-only: stop here);
 //   3. a bulk decision of 1,000 members: its commit (the kiosks' rows only queued), then the
 //      kiosk queue drained (Argon2id, 2 per person, outside the write transactions);
 //   4. the full export of every member (all states) as CSV and as XLSX: rows/s (target
@@ -34,6 +37,7 @@
 #include "bench_stats.hpp"
 #include "codec/assets.hpp"
 #include "codec/json.hpp"
+#include "hub/dashboard.hpp"
 #include "hub/hub_ops.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/office_export.hpp"
@@ -53,6 +57,7 @@ struct Options {
     std::string dir;
     int samples = 200;
     bool sqlite = true;
+    bool dashboard_only = false;  // the dashboard's timings, not the rest
 };
 
 [[noreturn]] void die(const std::string& what) {
@@ -171,7 +176,10 @@ constexpr BulkColumn kOfficeMemberColumns[] = {{"member_id", "text"},
                                                {"check_count", "integer"},
                                                {"corrections", "integer"},
                                                {"corrected_at", "bigint"},
-                                               {"findings", "text"}};
+                                               {"findings", "text"},
+                                               {"verified_at", "bigint"},
+                                               {"paid_at", "bigint"},
+                                               {"card_at", "bigint"}};
 constexpr BulkInsert kOfficeMembers{"bench_office_members", "office_members", kOfficeMemberColumns,
                                     ""};
 constexpr BulkColumn kCheckColumns[] = {
@@ -186,17 +194,21 @@ constexpr BulkInsert kHistory{"bench_history", "office_history", kHistoryColumns
 
 // What one member is made of (its texts, which the bulk rows borrow).
 struct Person {
+    std::int64_t j = 0;
     std::string member_id, household_id, device_id, nik, name, birth, day, state, checks;
-    UnixSeconds received_at = 0;
+    UnixSeconds received_at = 0, state_at = 0;
+    UnixSeconds verified_at = 0, paid_at = 0, card_at = 0;  // 0: not reached
     int check_count = 0;
 };
 
 const char* const kNames[] = {"Budi Santoso",   "Siti Aminah", "Agus Salim",  "Dewi Lestari",
                               "Rahmat Hidayat", "Sri Wahyuni", "Joko Susilo", "Nur Aini"};
 const char* const kRelations[] = {"head", "spouse", "child", "child"};
+// j % 10; at 7, card_issued for even j / 10, paid for odd.
 const char* const kStates[] = {
-    "new",     "new", "new", "new", "new", "new", "verified", "verified", "needs_correction",
+    "new",     "new", "new", "new", "new", "new", "verified", "card_issued", "needs_correction",
     "rejected"};
+constexpr UnixSeconds kSpacing = 12;  // seconds between registrations: 1,000,000 in 139 days
 
 // `prefix` and `n` in at least `width` digits.
 std::string pad(std::int64_t n, int width, std::string_view prefix = {}) {
@@ -219,9 +231,20 @@ Person personOf(std::int64_t j, const std::vector<std::string>& devices) {
     p.birth = pad(year, 2, "19") + pad(month, 2, "-") + pad(day, 2, "-");
     p.nik = pad(day, 2, "180601") + pad(month, 2) + pad(year, 2) + pad(j % 10000, 4);
     p.name = kNames[j % 8];
-    p.received_at = kBase + j;
+    p.j = j;
+    p.received_at = kBase + j * kSpacing;
     p.day = formatIsoDate(dateOf(p.received_at));
     p.state = kStates[j % 10];
+    if (j % 10 == 7 && (j / 10) % 2 == 1) p.state = "paid";
+    // The steps' dates (the dashboard's pipeline): verified 1-9 days after the registration,
+    // paid 3-13 days after that, the card 6 or (one in three) 20 days after the payment.
+    p.state_at = p.received_at;
+    if (p.state == "verified" || p.state == "paid" || p.state == "card_issued")
+        p.verified_at = p.state_at = p.received_at + (1 + j % 9) * 86400;
+    if (p.state == "paid" || p.state == "card_issued")
+        p.paid_at = p.state_at = p.verified_at + (3 + j % 11) * 86400;
+    if (p.state == "card_issued") p.card_at = p.state_at = p.paid_at + (j % 3 ? 6 : 20) * 86400;
+    if (p.state == "needs_correction" || p.state == "rejected") p.state_at += 86400;
     if (j % 7 == 0) {
         p.checks = "nik_birth_date";
         p.check_count = 1;
@@ -279,7 +302,7 @@ Built build(HubStore& hub, const Options& o, const std::vector<std::string>& vil
             ++built.events;
         };
         for (const Person& p : people) {
-            const std::int64_t j = p.received_at - kBase;
+            const std::int64_t j = p.j;
             const std::string& village = villages[static_cast<size_t>((j / 4) % villages.size())];
             if (j % 4 == 0) {
                 const std::string& kk = texts.emplace_back(pad(j / 4, 10, "180601"));
@@ -353,12 +376,15 @@ Built build(HubStore& hub, const Options& o, const std::vector<std::string>& vil
                 .text(p.day)
                 .integer(p.received_at)
                 .text(p.state)
-                .integer(p.received_at)
+                .integer(p.state_at)
                 .text(p.checks)
                 .integer(p.check_count)
                 .integer(0)
                 .integer(0)
-                .text(p.check_count ? kFinding : "[]");
+                .text(p.check_count ? kFinding : "[]")
+                .integer(p.verified_at)
+                .integer(p.paid_at)
+                .integer(p.card_at);
             if (p.check_count)
                 checks.text(p.member_id).text(p.checks).text(p.state).integer(p.received_at);
             history.text(p.member_id)
@@ -445,6 +471,14 @@ constexpr HubSql kPlainExportPage{
     "m.state = ? AND (m.received_at, m.member_id) > (?, ?) ORDER BY m.received_at, m.member_id "
     "LIMIT 500",
     15};
+
+// The dashboard's reference: a plain count of the members by state, over the regency and over
+// one kecamatan.
+constexpr HubSql kPlainStates{"plain_states",
+                              "SELECT state, COUNT(*) FROM office_members GROUP BY state", 2};
+constexpr HubSql kPlainStatesOf{
+    "plain_states_of",
+    "SELECT state, COUNT(*) FROM office_members WHERE kecamatan_code = ? GROUP BY state", 2};
 
 // The bulk decision's reference: the decided members' rows written (to the state they have).
 constexpr HubSql kPlainDecide{"plain_decide",
@@ -636,6 +670,31 @@ void runOn(const char* backend, const Options& o, bool postgres,
     });
     row("person's page (target p95 <= 300)", person, person_ref);
 
+    // The dashboard (every figure of the page: counts by area and state, the pipeline's
+    // histograms, the stuck members, the weeks, corrections, ratings), first over the regency,
+    // then after a filter change: a kecamatan and a four-week period, another each run.
+    const UnixSeconds dash_now = kBase + 160 * 86400;
+    const Timed dash = timeIt(runs, [&](int) {
+        auto d = need(readDashboard(db, {}, dash_now, "18.06", 641036), "dashboard");
+        if (d.areas.empty() || d.to_card.empty()) die("the dashboard read nothing");
+    });
+    const Timed dash_ref = timeIt(runs, [&](int) { plain(db, kPlainStates, {}); });
+    row("dashboard: regency (p95 <= 500)", dash, dash_ref);
+    auto kecamatanOf = [&](int i) {
+        return villages[static_cast<size_t>(i * 37) % villages.size()].substr(0, 8);
+    };
+    const Timed dash_filter = timeIt(runs, [&](int i) {
+        DashboardFilter f;
+        f.kecamatan = kecamatanOf(i);
+        f.from_day = formatIsoDate(dateOf(kBase + (i % 16) * 7 * 86400));
+        f.to_day = formatIsoDate(dateOf(kBase + ((i % 16) * 7 + 27) * 86400));
+        need(readDashboard(db, f, dash_now, "18.06", 641036), "dashboard filtered");
+    });
+    const Timed dash_filter_ref =
+        timeIt(runs, [&](int i) { plain(db, kPlainStatesOf, {kecamatanOf(i)}); });
+    row("dashboard: kecamatan + 4 weeks", dash_filter, dash_filter_ref);
+    if (o.dashboard_only) return;
+
     // 1,000 members awaiting a decision (state new: j % 10 < 6), from the middle.
     DecisionRequest bulk;
     bulk.decision = Decision::verified;
@@ -717,7 +776,8 @@ int main(int argc, char** argv) {
     if (const char* pg = std::getenv("PEKON_TEST_POSTGRES"); pg && std::string(pg) != "off")
         o.postgres = pg;
     readOptions(argc, argv,
-                "office_bench [--members N] [--pg URL] [--dir DIR] [--samples N] [--no-sqlite]",
+                "office_bench [--members N] [--pg URL] [--dir DIR] [--samples N] [--no-sqlite] "
+                "[--dashboard-only]",
                 [&](const std::string& option, auto value) {
                     if (option == "--members")
                         o.members = std::stoll(value());
@@ -729,6 +789,8 @@ int main(int argc, char** argv) {
                         o.samples = std::stoi(value());
                     else if (option == "--no-sqlite")
                         o.sqlite = false;
+                    else if (option == "--dashboard-only")
+                        o.dashboard_only = true;
                     else
                         return false;
                     return true;

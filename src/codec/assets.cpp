@@ -47,6 +47,12 @@ Result<RegionTable> loadRegions(const std::string& dir) {
     return RegionTable::fromCsv(texts[0], texts[1], texts[2], texts[3]);
 }
 
+Result<PopulationFile> loadPopulation(const std::string& dir) {
+    auto text = readFile(dir + "/regions/population.csv");
+    if (!text) return text.error();
+    return parsePopulationCsv(*text);
+}
+
 Result<PremiumTable> loadPremiums(const std::string& dir) {
     auto text = readFile(dir + "/premiums.json");
     if (!text) return text.error();

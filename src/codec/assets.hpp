@@ -6,6 +6,7 @@
 
 #include "core/catalog.hpp"
 #include "core/outreach.hpp"
+#include "core/population.hpp"
 #include "core/premiums.hpp"
 #include "core/regions.hpp"
 #include "core/result.hpp"
@@ -32,6 +33,8 @@ struct Assets {
 };
 
 Result<RegionTable> loadRegions(const std::string& assets_dir);
+// regions/population.csv (the official totals per province and regency).
+Result<PopulationFile> loadPopulation(const std::string& assets_dir);
 Result<PremiumTable> loadPremiums(const std::string& assets_dir);
 Result<Catalog> loadCatalog(const std::string& assets_dir);
 Result<std::vector<MaterialTopic>> loadMaterials(const std::string& assets_dir);

@@ -70,6 +70,8 @@ class PostgresTx final : public HubTx {
 
     Result<std::int64_t> insert(const BulkInsert& table, const BulkRows& rows,
                                 std::string_view doing) override {
+        if (!rows.whole() || rows.width() != std::size(table.columns))
+            return raggedRows(table, rows);
         std::vector<pg::ArrayLiteral> columns(rows.width());
         for (size_t r = 0; r < rows.rows(); ++r)
             for (size_t c = 0; c < rows.width(); ++c) {

@@ -47,6 +47,8 @@ class SqliteTx final : public HubTx {
 
     Result<std::int64_t> insert(const BulkInsert& table, const BulkRows& rows,
                                 std::string_view doing) override {
+        if (!rows.whole() || rows.width() != std::size(table.columns))
+            return raggedRows(table, rows);
         const std::string& text = textOf(table.name, [&] {
             std::string columns, values;
             for (const BulkColumn& c : table.columns) {

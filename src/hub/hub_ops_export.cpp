@@ -176,6 +176,12 @@ Result<std::unique_ptr<ExportWriter>> openWriter(ExportFormat format, const std:
 
 }  // namespace
 
+std::string_view exportContentType(ExportFormat format) {
+    return format == ExportFormat::xlsx
+               ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+               : "text/csv; charset=utf-8";
+}
+
 std::string_view exportFormatCode(ExportFormat format) {
     return format == ExportFormat::csv ? "csv" : "xlsx";
 }

@@ -42,6 +42,11 @@ struct MemberRecord {
     std::int64_t corrections = 0;
     std::int64_t corrected_at = 0;  // the latest member.corrected's receipt, 0 when none
     std::string findings = "[]";    // JSON array of {"code","detail"}
+    // When the member first reached a step (hub/member_milestones), 0 when it has not: the
+    // dashboard's pipeline times read these.
+    std::int64_t verified_at = 0;
+    std::int64_t paid_at = 0;
+    std::int64_t card_at = 0;
 
     bool operator==(const MemberRecord&) const = default;
 };
@@ -52,8 +57,8 @@ struct MemberRecord {
     "member_id, household_id, device_id, nik, name, birth_date, sex, relation, segment, class, " \
     "phone, occupation, existing_card, nik_mismatch_reason, village_code, kecamatan_code, "     \
     "received_day, received_at, state, state_at, checks, check_count, corrections, corrected_at, " \
-    "findings"
-inline constexpr int kMemberRecordWidth = 25;
+    "findings, verified_at, paid_at, card_at"
+inline constexpr int kMemberRecordWidth = 28;
 
 // Row `row` of a RowSet whose first kMemberRecordWidth columns are kMemberRecordColumns.
 MemberRecord memberRecordAt(const RowSet& rows, int row);

@@ -10,6 +10,7 @@
 #include "codec/assets.hpp"
 #include "codec/json.hpp"
 #include "hub/hub_ops_office_read.hpp"
+#include "hub/member_milestones.hpp"
 #include "platform/paths.hpp"
 
 namespace pekon::hub {
@@ -65,7 +66,8 @@ constexpr BulkColumn kMemberColumns[] = {
     {"kecamatan_code", "text"}, {"received_day", "text"},   {"received_at", "bigint"},
     {"state", "text"},          {"state_at", "bigint"},     {"checks", "text"},
     {"check_count", "integer"}, {"corrections", "integer"}, {"corrected_at", "bigint"},
-    {"findings", "text"}};
+    {"findings", "text"},       {"verified_at", "bigint"},  {"paid_at", "bigint"},
+    {"card_at", "bigint"}};
 static_assert(std::size(kMemberColumns) == kMemberRecordWidth);
 constexpr BulkInsert kUpsertMembers{
     "office_upsert_members", "office_members", kMemberColumns,
@@ -79,7 +81,8 @@ constexpr BulkInsert kUpsertMembers{
     "received_at = excluded.received_at, state = excluded.state, state_at = excluded.state_at, "
     "checks = excluded.checks, check_count = excluded.check_count, "
     "corrections = excluded.corrections, corrected_at = excluded.corrected_at, "
-    "findings = excluded.findings"};
+    "findings = excluded.findings, verified_at = excluded.verified_at, "
+    "paid_at = excluded.paid_at, card_at = excluded.card_at"};
 
 constexpr BulkColumn kCheckColumns[] = {
     {"code", "text"}, {"state", "text"}, {"received_at", "bigint"}, {"member_id", "text"}};
@@ -191,6 +194,9 @@ MemberRecord memberRecordAt(const RowSet& r, int i) {
     m.corrections = r.integer(i, 22);
     m.corrected_at = r.integer(i, 23);
     m.findings = r.text(i, 24);
+    m.verified_at = r.integer(i, 25);
+    m.paid_at = r.integer(i, 26);
+    m.card_at = r.integer(i, 27);
     return m;
 }
 
@@ -218,6 +224,7 @@ Status writeMembers(HubTx& tx, const std::vector<MemberRecord>& records) {
         rows.text(m.village_code).text(m.kecamatan_code).text(m.received_day).integer(m.received_at);
         rows.text(m.state).integer(m.state_at).text(m.checks).integer(m.check_count);
         rows.integer(m.corrections).integer(m.corrected_at).text(m.findings);
+        rows.integer(m.verified_at).integer(m.paid_at).integer(m.card_at);
     }
     return okOf(tx.insert(kUpsertMembers, rows, "keep office members"));
 }
@@ -300,6 +307,7 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
         }
     }
     std::unordered_map<std::string, std::pair<std::int64_t, StampedCode>> decisions;
+    std::unordered_map<std::string, std::vector<DecisionFact>> all_decisions;  // for milestones
     {
         auto rows = tx.run(kDecisions, {targets}, "read decisions");
         if (!rows) return rows.error();
@@ -307,6 +315,7 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
             auto& latest = decisions[rows->text(i, 1)];
             if (rows->integer(i, 0) > latest.first)
                 latest = {rows->integer(i, 0), {rows->text(i, 2), rows->integer(i, 3)}};
+            all_decisions[rows->text(i, 1)].push_back({rows->text(i, 2), rows->integer(i, 3)});
         }
     }
     std::map<std::pair<std::string, std::string>, std::vector<StatusFact>> statuses;
@@ -346,10 +355,12 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
             m.kecamatan_code = h->village_code.substr(0, std::min<size_t>(8, h->village_code.size()));
         }
         StateFacts facts{m.received_at, m.corrected_at, std::nullopt, std::nullopt};
+        std::vector<StatusDateFact> dated;
         if (auto d = decisions.find(id); d != decisions.end()) facts.decision = d->second.second;
         if (auto s = statuses.find({m.nik, m.birth_date}); s != statuses.end()) {
             const StatusFact* latest = nullptr;
             for (const StatusFact& f : s->second) {
+                dated.push_back({f.status, f.decided_on});
                 if (!latest || std::tie(f.decided_on, f.id) > std::tie(latest->decided_on, latest->id))
                     latest = &f;
                 status_lines.push_back({id, f.imported_at, f.status,
@@ -361,6 +372,13 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
         const StampedCode state = memberState(facts);
         m.state = state.code;
         m.state_at = state.at;
+        static const std::vector<DecisionFact> kNone;
+        const auto own = all_decisions.find(id);
+        const Milestones reached =
+            memberMilestones(own == all_decisions.end() ? kNone : own->second, dated);
+        m.verified_at = reached.verified_at;
+        m.paid_at = reached.paid_at;
+        m.card_at = reached.card_at;
         const std::vector<CheckFinding> findings = checkMember(
             checked(m), MemberContext{h, by_household[m.household_id], by_nik[m.nik], regions,
                                       hf ? &hf->findings : nullptr});

@@ -318,8 +318,29 @@ CREATE TABLE IF NOT EXISTS kiosk_queue (
 CREATE INDEX IF NOT EXISTS kiosk_queue_origin ON kiosk_queue (origin, id);
 )sql";
 
+// ---- Version 7: the dashboard (issue 15) ----------------------------------------------------
+// When each member first reached verification, payment and card (hub/member_milestones; 0: not
+// recorded), kept by refreshMembers with the state; a store upgraded from version 6 has them 0
+// until `pekon-hub rebuild`. The indexes let the dashboard count an area's members by state and
+// list the members stuck in a step from the index alone. `area_population`: the population the
+// office enters per kecamatan or pekon (`pekon-hub population import`), which the coverage
+// shares are taken against; the regency's own comes with the assets (regions/population.csv).
+constexpr const char* kSchemaV7 = R"sql(
+ALTER TABLE office_members ADD COLUMN verified_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE office_members ADD COLUMN paid_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE office_members ADD COLUMN card_at BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS office_members_area
+    ON office_members (kecamatan_code, village_code, state, received_day);
+CREATE INDEX IF NOT EXISTS office_members_stuck ON office_members (state, state_at, member_id);
+CREATE TABLE IF NOT EXISTS area_population (
+    code           {key} PRIMARY KEY,    -- a kecamatan (18.06.01) or a pekon (18.06.01.2016)
+    population     BIGINT NOT NULL,
+    updated_at     BIGINT NOT NULL
+);
+)sql";
+
 constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
-                                        kSchemaV5.data(), kSchemaV6};
+                                        kSchemaV5.data(), kSchemaV6, kSchemaV7};
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
 constexpr HubSql kRecordVersion{"record_version",

@@ -4,6 +4,14 @@
 
 namespace pekon::hub {
 
+Error raggedRows(const BulkInsert& table, const BulkRows& rows) {
+    const std::string what = std::string(table.name) + ": " + std::to_string(rows.width()) +
+                             " cells a row for " + std::to_string(table.columns.size()) +
+                             " columns, or a row left short";
+    return Error{"bulk_rows_ragged", "Kesalahan program pekon-hub (" + what + ").",
+                 "A pekon-hub program error (" + what + ")."};
+}
+
 SqlParam textOrNull(const std::string& text) {
     return text.empty() ? SqlParam() : SqlParam(text);
 }

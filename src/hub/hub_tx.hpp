@@ -76,6 +76,8 @@ class BulkRows {
     BulkRows& integerOrNull(std::optional<std::int64_t> value);
     size_t width() const { return width_; }
     size_t rows() const { return width_ ? cells_.size() / width_ : 0; }
+    // Every row has all its cells (a row left short would shift every cell after it).
+    bool whole() const { return width_ && cells_.size() % width_ == 0; }
     const Cell& at(size_t row, size_t column) const { return cells_[row * width_ + column]; }
 
   private:
@@ -86,6 +88,10 @@ class BulkRows {
     size_t width_;
     std::vector<Cell> cells_;
 };
+
+// What both backends answer when `rows` do not fit `table`: a program error, refused before
+// anything is written.
+Error raggedRows(const BulkInsert& table, const BulkRows& rows);
 
 // One transaction (or, for TxMode::autocommit, statements each on their own).
 class HubTx {

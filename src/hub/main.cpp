@@ -4,6 +4,7 @@
 //                          [--kiosk AREA]
 //   pekon-hub device list --db DB | pekon-hub device revoke ID --db DB
 //   pekon-hub status import --db DB FILE.csv
+//   pekon-hub population import --db DB FILE.csv
 //   pekon-hub stats --db DB
 //   pekon-hub user add|list|passwd|unlock|disable|enable|role ... --db DB (hub/user_command.hpp)
 // DB: sqlite:PATH (or a bare PATH), or postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.
@@ -27,6 +28,7 @@
 #include "codec/json.hpp"
 #include "core/kiosk_area.hpp"
 #include "core/number.hpp"
+#include "hub/dashboard.hpp"
 #include "hub/hub_ops.hpp"
 #include "hub/hub_server.hpp"
 #include "hub/hub_store.hpp"
@@ -56,6 +58,8 @@ const char* kUsageText =
     "  pekon-hub device revoke ID --db DB\n"
     "  pekon-hub status import --db DB FILE.csv   "
     "(nik,birth_date,status,card_number,class,faskes,date)\n"
+    "  pekon-hub population import --db DB FILE.csv   (code,population: per kecamatan or pekon,\n"
+    "                                              the dashboard's coverage is taken against it)\n"
     "  pekon-hub stats --db DB\n"
     "  pekon-hub user add --db DB --username U --name \"FULL NAME\" --role admin|verifier|viewer\n"
     "  pekon-hub user list --db DB\n"
@@ -281,12 +285,33 @@ int main(int argc, char** argv) {
         if (kiosks->dropped)
             std::cerr << kiosks->dropped << " rows not applied to the kiosks' table: their "
                       << "kiosk lookups failed [kiosk_lookup_failed]\n";
+        // A running pekon-hub drains the same queue: what this command applied itself
+        // (kiosk_entries, kiosk_changes) can be less than it queued; kiosk_queue_empty says
+        // the kiosks' table has followed all the same.
         std::cout << dumpJson(OrderedJson{{"imported", summary->imported},
                                           {"bad_rows", parsed->problems.size()},
                                           {"changes", summary->changes},
                                           {"unmatched", summary->unmatched},
+                                          {"kiosk_queued", summary->kiosk_queued},
                                           {"kiosk_entries", kiosks->entries},
-                                          {"kiosk_changes", kiosks->changes}})
+                                          {"kiosk_changes", kiosks->changes},
+                                          {"kiosk_queue_empty", !kiosks->more}})
+                  << "\n";
+        return parsed->problems.empty() ? kOk : kFailed;
+    }
+    if (words[0] == "population" && words.size() == 3 && words[1] == "import") {
+        auto text = readFile(words[2]);
+        if (!text) return fail(text.error());
+        auto parsed = parsePopulationCsv(*text);
+        if (!parsed) return fail(parsed.error());
+        for (const auto& [line, problem] : parsed->problems)
+            std::cerr << words[2] << ":" << line << ": " << problem.message_en << " ["
+                      << problem.code << "]\n";
+        if (auto s = hub::importPopulation((*store)->db(), parsed->rows, platform::nowSeconds());
+            !s)
+            return fail(s.error());
+        std::cout << dumpJson(OrderedJson{{"imported", parsed->rows.size()},
+                                          {"bad_rows", parsed->problems.size()}})
                   << "\n";
         return parsed->problems.empty() ? kOk : kFailed;
     }

@@ -28,6 +28,8 @@ struct ExportSummary {
 };
 
 std::string_view exportFormatCode(ExportFormat format);  // "csv", "xlsx"
+// The HTTP Content-Type of a file in the format.
+std::string_view exportContentType(ExportFormat format);
 std::optional<ExportFormat> parseExportFormat(std::string_view code);
 
 // The columns, in order (the form's words, in Indonesian): NIK, No. KK, Nama Lengkap, Tanggal

@@ -123,8 +123,12 @@ TEMPLATE_TEST_CASE(
                        "1806016208850002,1985-08-22,card_issued,0001234567890,3,"
                        "Puskesmas Kota Agung,2026-12-03\n");
     REQUIRE(imported.exit_code == 0);
-    CHECK(imported.summary["kiosk_entries"] == 2);
-    CHECK(imported.summary["kiosk_changes"] == 2);  // both to the Kota Agung kiosk
+    CHECK(imported.summary["kiosk_queued"] == 2);
+    // The running hub drains the same queue and may apply the rows before the command does:
+    // the command's own counts are anything up to 2, and the queue is empty when it ends.
+    CHECK(imported.summary["kiosk_entries"].get<int>() <= 2);
+    CHECK(imported.summary["kiosk_changes"].get<int>() <= 2);
+    CHECK(imported.summary["kiosk_queue_empty"] == true);
 
     CHECK(ranOk(with({"sync"}, kiosk))["pulled"] == 2);
     CHECK(ranOk(with({"sync"}, other_kiosk))["pulled"] == 0);

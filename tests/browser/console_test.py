@@ -5,7 +5,8 @@ Starts a real pekon-hub on loopback with a fresh SQLite database, makes staff wi
 `pekon-hub user add`, lets a tablet (the real `pekon` CLI) register a household and sync,
 then, at 1366x768 and at a phone's 390x844: signs in, finds a person, decides for one, decides
 in bulk, exports XLSX and opens it (openpyxl), uploads a status CSV and reads the report,
-revokes a device. Screenshots of the main pages go to --screenshots (docs/screenshots when
+revokes a device, reads the dashboard (a kecamatan, its export, the printed report).
+Screenshots of the main pages go to --screenshots (docs/screenshots when
 refreshed by hand). Exit status 0 when every step did what it should.
 """
 import argparse
@@ -121,6 +122,13 @@ def main():
         wait = WebDriverWait(driver, 30)
         shot = lambda name: driver.save_screenshot(os.path.join(args.screenshots, name))
 
+        def tall_shot(name, width=1366):
+            """The whole page at `width`: the window as tall as the page, then back."""
+            height = driver.execute_script("return document.documentElement.scrollHeight")
+            driver.set_window_size(width, min(max(height + 140, 768), 6000))
+            shot(name)
+            driver.set_window_size(width, 768 if width == 1366 else 844)
+
         # Sign in.
         driver.get(hub.origin + "/office/")
         wait.until(ec.presence_of_element_located((By.NAME, "username")))
@@ -201,6 +209,46 @@ def main():
                "the refused line's number")
         shot("office-upload-report.png")
 
+        # The dashboard: Kota Agung's population entered on the command line, the regency's
+        # coverage with its chart, the kecamatan opened, its figures exported, the report as
+        # it prints.
+        population = os.path.join(work, "population.csv")
+        with open(population, "w") as f:
+            f.write("code,population\n18.06.01,52310\n18.06.01.2016,1804\n")
+        run([args.hub, "population", "import", "--db", db, population], env=env)
+        driver.get(hub.origin + "/office/dashboard")
+        wait.until(ec.presence_of_element_located((By.ID, "coverage")))
+        expect("Dasbor cakupan" in driver.title, "the dashboard opens from the nav")
+        page = driver.page_source
+        expect("641.036" in page and "52.310" in page, "the populations: regency and kecamatan")
+        expect(len(driver.find_elements(By.CSS_SELECTOR, "svg.chart")) >= 2, "the charts")
+        expect(not any(nik in page for nik in NIKS) and "Budi" not in page,
+               "nothing personal on the dashboard")
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        expect(width <= 1366, f"the dashboard fits 1366 pixels ({width}px)")
+        tall_shot("office-dashboard.png")
+        driver.find_element(By.LINK_TEXT, "Kota Agung").click()
+        wait.until(ec.url_contains("kec=18.06.01"))
+        expect("Negeri Ratu" in driver.page_source, "the kecamatan opens its pekon")
+        tall_shot("office-dashboard-kecamatan.png")
+        driver.find_element(By.CSS_SELECTOR, "a[href*='format=csv']").click()
+        deadline = time.time() + 60
+        while time.time() < deadline and not os.path.exists(
+                os.path.join(downloads, "pekon-dashboard.csv")):
+            time.sleep(0.2)
+        figures = open(os.path.join(downloads, "pekon-dashboard.csv"), encoding="utf-8").read()
+        expect("coverage,18.06.01.2016,Negeri Ratu,registered,3" in figures and
+               "coverage,18.06.01.2016,Negeri Ratu,population,1804" in figures,
+               "the exported figures of the pekon")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Laporan").click()
+        wait.until(ec.url_contains("report=1"))
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        expect(driver.find_element(By.CSS_SELECTOR, ".report-title").is_displayed() and
+               not driver.find_element(By.CSS_SELECTOR, "nav.main").is_displayed(),
+               "printed: the report's title, no menu")
+        tall_shot("office-report.png")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
         # Revoke the tablet.
         driver.get(hub.origin + "/office/devices")
         shot("office-devices.png")
@@ -222,6 +270,10 @@ def main():
         driver.find_element(By.PARTIAL_LINK_TEXT, "Ahmad").click()
         wait.until(ec.url_contains("/office/members/"))
         shot("office-person-phone.png")
+        driver.get(hub.origin + "/office/dashboard")
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        expect(width <= 390, f"the dashboard fits a phone's width ({width}px)")
+        tall_shot("office-dashboard-phone.png", 390)
         for url in [a.get_attribute("href") or "" for a in
                     driver.find_elements(By.CSS_SELECTOR, "a[href]")]:
             expect(not re.search(r"\d{16}", url), "no NIK in a link: " + url[:60])

@@ -10,6 +10,7 @@
 //   4 household JSON import, then validateHousehold() on every parsed household
 //   5 CSV
 //   'P' (0x50, checked before the modulo) the scan payload parser
+//   'Q' (0x51, checked before the modulo) the population CSV (the dashboard's figures)
 //
 // Besides the sanitizers, the target checks invariants that must hold for every input and
 // traps (__builtin_trap) when one breaks, so libFuzzer records the input as a crash.
@@ -34,6 +35,7 @@
 #include "core/kk_number.hpp"
 #include "core/nik.hpp"
 #include "core/phone.hpp"
+#include "core/population.hpp"
 #include "core/scan_payload.hpp"
 #include "core/sex.hpp"
 #include "core/text.hpp"
@@ -305,6 +307,26 @@ void fuzzPayload(std::string_view text) {
     if (p.kind == PayloadKind::card) PEKON_CHECK(parseCardNumber(p.card_number).ok());
 }
 
+// Population figures: a row or a problem for every line after the header; every kept figure
+// in range, every code once.
+void fuzzPopulation(std::string_view text) {
+    auto file = parsePopulationCsv(text);
+    if (!file) {
+        checkError(file.error());
+        return;
+    }
+    std::set<std::string> codes;
+    for (const PopulationRow& row : file->rows) {
+        PEKON_CHECK(row.population >= 0 && row.population <= kMaxPopulation);
+        PEKON_CHECK(codes.insert(row.code).second);
+        PEKON_CHECK(row.line >= 2);
+    }
+    for (const auto& [line, problem] : file->problems) {
+        PEKON_CHECK(line >= 2);
+        checkError(problem);
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -317,6 +339,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
     if (data[0] == 'P') {
         fuzzPayload(text);
+        return 0;
+    }
+    if (data[0] == 'Q') {
+        fuzzPopulation(text);
         return 0;
     }
     switch (data[0] % 6) {

@@ -1,6 +1,11 @@
 #include "hub/web/console.hpp"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 #include <ctime>
 #include <iostream>
@@ -47,6 +52,8 @@ constexpr Route kRoutes[] = {
     {"GET", "/office/status-upload", Access::decide, statusUploadPage},
     {"POST", "/office/status-upload", Access::decide, statusUploadAction, true},
     {"POST", "/office/export", Access::decide, exportAction},
+    {"GET", "/office/dashboard", Access::signed_in, dashboardPage},
+    {"GET", "/office/dashboard/export", Access::signed_in, dashboardExport},
 };
 
 constexpr std::size_t kGetCap = 4 * 1024;
@@ -161,6 +168,29 @@ WebResponse download(PageContext&, int fd, std::uint64_t size, std::string conte
     return r;
 }
 
+std::string temporaryFile(const std::string& prefix) {
+    const char* dir = std::getenv("TMPDIR");
+    std::string path = std::string(dir && *dir ? dir : "/tmp") + "/" + prefix + "-XXXXXX";
+    const int made = ::mkstemp(path.data());
+    if (made < 0) return "";
+    ::close(made);
+    return path;
+}
+
+WebResponse downloadFile(PageContext& ctx, const std::string& path, std::string content_type,
+                         const std::string& filename) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    ::unlink(path.c_str());
+    if (fd < 0) return errorPage(ctx, 503, "export.error.write");
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        ::close(fd);
+        return errorPage(ctx, 503, "export.error.write");
+    }
+    return download(ctx, fd, static_cast<std::uint64_t>(st.st_size), std::move(content_type),
+                    filename);
+}
+
 Html& postForm(Html& html, const PageContext& ctx, std::string_view action, bool upload) {
     html.open(
         "form",
@@ -195,6 +225,13 @@ Result<Console> Console::make(HubApi& api, ConsoleOptions options) {
     else
         std::cerr << "pekon-hub: kiosk areas are not checked against the region tables ("
                   << regions.error().message_en << ")\n";
+    // The regency's official population, which the dashboard's coverage is measured against.
+    auto population = dir ? loadPopulation(*dir) : Result<PopulationFile>(dir.error());
+    if (population)
+        console.population_ = std::move(population.value());
+    else
+        std::cerr << "pekon-hub: the dashboard has no official population ("
+                  << population.error().message_en << ")\n";
     return console;
 }
 
@@ -246,6 +283,7 @@ WebResponse Console::handle(const WebRequest& r) {
     auto turn = api_->storeTurn();
     PageContext ctx(r, lang, catalog_, turn.store, platform::nowSeconds(), options_);
     ctx.regions = regions_ ? &*regions_ : nullptr;
+    ctx.population = population_ ? &*population_ : nullptr;
     auto answer = [&]() -> WebResponse {
         try {
             return dispatch(ctx, *route, cookies);

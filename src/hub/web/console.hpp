@@ -9,6 +9,7 @@
 
 #include "core/catalog.hpp"
 #include "core/date.hpp"
+#include "core/population.hpp"
 #include "core/regions.hpp"
 #include "hub/hub_store.hpp"
 #include "hub/office_staff.hpp"
@@ -126,6 +127,7 @@ class PageContext {
     Form form;                             // a POST's fields (url-encoded or multipart)
     std::optional<UploadedFile> file;      // an upload route's file
     const RegionTable* regions = nullptr;  // when the assets were found
+    const PopulationFile* population = nullptr;  // the official totals, when found
 
     HubDb& db() { return store.db(); }
     const StaffAccount& who() const { return session->who; }
@@ -161,6 +163,13 @@ WebResponse redirect(std::string location);
 // A file download (see above). `filename`: [A-Za-z0-9._-] only.
 WebResponse download(PageContext& ctx, int fd, std::uint64_t size, std::string content_type,
                      const std::string& filename);
+// A new empty 0600 file in $TMPDIR (else /tmp) named `prefix`-XXXXXX, for a download to be
+// written to; "" when none can be made.
+std::string temporaryFile(const std::string& prefix);
+// The file at `path` as a download, unlinked at once (the open descriptor keeps it until it is
+// sent); the page of `export.error.write` when it cannot be opened.
+WebResponse downloadFile(PageContext& ctx, const std::string& path, std::string content_type,
+                         const std::string& filename);
 // <form method="post" action=... [enctype=multipart/form-data]> and the CSRF field.
 Html& postForm(Html& html, const PageContext& ctx, std::string_view action, bool upload = false);
 
@@ -193,6 +202,7 @@ class Console {
     ConsoleOptions options_;
     Catalog catalog_;
     std::optional<RegionTable> regions_;
+    std::optional<PopulationFile> population_;
 };
 
 }  // namespace pekon::hub::web

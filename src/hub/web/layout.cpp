@@ -16,6 +16,7 @@ struct NavItem {
 // The nav, in order; each entry shown to the roles its access allows.
 constexpr NavItem kNav[] = {
     {"/office/queue", "nav.queue", Access::signed_in},
+    {"/office/dashboard", "nav.dashboard", Access::signed_in},
     {"/office/status-upload", "nav.status_upload", Access::decide},
     {"/office/devices", "nav.devices", Access::signed_in},
     {"/office/codes", "nav.codes", Access::manage},

@@ -3,11 +3,9 @@
 // sent (unlinked while open: hub_server streams the descriptor, and closing it frees the
 // file). The file name holds the format and the day, never personal data. exportMembers
 // audits `export`.
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstdlib>
+#include <ctime>
 
 #include "hub/office_export.hpp"
 #include "hub/web/office_query.hpp"
@@ -16,11 +14,6 @@
 namespace pekon::hub::web {
 
 namespace {
-
-std::string tempDirectory() {
-    const char* dir = std::getenv("TMPDIR");
-    return dir && *dir ? dir : "/tmp";
-}
 
 std::string dayOf(UnixSeconds at) {
     const std::time_t t = static_cast<std::time_t>(at);
@@ -39,10 +32,8 @@ WebResponse exportAction(PageContext& ctx) {
     QueueFilter filter = filterOfQuery(ctx.form);
     if (filter.states.empty()) filter.states.push_back(OfficeState::verified);
 
-    std::string path = tempDirectory() + "/pekon-export-XXXXXX";
-    const int made = ::mkstemp(path.data());
-    if (made < 0) return errorPage(ctx, 503, "export.error.write");
-    ::close(made);
+    const std::string path = temporaryFile("pekon-export");
+    if (path.empty()) return errorPage(ctx, 503, "export.error.write");
     auto written = exportMembers(ctx.db(), *ctx.regions, filter, *format, path, ctx.who().id,
                                  ctx.who().username, ctx.now);
     if (!written) {
@@ -50,19 +41,8 @@ WebResponse exportAction(PageContext& ctx) {
         if (written.error().code == "bad_filter") return errorPage(ctx, 400, "error.bad_request");
         return errorPage(ctx, 503, "export.error.write");
     }
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    ::unlink(path.c_str());
-    if (fd < 0) return errorPage(ctx, 503, "export.error.write");
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-        ::close(fd);
-        return errorPage(ctx, 503, "export.error.write");
-    }
-    const bool xlsx = *format == ExportFormat::xlsx;
-    return download(
-        ctx, fd, static_cast<std::uint64_t>(st.st_size),
-        xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-             : "text/csv; charset=utf-8",
+    return downloadFile(
+        ctx, path, std::string(exportContentType(*format)),
         "pekon-bpjs-" + dayOf(ctx.now) + "." + std::string(exportFormatCode(*format)));
 }
 

@@ -50,6 +50,10 @@ WebResponse decideAction(PageContext& ctx);
 WebResponse statusUploadPage(PageContext& ctx);
 WebResponse statusUploadAction(PageContext& ctx);
 
+// page_dashboard.cpp, page_dashboard_export.cpp
+WebResponse dashboardPage(PageContext& ctx);
+WebResponse dashboardExport(PageContext& ctx);
+
 // page_export.cpp
 WebResponse exportAction(PageContext& ctx);
 
