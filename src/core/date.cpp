@@ -118,6 +118,19 @@ Result<UnixSeconds> parseRfc3339(std::string_view text) {
     return toDays(*date) * 86400 + h * 3600 + m * 60 + s;
 }
 
+namespace {
+// 1970-01-01 was a Thursday: Monday 1969-12-29 starts week 0.
+constexpr std::int64_t kWeekSeconds = 7 * 86400;
+constexpr std::int64_t kMondayShift = 3 * 86400;
+}  // namespace
+
+std::int64_t weekOf(UnixSeconds seconds) {
+    const std::int64_t shifted = seconds + kMondayShift;
+    return shifted >= 0 ? shifted / kWeekSeconds : -((-shifted + kWeekSeconds - 1) / kWeekSeconds);
+}
+
+UnixSeconds weekStart(std::int64_t week) { return week * kWeekSeconds - kMondayShift; }
+
 int ageOn(const Date& birth, const Date& on) {
     int age = on.year - birth.year;
     if (on.month < birth.month || (on.month == birth.month && on.day < birth.day)) --age;

@@ -38,6 +38,12 @@ std::string formatRfc3339(UnixSeconds seconds);
 Result<UnixSeconds> parseRfc3339(std::string_view text);
 Date dateOf(UnixSeconds seconds);
 
+// Weeks start on Monday 00:00 UTC: the number of the week a time falls in (week 0 starts on
+// Monday 1969-12-29), and that Monday's first second. For a local week, shift by the zone's
+// offset first (weekOf(t + kWib)) and back after.
+std::int64_t weekOf(UnixSeconds seconds);
+UnixSeconds weekStart(std::int64_t week);
+
 // Whole years between birth and on (the age on that day).
 int ageOn(const Date& birth, const Date& on);
 

@@ -10,10 +10,6 @@ std::int64_t countOf(const StateCounts& counts, OfficeState state) {
     return counts[static_cast<size_t>(state)];
 }
 
-// 1970-01-01 was a Thursday: Monday 1969-12-29 starts week 0.
-constexpr std::int64_t kWeek = 7 * 86400;
-constexpr std::int64_t kMondayShift = 3 * 86400;
-
 }  // namespace
 
 Coverage coverageOf(const StateCounts& counts, std::optional<std::int64_t> population) {
@@ -58,12 +54,5 @@ std::optional<std::int64_t> percentileDays(const DayHistogram& days, double frac
     }
     return days.rbegin()->first;
 }
-
-std::int64_t weekOf(std::int64_t unix_seconds) {
-    const std::int64_t shifted = unix_seconds + kMondayShift;
-    return shifted >= 0 ? shifted / kWeek : -((-shifted + kWeek - 1) / kWeek);
-}
-
-std::int64_t weekStart(std::int64_t week) { return week * kWeek - kMondayShift; }
 
 }  // namespace pekon::hub

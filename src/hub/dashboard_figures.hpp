@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/date.hpp"
 #include "hub/office_state.hpp"
 
 // The dashboard's arithmetic, apart from where its counts come from (hub_ops_dashboard): the
@@ -44,9 +45,6 @@ using DayHistogram = std::map<std::int64_t, std::int64_t>;
 std::optional<std::int64_t> percentileDays(const DayHistogram& days, double fraction);
 std::int64_t histogramTotal(const DayHistogram& days);
 
-// Weeks start on Monday (UTC): the number of the week a time falls in, and that Monday's
-// first second.
-std::int64_t weekOf(std::int64_t unix_seconds);
-std::int64_t weekStart(std::int64_t week);
+// Weeks: core/date's weekOf and weekStart (Monday, UTC).
 
 }  // namespace pekon::hub

@@ -7,6 +7,7 @@
 #include "store/households.hpp"
 #include "sync/worker.hpp"
 #include "ui/clock_banner.hpp"
+#include "ui/progress_panel.hpp"
 #include "ui/read_failed.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -52,6 +53,19 @@ void HomeScreen::refresh(UiContext& ui, const Navigator& nav) {
         auto drafts = listDrafts(ui.store(), nav.user()->id);
         drafts_ = drafts ? std::move(drafts.value()) : std::vector<HouseholdDraft>{};
         if (!drafts) failed(drafts.error());
+        if (shown_.empty()) shown_ = nav.user()->id;
+        people_.clear();
+        if (nav.user()->role == Role::supervisor) {
+            auto users = listUsers(ui.store());
+            if (users)
+                people_ = std::move(users.value());
+            else
+                failed(users.error());
+        }
+        auto progress = volunteerProgress(ui.store(), shown_, ui.now());
+        progress_ = progress ? std::optional<VolunteerProgress>(std::move(progress.value()))
+                             : std::nullopt;
+        if (!progress) failed(progress.error());
     }
 }
 
@@ -82,6 +96,9 @@ void HomeScreen::drawContent(UiContext& ui, Navigator& nav) {
         ui.probe("home.problem");
     }
 
+    // Everything below scrolls with a finger: the tiles, then the week and the to-do list.
+    ImGui::BeginChild("home_body", ImVec2(0, 0), false);
+    dragScroll();
     // Three tiles a row, each at most 420 px: narrower when the window is (they once ran past
     // its right edge at 1280 px).
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -132,6 +149,25 @@ void HomeScreen::drawContent(UiContext& ui, Navigator& nav) {
     if (tile(ui, "home.sessions", ui.t("session.home_tile"), ui.t("session.home_detail"),
              ImVec2(size.x, ui.px(130))))
         nav.push(route::Sessions{});
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (people_.size() > 1) {
+        textMuted(ui.t("home.whose"));
+        for (size_t i = 0; i < people_.size(); ++i) {
+            if (i > 0) ImGui::SameLine();
+            const bool mine = people_[i].id == shown_;
+            if (button(ui, "home.volunteer." + std::to_string(i), people_[i].name, ImVec2(0, 0),
+                       mine ? ButtonStyle::primary : ButtonStyle::secondary) &&
+                !mine) {
+                shown_ = people_[i].id;
+                refreshed_at_ = -1;
+            }
+        }
+    }
+    if (progress_)
+        progressPanel(ui, nav, *progress_, nav.user() && shown_ == nav.user()->id);
+    ImGui::EndChild();
 }
 
 }  // namespace pekon::ui

@@ -5,12 +5,15 @@
 
 #include "core/household_draft.hpp"
 #include "store/event_log.hpp"
+#include "store/progress.hpp"
 #include "store/store.hpp"
+#include "store/users.hpp"
 #include "ui/screen.hpp"
 
 namespace pekon::ui {
 
-// One big tile per capability the app has, the outbox and the language toggle.
+// One big tile per capability the app has, the outbox, the language toggle, and the
+// volunteer's week and to-do list (a supervisor picks whose: each volunteer of the device).
 class HomeScreen : public Screen {
   public:
     std::string_view name() const override { return "home"; }
@@ -23,6 +26,9 @@ class HomeScreen : public Screen {
     std::optional<std::int64_t> households_;  // none: the count could not be read
     std::string problem_;                     // a read that failed, in plain words
     std::vector<HouseholdDraft> drafts_;
+    std::optional<VolunteerProgress> progress_;
+    std::vector<User> people_;  // a supervisor's pick of whose progress; empty for a volunteer
+    std::string shown_;         // whose progress is shown: the user's own unless picked
     UnixSeconds refreshed_at_ = -1;
 };
 

@@ -1,0 +1,96 @@
+#include "store/progress.hpp"
+
+#include "store/drafts.hpp"
+#include "store/internal/database.hpp"
+
+namespace pekon {
+
+namespace {
+
+constexpr const char* kWeekCounts =
+    "SELECT COUNT(DISTINCT h.key), COUNT(m.key), "
+    "COALESCE(SUM(CASE WHEN e.sync_state IN ('accepted', 'duplicate') THEN 1 ELSE 0 END), 0), "
+    "COALESCE(SUM(CASE WHEN m.status IN ('verified', 'payment_pending', 'paid', 'card_issued', "
+    "'card_delivered') THEN 1 ELSE 0 END), 0) "
+    "FROM households h LEFT JOIN members m ON m.household_key = h.key "
+    "LEFT JOIN events e ON e.seq = m.event_seq "
+    "WHERE h.registered_by = ? AND h.registered_at >= ?";
+
+// The office's requests on what the user registered, oldest first.
+constexpr const char* kDecided =
+    "SELECT m.status, m.name, h.id, m.office_reason, m.office_note, m.status_at "
+    "FROM members m JOIN households h ON h.key = m.household_key "
+    "WHERE h.registered_by = ? AND m.status IN ('needs_correction', 'rejected') "
+    "ORDER BY m.status = 'rejected', m.status_at, m.key";
+
+// Leads of the user's sessions whose draft was never registered.
+constexpr const char* kLeads =
+    "SELECT a.name, s.id, l.created_at FROM session_leads l "
+    "JOIN session_attendees a ON a.key = l.attendee_key "
+    "JOIN sessions s ON s.key = a.session_key "
+    "WHERE s.created_by = ? AND l.household_id = '' ORDER BY l.created_at, l.key";
+
+}  // namespace
+
+Result<VolunteerProgress> volunteerProgress(Store& store, const std::string& user_id,
+                                            UnixSeconds now) {
+    sql::Connection& db = connection(store);
+    VolunteerProgress out;
+    out.week.since = weekStart(weekOf(now + kWibOffset)) - kWibOffset;
+    {
+        auto stmt = db.cached(kWeekCounts);
+        if (!stmt) return stmt.error();
+        (*stmt)->bind(1, user_id).bind(2, formatRfc3339(out.week.since));
+        const int rc = (*stmt)->step();
+        if (rc != SQLITE_ROW) return sql::sqliteError(db.handle(), rc, "count the week");
+        out.week.households = (*stmt)->integer(0);
+        out.week.members = (*stmt)->integer(1);
+        out.week.synced = (*stmt)->integer(2);
+        out.week.verified = (*stmt)->integer(3);
+    }
+    {
+        auto stmt = db.cached(kDecided);
+        if (!stmt) return stmt.error();
+        (*stmt)->bind(1, user_id);
+        int rc;
+        while ((rc = (*stmt)->step()) == SQLITE_ROW) {
+            TodoItem item;
+            item.kind = (*stmt)->text(0) == "rejected" ? TodoKind::refused : TodoKind::correction;
+            item.name = (*stmt)->text(1);
+            item.household_id = (*stmt)->text(2);
+            item.reason = (*stmt)->text(3);
+            item.note = (*stmt)->text(4);
+            item.at = (*stmt)->text(5);
+            out.todo.push_back(std::move(item));
+        }
+        if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read the requests");
+    }
+    auto drafts = listDrafts(store, user_id);
+    if (!drafts) return drafts.error();
+    for (auto it = drafts->rbegin(); it != drafts->rend(); ++it) {  // oldest first
+        TodoItem item;
+        item.kind = TodoKind::draft;
+        for (const MemberInput& m : it->household.members)
+            if (m.relation == "head" || item.name.empty()) item.name = m.name;
+        item.draft = *it;
+        out.todo.push_back(std::move(item));
+    }
+    {
+        auto stmt = db.cached(kLeads);
+        if (!stmt) return stmt.error();
+        (*stmt)->bind(1, user_id);
+        int rc;
+        while ((rc = (*stmt)->step()) == SQLITE_ROW) {
+            TodoItem item;
+            item.kind = TodoKind::lead;
+            item.name = (*stmt)->text(0);
+            item.session_id = (*stmt)->text(1);
+            item.at = (*stmt)->text(2);
+            out.todo.push_back(std::move(item));
+        }
+        if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read the leads");
+    }
+    return out;
+}
+
+}  // namespace pekon
