@@ -220,9 +220,12 @@ TEMPLATE_TEST_CASE(
 
     const test::Resident memory = test::residentOf(hub.pid());
     std::cout << "hostile bodies and headers (" << TestType::kName << "): pekon-hub peak resident "
-              << memory.peak_kib / 1024 << " MiB, now " << memory.now_kib / 1024 << " MiB\n";
+              << memory.peak_kib / 1024 << " MiB, now " << memory.now_kib / 1024 << " MiB, of it "
+              << memory.file_kib / 1024 << " MiB mapped from its program and libraries\n";
     CHECK(memory.peak_kib > 0);
-    CHECK(memory.peak_kib < 128 * 1024);
+    CHECK(memory.file_kib > 0);
+    // Its own memory, not the pages of its (Debug, ASan) program, which grow with the code.
+    CHECK(memory.ownPeakKib() < 128 * 1024);
     const auto [status, seconds] = probeHealth(hub.port());
     CHECK(status == 200);
     CHECK(seconds < 1.0);

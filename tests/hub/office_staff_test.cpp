@@ -213,8 +213,10 @@ TEMPLATE_TEST_CASE("staff: an unknown username costs the time of a wrong passwor
     }
     INFO("a verification " << seconds(verify) << " s, a wrong password " << seconds(wrong)
                            << " s, an unknown username " << seconds(unknown) << " s");
-    CHECK(seconds(wrong) > 0.5 * seconds(verify));
-    CHECK(seconds(unknown) > 0.5 * seconds(verify));
+    // Without the dummy verification an unknown username took 0.8 ms against 34 (2%); with it,
+    // the worst seen on a loaded machine was 34% (15 ms against 44) and a wrong password 49%.
+    CHECK(seconds(wrong) > 0.2 * seconds(verify));
+    CHECK(seconds(unknown) > 0.2 * seconds(verify));
 }
 
 TEMPLATE_TEST_CASE("staff: failures lock the account for a while; success resets the count",

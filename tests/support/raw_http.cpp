@@ -135,6 +135,7 @@ Resident residentOf(pid_t pid) {
     while (status >> key) {
         if (key == "VmHWM:") status >> r.peak_kib;
         if (key == "VmRSS:") status >> r.now_kib;
+        if (key == "RssFile:") status >> r.file_kib;
     }
     return r;
 }
