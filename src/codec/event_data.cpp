@@ -54,6 +54,7 @@ std::string feedbackSubmittedData(const Feedback& f) {
         .field("rating", static_cast<std::int64_t>(f.rating))
         .field("text", f.text);
     if (!f.phone.empty()) w.field("phone", f.phone);
+    if (f.complaint) w.field("complaint", true);
     return std::move(w).finish();
 }
 

@@ -19,15 +19,6 @@ constexpr CategoryName kNames[] = {
     {FeedbackCategory::other, "other"},
 };
 
-// Line breaks are fine in a complaint; other control characters are not.
-bool hasControl(std::string_view text) {
-    for (char c : text) {
-        const auto b = static_cast<unsigned char>(c);
-        if ((b < 0x20 && c != '\n') || b == 0x7F) return true;
-    }
-    return false;
-}
-
 }  // namespace
 
 std::string_view feedbackCategoryCode(FeedbackCategory category) {
@@ -53,7 +44,7 @@ Result<Feedback> checkFeedback(Feedback input) {
             "Pesan terlalu panjang (paling banyak " + std::to_string(kFeedbackTextMax) + " huruf).",
             "The message is too long (at most " + std::to_string(kFeedbackTextMax) +
                 " characters)."};
-    if (!isValidUtf8(input.text) || hasControl(input.text))
+    if (!isValidUtf8(input.text) || hasControlChars(input.text, true))
         return Error{"feedback_text_chars", "Pesan berisi karakter yang tidak bisa dipakai.",
                      "The message has characters that cannot be used."};
     const std::string_view phone = trim(input.phone);

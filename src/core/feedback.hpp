@@ -28,6 +28,7 @@ struct Feedback {
     int rating = 0;     // satisfaction 1 (very unhappy) to 5 (very happy)
     std::string text;   // optional
     std::string phone;  // optional; E.164 "+628..." once checked
+    bool complaint = false;  // the citizen asks the office to act (core/complaint: a ticket)
 };
 
 // Checks a form as typed and returns it cleaned: the text trimmed, the phone normalised.

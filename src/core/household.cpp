@@ -17,13 +17,6 @@ void add(FieldErrors& into, const std::string& field, Error error) {
     into.push_back(FieldError{field, std::move(error)});
 }
 
-bool hasControlChars(std::string_view text) {
-    for (char c : text) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
-    }
-    return false;
-}
-
 // Free text (names, addresses): valid UTF-8, no control characters, within `max` bytes.
 std::optional<Error> checkText(std::string_view text, size_t max, const char* what_id,
                                const char* what_en, const std::string& code) {

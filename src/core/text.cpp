@@ -77,4 +77,12 @@ void wipeText(std::string& text) {
     text.clear();
 }
 
+bool hasControlChars(std::string_view text, bool line_breaks_allowed) {
+    for (char c : text) {
+        const auto b = static_cast<unsigned char>(c);
+        if ((b < 0x20 && !(line_breaks_allowed && c == '\n')) || b == 0x7F) return true;
+    }
+    return false;
+}
+
 }  // namespace pekon

@@ -20,6 +20,10 @@ std::string searchKey(std::string_view text);
 // Whether `text` is well-formed UTF-8.
 bool isValidUtf8(std::string_view text);
 
+// Whether `text` has a control character (C0 or DEL); with `line_breaks_allowed`, '\n' does
+// not count (a complaint or an answer may break lines, a name may not).
+bool hasControlChars(std::string_view text, bool line_breaks_allowed = false);
+
 // Keeps the last `visible` characters and replaces the rest with '*': for showing NIK, KK
 // and card numbers on shared screens and in logs.
 std::string maskDigits(std::string_view digits, size_t visible = 4);

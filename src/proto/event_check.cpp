@@ -119,7 +119,12 @@ std::optional<Error> checkEvent(const WireEvent& e) {
     }
     if (e.type == "feedback.submitted") {
         return first(
-            text("category"), [&] { return needInt(d, "rating", 1, 5); }, textOrEmpty("text"));
+            text("category"), [&] { return needInt(d, "rating", 1, 5); }, textOrEmpty("text"),
+            [&]() -> std::optional<Error> {  // added in issue 15: optional
+                if (d.contains("complaint") && !d["complaint"].is_boolean())
+                    return invalid("complaint", "wajib true atau false", "must be true or false");
+                return std::nullopt;
+            });
     }
     return Error{"unknown_type", "Jenis peristiwa tidak dikenal: " + e.type + ".",
                  "Unknown event type: " + e.type + "."};

@@ -8,7 +8,8 @@
 namespace pekon {
 
 // A citizen's feedback or complaint (core/checkFeedback first), queued for the hub as
-// `feedback.submitted`; errors as checkFeedback's.
+// `feedback.submitted`; errors as checkFeedback's. A complaint (core isComplaint) is kept in
+// the kiosk's own tickets as well (store/complaints), numbered ticketNumber(event id).
 Result<Event> submitFeedback(Store& store, const Feedback& feedback, const WriteContext& context);
 
 }  // namespace pekon

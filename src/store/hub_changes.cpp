@@ -4,7 +4,9 @@
 
 #include "core/status_import.hpp"
 #include "core/status_reason.hpp"
+#include "core/text.hpp"
 #include "proto/ids.hpp"
+#include "store/internal/complaint_rows.hpp"
 #include "store/internal/database.hpp"
 #include "store/internal/kiosk_entries.hpp"
 #include "store/internal/member_status.hpp"
@@ -126,6 +128,23 @@ Result<bool> applyKioskStatus(Store& store, const HubChange& c) {
     return kept;
 }
 
+// Where a complaint ticket stands, for a kiosk's citizens. Only a kiosk keeps it; data that is
+// not a well-formed ticket status is recorded and changes nothing.
+Result<bool> applyComplaintStatus(Store& store, const HubChange& c) {
+    auto key = readSetting(store, kSettingKioskKey);
+    if (!key) return key.error();
+    if (!key->has_value()) return false;
+    auto ticket = parseTicketNumber(textOf(c.data, "ticket"));
+    auto state = parseTicketState(textOf(c.data, "state"));
+    auto day = parseIsoDate(textOf(c.data, "date"));
+    const std::string answer = textOf(c.data, "answer");
+    if (!ticket || !state || !day || answer.size() > kTicketAnswerMax || !isValidUtf8(answer))
+        return false;
+    ComplaintStatus status{*ticket, *state, answer, *day};
+    if (auto s = keepComplaintStatus(connection(store), status, false); !s) return s.error();
+    return true;
+}
+
 // What the device's log keeps of a change: a legacy kiosk.status loses its `lookup` (by NIK
 // and birth date), so the log gives no shorter way to the row than the table does.
 HubChange loggedChange(const HubChange& c) {
@@ -159,6 +178,8 @@ Result<AppliedChanges> applyHubChanges(Store& store, const ChangesPage& page, Un
             changed = applyDuplicate(db, c);
         else if (c.type == "kiosk.status")
             changed = applyKioskStatus(store, c);
+        else if (c.type == "complaint.status")
+            changed = applyComplaintStatus(store, c);
         if (!changed) return changed.error();
         ++(*changed ? out.applied : out.kept);
     }
