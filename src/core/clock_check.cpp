@@ -6,7 +6,6 @@ namespace pekon {
 
 namespace {
 
-constexpr std::int64_t kWibOffset = 7 * 3600;
 
 bool plausible(UnixSeconds t, const ClockInputs& in) {
     if (t < in.build_time) return false;

@@ -280,30 +280,30 @@ TicketClock ticketClock(const Date& opened, int days, std::optional<Date> done, 
     TicketClock clock;
     clock.due = addWorkingDays(opened, days, holidays);
     if (done) {
-        clock.state = *done <= clock.due ? ClockState::met : ClockState::late;
-        clock.days = clock.state == ClockState::late ? workingDaysBetween(clock.due, *done, holidays)
+        clock.state = *done <= clock.due ? DeadlineState::met : DeadlineState::late;
+        clock.days = clock.state == DeadlineState::late ? workingDaysBetween(clock.due, *done, holidays)
                                                      : 0;
         return clock;
     }
     if (today <= clock.due) {
-        clock.state = ClockState::running;
+        clock.state = DeadlineState::running;
         clock.days = workingDaysBetween(today, clock.due, holidays);
     } else {
-        clock.state = ClockState::overdue;
+        clock.state = DeadlineState::overdue;
         clock.days = std::max(1, workingDaysBetween(clock.due, today, holidays));
     }
     return clock;
 }
 
-std::string_view clockStateCode(ClockState state) {
+std::string_view deadlineStateCode(DeadlineState state) {
     switch (state) {
-        case ClockState::running:
+        case DeadlineState::running:
             return "running";
-        case ClockState::overdue:
+        case DeadlineState::overdue:
             return "overdue";
-        case ClockState::met:
+        case DeadlineState::met:
             return "met";
-        case ClockState::late:
+        case DeadlineState::late:
             return "late";
     }
     return "running";

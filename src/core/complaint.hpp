@@ -77,7 +77,7 @@ int workingDaysBetween(const Date& from, const Date& to, const std::vector<Date>
 // tickets with one range condition.
 Date overdueBefore(const Date& today, int days, const std::vector<Date>& holidays);
 
-enum class ClockState {
+enum class DeadlineState {
     running,   // not yet done, deadline not passed
     overdue,   // not yet done, deadline passed
     met,       // done by the deadline
@@ -85,12 +85,12 @@ enum class ClockState {
 };
 struct TicketClock {
     Date due;
-    ClockState state = ClockState::running;
+    DeadlineState state = DeadlineState::running;
     int days = 0;  // running: working days left; overdue/late: working days past the deadline
 };
 // One clock: started on `opened`, stopped on `done` (when it is done).
 TicketClock ticketClock(const Date& opened, int days, std::optional<Date> done, const Date& today,
                         const std::vector<Date>& holidays);
-std::string_view clockStateCode(ClockState state);  // "running", "overdue", "met", "late"
+std::string_view deadlineStateCode(DeadlineState state);  // "running", "overdue", "met", "late"
 
 }  // namespace pekon

@@ -38,9 +38,13 @@ std::string formatRfc3339(UnixSeconds seconds);
 Result<UnixSeconds> parseRfc3339(std::string_view text);
 Date dateOf(UnixSeconds seconds);
 
+// Kabupaten Tanggamus keeps Western Indonesian Time (WIB, UTC+7): the offset a local day or
+// week is taken with (dateOf(t + kWibOffset)).
+inline constexpr std::int64_t kWibOffset = 7 * 3600;
+
 // Weeks start on Monday 00:00 UTC: the number of the week a time falls in (week 0 starts on
 // Monday 1969-12-29), and that Monday's first second. For a local week, shift by the zone's
-// offset first (weekOf(t + kWib)) and back after.
+// offset first (weekOf(t + kWibOffset)) and back after.
 std::int64_t weekOf(UnixSeconds seconds);
 UnixSeconds weekStart(std::int64_t week);
 

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "codec/json.hpp"
+#include "core/complaint.hpp"
 #include "core/text.hpp"
 #include "hub/hub_ops_office_read.hpp"
 
@@ -50,10 +51,20 @@ constexpr BulkColumn kQuizColumns[] = {{"session_id", "text"}, {"attendee_id", "
 constexpr BulkInsert kInsertQuiz{"office_insert_quiz", "office_quiz", kQuizColumns,
                                  "ON CONFLICT (session_id, attendee_id, quiz, phase) DO NOTHING"};
 constexpr BulkColumn kFeedbackColumns[] = {
-    {"event_id", "text"}, {"device_id", "text"}, {"category", "text"},  {"rating", "integer"},
-    {"text", "text"},     {"phone", "text"},     {"event_at", "text"}, {"received_at", "bigint"}};
+    {"event_id", "text"}, {"device_id", "text"}, {"category", "text"},
+    {"rating", "integer"}, {"text", "text"},     {"phone", "text"},
+    {"event_at", "text"}, {"received_at", "bigint"}, {"complaint", "integer"}};
 constexpr BulkInsert kInsertFeedback{"office_insert_feedback", "office_feedback",
                                      kFeedbackColumns, "ON CONFLICT (event_id) DO NOTHING"};
+
+// A complaint's ticket, with the area of the kiosk it came from; kept as it is when it exists
+// (the office's work on it is not a read model: a rebuild only opens the missing ones).
+constexpr HubSql kOpenTicket{
+    "office_open_ticket",
+    "INSERT INTO tickets (event_id, number, device_id, area, state, staff_id, opened_at, "
+    "responded_at, answered_at, closed_at, answer, updated_at) SELECT CAST(? AS TEXT), CAST(? AS "
+    "TEXT), id, COALESCE(kiosk_area, ''), 'open', NULL, CAST(? AS BIGINT), 0, 0, 0, '', CAST(? AS "
+    "BIGINT) FROM devices WHERE id = ? ON CONFLICT (event_id) DO NOTHING"};
 
 std::string textOf(const Json& data, const char* field) {
     auto it = data.find(field);
@@ -170,6 +181,7 @@ Status projectOutreach(HubTx& tx, const std::vector<Projected>& events) {
     Texts t;
     BulkRows sessions(std::size(kSessionColumns)), attendance(std::size(kAttendanceColumns));
     BulkRows quiz(std::size(kQuizColumns)), feedback(std::size(kFeedbackColumns));
+    std::vector<const AcceptedEvent*> complaints;
     for (const auto& [e, dp] : events) {
         const Json& d = *dp;
         if (e->type == "session.held") {
@@ -191,15 +203,28 @@ Status projectOutreach(HubTx& tx, const std::vector<Projected>& events) {
             quiz.integer(integerOf(d, "score")).integer(integerOf(d, "max_score"));
             quiz.integer(e->received_at);
         } else if (e->type == "feedback.submitted") {
+            const auto flag = d.find("complaint");
+            const bool flagged = flag != d.end() && flag->is_boolean() && flag->get<bool>();
+            const std::int64_t rating = integerOf(d, "rating");
             feedback.text(e->id).text(e->device_id).text(t.keep(textOf(d, "category")));
-            feedback.integer(integerOf(d, "rating")).text(t.keep(textOf(d, "text")));
+            feedback.integer(rating).text(t.keep(textOf(d, "text")));
             feedback.text(t.keep(textOf(d, "phone"))).text(e->at).integer(e->received_at);
+            feedback.integer(flagged ? 1 : 0);
+            if (isComplaint(static_cast<int>(rating), flagged)) complaints.push_back(e);
         }
     }
     if (auto s = insertRows(tx, kInsertSessions, sessions, "keep sessions"); !s) return s;
     if (auto s = insertRows(tx, kInsertAttendance, attendance, "keep attendance"); !s) return s;
     if (auto s = insertRows(tx, kInsertQuiz, quiz, "keep quiz answers"); !s) return s;
-    return insertRows(tx, kInsertFeedback, feedback, "keep feedback");
+    if (auto s = insertRows(tx, kInsertFeedback, feedback, "keep feedback"); !s) return s;
+    for (const AcceptedEvent* e : complaints) {
+        auto opened = tx.run(kOpenTicket,
+                             {e->id, ticketNumber(e->id), e->received_at, e->received_at,
+                              e->device_id},
+                             "open a complaint ticket");
+        if (!opened) return opened.error();
+    }
+    return {};
 }
 
 Status projectHouseholds(HubTx& tx, const std::vector<Projected>& events,

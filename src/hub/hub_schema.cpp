@@ -339,8 +339,44 @@ CREATE TABLE IF NOT EXISTS area_population (
 );
 )sql";
 
+// ---- Version 8: the complaints inbox (issue 15) --------------------------------------------
+// `complaint`: the citizen ticked "this is a complaint" (feedback.submitted's optional field).
+// A ticket is opened, in the push's transaction, for each feedback that is a complaint
+// (core/complaint isComplaint) and kept by the office from then on: `pekon-hub rebuild` opens the
+// tickets still missing and leaves the others as they are; on a hub upgraded from version 7,
+// earlier complaints get their tickets from that rebuild. `number`: core/complaint ticketNumber
+// of the event id, what the citizen was given. `area`: the kiosk's area when it arrived. The
+// clocks run from `opened_at` (the hub's receipt); `responded_at` is the first time staff took
+// it up or answered it. `office_settings`: the office's own settings (the complaint deadlines
+// and holidays), name and value.
+constexpr const char* kSchemaV8 = R"sql(
+ALTER TABLE office_feedback ADD COLUMN complaint INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE IF NOT EXISTS tickets (
+    event_id       {key} PRIMARY KEY,    -- the feedback.submitted event
+    number         {key} NOT NULL,       -- PK-XXXX-XXXX-XXXX
+    device_id      {key} NOT NULL,
+    area           {key} NOT NULL,       -- the kiosk's area (18.06.01 or 18.06), "" if none
+    state          {key} NOT NULL,       -- open, in_progress, answered, closed
+    staff_id       BIGINT,               -- who handles it; NULL: nobody yet
+    opened_at      BIGINT NOT NULL,
+    responded_at   BIGINT NOT NULL,      -- 0: not yet
+    answered_at    BIGINT NOT NULL,      -- 0: not yet
+    closed_at      BIGINT NOT NULL,      -- 0: not yet
+    answer         TEXT NOT NULL,
+    updated_at     BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tickets_number ON tickets (number);
+CREATE INDEX IF NOT EXISTS tickets_state ON tickets (state, opened_at, event_id);
+CREATE INDEX IF NOT EXISTS tickets_opened ON tickets (opened_at, event_id);
+CREATE TABLE IF NOT EXISTS office_settings (
+    name           {key} PRIMARY KEY,
+    value          TEXT NOT NULL,
+    updated_at     BIGINT NOT NULL
+);
+)sql";
+
 constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
-                                        kSchemaV5.data(), kSchemaV6, kSchemaV7};
+                                        kSchemaV5.data(), kSchemaV6, kSchemaV7, kSchemaV8};
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
 constexpr HubSql kRecordVersion{"record_version",

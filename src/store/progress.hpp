@@ -14,7 +14,6 @@
 // A supervisor reads the same for each volunteer of the device.
 namespace pekon {
 
-inline constexpr std::int64_t kWibOffset = 7 * 3600;  // Kabupaten Tanggamus: UTC+7
 
 struct WeekProgress {
     UnixSeconds since = 0;       // Monday 00:00 WIB of this week

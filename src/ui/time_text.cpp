@@ -5,7 +5,7 @@
 namespace pekon::ui {
 
 std::string whenText(UiContext& ui, UnixSeconds at) {
-    const std::string local = formatRfc3339(at + kWib);  // 2026-11-22T08:04:05Z
+    const std::string local = formatRfc3339(at + kWibOffset);  // 2026-11-22T08:04:05Z
     const std::string stamp = local.substr(0, 10) + " " + local.substr(11, 5) + " WIB";
     const std::int64_t ago = std::max<std::int64_t>(0, ui.now() - at);
     std::string relative;

@@ -131,19 +131,19 @@ TEST_CASE("complaint: working-day clocks skip weekends and the office's holidays
 
     // A ticket opened Monday 12-07: response due 12-14.
     auto running = ticketClock(d("2026-12-07"), 5, std::nullopt, d("2026-12-10"), none);
-    CHECK(running.state == ClockState::running);
+    CHECK(running.state == DeadlineState::running);
     CHECK(running.due == d("2026-12-14"));
     CHECK(running.days == 2);  // Friday and Monday left
     auto last_day = ticketClock(d("2026-12-07"), 5, std::nullopt, d("2026-12-14"), none);
-    CHECK(last_day.state == ClockState::running);
+    CHECK(last_day.state == DeadlineState::running);
     CHECK(last_day.days == 0);
     auto overdue = ticketClock(d("2026-12-07"), 5, std::nullopt, d("2026-12-16"), none);
-    CHECK(overdue.state == ClockState::overdue);
+    CHECK(overdue.state == DeadlineState::overdue);
     CHECK(overdue.days == 2);
     CHECK(ticketClock(d("2026-12-07"), 5, d("2026-12-14"), d("2026-12-20"), none).state ==
-          ClockState::met);
+          DeadlineState::met);
     auto late = ticketClock(d("2026-12-07"), 5, d("2026-12-15"), d("2026-12-20"), none);
-    CHECK(late.state == ClockState::late);
+    CHECK(late.state == DeadlineState::late);
     CHECK(late.days == 1);
 
     // overdueBefore agrees with ticketClock for every opening day of a span.
@@ -152,7 +152,7 @@ TEST_CASE("complaint: working-day clocks skip weekends and the office's holidays
         const Date cut = overdueBefore(today, days, holidays);
         for (Date o = d("2026-11-20"); o <= today; o = addDays(o, 1)) {
             const bool over =
-                ticketClock(o, days, std::nullopt, today, holidays).state == ClockState::overdue;
+                ticketClock(o, days, std::nullopt, today, holidays).state == DeadlineState::overdue;
             CHECK(over == (o < cut));
         }
     }

@@ -54,6 +54,11 @@ constexpr Route kRoutes[] = {
     {"POST", "/office/export", Access::decide, exportAction},
     {"GET", "/office/dashboard", Access::signed_in, dashboardPage},
     {"GET", "/office/dashboard/export", Access::signed_in, dashboardExport},
+    {"GET", "/office/complaints", Access::signed_in, complaintsPage},
+    {"GET", "/office/complaints/settings", Access::manage, complaintSettingsPage},
+    {"POST", "/office/complaints/settings", Access::manage, complaintSettingsAction},
+    {"POST", "/office/complaints/act", Access::decide, complaintAction},
+    {"GET", "/office/complaints/*", Access::signed_in, complaintPage},  // after the exact ones
 };
 
 constexpr std::size_t kGetCap = 4 * 1024;

@@ -17,6 +17,7 @@ struct NavItem {
 constexpr NavItem kNav[] = {
     {"/office/queue", "nav.queue", Access::signed_in},
     {"/office/dashboard", "nav.dashboard", Access::signed_in},
+    {"/office/complaints", "nav.complaints", Access::signed_in},
     {"/office/status-upload", "nav.status_upload", Access::decide},
     {"/office/devices", "nav.devices", Access::signed_in},
     {"/office/codes", "nav.codes", Access::manage},

@@ -1,5 +1,7 @@
 #include "hub/web/office_query.hpp"
 
+#include <set>
+
 #include "core/text.hpp"
 #include "hub/office_state.hpp"
 #include "hub/web/http_fields.hpp"
@@ -132,6 +134,36 @@ Status auditBy(PageContext& ctx, std::string_view action, std::string_view targe
     line.target = std::string(target);
     if (!detail.empty()) line.detail = std::move(detail);
     return appendAudit(ctx.db(), line);
+}
+
+void option(Html& h, std::string_view value, const std::string& label, bool selected) {
+    h.el("option", {{"value", value}, {selected ? "selected" : "", std::string_view()}}, label);
+}
+
+void fieldOpen(Html& h, const PageContext& ctx, std::string_view id, std::string_view key) {
+    h.open("div", {{"class", "field"}});
+    h.open("label", {{"for", id}}).text(ctx.t(key)).close("label");
+}
+
+void selectOpen(Html& h, const PageContext& ctx, const char* name, const char* key) {
+    const std::string id = std::string("f-") + name;
+    fieldOpen(h, ctx, id, key);
+    h.open("select", {{"name", name}, {"id", id}});
+}
+
+void kecamatanSelect(Html& h, const PageContext& ctx, const std::string& selected) {
+    selectOpen(h, ctx, "kec", "queue.kecamatan");
+    option(h, "", ctx.t("queue.all"), selected.empty());
+    if (ctx.regions) {
+        std::set<std::string> districts;
+        for (const Village* v : ctx.regions->searchVillages("", "", 100000))
+            districts.insert(v->district_code);
+        for (const std::string& code : districts) {
+            const Region* d = ctx.regions->district(code);
+            option(h, code, d ? d->name : code, selected == code);
+        }
+    }
+    h.close("select").close("div");
 }
 
 std::string villageName(const PageContext& ctx, const std::string& village_code) {

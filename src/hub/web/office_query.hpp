@@ -35,6 +35,15 @@ void checkAndStateCells(Html& html, const PageContext& ctx, const MemberRow& mem
 Status auditBy(PageContext& ctx, std::string_view action, std::string_view target,
                std::string detail = "");
 
+// Form controls the filter forms share: <option> (selected or not); a labelled field's
+// <div class="field"><label for=id>...</label> (the caller adds the control and closes the div);
+// the same opened with a <select name=... id="f-NAME"> (the caller closes select and div); and
+// the kecamatan select of the region table (name "kec", "" for all).
+void option(Html& html, std::string_view value, const std::string& label, bool selected);
+void fieldOpen(Html& html, const PageContext& ctx, std::string_view id, std::string_view key);
+void selectOpen(Html& html, const PageContext& ctx, const char* name, const char* key);
+void kecamatanSelect(Html& html, const PageContext& ctx, const std::string& selected);
+
 // A village's name ("Baros, Kota Agung"), or its code when the region table lacks it.
 std::string villageName(const PageContext& ctx, const std::string& village_code);
 // NIK masked for the screen (the last four digits).

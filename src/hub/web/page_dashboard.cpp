@@ -22,34 +22,16 @@ namespace {
 constexpr std::int64_t kQuietDays = 7;
 const char* const kDash = "\xE2\x80\x94";
 
-void field(Html& h, const PageContext& ctx, const char* id, const char* key) {
-    h.open("div", {{"class", "field"}});
-    h.open("label", {{"for", id}}).text(ctx.t(key)).close("label");
-}
-
 void filterForm(Html& h, const PageContext& ctx, const DashboardFilter& f) {
     h.open("form", {{"method", "get"}, {"action", "/office/dashboard"}, {"class", "filters"}});
-    field(h, ctx, "f-kec", "queue.kecamatan");
-    h.open("select", {{"name", "kec"}, {"id", "f-kec"}});
-    h.el("option", {{"value", ""}, {f.kecamatan.empty() ? "selected" : "", std::string_view()}},
-         ctx.t("queue.all"));
-    if (ctx.regions) {
-        std::set<std::string> districts;
-        for (const Village* v : ctx.regions->searchVillages("", "", 100000))
-            districts.insert(v->district_code);
-        for (const std::string& code : districts)
-            h.el("option",
-                 {{"value", code}, {f.kecamatan == code ? "selected" : "", std::string_view()}},
-                 areaName(ctx, code));
-    }
-    h.close("select").close("div");
-    field(h, ctx, "f-from", "queue.from");
+    kecamatanSelect(h, ctx, f.kecamatan);
+    fieldOpen(h, ctx, "f-from", "queue.from");
     h.empty("input", {{"type", "date"}, {"name", "from"}, {"id", "f-from"}, {"value", f.from_day}});
     h.close("div");
-    field(h, ctx, "f-to", "queue.to");
+    fieldOpen(h, ctx, "f-to", "queue.to");
     h.empty("input", {{"type", "date"}, {"name", "to"}, {"id", "f-to"}, {"value", f.to_day}});
     h.close("div");
-    field(h, ctx, "f-stuck", "dash.stuck_days");
+    fieldOpen(h, ctx, "f-stuck", "dash.stuck_days");
     const std::string stuck = std::to_string(f.stuck_days);
     h.empty("input", {{"type", "number"}, {"name", "stuck"}, {"id", "f-stuck"}, {"min", "1"},
                       {"max", "365"}, {"value", stuck}});

@@ -26,17 +26,6 @@ int rowsOf(const Form& query) {
 }
 constexpr std::string_view kSegments[] = {"PBI-APBN", "PBI-APBD", "PPU", "PBPU", "BP"};
 
-void option(Html& h, std::string_view value, const std::string& label, bool selected) {
-    h.el("option", {{"value", value}, {selected ? "selected" : "", std::string_view()}}, label);
-}
-
-void selectOpen(Html& h, const PageContext& ctx, const char* name, const char* key) {
-    const std::string id = std::string("f-") + name;
-    h.open("div", {{"class", "field"}});
-    h.open("label", {{"for", id}}).text(ctx.t(key)).close("label");
-    h.open("select", {{"name", name}, {"id", id}});
-}
-
 void filterForm(Html& h, PageContext& ctx, const QueueFilter& f) {
     h.open("form", {{"method", "get"}, {"action", "/office/queue"}, {"class", "filters"}});
     std::set<std::string> districts;

@@ -54,6 +54,13 @@ WebResponse statusUploadAction(PageContext& ctx);
 WebResponse dashboardPage(PageContext& ctx);
 WebResponse dashboardExport(PageContext& ctx);
 
+// page_complaints.cpp
+WebResponse complaintsPage(PageContext& ctx);
+WebResponse complaintPage(PageContext& ctx);  // /office/complaints/<ticket number>
+WebResponse complaintAction(PageContext& ctx);
+WebResponse complaintSettingsPage(PageContext& ctx);
+WebResponse complaintSettingsAction(PageContext& ctx);
+
 // page_export.cpp
 WebResponse exportAction(PageContext& ctx);
 
