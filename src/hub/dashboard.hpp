@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "hub/dashboard_figures.hpp"
 #include "hub/hub_tx.hpp"
+#include "hub/office_tickets.hpp"
 
 // What the office console's dashboard reads (hub_ops_dashboard): the members by area and
 // state, the pipeline's times, the members stuck in a step, the work per week, the
@@ -70,6 +71,9 @@ struct Dashboard {
     std::int64_t corrections_asked = 0;    // correction requests decided
     DayHistogram correction_return;        // days until the volunteer's (latest) correction
     std::vector<RatingCount> ratings;
+    // The complaints received in the period by state, and those past a deadline now (filled by
+    // the console beside readDashboard: office_tickets.hpp ticketCounts).
+    TicketCounts tickets;
 };
 
 // The members' states a member can be stuck in (waiting on the office, the volunteer, the

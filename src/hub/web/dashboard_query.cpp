@@ -1,5 +1,7 @@
 #include "hub/web/dashboard_query.hpp"
 
+#include <climits>
+
 #include <cstdio>
 
 #include "hub/web/office_query.hpp"
@@ -73,7 +75,19 @@ std::optional<std::int64_t> regencyPopulation(const PageContext& ctx) {
 }
 
 Result<Dashboard> loadDashboard(PageContext& ctx, const DashboardFilter& filter) {
-    return readDashboard(ctx.db(), filter, ctx.now, regencyCode(ctx), regencyPopulation(ctx));
+    auto d = readDashboard(ctx.db(), filter, ctx.now, regencyCode(ctx), regencyPopulation(ctx));
+    if (!d) return d;
+    auto rules = complaintRules(ctx.db());
+    if (!rules) return rules.error();
+    // The period's days in the office's time, the last one whole.
+    const auto from = parseIsoDate(filter.from_day);
+    const auto to = parseIsoDate(filter.to_day);
+    const UnixSeconds start = from ? toDays(*from) * 86400 - kWibOffset : 0;
+    const UnixSeconds end = to ? (toDays(*to) + 1) * 86400 - kWibOffset : INT64_MAX;
+    auto tickets = ticketCounts(ctx.db(), *rules, ctx.now, start, end, filter.kecamatan);
+    if (!tickets) return tickets.error();
+    d->tickets = *tickets;
+    return d;
 }
 
 std::string areaName(const PageContext& ctx, const std::string& code) {
@@ -157,6 +171,14 @@ std::vector<FigureRow> dashboardFigures(const PageContext& ctx, const Dashboard&
     add("work", d.total.code, "corrections_asked", std::to_string(d.corrections_asked));
     add("work", d.total.code, "corrections_back", std::to_string(histogramTotal(d.correction_return)));
     add("work", d.total.code, "correction_days_median", num(percentileDays(d.correction_return, 0.5)));
+    const std::pair<const char*, std::int64_t> tickets[] = {
+        {"tickets_open", d.tickets.open},
+        {"tickets_in_progress", d.tickets.in_progress},
+        {"tickets_answered", d.tickets.answered},
+        {"tickets_closed", d.tickets.closed},
+        {"tickets_response_overdue_now", d.tickets.response_overdue},
+        {"tickets_resolution_overdue_now", d.tickets.resolution_overdue}};
+    for (const auto& [measure, n] : tickets) add("complaints", d.total.code, measure, std::to_string(n));
     for (const RatingCount& r : d.ratings) {
         add("satisfaction", r.area, "ratings_" + r.month + "_" + r.category, std::to_string(r.count));
         add("satisfaction", r.area, "rating_average_" + r.month + "_" + r.category,

@@ -14,7 +14,9 @@ constexpr const char* kActions[] = {
     "sign_in",      "sign_in_failed", "sign_out",      "view_person",
     "decide",       "export",         "status_upload", "staff_add",
     "staff_role",   "staff_disable",  "staff_enable",  "staff_password",
-    "staff_unlock", "device_revoke",  "token_create",  "rebuild"};
+    "staff_unlock", "device_revoke",  "token_create",  "rebuild",
+    "dashboard_export", "ticket_assign", "ticket_take_up", "ticket_answer",
+    "ticket_close", "view_complaint_phone", "complaint_rules"};
 
 // Midnight (the hub's local time) of a YYYY-MM-DD, plus `days`; nothing when malformed.
 std::optional<UnixSeconds> localDay(const std::string& text, int days) {

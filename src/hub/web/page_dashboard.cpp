@@ -332,6 +332,36 @@ void satisfactionSection(Html& h, const PageContext& ctx, const Dashboard& d) {
     h.close("section");
 }
 
+void complaintsSection(Html& h, const PageContext& ctx, const Dashboard& d,
+                       const DashboardFilter& f) {
+    h.open("section", {{"id", "complaints"}});
+    h.el("h2", ctx.t("dash.complaints"));
+    h.el("p", {{"class", "hint"}}, ctx.t("dash.complaints_hint"));
+    const TicketCounts& c = d.tickets;
+    h.open("ul", {{"class", "summary"}});
+    const std::pair<const char*, std::int64_t> figures[] = {
+        {"ticket.state.open", c.open},
+        {"ticket.state.in_progress", c.in_progress},
+        {"ticket.state.answered", c.answered},
+        {"ticket.state.closed", c.closed},
+        {"ticket.count_response_overdue", c.response_overdue},
+        {"ticket.count_resolution_overdue", c.resolution_overdue}};
+    for (const auto& [key, n] : figures) {
+        const bool alarm = std::string_view(key).find("overdue") != std::string_view::npos && n > 0;
+        h.open("li", {{alarm ? "class" : "", "alarm"}});
+        h.el("strong", groupedNumber(ctx, n)).text(" " + ctx.t(key));
+        h.close("li");
+    }
+    h.close("ul");
+    std::string inbox = "/office/complaints?overdue=1";
+    if (!f.kecamatan.empty()) inbox += "&kec=" + f.kecamatan;
+    if (c.response_overdue + c.resolution_overdue > 0)
+        h.open("p", {{"class", "no-print"}})
+            .el("a", {{"href", inbox}}, ctx.t("dash.complaints_overdue_link"))
+            .close("p");
+    h.close("section");
+}
+
 }  // namespace
 
 WebResponse dashboardPage(PageContext& ctx) {
@@ -367,6 +397,7 @@ WebResponse dashboardPage(PageContext& ctx) {
     pipelineSection(h, ctx, *data, *filter);
     workSection(h, ctx, *data, *filter);
     satisfactionSection(h, ctx, *data);
+    complaintsSection(h, ctx, *data, *filter);
     return page(ctx, ctx.t("dash.title") + " \xE2\x80\x94 " + area, h.str());
 }
 
