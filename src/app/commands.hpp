@@ -16,5 +16,6 @@ int runScan(CliEnv& env, const Args& args);
 int runEnrol(CliEnv& env, const Args& args);
 int runSync(CliEnv& env, const Args& args);
 int runStatus(CliEnv& env, const Args& args);
+int runComplaint(CliEnv& env, const Args& args);
 
 }  // namespace pekon::cli

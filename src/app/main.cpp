@@ -41,8 +41,9 @@ int main(int argc, char** argv) {
     const Args args = parseArgs(
         words,
         {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv", "size",
-         "scale", "screenshot", "formats", "name", "ca-file", "nik", "receipt", "kk"},
-        {"help", "version", "demo", "fullscreen"});
+         "scale", "screenshot", "formats", "name", "ca-file", "nik", "receipt", "kk", "category",
+         "rating", "text", "phone"},
+        {"help", "version", "demo", "fullscreen", "complaint"});
     const std::string lang_text = args.option("lang").value_or("id");
     const std::optional<Lang> parsed_lang = parseLang(lang_text);
     const bool lang_ok = parsed_lang.has_value();
@@ -102,6 +103,7 @@ int main(int argc, char** argv) {
     if (command == "enrol") return runEnrol(env, args);
     if (command == "sync") return runSync(env, args);
     if (command == "status") return runStatus(env, args);
+    if (command == "complaint") return runComplaint(env, args);
     if (command == "help" || command == "--help" || args.flag("help")) {
         (void)env.assets();
         std::cout << env.text("cli.usage") << "\n";

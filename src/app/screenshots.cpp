@@ -26,6 +26,7 @@
 #include "ui/screens/household_screen.hpp"
 #include "ui/screens/households_screen.hpp"
 #include "ui/screens/kiosk_exit_screen.hpp"
+#include "ui/screens/kiosk_complaint_screen.hpp"
 #include "ui/screens/kiosk_feedback_screen.hpp"
 #include "ui/screens/kiosk_home_screen.hpp"
 #include "ui/screens/kiosk_premiums_screen.hpp"
@@ -186,6 +187,7 @@ Status kioskShots(ui::AppShell& shell, SDL_Window* window, const std::string& pr
              }},
             {"kiosk-premiums", [] { return std::make_unique<ui::KioskPremiumsScreen>(); }},
             {"kiosk-feedback", [] { return std::make_unique<ui::KioskFeedbackScreen>(); }},
+            {"kiosk-complaint", [] { return std::make_unique<ui::KioskComplaintScreen>(); }},
             {"kiosk-exit", [] { return std::make_unique<ui::KioskExitScreen>(); }},
         };
     shell.navigator().signOut();

@@ -231,7 +231,8 @@ bool pekonUri(std::string_view text, ScanPayload& p) {
     static const Kind kKinds[] = {{"receipt", PayloadKind::receipt, {"id"}},
                                   {"enrol", PayloadKind::enrol, {"hub", "token"}},
                                   {"session", PayloadKind::session, {"id"}},
-                                  {"user", PayloadKind::user, {"id"}}};
+                                  {"user", PayloadKind::user, {"id"}},
+                                  {"ticket", PayloadKind::ticket, {"n"}}};
     for (const Kind& k : kKinds) {
         if (host != k.host) continue;
         for (const char* r : k.required) {
@@ -267,6 +268,8 @@ std::string_view payloadKindCode(PayloadKind kind) {
             return "session";
         case PayloadKind::user:
             return "user";
+        case PayloadKind::ticket:
+            return "ticket";
         case PayloadKind::unknown:
             return "unknown";
     }

@@ -14,7 +14,7 @@
 namespace pekon {
 
 // What a scanned code (or a keyboard-wedge burst) turned out to be.
-enum class PayloadKind { nik, kk, card, receipt, enrol, session, user, unknown };
+enum class PayloadKind { nik, kk, card, receipt, enrol, session, user, ticket, unknown };
 std::string_view payloadKindCode(PayloadKind kind);  // "nik", "kk", "card", "receipt", ...
 
 // A scanned payload, typed and validated with core. For `nik` the person's other fields are
@@ -37,7 +37,7 @@ struct ScanPayload {
 
 inline constexpr size_t kMaxPayloadBytes = 8192;
 
-// Recognises, in order: Pekon's URIs (pekon://receipt|enrol|session|user?...), a JSON object,
+// Recognises, in order: Pekon's URIs (pekon://receipt|enrol|session|user|ticket?...), a JSON object,
 // a URL query or key=value list with the usual Indonesian keys (nik, nama, tgl_lahir /
 // tanggal_lahir, jk / jenis_kelamin, no_kk, no_kartu...), a bare 16-digit NIK (or KK number,
 // when the digits cannot be a NIK: every valid KK also has a NIK's shape, so a KK is best

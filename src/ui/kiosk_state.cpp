@@ -13,6 +13,7 @@ void KioskCitizen::clear() {
     wipeText(checked_for);
     wipeText(feedback_text);
     wipeText(feedback_phone);
+    wipeText(ticket);
     if (found) {
         wipeText(found->lookup);
         wipeText(found->kk_lookup);
@@ -27,7 +28,8 @@ void KioskCitizen::clear() {
 
 bool KioskCitizen::empty() const {
     return nik.empty() && kk_number.empty() && birth_date.empty() && receipt_id.empty() && checked_for.empty() &&
-           !checked && !found && feedback_text.empty() && feedback_phone.empty();
+           !checked && !found && feedback_text.empty() && feedback_phone.empty() &&
+           ticket.empty();
 }
 
 bool kioskModeSaved(Store& store) {

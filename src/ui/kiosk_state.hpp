@@ -30,6 +30,7 @@ struct KioskCitizen {
     std::optional<KioskEntry> found;
     std::string feedback_text;
     std::string feedback_phone;
+    std::string ticket;  // a complaint's number, typed or scanned (not personal; wiped all the same)
 
     // What the lookup is by: the NIK and KK number when a NIK is typed (or no receipt was
     // scanned), else the receipt's id and the birth date.

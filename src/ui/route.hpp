@@ -66,6 +66,9 @@ struct KioskStatus {
 };
 struct KioskPremiums {};
 struct KioskFeedback {};
+struct KioskComplaint {
+    std::string ticket;  // a scanned ticket's number, checked at once; "" to type one
+};
 struct KioskExit {};
 }  // namespace route
 
@@ -75,6 +78,6 @@ using Route = std::variant<route::Login, route::FirstRun, route::Home, route::Ho
                            route::Sync, route::Sessions, route::SessionPlan, route::Session,
                            route::SessionSummary, route::Materials, route::Quiz, route::KioskHome,
                            route::KioskStatus, route::KioskPremiums, route::KioskFeedback,
-                           route::KioskExit>;
+                           route::KioskComplaint, route::KioskExit>;
 
 }  // namespace pekon::ui

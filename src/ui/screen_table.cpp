@@ -4,6 +4,7 @@
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/household_screen.hpp"
 #include "ui/screens/households_screen.hpp"
+#include "ui/screens/kiosk_complaint_screen.hpp"
 #include "ui/screens/kiosk_exit_screen.hpp"
 #include "ui/screens/kiosk_feedback_screen.hpp"
 #include "ui/screens/kiosk_home_screen.hpp"
@@ -98,6 +99,9 @@ struct Table {
     }
     std::unique_ptr<Screen> operator()(route::KioskFeedback&) {
         return std::make_unique<KioskFeedbackScreen>();
+    }
+    std::unique_ptr<Screen> operator()(route::KioskComplaint& r) {
+        return std::make_unique<KioskComplaintScreen>(std::move(r.ticket));
     }
     std::unique_ptr<Screen> operator()(route::KioskExit&) {
         return std::make_unique<KioskExitScreen>();

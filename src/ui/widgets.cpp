@@ -222,4 +222,22 @@ void dragScroll() {
         ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
 
+void qrImage(UiContext& ui, const std::string& id, const QrMatrix& qr, float side) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(id.c_str(), ImVec2(side, side));
+    ui.probe(id);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), IM_COL32_WHITE);
+    if (qr.size <= 0) return;
+    const float cell = side / static_cast<float>(qr.size);
+    for (int y = 0; y < qr.size; ++y) {
+        for (int x = 0; x < qr.size; ++x) {
+            if (!qr.dark(x, y)) continue;
+            const ImVec2 a(pos.x + static_cast<float>(x) * cell,
+                           pos.y + static_cast<float>(y) * cell);
+            dl->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32_BLACK);
+        }
+    }
+}
+
 }  // namespace pekon::ui

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "scan/qr_encode.hpp"
 #include "ui/ui_context.hpp"
 
 namespace pekon::ui {
@@ -28,6 +29,9 @@ void field(UiContext& ui, const std::string& id, const std::string& label, std::
 // takes typing from a physical keyboard. Returns true when the user pressed Done.
 bool entryPanel(UiContext& ui);
 float entryPanelHeight(const UiContext& ui);
+
+// A QR code `side` pixels square on white (quiet zone included), recorded in the probe.
+void qrImage(UiContext& ui, const std::string& id, const QrMatrix& qr, float side);
 
 // Text in the theme's colours.
 void textMuted(const std::string& text);

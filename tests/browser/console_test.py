@@ -5,11 +5,14 @@ Starts a real pekon-hub on loopback with a fresh SQLite database, makes staff wi
 `pekon-hub user add`, lets a tablet (the real `pekon` CLI) register a household and sync,
 then, at 1366x768 and at a phone's 390x844: signs in, finds a person, decides for one, decides
 in bulk, exports XLSX and opens it (openpyxl), uploads a status CSV and reads the report,
-revokes a device, reads the dashboard (a kecamatan, its export, the printed report).
+revokes a device, reads the dashboard (a kecamatan, its export, the printed report), and
+follows a complaint's whole life: a kiosk (the real `pekon`) sends it and gets a ticket number,
+staff take it, see the phone, answer it, and the kiosk reads the answer after its next sync.
 Screenshots of the main pages go to --screenshots (docs/screenshots when
 refreshed by hand). Exit status 0 when every step did what it should.
 """
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -27,6 +30,8 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 ADMIN = ("admin", "admin-pass-2026")
 HOUSEHOLD = "tests/data/household_valid.json"
 NIKS = ("1806011505800001", "1806016208850002", "1806010101100003")
+PHONE = "+6281234567890"
+ANSWER = "Kartu sudah dicetak. Silakan ambil di Puskesmas Kota Agung hari Senin."
 
 
 def run(cmd, stdin=None, env=None):
@@ -261,6 +266,61 @@ def main():
         driver.get(hub.origin + "/office/codes")
         shot("office-codes.png")
 
+        # A complaint's whole life: a kiosk of Kota Agung (the real `pekon`, enrolled with a
+        # kiosk code) sends one with a phone number, and a rating of 5 that opens no ticket.
+        kiosk = os.path.join(work, "kiosk.db")
+        kiosk_uri = run([args.hub, "token", "create", "--db", db, "--hub-url", hub.origin,
+                         "--kiosk", "18.06.01"], env=env).splitlines()[1]
+        run([args.cli, "enrol", kiosk_uri, "--name", "Kios Kota Agung", "--db", kiosk], env=env)
+        sent = json.loads(run([args.cli, "complaint", "send", "--db", kiosk, "--category", "card",
+                               "--rating", "2", "--text", "Kartu belum sampai sebulan",
+                               "--phone", PHONE], env=env))
+        ticket = sent["ticket"]
+        expect(re.fullmatch(r"PK-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", ticket or ""),
+               "the kiosk gives a ticket number")
+        praise = json.loads(run([args.cli, "complaint", "send", "--db", kiosk, "--category",
+                                 "other", "--rating", "5"], env=env))
+        expect(praise["ticket"] is None, "praise gets no ticket")
+        waiting = json.loads(run([args.cli, "complaint", "status", ticket.lower().replace("-", ""),
+                                  "--db", kiosk], env=env))
+        expect(waiting["found"] and waiting["state"] == "open", "the kiosk knows its ticket")
+        run([args.cli, "sync", "--db", kiosk], env=env)
+        driver.get(hub.origin + "/office/complaints")
+        wait.until(ec.presence_of_element_located((By.LINK_TEXT, ticket)))
+        expect("Pengaduan" in driver.find_element(By.CSS_SELECTOR, "nav.main").text,
+               "the inbox is in the menu")
+        shot("office-complaints.png")
+        driver.find_element(By.LINK_TEXT, ticket).click()
+        wait.until(ec.url_contains("/office/complaints/" + ticket))
+        expect(PHONE not in driver.page_source, "the phone is hidden until one handles it")
+        select = Select(driver.find_element(By.ID, "f-staff"))
+        expect(select.first_selected_option.text.startswith("Ani Admin"), "assign: to me first")
+        submit_in(driver.find_element(By.ID, "f-staff").find_element(By.XPATH, "ancestor::form"))
+        wait.until(ec.url_contains("done=ticket_assign"))
+        expect(PHONE in driver.page_source, "the handler sees the phone number")
+        driver.find_element(By.CSS_SELECTOR, "input[name=action][value=take_up]").find_element(
+            By.XPATH, "ancestor::form").find_element(By.TAG_NAME, "button").click()
+        wait.until(ec.url_contains("done=ticket_take_up"))
+        answer = driver.find_element(By.ID, "f-answer")
+        answer.send_keys("Hubungi 081234567890")  # a phone number: refused, kept as typed
+        submit_in(answer.find_element(By.XPATH, "ancestor::form"))
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "p.error")))
+        expect("jangan tulis NIK" in driver.page_source, "no personal data in an answer")
+        answer = driver.find_element(By.ID, "f-answer")
+        answer.clear()
+        answer.send_keys(ANSWER)
+        submit_in(answer.find_element(By.XPATH, "ancestor::form"))
+        wait.until(ec.url_contains("done=ticket_answer"))
+        expect("Dijawab" in driver.page_source and ANSWER in driver.page_source, "answered")
+        tall_shot("office-complaint.png")
+        run([args.cli, "sync", "--db", kiosk], env=env)
+        read = json.loads(run([args.cli, "complaint", "status", ticket, "--db", kiosk], env=env))
+        expect(read["found"] and read["state"] == "answered" and read["answer"] == ANSWER,
+               "the kiosk shows the office's answer after its sync")
+        driver.get(hub.origin + "/office/dashboard")
+        expect("complaints" in driver.find_element(By.ID, "complaints").get_attribute("id"),
+               "the dashboard counts complaints")
+
         # A phone: the queue and a person's page at 390x844.
         driver.set_window_size(390, 844)
         driver.get(hub.origin + "/office/queue?state=verified")  # Ahmad (Siti is paid now)
@@ -274,6 +334,10 @@ def main():
         width = driver.execute_script("return document.documentElement.scrollWidth")
         expect(width <= 390, f"the dashboard fits a phone's width ({width}px)")
         tall_shot("office-dashboard-phone.png", 390)
+        driver.get(hub.origin + "/office/complaints?state=all")
+        width = driver.execute_script("return document.documentElement.scrollWidth")
+        expect(width <= 390, f"the complaints inbox fits a phone's width ({width}px)")
+        shot("office-complaints-phone.png")
         for url in [a.get_attribute("href") or "" for a in
                     driver.find_elements(By.CSS_SELECTOR, "a[href]")]:
             expect(not re.search(r"\d{16}", url), "no NIK in a link: " + url[:60])
@@ -282,7 +346,7 @@ def main():
             driver.quit()
         hub.stop()
     log = open(hub.log_path).read()
-    expect(not any(nik in log for nik in NIKS) and "Budi" not in log,
+    expect(not any(nik in log for nik in NIKS) and "Budi" not in log and PHONE not in log,
            "nothing personal in the hub's output")
     return 0
 

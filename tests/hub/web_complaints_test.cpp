@@ -91,6 +91,7 @@ TEMPLATE_TEST_CASE("web complaints: the inbox, a ticket's whole life, the deadli
     CHECK_FALSE(contains(inbox.body, ticketNumber("c3")));  // praise opens no ticket
     // Ten days on, both are past the first response's five working days.
     CHECK(contains(inbox.body, "<tr class=\"overdue\">"));
+    CHECK(contains(inbox.body, "class=\"clock overdue\""));
     CHECK(contains(inbox.body, "<strong>2</strong> melewati batas tanggapan"));
     Page ticket = viewer.get(page_of);
     REQUIRE(ticket.status == 200);

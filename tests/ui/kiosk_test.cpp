@@ -4,7 +4,10 @@
 #include <catch2/catch.hpp>
 #include <random>
 
+#include "core/complaint.hpp"
 #include "core/receipt.hpp"
+#include "core/scan_payload.hpp"
+#include "store/hub_changes.hpp"
 #include "proto/signature.hpp"
 #include "store/event_log.hpp"
 #include "store/outbox.hpp"
@@ -13,6 +16,7 @@
 #include "support/sample_households.hpp"
 #include "sync/worker.hpp"
 #include "ui/headless.hpp"
+#include "ui/screens/kiosk_complaint_screen.hpp"
 #include "ui/screens/kiosk_feedback_screen.hpp"
 #include "ui/screens/kiosk_home_screen.hpp"
 #include "ui/screens/kiosk_premiums_screen.hpp"
@@ -366,6 +370,92 @@ TEST_CASE("kiosk: feedback is queued as feedback.submitted", "[kiosk]") {
     CHECK(events[0].data.find("+6281234567890") != std::string::npos);
     app.tap("kiosk.done");
     CHECK(app.screen() == "kiosk.home");
+}
+
+TEST_CASE("kiosk: a complaint gets a ticket, and its answer is read by the number at the kiosk",
+          "[kiosk]") {
+    Kiosk k = kioskStore("kiosk_complaint.db");
+    test::Headless app(*k.store);
+    enterKiosk(app, k.supervisor);
+    app.tap("kiosk.feedback");
+    app.tap("kiosk.kind.complaint");
+    app.tap("kiosk.category.card");
+    app.tap("kiosk.rating.4");  // a complaint by the citizen's word, whatever the rating
+    app.tap("kiosk.feedback_send");
+    auto& sent = dynamic_cast<const ui::KioskFeedbackScreen&>(app.shell().top());
+    REQUIRE(sent.sent());
+    auto events = listEvents(*k.store, 0, 10).value();
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].data.find("\"complaint\":true") != std::string::npos);
+    const std::string ticket = sent.ticket();
+    CHECK(ticket == ticketNumber(events[0].id));
+    app.frame();
+    CHECK(app.ui().find("kiosk.ticket_number"));
+    CHECK(app.ui().find("kiosk.ticket_qr"));
+    app.tap("kiosk.done");
+    REQUIRE(app.screen() == "kiosk.home");
+
+    // Praise gets no ticket.
+    app.tap("kiosk.feedback");
+    app.tap("kiosk.category.other");
+    app.tap("kiosk.rating.5");
+    app.tap("kiosk.feedback_send");
+    CHECK(dynamic_cast<const ui::KioskFeedbackScreen&>(app.shell().top()).ticket().empty());
+    app.frame();
+    CHECK_FALSE(app.ui().find("kiosk.ticket_number"));
+    app.tap("kiosk.done");
+
+    // Typed loosely at the kiosk: received, waiting.
+    app.tap("kiosk.ticket_check");
+    REQUIRE(app.screen() == "kiosk.complaint");
+    auto& screen = dynamic_cast<const ui::KioskComplaintScreen&>(app.shell().top());
+    std::string loose;
+    for (char c : ticket.substr(3))
+        if (c != '-') loose.push_back(c);
+    app.typeInto("kiosk.ticket_field", loose);
+    app.tap("kiosk.ticket_check_button");
+    REQUIRE(screen.checked());
+    REQUIRE(screen.found());
+    CHECK(screen.found()->state == TicketState::open);
+    CHECK(app.ui().kiosk.citizen.ticket == ticket);
+    app.frame();
+    CHECK(app.ui().find("kiosk.ticket_state.open"));
+
+    // A wrong character is caught as such.
+    app.ui().kiosk.citizen.ticket = ticket.substr(0, 16) + (ticket[16] == '0' ? "1" : "0");
+    app.tap("kiosk.ticket_check_button");
+    CHECK_FALSE(screen.checked());
+    CHECK(screen.problem() == parseTicketNumber(app.ui().kiosk.citizen.ticket).error().message_id);
+
+    // The office answers; the kiosk pulls it; the citizen scans the ticket's QR on the home
+    // screen and reads the answer.
+    ChangesPage page;
+    page.next = "9";
+    HubChange answer;
+    answer.cursor = "9";
+    answer.type = "complaint.status";
+    answer.data = Json{{"ticket", ticket}, {"state", "answered"},
+                       {"answer", "Kartu sudah dicetak, ambil di puskesmas."}, {"date", "2026-12-09"}};
+    page.changes = {answer};
+    REQUIRE(applyHubChanges(*k.store, page, kNow));
+    app.tap("kiosk.to_home");
+    REQUIRE(app.screen() == "kiosk.home");
+    app.shell().scanned(app.ui().parseScan(ticketUri(ticket)));
+    app.frames(2);
+    REQUIRE(app.screen() == "kiosk.complaint");
+    auto& scanned = dynamic_cast<const ui::KioskComplaintScreen&>(app.shell().top());
+    REQUIRE(scanned.found());
+    CHECK(scanned.found()->state == TicketState::answered);
+    CHECK(app.ui().find("kiosk.ticket_answer"));
+    CHECK(app.ui().find("kiosk.ticket_state.answered"));
+
+    // A number this kiosk has no word on.
+    app.ui().kiosk.citizen.ticket = ticketNumber("someone-else");
+    app.tap("kiosk.ticket_check_button");
+    CHECK(scanned.checked());
+    CHECK_FALSE(scanned.found());
+    app.frame();
+    CHECK(app.ui().find("kiosk.ticket_unknown"));
 }
 
 TEST_CASE("kiosk: classes and premiums show the schedule in force", "[kiosk]") {

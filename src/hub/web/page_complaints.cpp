@@ -50,16 +50,16 @@ void ticketStateTag(Html& h, const PageContext& ctx, TicketState state) {
 }
 
 // "2 hari kerja lagi (batas 2026-12-14)", "terlambat 3 hari kerja", "tepat waktu"...
-void clockCell(Html& h, const PageContext& ctx, const char* label_key, const TicketClock& c) {
+void clockText(Html& h, const PageContext& ctx, const TicketClock& c) {
     const std::string code(deadlineStateCode(c.state));
-    const char* tone = c.state == DeadlineState::overdue ? "tag danger"
-                       : c.state == DeadlineState::late  ? "tag warn"
-                       : c.state == DeadlineState::met   ? "tag ok"
-                                                         : "tag";
-    h.open("td", {{"data-label", ctx.t(label_key)}});
-    h.el("span", {{"class", tone}},
+    h.el("span", {{"class", "clock " + code}},
          ctx.t("ticket.clock." + code,
                {{"days", std::to_string(c.days)}, {"due", formatIsoDate(c.due)}}));
+}
+
+void clockCell(Html& h, const PageContext& ctx, const char* label_key, const TicketClock& c) {
+    h.open("td", {{"data-label", ctx.t(label_key)}});
+    clockText(h, ctx, c);
     h.close("td");
 }
 
@@ -86,14 +86,14 @@ void filterForm(Html& h, const PageContext& ctx, const TicketFilter& f) {
     }
     h.close("select").close("div");
     kecamatanSelect(h, ctx, f.area);
-    h.open("div", {{"class", "field checks"}});
-    h.open("label").empty("input", {{"type", "checkbox"}, {"name", "overdue"}, {"value", "1"},
-                                    {f.overdue ? "checked" : "", std::string_view()}});
-    h.text(ctx.t("ticket.only_overdue")).close("label");
-    h.open("label").empty("input", {{"type", "checkbox"}, {"name", "mine"}, {"value", "1"},
-                                    {f.staff ? "checked" : "", std::string_view()}});
-    h.text(ctx.t("ticket.only_mine")).close("label");
-    h.close("div");
+    selectOpen(h, ctx, "overdue", "ticket.filter_deadline");
+    option(h, "", ctx.t("queue.all"), !f.overdue);
+    option(h, "1", ctx.t("ticket.only_overdue"), f.overdue);
+    h.close("select").close("div");
+    selectOpen(h, ctx, "mine", "ticket.handler");
+    option(h, "", ctx.t("queue.all"), !f.staff);
+    option(h, "1", ctx.t("ticket.only_mine"), f.staff.has_value());
+    h.close("select").close("div");
     h.open("div", {{"class", "field buttons-inline"}});
     h.el("button", {{"type", "submit"}}, ctx.t("queue.apply"));
     h.el("a", {{"href", "/office/complaints"}, {"class", "button"}}, ctx.t("queue.reset"));
@@ -110,7 +110,7 @@ void ticketTable(Html& h, const PageContext& ctx, const std::vector<TicketRow>& 
     h.close("tr").close("thead").open("tbody");
     for (const TicketRow& t : rows) {
         h.open("tr", {{overdue(t) ? "class" : "", "overdue"}});
-        h.open("td", {{"data-label", ctx.t("ticket.number")}});
+        h.open("td", {{"data-label", ctx.t("ticket.number")}, {"class", "nowrap"}});
         h.el("a", {{"href", std::string(kTicketPrefix) + t.number}}, t.number);
         h.close("td");
         h.el("td", {{"data-label", ctx.t("ticket.received")}}, formatTime(t.opened_at));
@@ -196,7 +196,6 @@ WebResponse complaintsPage(PageContext& ctx) {
     if (!counts) return storageOr(ctx, counts.error());
 
     Html h;
-    h.el("h1", ctx.t("ticket.title"));
     h.el("p", {{"class", "hint"}},
          ctx.t("ticket.rules", {{"response", std::to_string(rules->response_days)},
                                 {"resolution", std::to_string(rules->resolution_days)}}));
@@ -248,9 +247,9 @@ WebResponse ticketPageWith(PageContext& ctx, const std::string& number, const st
 
     Html h;
     h.open("p").el("a", {{"href", "/office/complaints"}}, ctx.t("ticket.back")).close("p");
-    h.open("h1").text(ctx.t("ticket.heading", {{"number", t.number}})).text(" ");
+    h.open("p", {{"class", "ticket-state"}});
     ticketStateTag(h, ctx, t.state);
-    h.close("h1");
+    h.close("p");
     if (!error.empty() && ctx.hasText("ticket.error." + error))
         h.el("p", {{"class", "error"}, {"role", "alert"}}, ctx.t("ticket.error." + error));
     h.open("dl", {{"class", "facts"}});
@@ -269,15 +268,15 @@ WebResponse ticketPageWith(PageContext& ctx, const std::string& number, const st
         h.open("dd").el("a", {{"href", "tel:" + v.phone}}, v.phone).close("dd");
     else
         h.el("dd", {{"class", "muted"}}, ctx.t("ticket.phone_hidden"));
+    h.el("dt", ctx.t("ticket.response"));
+    h.open("dd");
+    clockText(h, ctx, t.response);
+    h.close("dd");
+    h.el("dt", ctx.t("ticket.resolution"));
+    h.open("dd");
+    clockText(h, ctx, t.resolution);
+    h.close("dd");
     h.close("dl");
-    h.open("table", {{"class", "list clocks"}}).open("tbody").open("tr");
-    h.el("th", {{"scope", "row"}}, ctx.t("ticket.response"));
-    clockCell(h, ctx, "ticket.response", t.response);
-    h.close("tr").open("tr");
-    h.el("th", {{"scope", "row"}}, ctx.t("ticket.resolution"));
-    clockCell(h, ctx, "ticket.resolution", t.resolution);
-    h.close("tr").close("tbody").close("table");
-
     h.el("h2", ctx.t("ticket.citizen_words"));
     h.el("blockquote", {{"class", "citizen"}}, v.text.empty() ? ctx.t("ticket.no_words") : v.text);
     if (!v.answer.empty()) {
@@ -335,7 +334,6 @@ WebResponse complaintSettingsPage(PageContext& ctx) {
     if (!rules) return storageOr(ctx, rules.error());
     Html h;
     h.open("p").el("a", {{"href", "/office/complaints"}}, ctx.t("ticket.back")).close("p");
-    h.el("h1", ctx.t("ticket.settings"));
     if (auto e = ctx.query.get("error"); e && ctx.hasText("ticket.error." + *e))
         h.el("p", {{"class", "error"}, {"role", "alert"}}, ctx.t("ticket.error." + *e));
     h.el("p", {{"class", "hint"}}, ctx.t("ticket.settings_hint"));

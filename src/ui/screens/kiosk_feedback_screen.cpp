@@ -1,5 +1,6 @@
 #include "ui/screens/kiosk_feedback_screen.hpp"
 
+#include "core/complaint.hpp"
 #include "core/feedback.hpp"
 #include "core/number.hpp"
 #include "store/feedback.hpp"
@@ -25,6 +26,7 @@ void KioskFeedbackScreen::send(UiContext& ui) {
     f.rating = rating_;
     f.text = c.feedback_text;
     f.phone = c.feedback_phone;
+    f.complaint = kind_ == "complaint";
     auto saved = submitFeedback(ui.store(), f, WriteContext{"kiosk", ui.now(), ui.today()});
     wipeText(f.text);
     wipeText(f.phone);
@@ -32,29 +34,63 @@ void KioskFeedbackScreen::send(UiContext& ui) {
         problem_ = ui.errorText(saved.error());
         return;
     }
-    // Sent: nothing of it stays on the screen or in memory.
+    // Sent: nothing of it stays on the screen or in memory; a complaint's number does.
+    if (isComplaint(f.rating, f.complaint)) {
+        ticket_ = ticketNumber(saved->id);
+        if (auto qr = encodeQr(ticketUri(ticket_))) qr_ = std::move(qr.value());
+    }
     c.clear();
     sent_ = true;
 }
 
-void KioskFeedbackScreen::drawContent(UiContext& ui, Navigator& nav) {
-    if (sent_) {
-        ImGui::Spacing();
-        ImGui::PushFont(ui.fonts.title);
-        ImGui::TextWrapped("%s", ui.t("kiosk.feedback_thanks").c_str());
-        ImGui::PopFont();
-        ui.probe("kiosk.feedback_thanks");
+void KioskFeedbackScreen::drawSent(UiContext& ui, Navigator& nav) {
+    ImGui::Spacing();
+    ImGui::PushFont(ui.fonts.title);
+    ImGui::TextWrapped("%s", ui.t("kiosk.feedback_thanks").c_str());
+    ImGui::PopFont();
+    ui.probe("kiosk.feedback_thanks");
+    if (ticket_.empty()) {
         ImGui::PushFont(ui.fonts.large);
         ImGui::TextWrapped("%s", ui.t("kiosk.feedback_thanks_detail").c_str());
         ImGui::PopFont();
-        ImGui::Spacing();
-        if (button(ui, "kiosk.done", ui.t("kiosk.done"), ImVec2(ui.px(260), ui.px(72))))
-            kioskGoHome(ui, nav);
+    } else {
+        // The ticket: its number large, and a QR code to photograph, side by side.
+        const float side = ui.px(300);
+        if (qr_) {
+            qrImage(ui, "kiosk.ticket_qr", *qr_, side);
+            ImGui::SameLine(0, ui.px(32));
+        }
+        ImGui::BeginGroup();
+        ImGui::PushFont(ui.fonts.large);
+        ImGui::TextWrapped("%s", ui.t("kiosk.ticket_your_number").c_str());
+        ImGui::PopFont();
+        ImGui::PushFont(ui.fonts.title);
+        ImGui::TextUnformatted(ticket_.c_str());
+        ImGui::PopFont();
+        ui.probe("kiosk.ticket_number");
+        ImGui::PushTextWrapPos(0);
+        textMuted(ui.t("kiosk.ticket_keep"));
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+    }
+    ImGui::Spacing();
+    if (button(ui, "kiosk.done", ui.t("kiosk.done"), ImVec2(ui.px(260), ui.px(72))))
+        kioskGoHome(ui, nav);
+}
+
+void KioskFeedbackScreen::drawContent(UiContext& ui, Navigator& nav) {
+    if (sent_) {
+        drawSent(ui, nav);
         return;
     }
     KioskCitizen& c = ui.kiosk.citizen;
     ImGui::BeginChild("kiosk.feedback.body", ImVec2(0, 0), false);
     dragScroll();
+    // A complaint asks the office to act and gets a ticket; other feedback is a rating.
+    const std::vector<Choice> kinds{{"feedback", ui.t("kiosk.kind.feedback")},
+                                    {"complaint", ui.t("kiosk.kind.complaint")}};
+    choiceGrid(ui, "kiosk.kind", kinds, &kind_, 2);
+    ImGui::Spacing();
     ImGui::PushFont(ui.fonts.large);
     ImGui::TextUnformatted(ui.t("kiosk.feedback_category").c_str());
     ImGui::PopFont();

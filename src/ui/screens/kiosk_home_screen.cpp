@@ -1,5 +1,7 @@
 #include "ui/screens/kiosk_home_screen.hpp"
 
+#include <algorithm>
+
 #include "store/outbox.hpp"
 #include "ui/kiosk_nav.hpp"
 #include "ui/time_text.hpp"
@@ -19,6 +21,13 @@ std::string freshness(UiContext& ui, std::optional<UnixSeconds> synced) {
 }  // namespace
 
 bool KioskHomeScreen::onScan(UiContext& ui, Navigator& nav, const ScanPayload& payload) {
+    if (payload.kind == PayloadKind::ticket) {
+        // A complaint's ticket, photographed at a kiosk: straight to its answer.
+        ui.kiosk.citizen.clear();
+        auto it = payload.params.find("n");
+        nav.push(route::KioskComplaint{it == payload.params.end() ? "" : it->second});
+        return true;
+    }
     return startCardCheck(ui, nav, payload);
 }
 
@@ -31,7 +40,8 @@ void KioskHomeScreen::drawContent(UiContext& ui, Navigator& nav) {
     ImGui::Spacing();
 
     const float gap = ui.px(20);
-    const ImVec2 big((width - 2 * gap) / 3, ui.px(300));
+    // Two rows of two: each title fits on one line at every scale.
+    const ImVec2 big((width - gap) / 2, ui.px(170));
     if (tile(ui, "kiosk.check", ui.t("kiosk.check"), ui.t("kiosk.check_detail"), big)) {
         ui.kiosk.citizen.clear();
         nav.push(route::KioskStatus{});
@@ -39,10 +49,16 @@ void KioskHomeScreen::drawContent(UiContext& ui, Navigator& nav) {
     ImGui::SameLine(0, gap);
     if (tile(ui, "kiosk.premiums", ui.t("kiosk.premiums"), ui.t("kiosk.premiums_detail"), big))
         nav.push(route::KioskPremiums{});
-    ImGui::SameLine(0, gap);
+    ImGui::Dummy(ImVec2(0, std::max(0.0f, gap - 2 * ImGui::GetStyle().ItemSpacing.y)));
     if (tile(ui, "kiosk.feedback", ui.t("kiosk.feedback"), ui.t("kiosk.feedback_detail"), big)) {
         ui.kiosk.citizen.clear();
         nav.push(route::KioskFeedback{});
+    }
+    ImGui::SameLine(0, gap);
+    if (tile(ui, "kiosk.ticket_check", ui.t("kiosk.ticket_check"),
+             ui.t("kiosk.ticket_check_detail"), big)) {
+        ui.kiosk.citizen.clear();
+        nav.push(route::KioskComplaint{});
     }
     ImGui::Spacing();
     ImGui::Spacing();
