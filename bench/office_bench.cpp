@@ -1,7 +1,7 @@
 // office_bench: the office console's reads and writes over a regency's worth of data (issue 14
 // §6), against a plain SELECT of the same rows in the same run.
 //   office_bench [--members N] [--pg URL] [--dir DIR] [--samples N] [--no-sqlite]
-//                [--dashboard-only]
+//                [--dashboard-only] [--tickets T]
 // A hub with N members (households of 4) and 5N events is built straight through the hub's
 // transaction interface (hub_tx bulk inserts): the events and the registration index as a push
 // stores them, and the read models (office_households, office_members, office_history)
@@ -11,7 +11,11 @@
 //   1. the queue's first page (50 rows awaiting a decision), and a filter by pekon (village);
 //   2. a person's page (memberView) for random members: median and p95 (target p95 <= 300 ms);
 //      the dashboard (readDashboard) over the regency and after a filter change (target p95
-//      <= 500 ms), beside a plain count of the members by state (--dashboard-only: stop here);
+//      <= 500 ms, the complaints' counts included as the page reads them), beside a plain
+//      count of the members by state; the complaints inbox over T tickets (--tickets, default
+//      50,000, in office_feedback and tickets as the push opens them): its first page and the
+//      overdue ones of a kecamatan, beside a plain SELECT of the first page
+//      (--dashboard-only: stop here);
 //   3. a bulk decision of 1,000 members: its commit (the kiosks' rows only queued), then the
 //      kiosk queue drained (Argon2id, 2 per person, outside the write transactions);
 //   4. the full export of every member (all states) as CSV and as XLSX: rows/s (target
@@ -25,6 +29,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
@@ -42,6 +47,7 @@
 #include "hub/hub_store.hpp"
 #include "hub/office_export.hpp"
 #include "hub/office_read.hpp"
+#include "hub/office_tickets.hpp"
 #include "hub/pg_connection.hpp"
 
 using namespace pekon;
@@ -58,6 +64,7 @@ struct Options {
     int samples = 200;
     bool sqlite = true;
     bool dashboard_only = false;  // the dashboard's timings, not the rest
+    std::int64_t tickets = 50'000;  // complaint tickets
 };
 
 [[noreturn]] void die(const std::string& what) {
@@ -416,6 +423,65 @@ Built build(HubStore& hub, const Options& o, const std::vector<std::string>& vil
     return built;
 }
 
+// --- Complaint tickets -------------------------------------------------------------------------
+
+constexpr BulkColumn kFeedbackColumns[] = {
+    {"event_id", "text"},  {"device_id", "text"},     {"category", "text"},
+    {"rating", "integer"}, {"text", "text"},          {"phone", "text"},
+    {"event_at", "text"},  {"received_at", "bigint"}, {"complaint", "integer"}};
+constexpr BulkInsert kFeedback{"bench_feedback", "office_feedback", kFeedbackColumns, ""};
+constexpr BulkColumn kTicketColumns[] = {
+    {"event_id", "text"},      {"number", "text"},        {"device_id", "text"},
+    {"area", "text"},          {"state", "text"},         {"staff_id", "bigint"},
+    {"opened_at", "bigint"},   {"responded_at", "bigint"}, {"answered_at", "bigint"},
+    {"closed_at", "bigint"},   {"answer", "text"},        {"updated_at", "bigint"}};
+constexpr BulkInsert kTickets{"bench_tickets", "tickets", kTicketColumns, ""};
+constexpr const char* kTicketStates[] = {"open", "open", "open", "open", "in_progress",
+                                         "in_progress", "answered", "answered", "answered",
+                                         "closed"};
+
+// T complaints from a kiosk in each of the first kecamatan, received over 160 days, as the push
+// opens their tickets; four in ten still open, two in progress, three answered, one closed.
+void buildTickets(HubStore& hub, const Options& o, const std::vector<std::string>& villages) {
+    std::vector<std::pair<std::string, std::string>> kiosks;  // device, area
+    for (size_t v = 0; v < villages.size() && kiosks.size() < 10; v += villages.size() / 10) {
+        const std::string area = villages[v].substr(0, 8);
+        auto token = need(hub.createToken("bench", kBase, 3600, area), "kiosk token");
+        kiosks.emplace_back(need(hub.enrol(token.token, "kiosk " + area, kBase), "kiosk").device_id,
+                            area);
+    }
+    constexpr std::int64_t kChunk = 10'000;
+    for (std::int64_t first = 0; first < o.tickets; first += kChunk) {
+        std::deque<std::string> texts;
+        BulkRows feedback(std::size(kFeedbackColumns)), tickets(std::size(kTicketColumns));
+        for (std::int64_t t = first; t < std::min(o.tickets, first + kChunk); ++t) {
+            const auto& [device, area] = kiosks[static_cast<size_t>(t) % kiosks.size()];
+            const std::string& id = texts.emplace_back(pad(t, 9, "f"));
+            const UnixSeconds opened = kBase + t * (160 * 86400) / std::max<std::int64_t>(o.tickets, 1);
+            const char* state = kTicketStates[t % 10];
+            const bool answered = std::string(state) == "answered" || std::string(state) == "closed";
+            feedback.text(id).text(device).text("faskes_service").integer(1 + t % 2);
+            feedback.text("Antrean lama").text(t % 3 ? "" : "+6281234567890");
+            feedback.text("2026-09-01T08:00:00Z").integer(opened).integer(t % 4 == 0);
+            tickets.text(id).text(texts.emplace_back(ticketNumber(id))).text(device).text(area);
+            tickets.text(state).integerOrNull(std::nullopt).integer(opened);
+            tickets.integer(std::string(state) == "open" ? 0 : opened + 3 * 86400);
+            tickets.integer(answered ? opened + 6 * 86400 : 0);
+            tickets.integer(std::string(state) == "closed" ? opened + 8 * 86400 : 0);
+            tickets.text(answered ? "Sudah ditindaklanjuti." : "").integer(opened);
+        }
+        need(hub.db().transaction(TxMode::write,
+                                  [&](HubTx& tx) -> Status {
+                                      if (auto r = tx.insert(kFeedback, feedback, "bench feedback");
+                                          !r)
+                                          return r.error();
+                                      auto r = tx.insert(kTickets, tickets, "bench tickets");
+                                      return r ? Status() : Status(r.error());
+                                  }),
+             "tickets");
+    }
+}
+
 // --- Timing --------------------------------------------------------------------------------
 
 struct Timed {
@@ -479,6 +545,13 @@ constexpr HubSql kPlainStates{"plain_states",
 constexpr HubSql kPlainStatesOf{
     "plain_states_of",
     "SELECT state, COUNT(*) FROM office_members WHERE kecamatan_code = ? GROUP BY state", 2};
+
+// The inbox's reference: the first page of the tickets waiting, from the table alone.
+constexpr HubSql kPlainInbox{
+    "plain_inbox",
+    "SELECT event_id, number, area, state, staff_id, opened_at FROM tickets WHERE state IN "
+    "('open', 'in_progress') ORDER BY opened_at, event_id LIMIT 51",
+    6};
 
 // The bulk decision's reference: the decided members' rows written (to the state they have).
 constexpr HubSql kPlainDecide{"plain_decide",
@@ -621,11 +694,12 @@ void runOn(const char* backend, const Options& o, bool postgres,
     std::vector<std::string> devices;
     std::fprintf(stderr, "%s: building %lld members\n", backend, static_cast<long long>(o.members));
     const Built built = build(*hub, o, villages, devices);
+    buildTickets(*hub, o, villages);
     std::printf(
         "\n%s: built %lld members, %lld events in %.0f s (bulk inserts through hub_tx; "
-        "read models inserted directly)\n",
+        "read models inserted directly), %lld complaint tickets\n",
         backend, static_cast<long long>(built.members), static_cast<long long>(built.events),
-        built.seconds);
+        built.seconds, static_cast<long long>(o.tickets));
     if (postgres) {
         auto c = pg::Connection::open(scratch.url());
         if (c) (void)c->exec("ANALYZE", "analyze");
@@ -674,9 +748,17 @@ void runOn(const char* backend, const Options& o, bool postgres,
     // histograms, the stuck members, the weeks, corrections, ratings), first over the regency,
     // then after a filter change: a kecamatan and a four-week period, another each run.
     const UnixSeconds dash_now = kBase + 160 * 86400;
+    // As the page reads it: the figures, then the office's complaint rules and the tickets'
+    // counts (src/hub/web/dashboard_query.cpp, loadDashboard).
+    auto complaintCounts = [&](const std::string& area, UnixSeconds from, UnixSeconds to) {
+        const ComplaintRules rules = need(complaintRules(db), "complaint rules");
+        return need(ticketCounts(db, rules, dash_now, from, to, area), "ticket counts");
+    };
     const Timed dash = timeIt(runs, [&](int) {
         auto d = need(readDashboard(db, {}, dash_now, "18.06", 641036), "dashboard");
         if (d.areas.empty() || d.to_card.empty()) die("the dashboard read nothing");
+        d.tickets = complaintCounts("", 0, INT64_MAX);
+        if (o.tickets > 0 && d.tickets.open == 0) die("the dashboard counted no complaint");
     });
     const Timed dash_ref = timeIt(runs, [&](int) { plain(db, kPlainStates, {}); });
     row("dashboard: regency (p95 <= 500)", dash, dash_ref);
@@ -689,10 +771,29 @@ void runOn(const char* backend, const Options& o, bool postgres,
         f.from_day = formatIsoDate(dateOf(kBase + (i % 16) * 7 * 86400));
         f.to_day = formatIsoDate(dateOf(kBase + ((i % 16) * 7 + 27) * 86400));
         need(readDashboard(db, f, dash_now, "18.06", 641036), "dashboard filtered");
+        complaintCounts(f.kecamatan, kBase + (i % 16) * 7 * 86400,
+                        kBase + ((i % 16) * 7 + 28) * 86400);
     });
     const Timed dash_filter_ref =
         timeIt(runs, [&](int i) { plain(db, kPlainStatesOf, {kecamatanOf(i)}); });
     row("dashboard: kecamatan + 4 weeks", dash_filter, dash_filter_ref);
+
+    // The complaints inbox: the first page of those waiting, oldest first, and the overdue ones
+    // of a kecamatan.
+    const ComplaintRules rules = need(complaintRules(db), "complaint rules");
+    const Timed inbox = timeIt(runs, [&](int) {
+        auto page = need(ticketPage(db, {}, "", rules, dash_now), "inbox");
+        if (o.tickets >= 100 && page.rows.size() != kTicketPageSize) die("the inbox is not full");
+    });
+    const Timed inbox_ref = timeIt(runs, [&](int) { plain(db, kPlainInbox, {}); });
+    row("complaints: inbox first page (50)", inbox, inbox_ref);
+    const Timed overdue = timeIt(runs, [&](int i) {
+        TicketFilter f;
+        f.overdue = true;
+        f.area = kecamatanOf(i);
+        need(ticketPage(db, f, "", rules, dash_now), "overdue");
+    });
+    row("complaints: overdue of a kecamatan", overdue, inbox_ref);
     if (o.dashboard_only) return;
 
     // 1,000 members awaiting a decision (state new: j % 10 < 6), from the middle.
@@ -777,7 +878,7 @@ int main(int argc, char** argv) {
         o.postgres = pg;
     readOptions(argc, argv,
                 "office_bench [--members N] [--pg URL] [--dir DIR] [--samples N] [--no-sqlite] "
-                "[--dashboard-only]",
+                "[--dashboard-only] [--tickets T]",
                 [&](const std::string& option, auto value) {
                     if (option == "--members")
                         o.members = std::stoll(value());
@@ -791,6 +892,8 @@ int main(int argc, char** argv) {
                         o.sqlite = false;
                     else if (option == "--dashboard-only")
                         o.dashboard_only = true;
+                    else if (option == "--tickets")
+                        o.tickets = std::stoll(value());
                     else
                         return false;
                     return true;

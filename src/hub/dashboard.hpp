@@ -54,6 +54,25 @@ struct RatingCount {
     std::int64_t rating_sum = 0;
 };
 
+// Socialization (outreach sessions): per area (kecamatan, or pekon inside one) and method, the
+// sessions held, the attendance and the households reached.
+struct SessionCount {
+    std::string area;
+    std::string method;
+    std::int64_t sessions = 0;
+    std::int64_t attendance = 0;
+    std::int64_t households = 0;  // distinct households of the attendees who named one
+};
+// The pre/post quiz of the attendees who answered both, summed: the gain is
+// post_score / post_max - pre_score / pre_max.
+struct QuizGain {
+    std::string key;  // a topic, or a session id
+    std::string topic, village_code, started_at, method;  // a session's (empty for a topic)
+    std::int64_t pairs = 0;
+    std::int64_t pre_score = 0, pre_max = 0, post_score = 0, post_max = 0;
+};
+inline constexpr int kSessionsListed = 20;
+
 inline constexpr int kStuckListed = 50;  // stuck members listed at most (all are counted)
 inline constexpr int kWeeksShown = 8;
 
@@ -71,6 +90,9 @@ struct Dashboard {
     std::int64_t corrections_asked = 0;    // correction requests decided
     DayHistogram correction_return;        // days until the volunteer's (latest) correction
     std::vector<RatingCount> ratings;
+    std::vector<SessionCount> sessions;    // by area and method
+    std::vector<QuizGain> gain_by_topic;   // by topic
+    std::vector<QuizGain> gain_by_session; // the latest kSessionsListed sessions with a quiz
     // The complaints received in the period by state, and those past a deadline now (filled by
     // the console beside readDashboard: office_tickets.hpp ticketCounts).
     TicketCounts tickets;

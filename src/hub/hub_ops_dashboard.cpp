@@ -120,6 +120,45 @@ constexpr AreaSql kRatings{
                    "d.kiosk_area, month",
      5}};
 
+// Socialization, by the session's own day (its started_at) and its village.
+#define PEKON_SESSION_PERIOD " substr(s.started_at, 1, 10) >= ? AND substr(s.started_at, 1, 10) <= ?"
+#define PEKON_SESSIONS(area)                                                                  \
+    "SELECT " area ", s.method, COUNT(DISTINCT s.session_id), COUNT(a.attendee_id), "         \
+    "COUNT(DISTINCT NULLIF(a.household_id, '')) FROM office_sessions s LEFT JOIN "            \
+    "office_attendance a ON a.session_id = s.session_id WHERE "
+constexpr AreaSql kSessions{
+    {"dash_sessions_all",
+     PEKON_SESSIONS("substr(s.village_code, 1, 8)") PEKON_SESSION_PERIOD
+     " GROUP BY substr(s.village_code, 1, 8), s.method",
+     5},
+    {"dash_sessions_kec",
+     PEKON_SESSIONS("s.village_code") "s.village_code LIKE ? AND" PEKON_SESSION_PERIOD
+     " GROUP BY s.village_code, s.method",
+     5}};
+// The attendees who answered a quiz before and after, paired.
+#define PEKON_PAIRS(key)                                                                      \
+    "SELECT " key ", COUNT(*), SUM(pre.score), SUM(pre.max_score), SUM(post.score), "        \
+    "SUM(post.max_score) FROM office_quiz pre JOIN office_quiz post ON post.session_id = "   \
+    "pre.session_id AND post.attendee_id = pre.attendee_id AND post.quiz = pre.quiz AND "    \
+    "post.phase = 'post' JOIN office_sessions s ON s.session_id = pre.session_id WHERE "     \
+    "pre.phase = 'pre' AND "
+constexpr AreaSql kGainByTopic{
+    {"dash_gain_topic_all", PEKON_PAIRS("s.topic") PEKON_SESSION_PERIOD " GROUP BY s.topic", 6},
+    {"dash_gain_topic_kec",
+     PEKON_PAIRS("s.topic") "s.village_code LIKE ? AND" PEKON_SESSION_PERIOD " GROUP BY s.topic",
+     6}};
+#define PEKON_SESSION_KEY "s.session_id, s.topic, s.village_code, s.started_at, s.method"
+constexpr AreaSql kGainBySession{
+    {"dash_gain_session_all",
+     PEKON_PAIRS(PEKON_SESSION_KEY) PEKON_SESSION_PERIOD " GROUP BY " PEKON_SESSION_KEY
+     " ORDER BY s.started_at DESC, s.session_id LIMIT 20",
+     10},
+    {"dash_gain_session_kec",
+     PEKON_PAIRS(PEKON_SESSION_KEY) "s.village_code LIKE ? AND" PEKON_SESSION_PERIOD
+     " GROUP BY " PEKON_SESSION_KEY " ORDER BY s.started_at DESC, s.session_id LIMIT 20",
+     10}};
+static_assert(kSessionsListed == 20);
+
 constexpr HubSql kPopulation{"dash_population", "SELECT code, population FROM area_population", 2};
 constexpr BulkColumn kPopulationColumns[] = {
     {"code", "text"}, {"population", "bigint"}, {"updated_at", "bigint"}};
@@ -156,6 +195,60 @@ std::vector<std::string> stuckStates() {
     for (OfficeState s : kAllOfficeStates)
         if (canBeStuck(s)) out.emplace_back(officeStateCode(s));
     return out;
+}
+
+// The sessions' reads take the kecamatan as a prefix of the village ("18.06.01.%").
+std::vector<SqlParam> sessionParams(const Scope& scope) {
+    std::vector<SqlParam> out;
+    if (scope.kecamatan) out.emplace_back(scope.code + ".%");
+    out.emplace_back(scope.from);
+    out.emplace_back(scope.to);
+    return out;
+}
+
+QuizGain gainAt(const RowSet& rows, int i, int first) {
+    QuizGain g;
+    g.pairs = rows.integer(i, first);
+    g.pre_score = rows.integer(i, first + 1);
+    g.pre_max = rows.integer(i, first + 2);
+    g.post_score = rows.integer(i, first + 3);
+    g.post_max = rows.integer(i, first + 4);
+    return g;
+}
+
+Status readSocialization(HubTx& tx, const Scope& scope, Dashboard& out) {
+    const std::vector<SqlParam> params = sessionParams(scope);
+    auto sessions = tx.run(scope.pick(kSessions), params, "count the sessions");
+    if (!sessions) return sessions.error();
+    for (int i = 0; i < sessions->count(); ++i)
+        out.sessions.push_back({sessions->text(i, 0), sessions->text(i, 1),
+                                sessions->integer(i, 2), sessions->integer(i, 3),
+                                sessions->integer(i, 4)});
+    std::sort(out.sessions.begin(), out.sessions.end(),
+              [](const SessionCount& a, const SessionCount& b) {
+                  return std::tie(a.area, a.method) < std::tie(b.area, b.method);
+              });
+    auto topics = tx.run(scope.pick(kGainByTopic), params, "the quiz gain by topic");
+    if (!topics) return topics.error();
+    for (int i = 0; i < topics->count(); ++i) {
+        QuizGain g = gainAt(*topics, i, 1);
+        g.key = topics->text(i, 0);
+        out.gain_by_topic.push_back(std::move(g));
+    }
+    std::sort(out.gain_by_topic.begin(), out.gain_by_topic.end(),
+              [](const QuizGain& a, const QuizGain& b) { return a.key < b.key; });
+    auto latest = tx.run(scope.pick(kGainBySession), params, "the quiz gain by session");
+    if (!latest) return latest.error();
+    for (int i = 0; i < latest->count(); ++i) {
+        QuizGain g = gainAt(*latest, i, 5);
+        g.key = latest->text(i, 0);
+        g.topic = latest->text(i, 1);
+        g.village_code = latest->text(i, 2);
+        g.started_at = latest->text(i, 3);
+        g.method = latest->text(i, 4);
+        out.gain_by_session.push_back(std::move(g));
+    }
+    return {};
 }
 
 Result<Dashboard> read(HubTx& tx, const DashboardFilter& filter, UnixSeconds now,
@@ -263,6 +356,7 @@ Result<Dashboard> read(HubTx& tx, const DashboardFilter& filter, UnixSeconds now
     std::sort(out.ratings.begin(), out.ratings.end(), [](const RatingCount& a, const RatingCount& b) {
         return std::tie(a.month, a.category, a.area) < std::tie(b.month, b.category, b.area);
     });
+    if (auto s = readSocialization(tx, scope, out); !s) return s.error();
     return out;
 }
 

@@ -43,10 +43,18 @@ constexpr HubSql kTicketByNumber{
     "t.event_id LIMIT 1",
     kTicketWidth + 3};
 
-// The page's conditions beside the states (always), in the order of their parameters; each
-// variant is one statement, so every one is a plain search (no `? = '' OR ...`).
-enum TicketBit : unsigned { kStaff = 1, kArea = 2, kOverdue = 4, kAfter = 8 };
-constexpr unsigned kTicketVariants = 16;
+// The page's conditions, in the order of their parameters; each variant is one statement, so
+// every one is a plain search (no `? = '' OR ...`, no list parameter). The states: those
+// waiting (the default), all, or one (a parameter).
+enum TicketBit : unsigned {
+    kStaff = 1,
+    kArea = 2,
+    kOverdue = 4,
+    kAfter = 8,
+    kAllStates = 16,
+    kOneState = 32
+};
+constexpr unsigned kTicketVariants = 64;
 
 struct NamedSql {
     std::string name;
@@ -54,13 +62,15 @@ struct NamedSql {
 };
 
 NamedSql ticketPageSql(unsigned mask) {
-    std::string where = " WHERE t.state {in ?}";
+    std::string where = (mask & kAllStates)  ? " WHERE 1 = 1"
+                        : (mask & kOneState) ? " WHERE t.state = ?"
+                                             : " WHERE t.state IN ('open', 'in_progress')";
     if (mask & kStaff) where += " AND t.staff_id = CAST(? AS BIGINT)";
     if (mask & kArea) where += " AND (t.area = ? OR t.area LIKE ?)";
     if (mask & kOverdue)
         where +=
-            " AND ((t.state = 'open' AND t.opened_at < CAST(? AS BIGINT)) OR (t.state {in ?} AND "
-            "t.opened_at < CAST(? AS BIGINT)))";
+            " AND ((t.state = 'open' AND t.opened_at < CAST(? AS BIGINT)) OR (t.state IN "
+            "('open', 'in_progress') AND t.opened_at < CAST(? AS BIGINT)))";
     if (mask & kAfter) where += " AND (t.opened_at, t.event_id) > (CAST(? AS BIGINT), ?)";
     return {"ticket_page_" + std::to_string(mask),
             "SELECT " PEKON_TICKET_COLUMNS PEKON_TICKET_FROM + where +
@@ -107,12 +117,6 @@ TicketRow ticketRowAt(const RowSet& r, int i, const ComplaintRules& rules, const
     t.resolution =
         ticketClock(opened, rules.resolution_days, doneOn(t.answered_at), today, rules.holidays);
     return t;
-}
-
-std::vector<std::string> statesOf(const std::string& filter) {
-    if (filter.empty()) return {"open", "in_progress"};
-    if (filter == "all") return {"open", "in_progress", "answered", "closed"};
-    return {filter};
 }
 
 Error badTicketCursor() {
@@ -188,16 +192,15 @@ constexpr HubSql kCountByStateArea{
 constexpr HubSql kCountOverdue{
     "ticket_overdue",
     "SELECT (SELECT COUNT(*) FROM tickets WHERE state = 'open' AND opened_at < CAST(? AS BIGINT)), "
-    "(SELECT COUNT(*) FROM tickets WHERE state {in ?} AND opened_at < CAST(? AS BIGINT))",
+    "(SELECT COUNT(*) FROM tickets WHERE state IN ('open', 'in_progress') AND opened_at < "
+    "CAST(? AS BIGINT))",
     2};
 constexpr HubSql kCountOverdueArea{
     "ticket_overdue_area",
     "SELECT (SELECT COUNT(*) FROM tickets WHERE state = 'open' AND opened_at < CAST(? AS BIGINT) "
-    "AND (area = ? OR area LIKE ?)), (SELECT COUNT(*) FROM tickets WHERE state {in ?} AND "
-    "opened_at < CAST(? AS BIGINT) AND (area = ? OR area LIKE ?))",
+    "AND (area = ? OR area LIKE ?)), (SELECT COUNT(*) FROM tickets WHERE state IN ('open', "
+    "'in_progress') AND opened_at < CAST(? AS BIGINT) AND (area = ? OR area LIKE ?))",
     2};
-
-const std::vector<std::string> kWaiting{"open", "in_progress"};
 
 }  // namespace
 
@@ -263,7 +266,13 @@ Result<TicketPage> ticketPage(HubDb& db, const TicketFilter& filter, const std::
     const int page = std::clamp(limit, 1, 500);
     const Date today = officeDay(now);
     unsigned mask = 0;
-    std::vector<SqlParam> params{statesOf(filter.state)};
+    std::vector<SqlParam> params;
+    if (filter.state == "all") {
+        mask |= kAllStates;
+    } else if (!filter.state.empty()) {
+        mask |= kOneState;
+        params.emplace_back(filter.state);
+    }
     if (filter.staff) {
         mask |= kStaff;
         params.emplace_back(*filter.staff);
@@ -277,7 +286,6 @@ Result<TicketPage> ticketPage(HubDb& db, const TicketFilter& filter, const std::
         mask |= kOverdue;
         params.emplace_back(
             dayStart(overdueBefore(today, rules.response_days, rules.holidays)));
-        params.emplace_back(kWaiting);
         params.emplace_back(
             dayStart(overdueBefore(today, rules.resolution_days, rules.holidays)));
     }
@@ -448,10 +456,10 @@ Result<TicketCounts> ticketCounts(HubDb& db, const ComplaintRules& rules, UnixSe
         }
         auto overdue =
             area.empty()
-                ? tx.run(kCountOverdue, {response_cut, kWaiting, resolution_cut},
+                ? tx.run(kCountOverdue, {response_cut, resolution_cut},
                          "count the overdue tickets")
                 : tx.run(kCountOverdueArea,
-                         {response_cut, area, inside, kWaiting, resolution_cut, area, inside},
+                         {response_cut, area, inside, resolution_cut, area, inside},
                          "count the overdue tickets");
         if (!overdue) return overdue.error();
         c.response_overdue = overdue->integer(0, 0);

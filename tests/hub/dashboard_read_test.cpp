@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -343,4 +344,95 @@ TEMPLATE_TEST_CASE("dashboard: every figure matches a data set with known answer
         checkAgainst(*after, expect("", "", "", 14));
         CHECK(after->to_card == before->to_card);
     }
+}
+
+TEMPLATE_TEST_CASE("dashboard: socialization, sessions by method and area, the quiz's gain",
+                   "[dashboard]", SQLite, PostgreSQL) {
+    PEKON_HUB_TEST_DB(TestType, db, "dashboard_sessions.db");
+    auto hub = openHub(db);
+    const std::string tablet = enrol(*hub, "Tim Penyuluh");
+    auto session = [](const std::string& id, const std::string& village, const char* method,
+                      const char* topic, const char* started) {
+        return Json{{"session_id", id}, {"village_code", village}, {"method", method},
+                    {"topic", topic}, {"started_at", started}, {"place", "Balai pekon"},
+                    {"facilitators", Json::array({"Dewi"})}};
+    };
+    auto attended = [](const std::string& session, const std::string& attendee,
+                       const std::string& household) {
+        return Json{{"session_id", session}, {"attendee_id", attendee},
+                    {"attendee", "Peserta " + attendee}, {"household_id", household}};
+    };
+    auto quiz = [](const std::string& session, const std::string& attendee, const char* phase,
+                   int score) {
+        return Json{{"session_id", session}, {"attendee_id", attendee}, {"quiz", "jkn"},
+                    {"phase", phase}, {"score", score}, {"max_score", 5}};
+    };
+    std::vector<std::string> events;
+    int seq = 0;
+    auto add = [&](const char* type, const Json& data) {
+        ++seq;
+        events.push_back(eventJson("s-e" + std::to_string(seq), seq, type, data));
+    };
+    // Kota Agung: two counselling talks (3 and 2 attendees, households h1 h1 h2 and h3 h3), a
+    // quiz before and after for three of them; Wonosobo: one door-to-door visit, no quiz; and
+    // one session in January, outside the period below.
+    add("session.held", session("s1", "18.06.01.2016", "penyuluhan", "how_to_pay",
+                                "2026-11-10T09:00:00+07:00"));
+    add("session.held", session("s2", "18.06.01.2016", "penyuluhan", "benefits",
+                                "2026-11-17T09:00:00+07:00"));
+    add("session.held", session("s3", "18.06.02.2012", "door_to_door", "how_to_pay",
+                                "2026-11-12T09:00:00+07:00"));
+    add("session.held", session("s4", "18.06.01.2016", "workshop", "how_to_pay",
+                                "2027-01-05T09:00:00+07:00"));
+    for (const auto& [s, a, h] : std::vector<std::tuple<const char*, const char*, const char*>>{
+             {"s1", "a1", "h1"}, {"s1", "a2", "h1"}, {"s1", "a3", "h2"}, {"s2", "a4", "h3"},
+             {"s2", "a5", "h3"}, {"s3", "a6", ""}, {"s4", "a7", "h4"}})
+        add("session.attended", attended(s, a, h));
+    add("quiz.answered", quiz("s1", "a1", "pre", 2));
+    add("quiz.answered", quiz("s1", "a1", "post", 4));
+    add("quiz.answered", quiz("s1", "a2", "pre", 1));
+    add("quiz.answered", quiz("s1", "a2", "post", 5));
+    add("quiz.answered", quiz("s1", "a3", "pre", 3));  // no post: not paired
+    add("quiz.answered", quiz("s2", "a4", "pre", 3));
+    add("quiz.answered", quiz("s2", "a4", "post", 3));
+    REQUIRE(hub->push(tablet, batch(events), kStart + 20 * kDay));
+
+    DashboardFilter november;
+    november.from_day = "2026-11-01";
+    november.to_day = "2026-11-30";
+    auto d = readDashboard(hub->db(), november, kNow, "18.06", 641036);
+    REQUIRE(d);
+    REQUIRE(d->sessions.size() == 2);
+    CHECK(d->sessions[0].area == "18.06.01");
+    CHECK(d->sessions[0].method == "penyuluhan");
+    CHECK(d->sessions[0].sessions == 2);
+    CHECK(d->sessions[0].attendance == 5);
+    CHECK(d->sessions[0].households == 3);
+    CHECK(d->sessions[1].area == "18.06.02");
+    CHECK(d->sessions[1].method == "door_to_door");
+    CHECK(d->sessions[1].attendance == 1);
+    CHECK(d->sessions[1].households == 0);
+    REQUIRE(d->gain_by_topic.size() == 2);
+    CHECK(d->gain_by_topic[0].key == "benefits");
+    CHECK(d->gain_by_topic[0].pairs == 1);
+    CHECK(d->gain_by_topic[1].key == "how_to_pay");
+    CHECK(d->gain_by_topic[1].pairs == 2);
+    CHECK(d->gain_by_topic[1].pre_score == 3);
+    CHECK(d->gain_by_topic[1].post_score == 9);
+    CHECK(d->gain_by_topic[1].post_max == 10);
+    REQUIRE(d->gain_by_session.size() == 2);
+    CHECK(d->gain_by_session[0].key == "s2");  // the latest first
+    CHECK(d->gain_by_session[1].key == "s1");
+    CHECK(d->gain_by_session[1].village_code == "18.06.01.2016");
+
+    // A kecamatan: its pekon, and all time brings January's workshop in.
+    DashboardFilter kota_agung;
+    kota_agung.kecamatan = "18.06.01";
+    auto k = readDashboard(hub->db(), kota_agung, kNow, "18.06", 641036);
+    REQUIRE(k);
+    REQUIRE(k->sessions.size() == 2);
+    CHECK(k->sessions[0].area == "18.06.01.2016");
+    CHECK(k->sessions[0].method == "penyuluhan");
+    CHECK(k->sessions[1].method == "workshop");
+    CHECK(k->sessions[1].households == 1);
 }

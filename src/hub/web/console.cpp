@@ -237,6 +237,9 @@ Result<Console> Console::make(HubApi& api, ConsoleOptions options) {
     else
         std::cerr << "pekon-hub: the dashboard has no official population ("
                   << population.error().message_en << ")\n";
+    // The outreach materials' topics, which name the sessions' topics on the dashboard.
+    auto topics = dir ? loadMaterials(*dir) : Result<std::vector<MaterialTopic>>(dir.error());
+    if (topics) console.topics_ = std::move(topics.value());
     return console;
 }
 
@@ -289,6 +292,7 @@ WebResponse Console::handle(const WebRequest& r) {
     PageContext ctx(r, lang, catalog_, turn.store, platform::nowSeconds(), options_);
     ctx.regions = regions_ ? &*regions_ : nullptr;
     ctx.population = population_ ? &*population_ : nullptr;
+    ctx.topics = topics_ ? &*topics_ : nullptr;
     auto answer = [&]() -> WebResponse {
         try {
             return dispatch(ctx, *route, cookies);

@@ -9,6 +9,7 @@
 
 #include "core/catalog.hpp"
 #include "core/date.hpp"
+#include "core/outreach.hpp"
 #include "core/population.hpp"
 #include "core/regions.hpp"
 #include "hub/hub_store.hpp"
@@ -128,6 +129,7 @@ class PageContext {
     std::optional<UploadedFile> file;      // an upload route's file
     const RegionTable* regions = nullptr;  // when the assets were found
     const PopulationFile* population = nullptr;  // the official totals, when found
+    const std::vector<MaterialTopic>* topics = nullptr;  // the materials' topics, when found
 
     HubDb& db() { return store.db(); }
     const StaffAccount& who() const { return session->who; }
@@ -203,6 +205,7 @@ class Console {
     Catalog catalog_;
     std::optional<RegionTable> regions_;
     std::optional<PopulationFile> population_;
+    std::optional<std::vector<MaterialTopic>> topics_;
 };
 
 }  // namespace pekon::hub::web

@@ -171,6 +171,21 @@ std::vector<FigureRow> dashboardFigures(const PageContext& ctx, const Dashboard&
     add("work", d.total.code, "corrections_asked", std::to_string(d.corrections_asked));
     add("work", d.total.code, "corrections_back", std::to_string(histogramTotal(d.correction_return)));
     add("work", d.total.code, "correction_days_median", num(percentileDays(d.correction_return, 0.5)));
+    for (const SessionCount& c : d.sessions) {
+        add("socialization", c.area, "sessions_" + c.method, std::to_string(c.sessions));
+        add("socialization", c.area, "attendance_" + c.method, std::to_string(c.attendance));
+        add("socialization", c.area, "households_reached_" + c.method,
+            std::to_string(c.households));
+    }
+    for (const QuizGain& g : d.gain_by_topic) {
+        add("socialization", d.total.code, "quiz_pairs_" + g.key, std::to_string(g.pairs));
+        if (g.pre_max > 0 && g.post_max > 0) {
+            const double pre = static_cast<double>(g.pre_score) / static_cast<double>(g.pre_max);
+            const double post = static_cast<double>(g.post_score) / static_cast<double>(g.post_max);
+            add("socialization", d.total.code, "quiz_pre_share_" + g.key, fixed(pre, 4));
+            add("socialization", d.total.code, "quiz_post_share_" + g.key, fixed(post, 4));
+        }
+    }
     const std::pair<const char*, std::int64_t> tickets[] = {
         {"tickets_open", d.tickets.open},
         {"tickets_in_progress", d.tickets.in_progress},

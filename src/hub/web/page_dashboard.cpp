@@ -332,6 +332,105 @@ void satisfactionSection(Html& h, const PageContext& ctx, const Dashboard& d) {
     h.close("section");
 }
 
+std::string topicName(const PageContext& ctx, const std::string& key) {
+    if (ctx.topics)
+        for (const MaterialTopic& t : *ctx.topics)
+            if (t.key == key) return t.title.in(ctx.lang);
+    return key;
+}
+
+std::string methodName(const PageContext& ctx, const std::string& method) {
+    const std::string key = "session.method." + method;
+    return ctx.hasText(key) ? ctx.t(key) : method;
+}
+
+// "52,0% -> 81,5% (+29,5)": the share of the quiz answered right before and after.
+void gainCells(Html& h, const PageContext& ctx, const QuizGain& g) {
+    h.el("td", {{"data-label", ctx.t("dash.quiz_pairs")}, {"class", "num"}},
+         groupedNumber(ctx, g.pairs));
+    if (g.pre_max <= 0 || g.post_max <= 0) {
+        h.el("td", kDash).el("td", kDash).el("td", kDash);
+        return;
+    }
+    const double pre = static_cast<double>(g.pre_score) / static_cast<double>(g.pre_max);
+    const double post = static_cast<double>(g.post_score) / static_cast<double>(g.post_max);
+    h.el("td", {{"data-label", ctx.t("dash.quiz_pre")}, {"class", "num"}}, percentText(ctx, pre));
+    h.el("td", {{"data-label", ctx.t("dash.quiz_post")}, {"class", "num"}}, percentText(ctx, post));
+    std::string gain = percentText(ctx, post - pre);
+    gain.pop_back();  // points, not a share
+    h.el("td", {{"data-label", ctx.t("dash.quiz_gain")}, {"class", "num"}},
+         (post >= pre ? "+" : "") + gain);
+}
+
+void socializationSection(Html& h, const PageContext& ctx, const Dashboard& d) {
+    h.open("section", {{"id", "socialization"}});
+    h.el("h2", ctx.t("dash.socialization"));
+    if (d.sessions.empty()) {
+        h.el("p", {{"class", "empty"}}, ctx.t("dash.no_sessions"));
+        h.close("section");
+        return;
+    }
+    h.open("div", {{"class", "table-wrap"}}).open("table", {{"class", "list figures"}});
+    h.open("thead").open("tr");
+    for (const char* key : {"dash.area", "dash.method", "dash.sessions", "dash.attendance",
+                            "dash.households_reached"})
+        h.el("th", {{"scope", "col"}}, ctx.t(key));
+    h.close("tr").close("thead").open("tbody");
+    for (const SessionCount& c : d.sessions) {
+        h.open("tr");
+        h.el("td", {{"data-label", ctx.t("dash.area")}}, areaName(ctx, c.area));
+        h.el("td", {{"data-label", ctx.t("dash.method")}}, methodName(ctx, c.method));
+        h.el("td", {{"data-label", ctx.t("dash.sessions")}, {"class", "num"}},
+             groupedNumber(ctx, c.sessions));
+        h.el("td", {{"data-label", ctx.t("dash.attendance")}, {"class", "num"}},
+             groupedNumber(ctx, c.attendance));
+        h.el("td", {{"data-label", ctx.t("dash.households_reached")}, {"class", "num"}},
+             groupedNumber(ctx, c.households));
+        h.close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+
+    h.el("h3", ctx.t("dash.quiz_by_topic"));
+    h.el("p", {{"class", "hint"}}, ctx.t("dash.quiz_hint"));
+    if (d.gain_by_topic.empty()) {
+        h.el("p", {{"class", "empty"}}, ctx.t("dash.no_quiz"));
+    } else {
+        h.open("div", {{"class", "table-wrap"}}).open("table", {{"class", "list figures"}});
+        h.open("thead").open("tr");
+        for (const char* key :
+             {"dash.topic", "dash.quiz_pairs", "dash.quiz_pre", "dash.quiz_post", "dash.quiz_gain"})
+            h.el("th", {{"scope", "col"}}, ctx.t(key));
+        h.close("tr").close("thead").open("tbody");
+        for (const QuizGain& g : d.gain_by_topic) {
+            h.open("tr");
+            h.el("td", {{"data-label", ctx.t("dash.topic")}}, topicName(ctx, g.key));
+            gainCells(h, ctx, g);
+            h.close("tr");
+        }
+        h.close("tbody").close("table").close("div");
+        h.el("h3", ctx.t("dash.quiz_by_session"));
+        h.open("div", {{"class", "table-wrap"}}).open("table", {{"class", "list figures"}});
+        h.open("thead").open("tr");
+        for (const char* key : {"dash.session_day", "queue.village", "dash.method", "dash.topic",
+                                "dash.quiz_pairs", "dash.quiz_pre", "dash.quiz_post",
+                                "dash.quiz_gain"})
+            h.el("th", {{"scope", "col"}}, ctx.t(key));
+        h.close("tr").close("thead").open("tbody");
+        for (const QuizGain& g : d.gain_by_session) {
+            h.open("tr");
+            h.el("td", {{"data-label", ctx.t("dash.session_day")}}, g.started_at.substr(0, 10));
+            h.el("td", {{"data-label", ctx.t("queue.village")}}, areaName(ctx, g.village_code));
+            h.el("td", {{"data-label", ctx.t("dash.method")}}, methodName(ctx, g.method));
+            h.el("td", {{"data-label", ctx.t("dash.topic")}}, topicName(ctx, g.topic));
+            gainCells(h, ctx, g);
+            h.close("tr");
+        }
+        h.close("tbody").close("table").close("div");
+    }
+    h.el("p", {{"class", "hint"}}, ctx.t("dash.leads_missing"));
+    h.close("section");
+}
+
 void complaintsSection(Html& h, const PageContext& ctx, const Dashboard& d,
                        const DashboardFilter& f) {
     h.open("section", {{"id", "complaints"}});
@@ -396,6 +495,7 @@ WebResponse dashboardPage(PageContext& ctx) {
     coverageSection(h, ctx, *data, *filter);
     pipelineSection(h, ctx, *data, *filter);
     workSection(h, ctx, *data, *filter);
+    socializationSection(h, ctx, *data);
     satisfactionSection(h, ctx, *data);
     complaintsSection(h, ctx, *data, *filter);
     return page(ctx, ctx.t("dash.title") + " \xE2\x80\x94 " + area, h.str());
