@@ -125,6 +125,9 @@ TEMPLATE_TEST_CASE("web dashboard: coverage, drill-down, report, export, filters
     CHECK(contains(d.body, "Tertahan lebih dari 14 hari di satu tahap: 2"));
     CHECK(contains(d.body, "href=\"/office/members/m1\""));  // stuck, listed by id
     CHECK(contains(d.body, "Tablet Relawan"));               // per volunteer
+    CHECK(contains(d.body, "id=\"socialization\""));
+    CHECK(contains(d.body, "Belum ada sesi sosialisasi"));    // none held yet
+    CHECK(contains(d.body, "id=\"complaints\""));
     checkNothingPersonal(d.body);
 
     Page kec = viewer.get("/office/dashboard?kec=18.06.01");

@@ -111,12 +111,16 @@ std::string groupedNumber(const PageContext& ctx, std::int64_t n) {
     return n < 0 ? "-" + out : out;
 }
 
-std::string percentText(const PageContext& ctx, double share) {
-    std::string text = fixed(share * 100, 1);
+std::string decimalText(const PageContext& ctx, double value, int digits) {
+    std::string text = fixed(value, digits);
     if (ctx.lang == Lang::id)
         for (char& c : text)
             if (c == '.') c = ',';
-    return text + "%";
+    return text;
+}
+
+std::string percentText(const PageContext& ctx, double share) {
+    return decimalText(ctx, share * 100, 1) + "%";
 }
 
 std::vector<FigureRow> dashboardFigures(const PageContext& ctx, const Dashboard& d) {

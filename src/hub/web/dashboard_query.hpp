@@ -28,6 +28,8 @@ std::string areaName(const PageContext& ctx, const std::string& code);
 
 // "641.036" (id) / "641,036" (en); "97,3%" / "97.3%".
 std::string groupedNumber(const PageContext& ctx, std::int64_t n);
+// A number with `digits` decimals, the decimal mark of the language ("4,5" / "4.5").
+std::string decimalText(const PageContext& ctx, double value, int digits);
 std::string percentText(const PageContext& ctx, double share);
 
 // Every figure of the dashboard as rows for the export: section, area code, area name,

@@ -5,7 +5,6 @@
 // ratings; for a period and an area, with an export of every figure and a print stylesheet for
 // the monthly report. No personal data: stuck members are listed by id and village.
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 
@@ -318,14 +317,9 @@ void satisfactionSection(Html& h, const PageContext& ctx, const Dashboard& d) {
              r.area.empty() ? kDash : areaName(ctx, r.area));
         h.el("td", {{"data-label", ctx.t("dash.ratings")}, {"class", "num"}},
              groupedNumber(ctx, r.count));
-        char average[16];
-        std::snprintf(average, sizeof average, "%.1f",
-                      static_cast<double>(r.rating_sum) / static_cast<double>(r.count));
-        std::string text = average;
-        if (ctx.lang == Lang::id)
-            for (char& c : text)
-                if (c == '.') c = ',';
-        h.el("td", {{"data-label", ctx.t("dash.rating_average")}, {"class", "num"}}, text + " / 5");
+        const double average = static_cast<double>(r.rating_sum) / static_cast<double>(r.count);
+        h.el("td", {{"data-label", ctx.t("dash.rating_average")}, {"class", "num"}},
+             decimalText(ctx, average, 1) + " / 5");
         h.close("tr");
     }
     h.close("tbody").close("table").close("div");
@@ -356,10 +350,8 @@ void gainCells(Html& h, const PageContext& ctx, const QuizGain& g) {
     const double post = static_cast<double>(g.post_score) / static_cast<double>(g.post_max);
     h.el("td", {{"data-label", ctx.t("dash.quiz_pre")}, {"class", "num"}}, percentText(ctx, pre));
     h.el("td", {{"data-label", ctx.t("dash.quiz_post")}, {"class", "num"}}, percentText(ctx, post));
-    std::string gain = percentText(ctx, post - pre);
-    gain.pop_back();  // points, not a share
     h.el("td", {{"data-label", ctx.t("dash.quiz_gain")}, {"class", "num"}},
-         (post >= pre ? "+" : "") + gain);
+         (post >= pre ? "+" : "") + decimalText(ctx, (post - pre) * 100, 1));  // points
 }
 
 void socializationSection(Html& h, const PageContext& ctx, const Dashboard& d) {
