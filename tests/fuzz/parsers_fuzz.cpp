@@ -11,6 +11,8 @@
 //   5 CSV
 //   'P' (0x50, checked before the modulo) the scan payload parser
 //   'Q' (0x51, checked before the modulo) the population CSV (the dashboard's figures)
+//   'T' (0x54, checked before the modulo) a complaint's ticket number, the office's answer
+//       and its complaint rules (days and holidays, the text split at '|')
 //
 // Besides the sanitizers, the target checks invariants that must hold for every input and
 // traps (__builtin_trap) when one breaks, so libFuzzer records the input as a crash.
@@ -35,6 +37,7 @@
 #include "core/kk_number.hpp"
 #include "core/nik.hpp"
 #include "core/phone.hpp"
+#include "core/complaint.hpp"
 #include "core/population.hpp"
 #include "core/scan_payload.hpp"
 #include "core/sex.hpp"
@@ -327,6 +330,46 @@ void fuzzPopulation(std::string_view text) {
     }
 }
 
+// Complaints: a ticket number parses to its canonical form, which parses to itself and is what
+// ticketNumber could give; an answer is refused or kept within bounds with no run of 9 digits;
+// the rules are in range with their holidays sorted and distinct.
+void fuzzComplaint(std::string_view text) {
+    auto ticket = parseTicketNumber(text);
+    if (ticket) {
+        PEKON_CHECK(ticket->size() == 17 && ticket->rfind("PK-", 0) == 0);
+        PEKON_CHECK(parseTicketNumber(*ticket).value() == *ticket);
+    } else {
+        checkError(ticket.error());
+    }
+    auto answer = checkTicketAnswer(text);
+    if (answer) {
+        PEKON_CHECK(!answer->empty() && answer->size() <= kTicketAnswerMax);
+        PEKON_CHECK(isValidUtf8(*answer));
+        size_t run = 0;
+        for (char c : *answer) {
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            PEKON_CHECK(run < 9);
+        }
+    } else {
+        checkError(answer.error());
+    }
+    const size_t a = text.find('|');
+    const size_t b = a == std::string_view::npos ? a : text.find('|', a + 1);
+    if (b == std::string_view::npos) return;
+    auto rules = parseComplaintRules(text.substr(0, a), text.substr(a + 1, b - a - 1),
+                                     text.substr(b + 1));
+    if (!rules) {
+        checkError(rules.error());
+        return;
+    }
+    PEKON_CHECK(rules->response_days >= 1 && rules->resolution_days >= rules->response_days &&
+                rules->resolution_days <= kComplaintDaysMax);
+    for (size_t i = 1; i < rules->holidays.size(); ++i)
+        PEKON_CHECK(rules->holidays[i - 1] < rules->holidays[i]);
+    const Date due = addWorkingDays(kToday, rules->response_days, rules->holidays);
+    PEKON_CHECK(kToday < due);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -343,6 +386,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     if (data[0] == 'Q') {
         fuzzPopulation(text);
+        return 0;
+    }
+    if (data[0] == 'T') {
+        fuzzComplaint(text);
         return 0;
     }
     switch (data[0] % 6) {
