@@ -27,6 +27,18 @@ std::string sessionAttendedData(const std::string& session_id, const std::string
     return dumpJson(j);
 }
 
+std::string sessionLeadData(const std::string& lead_id, const std::string& session_id,
+                            const std::string& attendee_id) {
+    const OrderedJson j = {
+        {"lead_id", lead_id}, {"session_id", session_id}, {"attendee_id", attendee_id}};
+    return dumpJson(j);
+}
+
+std::string leadRegisteredData(const std::string& lead_id, const std::string& household_id) {
+    const OrderedJson j = {{"lead_id", lead_id}, {"household_id", household_id}};
+    return dumpJson(j);
+}
+
 std::string quizAnsweredData(const std::string& session_id, const std::string& attendee_id,
                              const std::string& quiz_key, QuizPhase phase, const QuizScore& score) {
     const OrderedJson j = {{"session_id", session_id}, {"attendee_id", attendee_id},

@@ -24,6 +24,14 @@ std::string sessionAttendedData(const std::string& session_id, const std::string
 std::string quizAnsweredData(const std::string& session_id, const std::string& attendee_id,
                              const std::string& quiz_key, QuizPhase phase, const QuizScore& score);
 
+// session.lead (added in issue 15): lead_id, session_id, attendee_id: an attendee who wants to
+// register.
+std::string sessionLeadData(const std::string& lead_id, const std::string& session_id,
+                            const std::string& attendee_id);
+// lead.registered (added in issue 15): lead_id, household_id: the household registered
+// through the lead.
+std::string leadRegisteredData(const std::string& lead_id, const std::string& household_id);
+
 // ["a","b"] and back (anything that is not an array of strings reads as empty).
 std::string textListJson(const std::vector<std::string>& items);
 std::vector<std::string> textListFromJson(std::string_view json);

@@ -17,6 +17,8 @@ inline constexpr std::string_view member_corrected = "member.corrected";
 inline constexpr std::string_view session_held = "session.held";
 inline constexpr std::string_view session_attended = "session.attended";
 inline constexpr std::string_view quiz_answered = "quiz.answered";
+inline constexpr std::string_view session_lead = "session.lead";        // added in issue 15
+inline constexpr std::string_view lead_registered = "lead.registered";  // added in issue 15
 inline constexpr std::string_view feedback_submitted = "feedback.submitted";
 }  // namespace event_type
 

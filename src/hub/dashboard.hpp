@@ -62,6 +62,8 @@ struct SessionCount {
     std::int64_t sessions = 0;
     std::int64_t attendance = 0;
     std::int64_t households = 0;  // distinct households of the attendees who named one
+    std::int64_t leads = 0;       // attendees who wanted to register (session.lead)
+    std::int64_t leads_registered = 0;  // ... whose household was registered (lead.registered)
 };
 // The pre/post quiz of the attendees who answered both, summed: the gain is
 // post_score / post_max - pre_score / pre_max.

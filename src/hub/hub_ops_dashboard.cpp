@@ -135,6 +135,18 @@ constexpr AreaSql kSessions{
      PEKON_SESSIONS("s.village_code") "s.village_code LIKE ? AND" PEKON_SESSION_PERIOD
      " GROUP BY s.village_code, s.method",
      5}};
+#define PEKON_LEADS(area)                                                                     \
+    "SELECT " area ", s.method, COUNT(*), COUNT(NULLIF(l.household_id, '')) FROM office_leads " \
+    "l JOIN office_sessions s ON s.session_id = l.session_id WHERE "
+constexpr AreaSql kLeads{
+    {"dash_leads_all",
+     PEKON_LEADS("substr(s.village_code, 1, 8)") PEKON_SESSION_PERIOD
+     " GROUP BY substr(s.village_code, 1, 8), s.method",
+     4},
+    {"dash_leads_kec",
+     PEKON_LEADS("s.village_code") "s.village_code LIKE ? AND" PEKON_SESSION_PERIOD
+     " GROUP BY s.village_code, s.method",
+     4}};
 // The attendees who answered a quiz before and after, paired.
 #define PEKON_PAIRS(key)                                                                      \
     "SELECT " key ", COUNT(*), SUM(pre.score), SUM(pre.max_score), SUM(post.score), "        \
@@ -224,6 +236,18 @@ Status readSocialization(HubTx& tx, const Scope& scope, Dashboard& out) {
         out.sessions.push_back({sessions->text(i, 0), sessions->text(i, 1),
                                 sessions->integer(i, 2), sessions->integer(i, 3),
                                 sessions->integer(i, 4)});
+    auto leads = tx.run(scope.pick(kLeads), params, "count the leads");
+    if (!leads) return leads.error();
+    for (int i = 0; i < leads->count(); ++i) {
+        const std::string area = leads->text(i, 0), method = leads->text(i, 1);
+        auto it = std::find_if(out.sessions.begin(), out.sessions.end(),
+                               [&](const SessionCount& c) {
+                                   return c.area == area && c.method == method;
+                               });
+        if (it == out.sessions.end()) continue;  // a lead's session is always counted above
+        it->leads = leads->integer(i, 2);
+        it->leads_registered = leads->integer(i, 3);
+    }
     std::sort(out.sessions.begin(), out.sessions.end(),
               [](const SessionCount& a, const SessionCount& b) {
                   return std::tie(a.area, a.method) < std::tie(b.area, b.method);

@@ -57,6 +57,17 @@ constexpr BulkColumn kFeedbackColumns[] = {
 constexpr BulkInsert kInsertFeedback{"office_insert_feedback", "office_feedback",
                                      kFeedbackColumns, "ON CONFLICT (event_id) DO NOTHING"};
 
+constexpr BulkColumn kLeadColumns[] = {{"lead_id", "text"},
+                                       {"session_id", "text"},
+                                       {"attendee_id", "text"},
+                                       {"household_id", "text"},
+                                       {"received_at", "bigint"}};
+constexpr BulkInsert kInsertLeads{"office_insert_leads", "office_leads", kLeadColumns,
+                                  "ON CONFLICT (lead_id) DO NOTHING"};
+// After the leads of the same batch are in.
+constexpr HubSql kLeadRegistered{"office_lead_registered",
+                                 "UPDATE office_leads SET household_id = ? WHERE lead_id = ?"};
+
 // A complaint's ticket, with the area of the kiosk it came from; kept as it is when it exists
 // (the office's work on it is not a read model: a rebuild only opens the missing ones).
 constexpr HubSql kOpenTicket{
@@ -182,6 +193,8 @@ Status projectOutreach(HubTx& tx, const std::vector<Projected>& events) {
     BulkRows sessions(std::size(kSessionColumns)), attendance(std::size(kAttendanceColumns));
     BulkRows quiz(std::size(kQuizColumns)), feedback(std::size(kFeedbackColumns));
     std::vector<const AcceptedEvent*> complaints;
+    BulkRows leads(std::size(kLeadColumns));
+    std::vector<std::pair<std::string, std::string>> registered;  // lead, household
     for (const auto& [e, dp] : events) {
         const Json& d = *dp;
         if (e->type == "session.held") {
@@ -202,6 +215,11 @@ Status projectOutreach(HubTx& tx, const std::vector<Projected>& events) {
             quiz.text(t.keep(textOf(d, "quiz"))).text(t.keep(textOf(d, "phase")));
             quiz.integer(integerOf(d, "score")).integer(integerOf(d, "max_score"));
             quiz.integer(e->received_at);
+        } else if (e->type == "session.lead") {
+            leads.text(t.keep(textOf(d, "lead_id"))).text(t.keep(textOf(d, "session_id")));
+            leads.text(t.keep(textOf(d, "attendee_id"))).text("").integer(e->received_at);
+        } else if (e->type == "lead.registered") {
+            registered.emplace_back(textOf(d, "lead_id"), textOf(d, "household_id"));
         } else if (e->type == "feedback.submitted") {
             const auto flag = d.find("complaint");
             const bool flagged = flag != d.end() && flag->is_boolean() && flag->get<bool>();
@@ -217,6 +235,11 @@ Status projectOutreach(HubTx& tx, const std::vector<Projected>& events) {
     if (auto s = insertRows(tx, kInsertAttendance, attendance, "keep attendance"); !s) return s;
     if (auto s = insertRows(tx, kInsertQuiz, quiz, "keep quiz answers"); !s) return s;
     if (auto s = insertRows(tx, kInsertFeedback, feedback, "keep feedback"); !s) return s;
+    if (auto s = insertRows(tx, kInsertLeads, leads, "keep leads"); !s) return s;
+    for (const auto& [lead, household] : registered) {
+        auto linked = tx.run(kLeadRegistered, {household, lead}, "link a lead");
+        if (!linked) return linked.error();
+    }
     for (const AcceptedEvent* e : complaints) {
         auto opened = tx.run(kOpenTicket,
                              {e->id, ticketNumber(e->id), e->received_at, e->received_at,

@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kEmpty =
     "DELETE FROM office_checks; DELETE FROM office_history; DELETE FROM office_members; "
     "DELETE FROM office_households; DELETE FROM office_sessions; DELETE FROM office_attendance; "
-    "DELETE FROM office_quiz; DELETE FROM office_feedback;";
+    "DELETE FROM office_quiz; DELETE FROM office_feedback; DELETE FROM office_leads;";
 // The replay's order, as the pushes applied them: receipt, then device and its sequence. The
 // index exists only while a rebuild runs (the push path does not pay for it).
 constexpr const char* kOrderIndex =

@@ -375,8 +375,24 @@ CREATE TABLE IF NOT EXISTS office_settings (
 );
 )sql";
 
-constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
-                                        kSchemaV5.data(), kSchemaV6, kSchemaV7, kSchemaV8};
+// ---- Version 9: socialization's leads (issue 15) --------------------------------------------
+// The attendees of a session who want to register (`session.lead`) and the household each
+// became (`lead.registered`; "" until then), a read model like the sessions': kept by the push,
+// remade by `pekon-hub rebuild`.
+constexpr const char* kSchemaV9 = R"sql(
+CREATE TABLE IF NOT EXISTS office_leads (
+    lead_id        {key} PRIMARY KEY,
+    session_id     {key} NOT NULL,
+    attendee_id    {key} NOT NULL,
+    household_id   {key} NOT NULL,
+    received_at    BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS office_leads_session ON office_leads (session_id);
+)sql";
+
+constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2,        kSchemaV3,
+                                        kSchemaV4, kSchemaV5.data(), kSchemaV6,
+                                        kSchemaV7, kSchemaV8,        kSchemaV9};
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
 constexpr HubSql kRecordVersion{"record_version",

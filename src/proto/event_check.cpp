@@ -105,6 +105,10 @@ std::optional<Error> checkEvent(const WireEvent& e) {
                      });
     }
     if (e.type == "session.attended") return first(text("session_id"), text("attendee"));
+    if (e.type == "session.lead")  // added in issue 15
+        return first(text("lead_id"), text("session_id"), text("attendee_id"));
+    if (e.type == "lead.registered")  // added in issue 15
+        return first(text("lead_id"), text("household_id"));
     if (e.type == "quiz.answered") {
         return first(
             text("session_id"),

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "codec/event_data.hpp"
+#include "codec/session_data.hpp"
 #include "core/text.hpp"
 #include "proto/ids.hpp"
 #include "store/households.hpp"
@@ -126,6 +127,31 @@ Status insertMember(sql::Connection& db, const Member& m, std::int64_t household
 
 }  // namespace
 
+namespace {
+
+// The leads whose draft became this household tell the hub (lead.registered), in the
+// registration's transaction.
+Status sendLeadsRegistered(Store& store, const std::string& draft_id,
+                           const std::string& household_id, const WriteContext& ctx) {
+    auto leads = connection(store).cached(
+        "SELECT id FROM session_leads WHERE draft_id = ? AND household_id = ? ORDER BY id");
+    if (!leads) return leads.error();
+    (*leads)->bind(1, draft_id).bind(2, household_id);
+    std::vector<std::string> ids;
+    int rc;
+    while ((rc = (*leads)->step()) == SQLITE_ROW) ids.push_back((*leads)->text(0));
+    if (rc != SQLITE_DONE)
+        return sql::sqliteError(connection(store).handle(), rc, "read the lead");
+    for (const std::string& id : ids) {
+        auto sent = appendEvent(store, event_type::lead_registered,
+                                leadRegisteredData(id, household_id), ctx);
+        if (!sent) return sent.error();
+    }
+    return {};
+}
+
+}  // namespace
+
 RegisterOutcome registerHouseholds(Store& store, const std::vector<HouseholdInput>& inputs,
                                    const RegionTable& regions, const WriteContext& ctx,
                                    const std::string& draft_id) {
@@ -220,6 +246,7 @@ RegisterOutcome registerHouseholds(Store& store, const std::vector<HouseholdInpu
             s = lead
                     ? (*lead)->bind(1, done.front().household_id).bind(2, draft_id).run("link lead")
                     : Status(lead.error());
+            if (s) s = sendLeadsRegistered(store, draft_id, done.front().household_id, ctx);
         }
         if (!s) {
             out.errors.push_back({"", s.error()});

@@ -370,6 +370,9 @@ Result<std::string> markLead(Store& store, const std::string& session_id,
     if (!stmt) return stmt.error();
     (*stmt)->bind(1, id).bind(2, *attendee).bind(3, formatRfc3339(ctx.now));
     if (auto s = (*stmt)->run("mark lead"); !s) return s.error();
+    auto sent = appendEvent(store, event_type::session_lead,
+                            sessionLeadData(id, session_id, attendee_id), ctx);
+    if (!sent) return sent.error();
     if (auto s = tx->commit(); !s) return s.error();
     return id;
 }

@@ -395,6 +395,11 @@ TEMPLATE_TEST_CASE("dashboard: socialization, sessions by method and area, the q
     add("quiz.answered", quiz("s1", "a3", "pre", 3));  // no post: not paired
     add("quiz.answered", quiz("s2", "a4", "pre", 3));
     add("quiz.answered", quiz("s2", "a4", "post", 3));
+    // Leads: a1 and a3 of s1 want to register, a1's household is registered; a6 of s3 too.
+    add("session.lead", Json{{"lead_id", "l1"}, {"session_id", "s1"}, {"attendee_id", "a1"}});
+    add("session.lead", Json{{"lead_id", "l2"}, {"session_id", "s1"}, {"attendee_id", "a3"}});
+    add("session.lead", Json{{"lead_id", "l3"}, {"session_id", "s3"}, {"attendee_id", "a6"}});
+    add("lead.registered", Json{{"lead_id", "l1"}, {"household_id", "hx1"}});
     REQUIRE(hub->push(tablet, batch(events), kStart + 20 * kDay));
 
     DashboardFilter november;
@@ -408,6 +413,10 @@ TEMPLATE_TEST_CASE("dashboard: socialization, sessions by method and area, the q
     CHECK(d->sessions[0].sessions == 2);
     CHECK(d->sessions[0].attendance == 5);
     CHECK(d->sessions[0].households == 3);
+    CHECK(d->sessions[0].leads == 2);
+    CHECK(d->sessions[0].leads_registered == 1);
+    CHECK(d->sessions[1].leads == 1);
+    CHECK(d->sessions[1].leads_registered == 0);
     CHECK(d->sessions[1].area == "18.06.02");
     CHECK(d->sessions[1].method == "door_to_door");
     CHECK(d->sessions[1].attendance == 1);
@@ -435,4 +444,13 @@ TEMPLATE_TEST_CASE("dashboard: socialization, sessions by method and area, the q
     CHECK(k->sessions[0].method == "penyuluhan");
     CHECK(k->sessions[1].method == "workshop");
     CHECK(k->sessions[1].households == 1);
+    CHECK(k->sessions[0].leads == 2);
+
+    // A rebuild keeps every figure.
+    REQUIRE(rebuildReadModels(hub->db(), kNow));
+    auto again = readDashboard(hub->db(), november, kNow, "18.06", 641036);
+    REQUIRE(again);
+    REQUIRE(again->sessions.size() == 2);
+    CHECK(again->sessions[0].leads_registered == 1);
+    CHECK(again->gain_by_topic.size() == 2);
 }

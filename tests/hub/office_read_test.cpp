@@ -147,7 +147,8 @@ std::vector<std::string> dumpReadModels(HubStore& hub) {
          5},
         {"dump_quiz", "SELECT * FROM office_quiz ORDER BY session_id, attendee_id, quiz, phase",
          7},
-        {"dump_feedback", "SELECT * FROM office_feedback ORDER BY event_id", 8},
+        {"dump_feedback", "SELECT * FROM office_feedback ORDER BY event_id", 9},
+        {"dump_leads", "SELECT * FROM office_leads ORDER BY lead_id", 5},
     };
     std::vector<std::string> out;
     REQUIRE(hub.db().transaction(TxMode::read, [&](HubTx& tx) -> Status {
@@ -415,7 +416,10 @@ TEMPLATE_TEST_CASE("office read: rebuild makes the read models the pushes made",
     decideDirectly(hub, "m3", "needs_correction", "birth_date", kNow + 30);
     push(hub, dev1,
          {event(9, "member.corrected", Json{{"member_id", "m3"}, {"birth_date", "2005-05-15"},
-                                            {"nik", "1806011505050003"}})},
+                                            {"nik", "1806011505050003"}}),
+          event(10, "session.lead",
+                Json{{"lead_id", "l1"}, {"session_id", "s1"}, {"attendee_id", "a1"}}),
+          event(11, "lead.registered", Json{{"lead_id", "l1"}, {"household_id", "h1"}})},
          kNow + 40);
     decideDirectly(hub, "m2", "rejected", "duplicate", kNow + 50);
     REQUIRE(hub.importStatuses(
@@ -426,7 +430,7 @@ TEMPLATE_TEST_CASE("office read: rebuild makes the read models the pushes made",
     const std::vector<std::string> incremental = dumpReadModels(hub);
     auto rebuilt = rebuildReadModels(hub.db(), kNow + 100);
     REQUIRE(rebuilt);
-    CHECK(rebuilt->events == 12);
+    CHECK(rebuilt->events == 14);
     CHECK(rebuilt->members == 4);
     CHECK(rebuilt->decisions == 3);
     const std::vector<std::string> again = dumpReadModels(hub);
@@ -447,7 +451,7 @@ TEMPLATE_TEST_CASE("office read: rebuild makes the read models the pushes made",
     REQUIRE(run.lines.size() == 1);
     auto summary = parseJson(run.lines[0]);
     REQUIRE(summary);
-    CHECK(summary->at("events") == 12);
+    CHECK(summary->at("events") == 14);
     CHECK(summary->at("members") == 4);
     CHECK(db.queryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'rebuild'") == 1);
     auto reopened = openHub(db);

@@ -323,6 +323,24 @@ TEST_CASE("sessions: a lead's draft, once registered, counts as a registration")
     REQUIRE(attendees.ok());
     CHECK((*attendees)[0].lead_household_id == reg.households[0].household_id);
     CHECK((*attendees)[1].lead_household_id.empty());
+
+    // The hub hears of both leads (session.lead, once each) and of the one that registered
+    // (lead.registered), and the hub's checks accept them.
+    auto events = listEvents(*f.store, 0, 1000);
+    REQUIRE(events.ok());
+    std::vector<Json> leads, registered;
+    for (const Event& e : *events) {
+        if (e.type == "session.lead") leads.push_back(parseJson(e.data).value());
+        if (e.type == "lead.registered") registered.push_back(parseJson(e.data).value());
+    }
+    REQUIRE(leads.size() == 2);
+    CHECK(leads[0]["lead_id"] == *lead);
+    CHECK(leads[0]["session_id"] == id);
+    CHECK(leads[0]["attendee_id"] == *a);
+    REQUIRE(registered.size() == 1);
+    CHECK(registered[0]["lead_id"] == *lead);
+    CHECK(registered[0]["household_id"] == reg.households[0].household_id);
+    for (const WireEvent& w : toWire(*events)) CHECK_FALSE(checkEvent(w));
 }
 
 TEST_CASE("sessions: the database file stays owner-only") {

@@ -180,6 +180,9 @@ std::vector<FigureRow> dashboardFigures(const PageContext& ctx, const Dashboard&
         add("socialization", c.area, "attendance_" + c.method, std::to_string(c.attendance));
         add("socialization", c.area, "households_reached_" + c.method,
             std::to_string(c.households));
+        add("socialization", c.area, "leads_" + c.method, std::to_string(c.leads));
+        add("socialization", c.area, "leads_registered_" + c.method,
+            std::to_string(c.leads_registered));
     }
     for (const QuizGain& g : d.gain_by_topic) {
         add("socialization", d.total.code, "quiz_pairs_" + g.key, std::to_string(g.pairs));

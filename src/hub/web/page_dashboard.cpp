@@ -365,7 +365,7 @@ void socializationSection(Html& h, const PageContext& ctx, const Dashboard& d) {
     h.open("div", {{"class", "table-wrap"}}).open("table", {{"class", "list figures"}});
     h.open("thead").open("tr");
     for (const char* key : {"dash.area", "dash.method", "dash.sessions", "dash.attendance",
-                            "dash.households_reached"})
+                            "dash.households_reached", "dash.leads", "dash.leads_registered"})
         h.el("th", {{"scope", "col"}}, ctx.t(key));
     h.close("tr").close("thead").open("tbody");
     for (const SessionCount& c : d.sessions) {
@@ -378,6 +378,10 @@ void socializationSection(Html& h, const PageContext& ctx, const Dashboard& d) {
              groupedNumber(ctx, c.attendance));
         h.el("td", {{"data-label", ctx.t("dash.households_reached")}, {"class", "num"}},
              groupedNumber(ctx, c.households));
+        h.el("td", {{"data-label", ctx.t("dash.leads")}, {"class", "num"}},
+             groupedNumber(ctx, c.leads));
+        h.el("td", {{"data-label", ctx.t("dash.leads_registered")}, {"class", "num"}},
+             groupedNumber(ctx, c.leads_registered));
         h.close("tr");
     }
     h.close("tbody").close("table").close("div");
@@ -419,7 +423,6 @@ void socializationSection(Html& h, const PageContext& ctx, const Dashboard& d) {
         }
         h.close("tbody").close("table").close("div");
     }
-    h.el("p", {{"class", "hint"}}, ctx.t("dash.leads_missing"));
     h.close("section");
 }
 
