@@ -89,11 +89,6 @@ const NamedSql& ticketPageStatement(unsigned mask) {
     return all[mask];
 }
 
-// The first second of a day of the office (WIB).
-UnixSeconds dayStart(const Date& day) {
-    return toDays(day) * 86400 - kWibOffset;
-}
-
 TicketRow ticketRowAt(const RowSet& r, int i, const ComplaintRules& rules, const Date& today) {
     TicketRow t;
     t.event_id = r.text(i, 0);
@@ -210,6 +205,10 @@ Date officeDay(UnixSeconds at) {
     return dateOf(at + kWibOffset);
 }
 
+UnixSeconds officeDayStart(const Date& day) {
+    return toDays(day) * 86400 - kWibOffset;
+}
+
 // --- Settings ------------------------------------------------------------------------------------
 
 Result<ComplaintRules> complaintRules(HubDb& db) {
@@ -287,9 +286,9 @@ Result<TicketPage> ticketPage(HubDb& db, const TicketFilter& filter, const std::
     if (filter.overdue) {
         mask |= kOverdue;
         params.emplace_back(
-            dayStart(overdueBefore(today, rules.response_days, rules.holidays)));
+            officeDayStart(overdueBefore(today, rules.response_days, rules.holidays)));
         params.emplace_back(
-            dayStart(overdueBefore(today, rules.resolution_days, rules.holidays)));
+            officeDayStart(overdueBefore(today, rules.resolution_days, rules.holidays)));
     }
     if (!after.empty()) {
         // "<opened_at>:<event id>"
@@ -319,7 +318,7 @@ Result<std::optional<TicketView>> ticketView(HubDb& db, const std::string& numbe
                                              const ComplaintRules& rules, std::int64_t viewer,
                                              const std::string& username, UnixSeconds now) {
     using Found = std::optional<TicketView>;
-    return inTx<Found>(db, TxMode::write, [&](HubTx& tx) -> Result<Found> {
+    auto found = inTx<Found>(db, TxMode::autocommit, [&](HubTx& tx) -> Result<Found> {
         auto rows = tx.run(kTicketByNumber, {number}, "read a ticket");
         if (!rows) return rows.error();
         if (rows->count() == 0) return Found();
@@ -328,19 +327,20 @@ Result<std::optional<TicketView>> ticketView(HubDb& db, const std::string& numbe
         v.text = rows->text(0, kTicketWidth);
         v.answer = rows->text(0, kTicketWidth + 1);
         v.kiosk = rows->text(0, kTicketWidth + 2);
-        // The phone number left with a complaint: for the one who handles it, and on the record.
-        if (v.row.has_phone && v.row.staff_id == viewer) {
-            v.phone = rows->text(0, 9);
-            AuditEntry entry;
-            entry.at = now;
-            entry.staff_id = viewer;
-            entry.username = username;
-            entry.action = "view_complaint_phone";
-            entry.target = number;
-            if (auto s = appendAudit(tx, entry); !s) return s.error();
-        }
+        // The phone number left with a complaint: for the one who handles it.
+        if (v.row.has_phone && v.row.staff_id == viewer) v.phone = rows->text(0, 9);
         return Found(std::move(v));
     });
+    if (!found || !*found || (*found)->phone.empty()) return found;
+    // ... and on the record: a page whose reading cannot be recorded shows no number.
+    AuditEntry entry;
+    entry.at = now;
+    entry.staff_id = viewer;
+    entry.username = username;
+    entry.action = "view_complaint_phone";
+    entry.target = number;
+    if (auto s = appendAudit(db, entry); !s) return s.error();
+    return found;
 }
 
 // --- Acting ----------------------------------------------------------------------------------------
@@ -429,9 +429,9 @@ Result<TicketCounts> ticketCounts(HubDb& db, const ComplaintRules& rules, UnixSe
                                   UnixSeconds from, UnixSeconds to, const std::string& area) {
     const Date today = officeDay(now);
     const std::int64_t response_cut =
-        dayStart(overdueBefore(today, rules.response_days, rules.holidays));
+        officeDayStart(overdueBefore(today, rules.response_days, rules.holidays));
     const std::int64_t resolution_cut =
-        dayStart(overdueBefore(today, rules.resolution_days, rules.holidays));
+        officeDayStart(overdueBefore(today, rules.resolution_days, rules.holidays));
     return inTx<TicketCounts>(db, TxMode::read, [&](HubTx& tx) -> Result<TicketCounts> {
         const std::string inside = area + ".%";
         auto states = area.empty()

@@ -23,8 +23,9 @@ Result<ComplaintRules> complaintRules(HubDb& db);
 Status saveComplaintRules(HubDb& db, const ComplaintRules& rules, std::int64_t staff_id,
                           const std::string& username, UnixSeconds now);
 
-// The office's day of a moment (WIB).
+// The office's day of a moment (WIB), and a day's first second.
 Date officeDay(UnixSeconds at);
+UnixSeconds officeDayStart(const Date& day);
 
 struct TicketFilter {
     // "" waiting (open and in progress), "all", or a state code.

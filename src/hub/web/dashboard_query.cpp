@@ -82,8 +82,8 @@ Result<Dashboard> loadDashboard(PageContext& ctx, const DashboardFilter& filter)
     // The period's days in the office's time, the last one whole.
     const auto from = parseIsoDate(filter.from_day);
     const auto to = parseIsoDate(filter.to_day);
-    const UnixSeconds start = from ? toDays(*from) * 86400 - kWibOffset : 0;
-    const UnixSeconds end = to ? (toDays(*to) + 1) * 86400 - kWibOffset : INT64_MAX;
+    const UnixSeconds start = from ? officeDayStart(*from) : 0;
+    const UnixSeconds end = to ? officeDayStart(addDays(*to, 1)) : INT64_MAX;
     auto tickets = ticketCounts(ctx.db(), *rules, ctx.now, start, end, filter.kecamatan);
     if (!tickets) return tickets.error();
     d->tickets = *tickets;
@@ -109,6 +109,18 @@ std::string groupedNumber(const PageContext& ctx, std::int64_t n) {
         out += digits[i];
     }
     return n < 0 ? "-" + out : out;
+}
+
+void summaryList(Html& h, const PageContext& ctx,
+                 std::initializer_list<std::pair<const char*, std::int64_t>> figures) {
+    h.open("ul", {{"class", "summary"}});
+    for (const auto& [key, n] : figures) {
+        const bool alarm = std::string_view(key).find("overdue") != std::string_view::npos && n > 0;
+        h.open("li", {{alarm ? "class" : "", "alarm"}});
+        h.el("strong", groupedNumber(ctx, n)).text(" " + ctx.t(key));
+        h.close("li");
+    }
+    h.close("ul");
 }
 
 std::string decimalText(const PageContext& ctx, double value, int digits) {

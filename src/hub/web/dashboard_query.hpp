@@ -28,6 +28,10 @@ std::string areaName(const PageContext& ctx, const std::string& code);
 
 // "641.036" (id) / "641,036" (en); "97,3%" / "97.3%".
 std::string groupedNumber(const PageContext& ctx, std::int64_t n);
+// Counts as a <ul class="summary"> of "<strong>n</strong> words" (the text of each key); an
+// overdue count above zero is marked as an alarm.
+void summaryList(Html& html, const PageContext& ctx,
+                 std::initializer_list<std::pair<const char*, std::int64_t>> figures);
 // A number with `digits` decimals, the decimal mark of the language ("4,5" / "4.5").
 std::string decimalText(const PageContext& ctx, double value, int digits);
 std::string percentText(const PageContext& ctx, double share);

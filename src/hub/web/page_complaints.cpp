@@ -7,6 +7,7 @@
 
 #include "core/number.hpp"
 #include "hub/office_tickets.hpp"
+#include "hub/web/dashboard_query.hpp"
 #include "hub/web/office_query.hpp"
 #include "hub/web/pages.hpp"
 
@@ -199,19 +200,11 @@ WebResponse complaintsPage(PageContext& ctx) {
     h.el("p", {{"class", "hint"}},
          ctx.t("ticket.rules", {{"response", std::to_string(rules->response_days)},
                                 {"resolution", std::to_string(rules->resolution_days)}}));
-    h.open("ul", {{"class", "summary"}});
-    const std::pair<const char*, std::int64_t> figures[] = {
-        {"ticket.count_open", counts->open},
-        {"ticket.count_in_progress", counts->in_progress},
-        {"ticket.count_response_overdue", counts->response_overdue},
-        {"ticket.count_resolution_overdue", counts->resolution_overdue}};
-    for (const auto& [key, n] : figures) {
-        const bool alarm = std::string_view(key).find("overdue") != std::string_view::npos && n > 0;
-        h.open("li", {{alarm ? "class" : "", "alarm"}});
-        h.el("strong", std::to_string(n)).text(" " + ctx.t(key));
-        h.close("li");
-    }
-    h.close("ul");
+    summaryList(h, ctx,
+                {{"ticket.count_open", counts->open},
+                 {"ticket.count_in_progress", counts->in_progress},
+                 {"ticket.count_response_overdue", counts->response_overdue},
+                 {"ticket.count_resolution_overdue", counts->resolution_overdue}});
     filterForm(h, ctx, filter);
     if (found->rows.empty()) {
         h.el("p", {{"class", "empty"}}, ctx.t("ticket.none"));

@@ -432,21 +432,13 @@ void complaintsSection(Html& h, const PageContext& ctx, const Dashboard& d,
     h.el("h2", ctx.t("dash.complaints"));
     h.el("p", {{"class", "hint"}}, ctx.t("dash.complaints_hint"));
     const TicketCounts& c = d.tickets;
-    h.open("ul", {{"class", "summary"}});
-    const std::pair<const char*, std::int64_t> figures[] = {
-        {"ticket.state.open", c.open},
-        {"ticket.state.in_progress", c.in_progress},
-        {"ticket.state.answered", c.answered},
-        {"ticket.state.closed", c.closed},
-        {"ticket.count_response_overdue", c.response_overdue},
-        {"ticket.count_resolution_overdue", c.resolution_overdue}};
-    for (const auto& [key, n] : figures) {
-        const bool alarm = std::string_view(key).find("overdue") != std::string_view::npos && n > 0;
-        h.open("li", {{alarm ? "class" : "", "alarm"}});
-        h.el("strong", groupedNumber(ctx, n)).text(" " + ctx.t(key));
-        h.close("li");
-    }
-    h.close("ul");
+    summaryList(h, ctx,
+                {{"ticket.state.open", c.open},
+                 {"ticket.state.in_progress", c.in_progress},
+                 {"ticket.state.answered", c.answered},
+                 {"ticket.state.closed", c.closed},
+                 {"ticket.count_response_overdue", c.response_overdue},
+                 {"ticket.count_resolution_overdue", c.resolution_overdue}});
     std::string inbox = "/office/complaints?overdue=1";
     if (!f.kecamatan.empty()) inbox += "&kec=" + f.kecamatan;
     if (c.response_overdue + c.resolution_overdue > 0)
