@@ -186,7 +186,9 @@ constexpr BulkColumn kOfficeMemberColumns[] = {{"member_id", "text"},
                                                {"findings", "text"},
                                                {"verified_at", "bigint"},
                                                {"paid_at", "bigint"},
-                                               {"card_at", "bigint"}};
+                                               {"card_at", "bigint"},
+                                               {"pregnancy_due", "text"},
+                                               {"queue_rank", "integer"}};
 constexpr BulkInsert kOfficeMembers{"bench_office_members", "office_members", kOfficeMemberColumns,
                                     ""};
 constexpr BulkColumn kCheckColumns[] = {
@@ -206,6 +208,8 @@ struct Person {
     UnixSeconds received_at = 0, state_at = 0;
     UnixSeconds verified_at = 0, paid_at = 0, card_at = 0;  // 0: not reached
     int check_count = 0;
+    std::string pregnancy_due;  // one spouse in 40 is pregnant
+    int queue_rank = 1;         // 0: pregnant, or (one child in 40) a baby under one
 };
 
 const char* const kNames[] = {"Budi Santoso",   "Siti Aminah", "Agus Salim",  "Dewi Lestari",
@@ -255,6 +259,17 @@ Person personOf(std::int64_t j, const std::vector<std::string>& devices) {
     if (j % 7 == 0) {
         p.checks = "nik_birth_date";
         p.check_count = 1;
+    }
+    // Mothers and newborns, as hub/queue_priority ranks them: due five months after the
+    // registration, or born three months before it.
+    if (j % 40 == 1) {
+        const Date at = dateOf(p.received_at);
+        const int month = (at.month + 4) % 12 + 1, year = at.year + (at.month + 5 > 12 ? 1 : 0);
+        p.pregnancy_due = pad(year, 4) + pad(month, 2, "-");
+        p.queue_rank = 0;
+    } else if (j % 40 == 2) {
+        p.birth = formatIsoDate(dateOf(p.received_at - 90 * 86400));
+        p.queue_rank = 0;
     }
     return p;
 }
@@ -391,7 +406,9 @@ Built build(HubStore& hub, const Options& o, const std::vector<std::string>& vil
                 .text(p.check_count ? kFinding : "[]")
                 .integer(p.verified_at)
                 .integer(p.paid_at)
-                .integer(p.card_at);
+                .integer(p.card_at)
+                .text(p.pregnancy_due)
+                .integer(p.queue_rank);
             if (p.check_count)
                 checks.text(p.member_id).text(p.checks).text(p.state).integer(p.received_at);
             history.text(p.member_id)
@@ -718,6 +735,14 @@ void runOn(const char* backend, const Options& o, bool postgres,
     });
     const Timed queue_ref = timeIt(runs, [&](int) { plain(db, kPlainQueue, {"new"}); });
     row("queue: first page (50)", queue, queue_ref);
+    const Timed mothers = timeIt(runs, [&](int) {
+        QueueFilter f;
+        f.mothers_first = true;
+        auto page = need(queuePage(db, f, "", 50), "mothers-first page");
+        if (page.rows.size() != 50 || page.rows.front().queue_rank != 0)
+            die("the mothers-first page does not start with a mother or a baby");
+    });
+    row("queue: mothers and babies first", mothers, queue_ref);
 
     const Timed village = timeIt(runs, [&](int i) {
         QueueFilter f;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <system_error>
@@ -94,7 +95,11 @@ HouseholdDraft demoDraft(WizardStep step) {
         {"1806011505800021", "Budi Santoso", "1980-05-15", "M", "head", "PBPU", "3", "farmer"},
         {"1806016208850022", "Siti Aminah", "1985-08-22", "F", "spouse", "PBPU", "3", "housewife"},
         {"1806010101100023", "Ahmad Rizki", "2010-01-01", "M", "child", "PBI-APBN", "3",
-         "student"}};
+         "student"},
+        // A month old, without a NIK yet (issue 15: mothers and newborns).
+        {"", "Bayi Siti", formatIsoDate(dateOf(std::time(nullptr) - 30 * 86400)), "F", "child",
+         "PBPU", "3"}};
+    h.members.back().no_nik = true;
     h.documents = {true, true, false, "dtks"};
     h.consent = {"pdp-2026-1", true, false};
     return d;
@@ -278,6 +283,12 @@ Result<int> takeScreenshots(ui::AppShell& shell, SDL_Window* window, const std::
                                auto w = std::make_unique<ui::WizardScreen>(
                                    demoDraft(WizardStep::members));
                                w->openMemberEditor(1);
+                               return w;
+                           }});
+        screens.push_back({"wizard-member-newborn", [] {
+                               auto w = std::make_unique<ui::WizardScreen>(
+                                   demoDraft(WizardStep::members));
+                               w->openMemberEditor(3);
                                return w;
                            }});
         screens.push_back({"scanner", [] { return std::make_unique<ui::ScannerScreen>(); }});

@@ -36,7 +36,9 @@ std::string draftToJson(const HouseholdDraft& d) {
                            {"occupation", m.occupation},
                            {"existing_card", m.existing_card},
                            {"phone", m.phone},
-                           {"nik_mismatch_reason", m.nik_mismatch_reason}});
+                           {"nik_mismatch_reason", m.nik_mismatch_reason},
+                           {"no_nik", m.no_nik},
+                           {"pregnancy_due", m.pregnancy_due}});
     }
     const Json j = {{"id", d.id},
                     {"step", stepCode(d.step)},
@@ -82,7 +84,8 @@ Result<HouseholdDraft> draftFromJson(std::string_view json) {
         if (!m.is_object()) return invalid();
         h.members.push_back({text(m, "nik"), text(m, "name"), text(m, "birth_date"), text(m, "sex"),
                              text(m, "relation"), text(m, "segment"), text(m, "class"), text(m, "occupation"),
-                             text(m, "existing_card"), text(m, "phone"), text(m, "nik_mismatch_reason")});
+                             text(m, "existing_card"), text(m, "phone"), text(m, "nik_mismatch_reason"),
+                             flag(m, "no_nik"), text(m, "pregnancy_due")});
     }
     if (auto docs = j->find("documents"); docs != j->end() && docs->is_object()) {
         h.documents = {flag(*docs, "ktp"), flag(*docs, "kk"), flag(*docs, "birth_certificate"),

@@ -73,6 +73,8 @@ std::string memberRegisteredData(const Member& m) {
     if (!m.existing_card.empty()) w.field("existing_card", m.existing_card);
     if (!m.phone.empty()) w.field("phone", m.phone);
     if (!m.nik_mismatch_reason.empty()) w.field("nik_mismatch_reason", m.nik_mismatch_reason);
+    if (m.nik.empty()) w.field("nik_pending", true);  // a baby without a NIK yet
+    if (!m.pregnancy_due.empty()) w.field("pregnancy_due", m.pregnancy_due);
     return std::move(w).finish();
 }
 
@@ -127,7 +129,8 @@ Result<Member> parseMemberRegistered(std::string_view data) {
     for (auto [key, target] : {std::pair{"occupation", &m.occupation},
                                {"existing_card", &m.existing_card},
                                {"phone", &m.phone},
-                               {"nik_mismatch_reason", &m.nik_mismatch_reason}}) {
+                               {"nik_mismatch_reason", &m.nik_mismatch_reason},
+                               {"pregnancy_due", &m.pregnancy_due}}) {
         if (j->contains(key) && !getString(*j, key, *target)) return dataError(key);
     }
     return m;

@@ -1,5 +1,7 @@
 #include "core/household.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "core/kk_number.hpp"
@@ -54,7 +56,83 @@ std::string checkRtRw(std::string_view raw, const char* name, FieldErrors& error
     return std::string(3 - out.size(), '0') + out;
 }
 
+// The NIK against the birth date and sex; a mismatch the volunteer confirmed with a reason
+// is a warning.
+void validateNik(const MemberInput& in, const RegionTable& regions, const Date& today,
+                 std::optional<Date> birth, std::optional<Sex> sex, const std::string& prefix,
+                 Member& m, FieldErrors& errors, FieldErrors& warnings) {
+    auto nik = parseNik(in.nik, regions, today, NikCheck{birth, sex});
+    const bool mismatch = !nik && (nik.error().code == "nik_birth_date_mismatch" || nik.error().code == "nik_sex_mismatch");
+    const std::string reason = normaliseName(in.nik_mismatch_reason);
+    if (mismatch && !reason.empty()) {
+        // Confirmed by the volunteer: a warning, and the NIK as it is.
+        add(warnings, prefix + "nik", nik.error());
+        m.nik_mismatch_reason = reason;
+        nik = parseNik(in.nik, regions, today, NikCheck{birth, std::nullopt});
+        if (!nik) nik = parseNik(in.nik, regions, today, {});
+    }
+    if (!nik) {
+        add(errors, prefix + "nik", nik.error());
+    } else {
+        m.nik = nik->digits;
+        for (const Warning& w : nik->warnings) add(warnings, prefix + "nik", w);
+    }
+}
+
+// A pregnancy: a woman aged 10-55 and an expected month from this month to nine ahead.
+void checkPregnancy(const MemberInput& in, std::optional<Date> birth, std::optional<Sex> sex,
+                    const Date& today, const std::string& prefix, Member& m,
+                    FieldErrors& errors) {
+    const std::string due(trim(in.pregnancy_due));
+    if (due.empty()) return;
+    if (sex && *sex != Sex::female) {
+        add(errors, prefix + "pregnancy_due",
+            {"pregnancy_not_female", "Hanya perempuan yang dapat ditandai hamil.",
+             "Only a woman can be marked pregnant."});
+        return;
+    }
+    if (birth) {
+        const int age = ageInYears(*birth, today);
+        if (age < kPregnancyMinAge || age > kPregnancyMaxAge) {
+            add(errors, prefix + "pregnancy_due",
+                {"pregnancy_age", "Tanda hamil hanya untuk perempuan berusia 10-55 tahun.",
+                 "Only a woman aged 10-55 can be marked pregnant."});
+            return;
+        }
+    }
+    const auto months = dueMonthChoices(today);
+    if (std::find(months.begin(), months.end(), due) == months.end()) {
+        add(errors, prefix + "pregnancy_due",
+            {"pregnancy_due_invalid",
+             "Perkiraan bulan persalinan harus bulan ini sampai sembilan bulan ke depan (TTTT-BB).",
+             "The expected month of delivery must be this month to nine months ahead (YYYY-MM)."});
+        return;
+    }
+    m.pregnancy_due = due;
+}
+
 }  // namespace
+
+int ageInYears(const Date& birth, const Date& day) {
+    int age = day.year - birth.year;
+    if (day.month < birth.month || (day.month == birth.month && day.day < birth.day)) --age;
+    return age;
+}
+
+std::vector<std::string> dueMonthChoices(const Date& today) {
+    std::vector<std::string> out;
+    int year = today.year, month = today.month;
+    for (int i = 0; i <= kPregnancyMonthsAhead; ++i) {
+        char text[16];
+        std::snprintf(text, sizeof text, "%04d-%02d", year, month);
+        out.emplace_back(text);
+        if (++month > 12) {
+            month = 1;
+            ++year;
+        }
+    }
+    return out;
+}
 
 std::string normaliseName(std::string_view name) {
     std::string out;
@@ -118,22 +196,17 @@ Member validateMember(const MemberInput& in, const RegionTable& regions, const D
              "Sex must be M (male) or F (female)."});
     }
 
-    auto nik = parseNik(in.nik, regions, today, NikCheck{birth, sex});
-    const bool mismatch = !nik && (nik.error().code == "nik_birth_date_mismatch" || nik.error().code == "nik_sex_mismatch");
-    const std::string reason = normaliseName(in.nik_mismatch_reason);
-    if (mismatch && !reason.empty()) {
-        // Confirmed by the volunteer: a warning, and the NIK as it is.
-        add(warnings, prefix + "nik", nik.error());
-        m.nik_mismatch_reason = reason;
-        nik = parseNik(in.nik, regions, today, NikCheck{birth, std::nullopt});
-        if (!nik) nik = parseNik(in.nik, regions, today, {});
-    }
-    if (!nik) {
-        add(errors, prefix + "nik", nik.error());
+    if (in.no_nik) {
+        // A baby without a NIK yet: the NIK comes later by correction.
+        if (birth && ageInYears(*birth, today) >= 1)
+            add(errors, prefix + "nik",
+                {"nik_pending_not_infant",
+                 "Hanya bayi di bawah satu tahun yang boleh didaftarkan tanpa NIK.",
+                 "Only a baby under one year old may be registered without a NIK."});
     } else {
-        m.nik = nik->digits;
-        for (const Warning& w : nik->warnings) add(warnings, prefix + "nik", w);
+        validateNik(in, regions, today, birth, sex, prefix, m, errors, warnings);
     }
+    checkPregnancy(in, birth, sex, today, prefix, m, errors);
 
     if (!trim(in.occupation).empty()) {
         if (auto o = parseOccupation(trim(in.occupation)))

@@ -29,6 +29,10 @@ struct MemberInput {
     std::string nik_mismatch_reason;  // set when the volunteer confirms a NIK that disagrees
                                       // with the birth date or sex: the mismatch becomes a
                                       // warning and the reason is recorded in the event
+    // Added in issue 15 (mothers and newborns):
+    bool no_nik = false;        // a baby under one without a NIK yet: `nik` is ignored and the
+                                // NIK comes later by correction
+    std::string pregnancy_due;  // a pregnant woman aged 10-55: the expected month, YYYY-MM
 };
 
 // Documents the volunteer saw. For PBI members, whether the household is in DTKS (the
@@ -75,6 +79,8 @@ struct Member {
     std::string existing_card;        // "" or 13 digits
     std::string phone;                // "" or E.164
     std::string nik_mismatch_reason;  // "" unless a confirmed mismatch
+    std::string pregnancy_due;        // "" or YYYY-MM, the expected month of delivery
+    // nik is "" for a baby registered before it has a NIK (MemberInput::no_nik).
 };
 
 struct Household {
@@ -100,6 +106,16 @@ struct HouseholdValidation {
 inline constexpr size_t kMaxMembers = 30;
 inline constexpr size_t kMaxNameBytes = 100;
 inline constexpr size_t kMaxAddressBytes = 200;
+// Who may be marked pregnant, by age in whole years on the day of registration.
+inline constexpr int kPregnancyMinAge = 10;
+inline constexpr int kPregnancyMaxAge = 55;
+// How many months ahead of this month an expected delivery may be (this month .. +9).
+inline constexpr int kPregnancyMonthsAhead = 9;
+
+// Whole years between `birth` and `day` (0 before the first birthday).
+int ageInYears(const Date& birth, const Date& day);
+// The months a pregnant woman's delivery may be expected in, from `today`'s month on (YYYY-MM).
+std::vector<std::string> dueMonthChoices(const Date& today);
 
 // Validates one member as the form is filled: field names "nik", "name", "birth_date"...
 // Adds to `errors`/`warnings` with `prefix` before each field name ("members[2].").

@@ -10,8 +10,8 @@ namespace {
 
 // The codes of the office console's lists (pekon-hub office_state), which the hub sends.
 constexpr std::string_view kCorrectionReasons[] = {
-    "nik_unreadable", "nik_mismatch",  "kk_mismatch",       "name_spelling", "birth_date",
-    "relation",       "segment_class", "documents_missing", "other"};
+    "nik_unreadable", "nik_mismatch",  "nik_missing",       "kk_mismatch", "name_spelling",
+    "birth_date",     "relation",      "segment_class",     "documents_missing", "other"};
 constexpr std::string_view kRejectionReasons[] = {"already_covered", "duplicate",  "not_resident",
                                                   "deceased",        "no_consent", "other"};
 

@@ -75,6 +75,15 @@ struct QuizGain {
 };
 inline constexpr int kSessionsListed = 20;
 
+// Mothers and newborns per pekon, on the dashboard's day: pregnant women (an expected month
+// of delivery this month or later) and infants (under one), and how many of each are not yet
+// covered (registered, not rejected, not yet paid: hub/queue_priority, office_state).
+struct MotherInfantCount {
+    std::string village_code;
+    std::int64_t pregnant = 0, pregnant_uncovered = 0;
+    std::int64_t infants = 0, infants_uncovered = 0;
+};
+
 inline constexpr int kStuckListed = 50;  // stuck members listed at most (all are counted)
 inline constexpr int kWeeksShown = 8;
 
@@ -95,6 +104,7 @@ struct Dashboard {
     std::vector<SessionCount> sessions;    // by area and method
     std::vector<QuizGain> gain_by_topic;   // by topic
     std::vector<QuizGain> gain_by_session; // the latest kSessionsListed sessions with a quiz
+    std::vector<MotherInfantCount> mothers_infants;  // per pekon with any, by code
     // The complaints received in the period by state, and those past a deadline now (filled by
     // the console beside readDashboard: office_tickets.hpp ticketCounts).
     TicketCounts tickets;
@@ -103,6 +113,8 @@ struct Dashboard {
 // The members' states a member can be stuck in (waiting on the office, the volunteer, the
 // payment or the card).
 bool canBeStuck(OfficeState state);
+// Registered, not rejected, and not yet paid (so not covered by JKN).
+bool isUncovered(OfficeState state);
 
 // One read transaction. `regency_code` and its population (from the assets) give the total's
 // code and population when the filter names no kecamatan.

@@ -171,6 +171,19 @@ constexpr AreaSql kGainBySession{
      10}};
 static_assert(kSessionsListed == 20);
 
+// Mothers and newborns (queue_rank 0 holds every one: hub/queue_priority), by pekon, state and
+// whether still pregnant (the expected month >= this month) or still an infant (born after
+// the same day a year ago) today. Parameters: this month, that day, [kecamatan], the period.
+#define PEKON_MOTHERS                                                                       \
+    "SELECT village_code, state, CASE WHEN pregnancy_due >= ? THEN 1 ELSE 0 END AS p, CASE " \
+    "WHEN birth_date > ? THEN 1 ELSE 0 END AS b, COUNT(*) FROM office_members WHERE "        \
+    "queue_rank = 0 AND "
+constexpr AreaSql kMothers{
+    {"dash_mothers_all", PEKON_MOTHERS PEKON_PERIOD " GROUP BY village_code, state, p, b", 5},
+    {"dash_mothers_kec",
+     PEKON_MOTHERS "kecamatan_code = ? AND" PEKON_PERIOD " GROUP BY village_code, state, p, b",
+     5}};
+
 constexpr HubSql kPopulation{"dash_population", "SELECT code, population FROM area_population", 2};
 constexpr BulkColumn kPopulationColumns[] = {
     {"code", "text"}, {"population", "bigint"}, {"updated_at", "bigint"}};
@@ -272,6 +285,35 @@ Status readSocialization(HubTx& tx, const Scope& scope, Dashboard& out) {
         g.method = latest->text(i, 4);
         out.gain_by_session.push_back(std::move(g));
     }
+    return {};
+}
+
+Status readMothersInfants(HubTx& tx, const Scope& scope, UnixSeconds now, Dashboard& out) {
+    const Date today = officeDay(now);  // the office's day (WIB)
+    const std::string month = formatIsoDate(today).substr(0, 7);
+    const std::string year_ago = formatIsoDate(Date{today.year - 1, today.month, today.day});
+    auto rows = tx.run(scope.pick(kMothers), scope.params({SqlParam{month}, SqlParam{year_ago}}),
+                       "count mothers and infants");
+    if (!rows) return rows.error();
+    std::map<std::string, MotherInfantCount> by_village;
+    for (int i = 0; i < rows->count(); ++i) {
+        const auto state = parseOfficeState(rows->text(i, 1));
+        const bool pregnant = rows->integer(i, 2) == 1, infant = rows->integer(i, 3) == 1;
+        if (!state || *state == OfficeState::rejected || (!pregnant && !infant)) continue;
+        MotherInfantCount& c = by_village[rows->text(i, 0)];
+        c.village_code = rows->text(i, 0);
+        const std::int64_t n = rows->integer(i, 4);
+        const bool uncovered = isUncovered(*state);
+        if (pregnant) {
+            c.pregnant += n;
+            if (uncovered) c.pregnant_uncovered += n;
+        }
+        if (infant) {
+            c.infants += n;
+            if (uncovered) c.infants_uncovered += n;
+        }
+    }
+    for (auto& [code, c] : by_village) out.mothers_infants.push_back(std::move(c));
     return {};
 }
 
@@ -381,26 +423,32 @@ Result<Dashboard> read(HubTx& tx, const DashboardFilter& filter, UnixSeconds now
         return std::tie(a.month, a.category, a.area) < std::tie(b.month, b.category, b.area);
     });
     if (auto s = readSocialization(tx, scope, out); !s) return s.error();
+    if (auto s = readMothersInfants(tx, scope, now, out); !s) return s.error();
     return out;
 }
 
 }  // namespace
 
-bool canBeStuck(OfficeState state) {
+bool isUncovered(OfficeState state) {
     switch (state) {
         case OfficeState::fresh:
         case OfficeState::corrected:
         case OfficeState::needs_correction:
         case OfficeState::verified:
         case OfficeState::payment_pending:
-        case OfficeState::paid:
             return true;
         case OfficeState::rejected:
+        case OfficeState::paid:
         case OfficeState::card_issued:
         case OfficeState::card_delivered:
             return false;
     }
     return false;
+}
+
+bool canBeStuck(OfficeState state) {
+    // Waiting on the office, the volunteer or the payment, or (paid) on the card.
+    return isUncovered(state) || state == OfficeState::paid;
 }
 
 Result<Dashboard> readDashboard(HubDb& db, const DashboardFilter& filter, UnixSeconds now,

@@ -90,7 +90,8 @@ std::vector<StatusRow> kioskRows(const std::vector<Registration>& members, Decis
     std::unordered_set<std::string> seen;
     for (const Registration& m : members) {
         auto birth = parseIsoDate(m.birth_date);
-        if (!birth || !seen.insert(personText({m.nik, m.birth_date})).second) continue;
+        if (!birth || m.nik.empty() || !seen.insert(personText({m.nik, m.birth_date})).second)
+            continue;  // a kiosk finds a person by NIK: a baby without one waits for it
         StatusRow row;
         row.nik = m.nik;
         row.birth_date = *birth;
@@ -181,6 +182,14 @@ Result<DecisionSummary> decide(HubDb& db, const DecisionRequest& request, UnixSe
         if (!members) return members.error();
         DecisionSummary out;
         out.unknown = static_cast<int>(ids.size() - members->size());
+        if (request.decision == Decision::verified) {
+            // A baby without a NIK yet cannot be verified: BPJS needs the NIK.
+            const auto first_pending =
+                std::stable_partition(members->begin(), members->end(),
+                                      [](const Registration& m) { return !m.nik.empty(); });
+            out.nik_pending = static_cast<int>(members->end() - first_pending);
+            members->erase(first_pending, members->end());
+        }
         if (members->empty()) return out;
         auto last = tx.run(kLastDecision, {}, "read the last decision");
         if (!last) return last.error();

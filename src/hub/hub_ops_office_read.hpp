@@ -47,6 +47,11 @@ struct MemberRecord {
     std::int64_t verified_at = 0;
     std::int64_t paid_at = 0;
     std::int64_t card_at = 0;
+    // Mothers and newborns (schema v10): the expected month of delivery ("" when not pregnant)
+    // and the queue's rank: 0 for a pregnant woman or a baby under one at the receipt (put
+    // first when the office asks), 1 for everyone else (hub/queue_priority).
+    std::string pregnancy_due;
+    std::int64_t queue_rank = 1;
 
     bool operator==(const MemberRecord&) const = default;
 };
@@ -57,8 +62,8 @@ struct MemberRecord {
     "member_id, household_id, device_id, nik, name, birth_date, sex, relation, segment, class, " \
     "phone, occupation, existing_card, nik_mismatch_reason, village_code, kecamatan_code, "     \
     "received_day, received_at, state, state_at, checks, check_count, corrections, corrected_at, " \
-    "findings, verified_at, paid_at, card_at"
-inline constexpr int kMemberRecordWidth = 28;
+    "findings, verified_at, paid_at, card_at, pregnancy_due, queue_rank"
+inline constexpr int kMemberRecordWidth = 30;
 
 // Row `row` of a RowSet whose first kMemberRecordWidth columns are kMemberRecordColumns.
 MemberRecord memberRecordAt(const RowSet& rows, int row);

@@ -68,6 +68,11 @@ constexpr BulkInsert kInsertLeads{"office_insert_leads", "office_leads", kLeadCo
 constexpr HubSql kLeadRegistered{"office_lead_registered",
                                  "UPDATE office_leads SET household_id = ? WHERE lead_id = ?"};
 
+// The registrations' index (for duplicate NIKs and status imports) follows a corrected NIK or
+// birth date: a baby registered without a NIK gets its card once the NIK arrives.
+constexpr HubSql kRegistryFollows{"office_registry_follows",
+                                  "UPDATE members SET nik = ?, birth_date = ? WHERE member_id = ?"};
+
 // A complaint's ticket, with the area of the kiosk it came from; kept as it is when it exists
 // (the office's work on it is not a read model: a rebuild only opens the missing ones).
 constexpr HubSql kOpenTicket{
@@ -137,6 +142,7 @@ MemberRecord registration(const AcceptedEvent& e, const Json& d) {
     m.occupation = textOf(d, "occupation");
     m.existing_card = textOf(d, "existing_card");
     m.nik_mismatch_reason = textOf(d, "nik_mismatch_reason");
+    m.pregnancy_due = textOf(d, "pregnancy_due");
     m.received_day = dayOf(e.received_at);
     m.received_at = e.received_at;
     m.state_at = e.received_at;
@@ -323,9 +329,15 @@ Status projectEvents(HubTx& tx, const std::vector<AcceptedEvent>& events) {
         } else if (e->type == "member.corrected") {
             auto it = members.find(textOf(d, "member_id"));
             if (it == members.end()) continue;
-            const std::string old_nik = it->second.nik;
+            const std::string old_nik = it->second.nik, old_birth = it->second.birth_date;
             std::string detail = applyCorrection(it->second, d, e->received_at);
-            if (it->second.nik != old_nik) touched_niks.push_back(old_nik);
+            if (it->second.nik != old_nik && !old_nik.empty()) touched_niks.push_back(old_nik);
+            if (it->second.nik != old_nik || it->second.birth_date != old_birth) {
+                auto follows = tx.run(kRegistryFollows,
+                                      {it->second.nik, it->second.birth_date, it->first},
+                                      "keep the registrations' index");
+                if (!follows) return follows.error();
+            }
             history.push_back({it->first, e->received_at, "corrected", e->type, e->device_id,
                                std::move(detail), e->id});
             if (changed.insert(it->first).second) order.push_back(it->first);

@@ -13,10 +13,11 @@ namespace pekon::hub {
 
 namespace {
 
-constexpr int kRowWidth = 15;
+constexpr int kRowWidth = 17;
 #define PEKON_OFFICE_ROW_COLUMNS                                                              \
     "m.member_id, m.household_id, m.device_id, d.name, m.nik, m.name, m.birth_date, m.sex, " \
-    "m.relation, m.segment, m.class, m.village_code, m.state, m.received_at, m.checks"
+    "m.relation, m.segment, m.class, m.village_code, m.state, m.received_at, m.checks, "     \
+    "m.pregnancy_due, m.queue_rank"
 
 MemberRow memberRowAt(const RowSet& r, int i) {
     MemberRow m;
@@ -35,6 +36,8 @@ MemberRow memberRowAt(const RowSet& r, int i) {
     m.state = parseOfficeState(r.text(i, 12)).value_or(OfficeState::fresh);
     m.received_at = r.integer(i, 13);
     m.checks = splitChecks(r.text(i, 14));
+    m.pregnancy_due = r.text(i, 15);
+    m.queue_rank = static_cast<int>(r.integer(i, 16));
     return m;
 }
 
@@ -50,8 +53,9 @@ enum QueueBit : unsigned {
     kCheckCode = 64,   // office_checks by code
     kCheckAny = 128,   // check_count > 0
     kCheckNone = 256,  // check_count = 0
+    kRankFirst = 512,  // pregnant women and babies first (queue_rank), then the rest
 };
-constexpr unsigned kQueueVariants = 512;
+constexpr unsigned kQueueVariants = 1024;
 
 struct QueueSql {
     std::string name;
@@ -59,7 +63,7 @@ struct QueueSql {
 };
 
 // Parameters in this order: [code], state, [village], [kecamatan], [device], [segment], [from],
-// [to], cursor time, cursor member, limit.
+// [to], [cursor rank], cursor time, cursor member, limit.
 QueueSql queueSql(unsigned mask) {
     const bool by_check = mask & kCheckCode;
     const std::string key = by_check ? "c" : "m";
@@ -77,14 +81,17 @@ QueueSql queueSql(unsigned mask) {
     if (mask & kTo) add(key + ".received_at < ?");
     if (mask & kCheckAny) add("m.check_count > 0");
     if (mask & kCheckNone) add("m.check_count = 0");
-    add("(" + key + ".received_at, " + key + ".member_id) > (?, ?)");
+    const bool ranked = mask & kRankFirst;
+    const std::string order = (ranked ? "m.queue_rank, " : "") + key + ".received_at, " + key +
+                              ".member_id";
+    add("(" + order + ") > (" + (ranked ? "?, " : "") + "?, ?)");
     const std::string from =
         by_check ? " FROM office_checks c JOIN office_members m ON m.member_id = c.member_id"
                  : " FROM office_members m";
     return {"office_queue_" + std::to_string(mask),
             "SELECT " PEKON_OFFICE_ROW_COLUMNS + from +
-                " LEFT JOIN devices d ON d.id = m.device_id" + where + " ORDER BY " + key +
-                ".received_at, " + key + ".member_id LIMIT ?"};
+                " LEFT JOIN devices d ON d.id = m.device_id" + where + " ORDER BY " + order +
+                " LIMIT ?"};
 }
 
 const QueueSql& queueStatement(unsigned mask) {
@@ -103,14 +110,17 @@ Error badCursor() {
 }
 
 struct Cursor {
+    std::int64_t rank = -1;  // q2 (mothers first) only
     std::int64_t received_at = -1;
     std::string member_id;
 };
 
 constexpr char kHex[] = "0123456789abcdef";
 
-std::string encodeCursor(const MemberRow& row) {
-    const std::string plain = "q1:" + std::to_string(row.received_at) + ":" + row.member_id;
+// q1:<received_at>:<member> in time order; q2:<rank>:<received_at>:<member> mothers first.
+std::string encodeCursor(const MemberRow& row, bool ranked) {
+    const std::string plain = (ranked ? "q2:" + std::to_string(row.queue_rank) + ":" : "q1:") +
+                              std::to_string(row.received_at) + ":" + row.member_id;
     std::string out;
     for (unsigned char c : plain) {
         out += kHex[c >> 4];
@@ -119,7 +129,7 @@ std::string encodeCursor(const MemberRow& row) {
     return out;
 }
 
-Result<Cursor> decodeCursor(std::string_view text) {
+Result<Cursor> decodeCursor(std::string_view text, bool ranked) {
     if (text.empty()) return Cursor{};
     if (text.size() % 2 || text.size() > 256) return badCursor();
     std::string plain;
@@ -129,17 +139,29 @@ Result<Cursor> decodeCursor(std::string_view text) {
         if (!hi || !lo || !*hi || !*lo) return badCursor();
         plain += static_cast<char>((hi - kHex) * 16 + (lo - kHex));
     }
-    if (!plain.starts_with("q1:")) return badCursor();
-    const size_t colon = plain.find(':', 3);
+    Cursor cursor;
+    size_t start = 3;
+    if (!plain.starts_with(ranked ? "q2:" : "q1:")) return badCursor();
+    if (ranked) {
+        const size_t rank_end = plain.find(':', 3);
+        if (rank_end == std::string::npos) return badCursor();
+        auto rank = parseNumber<std::int64_t>(std::string_view(plain).substr(3, rank_end - 3));
+        if (!rank || *rank < 0 || *rank > 1) return badCursor();
+        cursor.rank = *rank;
+        start = rank_end + 1;
+    }
+    const size_t colon = plain.find(':', start);
     if (colon == std::string::npos) return badCursor();
-    auto at = parseNumber<std::int64_t>(std::string_view(plain).substr(3, colon - 3));
+    auto at = parseNumber<std::int64_t>(std::string_view(plain).substr(start, colon - start));
     std::string member = plain.substr(colon + 1);
     const bool member_ok = !member.empty() && std::all_of(member.begin(), member.end(), [](char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                c == '-' || c == '_';
     });
     if (!at || *at < 0 || !member_ok) return badCursor();
-    return Cursor{*at, std::move(member)};
+    cursor.received_at = *at;
+    cursor.member_id = std::move(member);
+    return cursor;
 }
 
 Error badFilter(const std::string& what) {
@@ -159,9 +181,10 @@ Result<std::int64_t> dayStart(const std::string& day, const char* what) {
 Result<QueuePage> queuePage(HubDb& db, const QueueFilter& filter, const std::string& after,
                             int limit) {
     if (limit < 1 || limit > 500) return badFilter("limit");
-    auto cursor = decodeCursor(after);
+    const bool ranked = filter.mothers_first;
+    auto cursor = decodeCursor(after, ranked);
     if (!cursor) return cursor.error();
-    unsigned mask = 0;
+    unsigned mask = ranked ? kRankFirst : 0u;
     std::optional<std::int64_t> from, to;
     if (!filter.village.empty()) mask |= kVillage;
     if (!filter.kecamatan.empty()) mask |= kKecamatan;
@@ -209,6 +232,7 @@ Result<QueuePage> queuePage(HubDb& db, const QueueFilter& filter, const std::str
             if (mask & kSegment) params.emplace_back(filter.segment);
             if (from) params.emplace_back(*from);
             if (to) params.emplace_back(*to);
+            if (ranked) params.emplace_back(cursor->rank);
             params.emplace_back(cursor->received_at);
             params.emplace_back(cursor->member_id);
             params.emplace_back(std::int64_t{limit} + 1);
@@ -216,13 +240,15 @@ Result<QueuePage> queuePage(HubDb& db, const QueueFilter& filter, const std::str
             if (!found) return found.error();
             for (int i = 0; i < found->count(); ++i) rows.push_back(memberRowAt(*found, i));
         }
-        std::sort(rows.begin(), rows.end(), [](const MemberRow& a, const MemberRow& b) {
-            return std::tie(a.received_at, a.member_id) < std::tie(b.received_at, b.member_id);
+        std::sort(rows.begin(), rows.end(), [ranked](const MemberRow& a, const MemberRow& b) {
+            const int ra = ranked ? a.queue_rank : 0, rb = ranked ? b.queue_rank : 0;
+            return std::tie(ra, a.received_at, a.member_id) <
+                   std::tie(rb, b.received_at, b.member_id);
         });
         QueuePage page;
         if (rows.size() > static_cast<size_t>(limit)) {
             rows.resize(static_cast<size_t>(limit));
-            page.next = encodeCursor(rows.back());
+            page.next = encodeCursor(rows.back(), ranked);
         }
         page.rows = std::move(rows);
         return page;
@@ -296,10 +322,12 @@ Result<std::optional<MemberView>> memberView(HubDb& db, const std::string& membe
         auto mates = tx.run(kViewHouseholdMembers, {m.household_id}, "read a household");
         if (!mates) return mates.error();
         v.household_members = memberRows(*mates);
-        auto same = tx.run(kViewSameNik, {m.nik, m.member_id, m.household_id, m.device_id},
-                           "read registrations of a NIK");
-        if (!same) return same.error();
-        v.same_nik_elsewhere = memberRows(*same);
+        if (!m.nik.empty()) {  // babies without a NIK yet share nothing
+            auto same = tx.run(kViewSameNik, {m.nik, m.member_id, m.household_id, m.device_id},
+                               "read registrations of a NIK");
+            if (!same) return same.error();
+            v.same_nik_elsewhere = memberRows(*same);
+        }
 
         // Stored in the order of checkCodes() by refreshMembers.
         auto findings = parseJson(found->text(0, kRowWidth + 5));

@@ -11,6 +11,7 @@
 #include "codec/json.hpp"
 #include "hub/hub_ops_office_read.hpp"
 #include "hub/member_milestones.hpp"
+#include "hub/queue_priority.hpp"
 #include "platform/paths.hpp"
 
 namespace pekon::hub {
@@ -67,7 +68,7 @@ constexpr BulkColumn kMemberColumns[] = {
     {"state", "text"},          {"state_at", "bigint"},     {"checks", "text"},
     {"check_count", "integer"}, {"corrections", "integer"}, {"corrected_at", "bigint"},
     {"findings", "text"},       {"verified_at", "bigint"},  {"paid_at", "bigint"},
-    {"card_at", "bigint"}};
+    {"card_at", "bigint"},      {"pregnancy_due", "text"},  {"queue_rank", "integer"}};
 static_assert(std::size(kMemberColumns) == kMemberRecordWidth);
 constexpr BulkInsert kUpsertMembers{
     "office_upsert_members", "office_members", kMemberColumns,
@@ -82,7 +83,8 @@ constexpr BulkInsert kUpsertMembers{
     "checks = excluded.checks, check_count = excluded.check_count, "
     "corrections = excluded.corrections, corrected_at = excluded.corrected_at, "
     "findings = excluded.findings, verified_at = excluded.verified_at, "
-    "paid_at = excluded.paid_at, card_at = excluded.card_at"};
+    "paid_at = excluded.paid_at, card_at = excluded.card_at, "
+    "pregnancy_due = excluded.pregnancy_due, queue_rank = excluded.queue_rank"};
 
 constexpr BulkColumn kCheckColumns[] = {
     {"code", "text"}, {"state", "text"}, {"received_at", "bigint"}, {"member_id", "text"}};
@@ -197,6 +199,8 @@ MemberRecord memberRecordAt(const RowSet& r, int i) {
     m.verified_at = r.integer(i, 25);
     m.paid_at = r.integer(i, 26);
     m.card_at = r.integer(i, 27);
+    m.pregnancy_due = r.text(i, 28);
+    m.queue_rank = r.integer(i, 29);
     return m;
 }
 
@@ -225,6 +229,7 @@ Status writeMembers(HubTx& tx, const std::vector<MemberRecord>& records) {
         rows.text(m.state).integer(m.state_at).text(m.checks).integer(m.check_count);
         rows.integer(m.corrections).integer(m.corrected_at).text(m.findings);
         rows.integer(m.verified_at).integer(m.paid_at).integer(m.card_at);
+        rows.text(m.pregnancy_due).integer(m.queue_rank);
     }
     return okOf(tx.insert(kUpsertMembers, rows, "keep office members"));
 }
@@ -277,6 +282,7 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
             g.targets.insert(id);
             if (!m.nik.empty()) niks.insert(m.nik);
         }
+    niks.erase("");  // babies without a NIK yet share nothing
     if (auto s = g.load(tx, MemberKey::nik, niks); !s) return s;
     std::set<std::string> more_households;  // of the same-NIK registrations: context only
     for (const auto& [id, m] : g.current)
@@ -379,6 +385,7 @@ Status refreshMembersWith(HubTx& tx, std::vector<MemberRecord> pending, const Re
         m.verified_at = reached.verified_at;
         m.paid_at = reached.paid_at;
         m.card_at = reached.card_at;
+        m.queue_rank = isMotherOrInfant(m.pregnancy_due, m.nik, m.birth_date, m.received_day) ? 0 : 1;
         const std::vector<CheckFinding> findings = checkMember(
             checked(m), MemberContext{h, by_household[m.household_id], by_nik[m.nik], regions,
                                       hf ? &hf->findings : nullptr});

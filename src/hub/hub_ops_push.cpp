@@ -59,9 +59,9 @@ Result<StoredForPush> storedFor(HubTx& tx, const PushKeys& keys) {
     if (!hashes) return hashes.error();
     for (int i = 0; i < hashes->count(); ++i)
         stored.content_hashes.emplace(hashes->text(i, 0), hashes->text(i, 1));
-    if (keys.niks.empty()) return stored;
     for (const auto& [sql, values] : {std::pair{&kRegistrationsByNiks, &keys.niks},
                                       std::pair{&kRegistrationsByIds, &keys.member_ids}}) {
+        if (values->empty()) continue;
         auto found = tx.run(*sql, {*values}, "look up registrations");
         if (!found) return found.error();
         appendRegistrations(*found, stored.registrations);

@@ -79,7 +79,8 @@ PushKeys pushKeys(const std::vector<WireEvent>& events) {
         if (!storable(e)) continue;
         addDistinct(keys.event_ids, ids, e.id);
         if (!isRegistration(e)) continue;
-        addDistinct(keys.niks, niks, textField(e.data, "nik"));
+        const std::string nik = textField(e.data, "nik");
+        if (!nik.empty()) addDistinct(keys.niks, niks, nik);  // "": a baby without a NIK yet
         addDistinct(keys.member_ids, members, textField(e.data, "member_id"));
     }
     return keys;
@@ -119,9 +120,11 @@ PushPlan planPush(const std::string& device_id, const std::vector<WireEvent>& ev
         plan.events.push_back({&e, hash});
         if (isRegistration(e)) {
             Registration self = registrationOf(e, device_id);
-            // The same NIK in another household: keep both, tell both devices.
+            // The same NIK in another household: keep both, tell both devices. Babies without
+            // a NIK yet ("") are nobody's duplicates.
             auto& same_nik = by_nik[self.nik];
             for (const Registration& other : same_nik) {
+                if (self.nik.empty()) break;
                 if (other.household_id == self.household_id) continue;
                 plan.changes.push_back({self.device_id, "registration.duplicate_suspected",
                                         duplicateSuspectedData(self, other)});

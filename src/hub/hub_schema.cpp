@@ -390,9 +390,28 @@ CREATE TABLE IF NOT EXISTS office_leads (
 CREATE INDEX IF NOT EXISTS office_leads_session ON office_leads (session_id);
 )sql";
 
+// Version 10: mothers and newborns (issue 15, part 4). A registration's expected month of
+// delivery (member.registered's pregnancy_due) and the queue's rank (hub/queue_priority: 0 for
+// a pregnant woman or a baby under one at the receipt, put first when the office asks; 1 for
+// everyone else). Rows stored before v10 carry no pregnancy; the babies among them are ranked
+// here from their birth date and receipt day (under one: born after the same day a year
+// before). The partial index holds the dashboard's mothers and infants.
+constexpr const char* kSchemaV10 = R"sql(
+ALTER TABLE office_members ADD COLUMN pregnancy_due TEXT NOT NULL DEFAULT '';
+ALTER TABLE office_members ADD COLUMN queue_rank INTEGER NOT NULL DEFAULT 1;
+UPDATE office_members SET queue_rank = 0
+    WHERE nik = '' OR birth_date > CAST(CAST(substr(received_day, 1, 4) AS INTEGER) - 1 AS TEXT)
+                                   || substr(received_day, 5);
+CREATE INDEX IF NOT EXISTS office_members_rank_queue
+    ON office_members (state, queue_rank, received_at, member_id);
+CREATE INDEX IF NOT EXISTS office_members_mothers_infants
+    ON office_members (kecamatan_code, village_code) WHERE queue_rank = 0;
+)sql";
+
 constexpr const char* kSchemaSteps[] = {kSchemaV1, kSchemaV2,        kSchemaV3,
                                         kSchemaV4, kSchemaV5.data(), kSchemaV6,
-                                        kSchemaV7, kSchemaV8,        kSchemaV9};
+                                        kSchemaV7, kSchemaV8,        kSchemaV9,
+                                        kSchemaV10};
 static_assert(std::size(kSchemaSteps) == kHubSchemaVersion);
 
 constexpr HubSql kRecordVersion{"record_version",

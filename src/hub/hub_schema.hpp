@@ -15,7 +15,7 @@
 namespace pekon::hub {
 
 // The schema version this build writes.
-inline constexpr std::int64_t kHubSchemaVersion = 9;
+inline constexpr std::int64_t kHubSchemaVersion = 10;
 
 // Fills device_activity (schema step 5) from the stored events: per device, how many, the
 // latest receipt, and the largest clock offset declared with the events of that receipt. The

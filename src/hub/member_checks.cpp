@@ -205,10 +205,16 @@ size_t codeRank(std::string_view code) {
 
 std::vector<CheckFinding> checkMember(const CheckedMember& member, const MemberContext& context) {
     std::vector<CheckFinding> out;
-    nikStructure(member, context, out);
-    nikRegion(member, context, out);
-    nikAgainstPerson(member, out);
-    nikElsewhere(member, context, out);
+    if (member.nik.empty()) {
+        // A baby registered without a NIK yet: nothing to check it against until the NIK
+        // arrives by correction; it cannot be verified before (decide refuses it).
+        add(out, "nik_pending", Detail());
+    } else {
+        nikStructure(member, context, out);
+        nikRegion(member, context, out);
+        nikAgainstPerson(member, out);
+        nikElsewhere(member, context, out);
+    }
     if (context.household_findings)
         out.insert(out.end(), context.household_findings->begin(),
                    context.household_findings->end());

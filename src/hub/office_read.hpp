@@ -85,6 +85,7 @@ struct QueueFilter {
     std::string segment;    // PBI-APBN..., or ""
     std::string check;      // a check code (only members it flags), "any", "none", or ""
     std::vector<OfficeState> states;  // empty: those awaiting a decision (new, corrected)
+    bool mothers_first = false;  // pregnant women and babies under one first (queue_rank 0)
 };
 
 // One member in a list. `nik` is for masking on screen (core's maskNik), never for a URL.
@@ -104,6 +105,8 @@ struct MemberRow {
     OfficeState state = OfficeState::fresh;
     UnixSeconds received_at = 0;
     std::vector<std::string> checks;  // the flagging check codes
+    std::string pregnancy_due;        // YYYY-MM when registered pregnant, else ""
+    int queue_rank = 1;               // 0: a pregnant woman or a baby under one at the receipt
 };
 
 struct QueuePage {
@@ -181,6 +184,7 @@ struct DecisionRequest {
 struct DecisionSummary {
     int decided = 0;
     int unknown = 0;         // member ids the hub does not hold
+    int nik_pending = 0;     // babies without a NIK yet, left undecided by a verification
     int changes = 0;         // changes queued for devices
     int kiosk_queued = 0;    // rows queued for the kiosks' table (one per person)
 };

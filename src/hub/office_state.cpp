@@ -18,8 +18,8 @@ constexpr std::array<std::string_view, 3> kDecisionCodes{"verified", "needs_corr
                                                          "rejected"};
 
 constexpr std::string_view kCheckCodes[] = {
-    "nik_structure", "nik_region", "nik_birth_date", "nik_sex",   "nik_elsewhere",
-    "kk_region",     "kk_date",    "relation_age",   "pbi_basis", "prior_card"};
+    "nik_pending", "nik_structure", "nik_region", "nik_birth_date", "nik_sex",   "nik_elsewhere",
+    "kk_region",   "kk_date",       "relation_age", "pbi_basis",      "prior_card"};
 
 constexpr std::array<std::string_view, 3> kRoleCodes{"admin", "verifier", "viewer"};
 

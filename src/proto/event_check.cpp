@@ -53,6 +53,32 @@ std::optional<Error> needOneOf(const Json& data, const char* key,
     return std::nullopt;
 }
 
+// A member's NIK: 16 digits, or "" with nik_pending true (a baby without a NIK yet; added in
+// issue 15, optional).
+std::optional<Error> memberNik(const Json& data) {
+    if (auto it = data.find("nik_pending"); it != data.end()) {
+        if (!it->is_boolean())
+            return invalid("nik_pending", "wajib true atau false", "must be true or false");
+        if (it->get<bool>()) {
+            if (auto e = needText(data, "nik", true)) return e;
+            if (!data["nik"].get_ref<const std::string&>().empty())
+                return invalid("nik", "harus kosong bila nik_pending", "must be empty when nik_pending");
+            return std::nullopt;
+        }
+    }
+    return needDigits(data, "nik", 16);
+}
+
+// pregnancy_due (added in issue 15, optional): the expected month of delivery, YYYY-MM.
+std::optional<Error> dueMonth(const Json& data) {
+    auto it = data.find("pregnancy_due");
+    if (it == data.end()) return std::nullopt;
+    const bool ok = it->is_string() && it->get_ref<const std::string&>().size() == 7 &&
+                    static_cast<bool>(parseIsoDate(it->get_ref<const std::string&>() + "-01"));
+    if (!ok) return invalid("pregnancy_due", "bukan bulan TTTT-BB", "is not a YYYY-MM month");
+    return std::nullopt;
+}
+
 template <class... Checks>
 std::optional<Error> first(Checks&&... checks) {
     std::optional<Error> found;
@@ -81,7 +107,7 @@ std::optional<Error> checkEvent(const WireEvent& e) {
     }
     if (e.type == "member.registered") {
         return first(
-            text("member_id"), text("household_id"), [&] { return needDigits(d, "nik", 16); },
+            text("member_id"), text("household_id"), [&] { return memberNik(d); },
             text("name"),
             [&]() -> std::optional<Error> {
                 if (auto t = needText(d, "birth_date")) return t;
@@ -93,7 +119,8 @@ std::optional<Error> checkEvent(const WireEvent& e) {
             [&] {
                 return needOneOf(d, "sex", {"M", "F"});
             },
-            text("relation"), text("segment"), [&] { return needInt(d, "class", 1, 3); });
+            text("relation"), text("segment"), [&] { return needInt(d, "class", 1, 3); },
+            [&] { return dueMonth(d); });
     }
     if (e.type == "member.corrected") return needText(d, "member_id");
     if (e.type == "session.held") {

@@ -30,6 +30,13 @@ constexpr const char* kLeads =
     "JOIN sessions s ON s.key = a.session_key "
     "WHERE s.created_by = ? AND l.household_id = '' ORDER BY l.created_at, l.key";
 
+// The user's babies registered without a NIK, still waiting for one (those the office asked
+// about are listed as corrections already).
+constexpr const char* kBabiesWithoutNik =
+    "SELECT m.name, h.id, m.status_at FROM members m JOIN households h ON h.key = m.household_key "
+    "WHERE m.nik = '' AND h.registered_by = ? AND m.status NOT IN ('needs_correction', "
+    "'rejected') ORDER BY m.key";
+
 }  // namespace
 
 Result<VolunteerProgress> volunteerProgress(Store& store, const std::string& user_id,
@@ -89,6 +96,21 @@ Result<VolunteerProgress> volunteerProgress(Store& store, const std::string& use
             out.todo.push_back(std::move(item));
         }
         if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read the leads");
+    }
+    {
+        auto stmt = db.cached(kBabiesWithoutNik);
+        if (!stmt) return stmt.error();
+        (*stmt)->bind(1, user_id);
+        int rc;
+        while ((rc = (*stmt)->step()) == SQLITE_ROW) {
+            TodoItem item;
+            item.kind = TodoKind::baby_nik;
+            item.name = (*stmt)->text(0);
+            item.household_id = (*stmt)->text(1);
+            item.at = (*stmt)->text(2);
+            out.todo.push_back(std::move(item));
+        }
+        if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read the babies");
     }
     return out;
 }

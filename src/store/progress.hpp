@@ -28,12 +28,13 @@ enum class TodoKind {
     refused,     // the office refused a registration: open the household
     draft,       // a registration left open: resume the draft
     lead,        // someone at a session asked to register and has not been yet: open it
+    baby_nik,    // a baby registered without a NIK: add it once issued (open the household)
 };
 
 struct TodoItem {
     TodoKind kind = TodoKind::correction;
     std::string name;          // the member's, the draft head's or the lead's name ("" if none)
-    std::string household_id;  // correction, refused
+    std::string household_id;  // correction, refused, baby_nik
     std::string reason;        // correction, refused: the office's reason code
     std::string note;          // correction, refused: the office's note
     HouseholdDraft draft;      // draft: the whole draft, to resume

@@ -5,6 +5,7 @@
 
 #include "core/nik.hpp"
 #include "core/occupation.hpp"
+#include "core/text.hpp"
 #include "ui/pickers.hpp"
 #include "ui/widgets.hpp"
 
@@ -28,9 +29,32 @@ NikMismatch nikMismatch(const Error& e) {
     return NikMismatch::none;
 }
 
+// A woman aged 10-55 (or whose birth date is not set yet): not pregnant, or pregnant with the
+// expected month of delivery, this month to nine months ahead, as large buttons. Anyone else
+// has the choice cleared.
+void pregnancyChoice(UiContext& ui, const std::string& id, MemberInput& m) {
+    const auto birth = parseIsoDate(m.birth_date);
+    const int age = birth ? ageInYears(*birth, ui.today()) : kPregnancyMinAge;
+    if (m.sex != "F" || age < kPregnancyMinAge || age > kPregnancyMaxAge) {
+        m.pregnancy_due.clear();
+        return;
+    }
+    ImGui::TextUnformatted(ui.t("wizard.members.pregnant").c_str());
+    std::vector<Choice> choices{{"", ui.t("wizard.members.not_pregnant")}};
+    for (const std::string& month : dueMonthChoices(ui.today())) {
+        const int number = std::stoi(month.substr(5, 2));
+        choices.push_back({month, monthName(ui, number) + " " + month.substr(0, 4)});
+    }
+    choiceGrid(ui, id + ".pregnancy", choices, &m.pregnancy_due, 4);
+}
+
 }  // namespace
 
-bool memberForm(UiContext& ui, const std::string& id, MemberInput& m) {
+std::string nikText(UiContext& ui, const std::string& nik) {
+    return nik.empty() ? ui.t("member.nik_pending") : "NIK " + maskDigits(nik);
+}
+
+bool memberForm(UiContext& ui, const std::string& id, MemberInput& m, bool ask_pregnancy) {
     const RegionTable& regions = ui.assets().regions;
 
     // Inline validation of this member, in the current language, as the fields fill in.
@@ -43,9 +67,20 @@ bool memberForm(UiContext& ui, const std::string& id, MemberInput& m) {
         }
         return {};
     };
-    const bool nik_done = m.nik.size() == 16;
-    field(ui, id + ".nik", ui.t("label.nik"), &m.nik, EntryKind::digits, 16, false,
-          problemOf("nik", nik_done && !ui.focused(id + ".nik")));
+    const bool nik_done = !m.no_nik && m.nik.size() == 16;
+    if (m.no_nik) {
+        textMuted(ui.t("wizard.members.no_nik_hint"));
+        const std::string problem = problemOf("nik", true);
+        if (!problem.empty()) textError(problem);
+    } else {
+        field(ui, id + ".nik", ui.t("label.nik"), &m.nik, EntryKind::digits, 16, false,
+              problemOf("nik", nik_done && !ui.focused(id + ".nik")));
+    }
+    // A newborn is registered now; its NIK comes later by correction.
+    if (toggle(ui, id + ".no_nik", ui.t("wizard.members.no_nik"), &m.no_nik) && m.no_nik) {
+        m.nik.clear();
+        m.nik_mismatch_reason.clear();
+    }
     const bool scan = button(ui, id + ".scan", ui.t("scan.member"), ImVec2(ui.px(320), ui.px(56)),
                              ButtonStyle::secondary);
 
@@ -75,6 +110,7 @@ bool memberForm(UiContext& ui, const std::string& id, MemberInput& m) {
     datePicker(ui, id + ".birth", &m.birth_date, 1990);
     ImGui::TextUnformatted(ui.t("label.sex").c_str());
     choiceGrid(ui, id + ".sex", {{"M", ui.t("sex.M")}, {"F", ui.t("sex.F")}}, &m.sex, 2);
+    if (ask_pregnancy) pregnancyChoice(ui, id, m);
     ImGui::TextUnformatted(ui.t("label.relation").c_str());
     std::vector<Choice> relations;
     for (Relation r : kAllRelations)

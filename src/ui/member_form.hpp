@@ -13,6 +13,13 @@ namespace pekon::ui {
 // reason, which makes it a recorded warning. Widget ids start with `id` ("wizard.member").
 // Returns true when "Scan" was tapped: the caller opens the scanner, and its onScan fills the
 // form with fillMemberFromScan (core/scan_fill).
-bool memberForm(UiContext& ui, const std::string& id, MemberInput& member);
+// A newborn may be marked as having no NIK yet (the NIK comes later by correction), and a
+// woman aged 10-55 as pregnant with the expected month of delivery; `ask_pregnancy` false
+// leaves the pregnancy out (a correction does not change it).
+bool memberForm(UiContext& ui, const std::string& id, MemberInput& member,
+                bool ask_pregnancy = true);
+
+// "NIK ****1234", or "NIK menyusul" for a baby registered without one.
+std::string nikText(UiContext& ui, const std::string& nik);
 
 }  // namespace pekon::ui

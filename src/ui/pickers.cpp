@@ -81,6 +81,13 @@ int stepper(UiContext& ui, const std::string& id, const std::string& label,
 
 }  // namespace
 
+std::string monthName(UiContext& ui, int month) {
+    static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (month < 1 || month > 12) return "-";
+    return ui.t(std::string("month.") + kMonths[month - 1]);
+}
+
 void datePicker(UiContext& ui, const std::string& id, std::string* value, int default_year,
                 int years_ahead) {
     // Nothing is chosen until a button is pressed: an untouched date stays empty, never a
@@ -88,13 +95,11 @@ void datePicker(UiContext& ui, const std::string& id, std::string* value, int de
     auto parsed = parseIsoDate(*value);
     Date d = parsed ? *parsed : Date{default_year, 1, 1};
     const int last_year = ui.today().year + years_ahead;
-    static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                    "jul", "aug", "sep", "oct", "nov", "dec"};
     const std::string none = "-";
     const int dd =
         stepper(ui, id + ".day", ui.t("date.day"), parsed ? std::to_string(d.day) : none);
     const int dm = stepper(ui, id + ".month", ui.t("date.month"),
-                           parsed ? ui.t(std::string("month.") + kMonths[d.month - 1]) : none);
+                           parsed ? monthName(ui, d.month) : none);
     const int dy =
         stepper(ui, id + ".year", ui.t("date.year"), parsed ? std::to_string(d.year) : none, 10);
     if (dd == 0 && dm == 0 && dy == 0) return;

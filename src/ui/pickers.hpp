@@ -18,6 +18,9 @@ bool choiceGrid(UiContext& ui, const std::string& id, const std::vector<Choice>&
 // A large check box (ID "<id>"), returns true when toggled.
 bool toggle(UiContext& ui, const std::string& id, const std::string& label, bool* value);
 
+// A month's name in the current language ("Desember"), "-" for a number outside 1..12.
+std::string monthName(UiContext& ui, int month);
+
 // Day, month and year with large - / + buttons; no typing. `value` is "YYYY-MM-DD" (empty
 // starts at 1 January of `default_year`). Years run from 1900 to today's year plus
 // `years_ahead` (0 for birth dates; a session may be planned for next year).

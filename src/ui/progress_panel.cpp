@@ -40,6 +40,8 @@ std::string todoText(UiContext& ui, const TodoItem& item) {
             return ui.t("todo.draft", {{"name", name}});
         case TodoKind::lead:
             return ui.t("todo.lead", {{"name", name}});
+        case TodoKind::baby_nik:
+            return ui.t("todo.baby_nik", {{"name", name}});
     }
     return name;
 }
@@ -73,6 +75,7 @@ void progressPanel(UiContext& ui, Navigator& nav, const VolunteerProgress& p, bo
         switch (item.kind) {
             case TodoKind::correction:
             case TodoKind::refused:
+            case TodoKind::baby_nik:
                 nav.push(route::Household{item.household_id});
                 break;
             case TodoKind::draft:

@@ -321,3 +321,28 @@ TEST_CASE("event_data: member class outside 1..3 is event_data_invalid") {
             CHECK(r.error().code == "event_data_invalid");
     }
 }
+
+TEST_CASE("event_data: a baby without a NIK and a pregnancy travel as nik_pending and "
+          "pregnancy_due") {
+    Member baby = sampleMember();
+    baby.nik.clear();
+    baby.birth_date = Date{2026, 11, 1};
+    Json j = strictParse(memberRegisteredData(baby));
+    CHECK(j["nik"] == "");
+    CHECK(j["nik_pending"] == true);
+    CHECK_FALSE(j.contains("pregnancy_due"));
+    const Member back = roundTripMember(baby);
+    checkSameMember(baby, back);
+    CHECK(back.nik.empty());
+
+    Member mother = sampleMember();
+    mother.pregnancy_due = "2027-04";
+    j = strictParse(memberRegisteredData(mother));
+    CHECK(j["pregnancy_due"] == "2027-04");
+    CHECK_FALSE(j.contains("nik_pending"));
+    CHECK(roundTripMember(mother).pregnancy_due == "2027-04");
+    // Members without either carry neither (the protocol's version-1 shape).
+    j = strictParse(memberRegisteredData(sampleMember()));
+    CHECK_FALSE(j.contains("nik_pending"));
+    CHECK_FALSE(j.contains("pregnancy_due"));
+}

@@ -509,3 +509,72 @@ TEST_CASE("household: normaliseName") {
     CHECK(normaliseName(" \t ") == "");
     CHECK(normaliseName("Siti") == "Siti");
 }
+
+TEST_CASE("a baby under one may be registered without a NIK, nobody older", "[household]") {
+    // kToday is 2026-11-22.
+    HouseholdInput in = validInput();
+    MemberInput baby{"", "Bayi Ny. Siti", "2026-10-01", "P", "child", "PBPU", "3"};
+    baby.no_nik = true;
+    in.members.push_back(baby);
+    HouseholdValidation v = validate(in);
+    INFO(describe(v.errors));
+    REQUIRE(v.ok());
+    CHECK(v.members.back().nik.empty());
+    // A NIK typed before the box was ticked is ignored, not kept.
+    in.members.back().nik = "1806014110260001";
+    v = validate(in);
+    REQUIRE(v.ok());
+    CHECK(v.members.back().nik.empty());
+    // Two babies without a NIK in one household are not duplicates of each other.
+    in.members.push_back(in.members.back());
+    in.members.back().name = "Bayi Kembar";
+    CHECK(validate(in).ok());
+
+    HouseholdInput older = validInput();
+    older.members[2].no_nik = true;  // Rizki, born 2015
+    checkOnlyError(validate(older), "members[2].nik", "nik_pending_not_infant");
+    older.members[2].birth_date = "2025-11-22";  // one today
+    checkOnlyError(validate(older), "members[2].nik", "nik_pending_not_infant");
+    older.members[2].birth_date = "2025-11-23";  // one tomorrow
+    CHECK(validate(older).ok());
+}
+
+TEST_CASE("a woman aged 10-55 may be marked pregnant with a month up to nine ahead",
+          "[household]") {
+    REQUIRE(dueMonthChoices(test::kToday) ==
+            std::vector<std::string>{"2026-11", "2026-12", "2027-01", "2027-02", "2027-03",
+                                     "2027-04", "2027-05", "2027-06", "2027-07", "2027-08"});
+    HouseholdInput in = validInput();
+    in.members[1].pregnancy_due = "2027-03";  // Siti, born 1988
+    HouseholdValidation v = validate(in);
+    REQUIRE(v.ok());
+    CHECK(v.members[1].pregnancy_due == "2027-03");
+    CHECK(v.members[0].pregnancy_due.empty());
+
+    for (const char* month : {"2026-10", "2027-09", "2027-3", "maret", "2027-13"}) {
+        INFO(month);
+        in.members[1].pregnancy_due = month;
+        checkOnlyError(validate(in), "members[1].pregnancy_due", "pregnancy_due_invalid");
+    }
+    HouseholdInput man = validInput();
+    man.members[0].pregnancy_due = "2027-01";
+    checkOnlyError(validate(man), "members[0].pregnancy_due", "pregnancy_not_female");
+    HouseholdInput young = validInput();
+    young.members[1].birth_date = "2017-01-01";  // 9
+    young.members[1].nik = "1806014101170002";
+    young.members[1].pregnancy_due = "2027-01";
+    CHECK(hasError(validate(young), "members[1].pregnancy_due", "pregnancy_age"));
+    young.members[1].birth_date = "1970-01-01";  // 56
+    young.members[1].nik = "1806014101700002";
+    CHECK(hasError(validate(young), "members[1].pregnancy_due", "pregnancy_age"));
+    young.members[1].birth_date = "1971-11-22";  // 55 today
+    young.members[1].nik = "1806016211710002";
+    CHECK(validate(young).ok());
+}
+
+TEST_CASE("age in whole years turns on the birthday", "[household]") {
+    CHECK(ageInYears(Date{2000, 2, 29}, Date{2001, 2, 28}) == 0);
+    CHECK(ageInYears(Date{2000, 2, 29}, Date{2001, 3, 1}) == 1);
+    CHECK(ageInYears(Date{1980, 5, 15}, Date{2026, 5, 14}) == 45);
+    CHECK(ageInYears(Date{1980, 5, 15}, Date{2026, 5, 15}) == 46);
+}

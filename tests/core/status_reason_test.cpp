@@ -8,7 +8,7 @@ using namespace pekon;
 using S = MemberStatus;
 
 TEST_CASE("office reasons: the lists, and an unknown code is shown as other", "[status_reason]") {
-    CHECK(correctionReasonCodes().size() == 9);
+    CHECK(correctionReasonCodes().size() == 10);
     CHECK(rejectionReasonCodes().size() == 6);
     CHECK(correctionReasonCodes().back() == "other");
     CHECK(rejectionReasonCodes().back() == "other");

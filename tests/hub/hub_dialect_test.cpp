@@ -35,7 +35,7 @@ TEST_CASE("hub schema: the missing steps are applied in order, a newer store is 
         return {};
     };
     REQUIRE(migrateSchema(1, kSqliteDialect, record));
-    CHECK(applied == std::vector<std::int64_t>{2, 3, 4, 5, 6, 7, 8, 9});
+    CHECK(applied == std::vector<std::int64_t>{2, 3, 4, 5, 6, 7, 8, 9, 10});
     applied.clear();
     REQUIRE(migrateSchema(kHubSchemaVersion, kPostgresDialect, record));
     CHECK(applied.empty());

@@ -36,7 +36,11 @@ std::string event(const std::string& id, int seq, const std::string& type, const
                          {"actor", "u1"}, {"data", data}});
 }
 
-// One household of two in Negeri Ratu (Kota Agung), pushed a month ago; the head verified.
+// The month three months after now: a pregnant woman's expected delivery.
+std::string dueMonth() { return formatIsoDate(dateOf(webNow() + 90 * 86400)).substr(0, 7); }
+
+// One household of two in Negeri Ratu (Kota Agung), pushed a month ago; the head verified, his
+// wife pregnant.
 void seed(const std::string& url) {
     auto store = hub::openHubStore(url);
     REQUIRE(store);
@@ -60,7 +64,11 @@ void seed(const std::string& url) {
                        "," + event("e2", 2, "member.registered",
                                    member("m1", kNik1, "1980-05-15", "M", "head")) +
                        "," + event("e3", 3, "member.registered",
-                                   member("m2", kNik2, "1982-08-15", "F", "spouse")) +
+                                   [&] {
+                                       Json m = member("m2", kNik2, "1982-08-15", "F", "spouse");
+                                       m["pregnancy_due"] = dueMonth();
+                                       return m;
+                                   }()) +
                        "]}";
     auto events = parsePushRequest(body);
     REQUIRE(events);
@@ -128,7 +136,18 @@ TEMPLATE_TEST_CASE("web dashboard: coverage, drill-down, report, export, filters
     CHECK(contains(d.body, "id=\"socialization\""));
     CHECK(contains(d.body, "Belum ada sesi sosialisasi"));    // none held yet
     CHECK(contains(d.body, "id=\"complaints\""));
+    // Mothers and newborns per pekon, linked to the queue with them first.
+    CHECK(contains(d.body, "id=\"mothers\""));
+    CHECK(contains(d.body, "Ibu hamil belum terlindungi"));
+    CHECK(contains(d.body, "href=\"/office/queue?first=mothers\""));
     checkNothingPersonal(d.body);
+    Page queue = viewer.get("/office/queue?first=mothers");
+    REQUIRE(queue.status == 200);
+    const size_t wife = queue.body.find("href=\"/office/members/m2\"");
+    REQUIRE(wife != std::string::npos);
+    CHECK(wife < queue.body.find("href=\"/office/members/m1\""));  // before her husband
+    CHECK(contains(queue.body, "Hamil, perkiraan lahir " + dueMonth()));
+    CHECK(contains(queue.body, "Ibu hamil dan bayi dulu"));
 
     Page kec = viewer.get("/office/dashboard?kec=18.06.01");
     REQUIRE(kec.status == 200);
@@ -160,6 +179,9 @@ TEMPLATE_TEST_CASE("web dashboard: coverage, drill-down, report, export, filters
     CHECK(contains(csv.body, "coverage,18.06.01.2016,Negeri Ratu,registered,2"));
     CHECK(contains(csv.body, "coverage,18.06.01,Kota Agung,verified,1"));
     CHECK(contains(csv.body, "pipeline,18.06.01,Kota Agung,days_to_verified_median,3"));
+    CHECK(contains(csv.body, "mothers_infants,18.06.01.2016,Negeri Ratu,pregnant,1"));
+    CHECK(contains(csv.body, "mothers_infants,18.06.01.2016,Negeri Ratu,pregnant_not_covered,1"));
+    CHECK(contains(csv.body, "mothers_infants,18.06.01.2016,Negeri Ratu,infants_under_1,0"));
     checkNothingPersonal(csv.body);
     Page xlsx = viewer.get("/office/dashboard/export?format=xlsx");
     REQUIRE(xlsx.status == 200);

@@ -142,3 +142,27 @@ TEST_CASE("error bodies have the protocol's shape", "[sync_json]") {
     CHECK((*json)["error"]["code"] == "too_large");
     CHECK((*json)["error"]["message"] == "More than 1000 events in one request.");
 }
+
+TEST_CASE("a baby without a NIK and a pregnancy are additive fields of member.registered",
+          "[sync_json]") {
+    auto check = [](const std::string& nik, const std::string& extra) {
+        return checkEvent(only(R"({"events":[)" + memberEvent("e1", nik, extra) + "]}"));
+    };
+    CHECK_FALSE(check("", R"(,"nik_pending":true)"));
+    CHECK_FALSE(check("1806011505800001", R"(,"nik_pending":false)"));
+    CHECK_FALSE(check("1806011505800001", R"(,"pregnancy_due":"2027-03")"));
+    // Without nik_pending an empty NIK is what it always was: invalid.
+    REQUIRE(check("", ""));
+    CHECK(check("", "")->message_en.find("nik") != std::string::npos);
+    REQUIRE(check("1806011505800001", R"(,"nik_pending":true)"));
+    CHECK(check("1806011505800001", R"(,"nik_pending":true)")->message_en.find("empty") !=
+          std::string::npos);
+    CHECK(check("", R"(,"nik_pending":"yes")"));
+    for (const char* bad : {R"("2027-13")", R"("2027-3")", R"("March")", "202703", "null"}) {
+        INFO(bad);
+        auto e = check("1806011505800001", std::string(R"(,"pregnancy_due":)") + bad);
+        REQUIRE(e);
+        CHECK(e->message_en.find("pregnancy_due") != std::string::npos);
+        CHECK(e->message_id != e->message_en);
+    }
+}

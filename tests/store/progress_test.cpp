@@ -130,3 +130,39 @@ TEST_CASE("progress: the volunteer's week and what is left to do", "[progress]")
     CHECK(next->week.households == 0);
     CHECK(next->todo.size() == 4);
 }
+
+TEST_CASE("progress: a baby registered without a NIK waits on the list until it has one",
+          "[progress][mothers]") {
+    Fixture f;
+    HouseholdInput family = test::sampleHousehold(4, 12, 1);
+    MemberInput baby{"", "Bayi Rina", "2026-10-01", "F", "child", "PBPU", "3"};
+    baby.no_nik = true;
+    family.members.push_back(baby);
+    auto done = registerHouseholds(*f.store, {family}, test::regions(),
+                                   {f.rina.id, kNow - 3600, test::kToday});
+    INFO((done.errors.empty() ? "" : done.errors[0].field + " " + done.errors[0].error.code));
+    REQUIRE(done.ok());
+    const RegisteredHousehold& h = done.households.front();
+
+    auto p = volunteerProgress(*f.store, f.rina.id, kNow);
+    REQUIRE(p);
+    REQUIRE(p->todo.size() == 1);
+    CHECK(p->todo[0].kind == TodoKind::baby_nik);
+    CHECK(p->todo[0].name == "Bayi Rina");
+    CHECK(p->todo[0].household_id == h.household_id);
+    CHECK(volunteerProgress(*f.store, f.dewi.id, kNow)->todo.empty());
+
+    // The NIK arrives: the volunteer adds it; the hub gets it as a correction.
+    MemberInput with_nik = baby;
+    with_nik.no_nik = false;
+    with_nik.nik = "1806014110260001";
+    auto changed = correctMember(*f.store, h.member_ids[1], with_nik, test::regions(),
+                                 {f.rina.id, kNow, test::kToday});
+    REQUIRE(changed);
+    CHECK(*changed == std::vector<std::string>{"nik"});
+    CHECK(volunteerProgress(*f.store, f.rina.id, kNow)->todo.empty());
+    auto events = listEvents(*f.store, 0, 100);
+    REQUIRE(events);
+    CHECK(events->back().type == "member.corrected");
+    CHECK(events->back().data.find("\"nik\":\"1806014110260001\"") != std::string::npos);
+}

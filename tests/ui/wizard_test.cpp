@@ -169,3 +169,101 @@ TEST_CASE("ui wizard: every step is kept as a draft and offered back") {
     CHECK(wizard.draft().step == WizardStep::members);
     CHECK(wizard.draft().household.village_code == "18.06.20.2001");
 }
+
+// A new device's supervisor at the members step of a new household.
+struct AtMembersStep {
+    std::unique_ptr<Store> store;
+    std::unique_ptr<test::Headless> headless;
+    explicit AtMembersStep(const std::string& file) {
+        auto opened = Store::open(test::tempPath(file));
+        REQUIRE(opened.ok());
+        store = std::move(opened.value());
+        auto user = createUser(*store, "Rina Marlina", Role::supervisor, "428195", "", kNow);
+        REQUIRE(user.ok());
+        headless = std::make_unique<test::Headless>(*store);
+        headless->home(*user);
+        test::walkToMembersStep(*headless);
+    }
+};
+
+TEST_CASE("ui wizard: a pregnant mother and a newborn without a NIK, by tapping") {
+    AtMembersStep at("wizard_mothers.db");
+    test::Headless& app = *at.headless;
+    auto& store = at.store;
+    const Date today = app.ui().today();
+    const std::string due = dueMonthChoices(today)[3];
+
+    // The mother: aged 10-55, so the form asks; the month is one large button.
+    app.tap("wizard.member.add");
+    app.typeInto("wizard.member.nik", "1806016208850002");
+    app.typeInto("wizard.member.name", "siti aminah");
+    pickBirth(app, 1985, 8, 22);
+    CHECK_FALSE(app.ui().find("wizard.member.pregnancy." + due));  // not before the sex
+    app.tap("wizard.member.sex.F");
+    app.tap("wizard.member.relation.head");
+    app.tap("wizard.member.segment.PBPU");
+    app.tap("wizard.member.pregnancy." + due);
+    app.tap("wizard.member.done");
+
+    // The baby, a month old, without a NIK: the box hides the NIK field.
+    const Date born = fromDays(toDays(today) - 30);
+    app.tap("wizard.member.add");
+    app.tap("wizard.member.no_nik");
+    CHECK_FALSE(app.ui().find("wizard.member.nik"));
+    app.typeInto("wizard.member.name", "bayi siti");
+    pickBirth(app, born.year, born.month, born.day);
+    app.tap("wizard.member.sex.M");
+    CHECK_FALSE(app.ui().find("wizard.member.pregnancy." + due));  // a boy is never asked
+    app.tap("wizard.member.relation.child");
+    app.tap("wizard.member.segment.PBPU");
+    app.tap("wizard.member.done");
+    app.tap("wizard.next");
+    test::requireStep(app, WizardStep::classes);
+    app.tap("wizard.class.0.3");
+    app.tap("wizard.class.1.3");
+    app.tap("wizard.next");
+    app.tap("wizard.doc.kk");
+    app.tap("wizard.next");
+    app.tap("wizard.consent.citizen");
+    app.tap("wizard.consent.volunteer");
+    app.tap("wizard.next");
+    app.tap("wizard.next");
+    REQUIRE(app.screen() == "receipt");
+    CHECK(app.ui().missingKeys().empty());
+
+    auto events = listEvents(*store, 0, 10);
+    REQUIRE(events.ok());
+    REQUIRE(events->size() == 3);
+    CHECK((*events)[1].data.find("\"pregnancy_due\":\"" + due + "\"") != std::string::npos);
+    CHECK((*events)[1].data.find("nik_pending") == std::string::npos);
+    CHECK((*events)[2].data.find("\"nik\":\"\"") != std::string::npos);
+    CHECK((*events)[2].data.find("\"nik_pending\":true") != std::string::npos);
+    CHECK((*events)[2].data.find("pregnancy_due") == std::string::npos);
+}
+
+TEST_CASE("ui wizard: no NIK is refused for anyone but a baby under one") {
+    AtMembersStep at("wizard_no_nik.db");
+    test::Headless& app = *at.headless;
+    app.tap("wizard.member.add");
+    app.tap("wizard.member.no_nik");
+    app.typeInto("wizard.member.name", "budi santoso");
+    pickBirth(app, 1980, 5, 15);
+    app.tap("wizard.member.sex.M");
+    app.tap("wizard.member.relation.head");
+    app.tap("wizard.member.segment.PBPU");
+    app.tap("wizard.member.done");
+    app.tap("wizard.next");
+    CHECK(test::wizardOf(app).draft().step == WizardStep::members);
+    FieldErrors warnings;
+    const FieldErrors errors = validateStep(test::wizardOf(app).draft(), WizardStep::members,
+                                            test::regions(), app.ui().today(), warnings);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].field == "members[0].nik");
+    CHECK(errors[0].error.code == "nik_pending_not_infant");
+    // Editing it again shows why where the NIK would be, and unticking brings the field back.
+    app.tap("wizard.member.edit.0");
+    CHECK_FALSE(app.ui().find("wizard.member.nik"));
+    app.tap("wizard.member.no_nik");
+    CHECK(app.ui().find("wizard.member.nik"));
+    CHECK(app.ui().missingKeys().empty());
+}

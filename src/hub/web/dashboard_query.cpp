@@ -205,6 +205,14 @@ std::vector<FigureRow> dashboardFigures(const PageContext& ctx, const Dashboard&
             add("socialization", d.total.code, "quiz_post_share_" + g.key, fixed(post, 4));
         }
     }
+    for (const MotherInfantCount& m : d.mothers_infants) {
+        add("mothers_infants", m.village_code, "pregnant", std::to_string(m.pregnant));
+        add("mothers_infants", m.village_code, "pregnant_not_covered",
+            std::to_string(m.pregnant_uncovered));
+        add("mothers_infants", m.village_code, "infants_under_1", std::to_string(m.infants));
+        add("mothers_infants", m.village_code, "infants_under_1_not_covered",
+            std::to_string(m.infants_uncovered));
+    }
     const std::pair<const char*, std::int64_t> tickets[] = {
         {"tickets_open", d.tickets.open},
         {"tickets_in_progress", d.tickets.in_progress},

@@ -29,6 +29,7 @@ QueueFilter filterOfQuery(const Form& query) {
     for (const FilterField& f : kFilterFields) filter.*(f.field) = query.value(f.name);
     for (const std::string& code : query.all("state"))
         if (auto state = parseOfficeState(code)) filter.states.push_back(*state);
+    filter.mothers_first = query.value("first") == "mothers";
     return filter;
 }
 
@@ -43,6 +44,7 @@ std::string queryOfFilter(const QueueFilter& filter) {
     };
     for (const FilterField& f : kFilterFields) add(f.name, filter.*(f.field));
     for (OfficeState state : filter.states) add("state", officeStateCode(state));
+    if (filter.mothers_first) add("first", "mothers");
     return out;
 }
 
@@ -50,6 +52,7 @@ void hiddenFilter(Html& html, const QueueFilter& filter) {
     for (const FilterField& f : kFilterFields)
         if (!(filter.*(f.field)).empty()) html.hidden(f.name, filter.*(f.field));
     for (OfficeState state : filter.states) html.hidden("state", officeStateCode(state));
+    if (filter.mothers_first) html.hidden("first", "mothers");
 }
 
 void decisionControls(Html& html, const PageContext& ctx, std::string_view prefix) {
@@ -122,6 +125,14 @@ void checkAndStateCells(Html& html, const PageContext& ctx, const MemberRow& mem
     html.open("td", {{"data-label", ctx.t("queue.state")}});
     stateTag(html, ctx, member.state);
     html.close("td");
+}
+
+void motherInfantTags(Html& html, const PageContext& ctx, const MemberRow& member) {
+    if (!member.pregnancy_due.empty())
+        html.text(" ").el("span", {{"class", "tag mother"}},
+                          ctx.t("office.tag.pregnant", {{"month", member.pregnancy_due}}));
+    else if (member.queue_rank == 0)
+        html.text(" ").el("span", {{"class", "tag mother"}}, ctx.t("office.tag.infant"));
 }
 
 Status auditBy(PageContext& ctx, std::string_view action, std::string_view target,

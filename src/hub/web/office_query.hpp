@@ -31,6 +31,9 @@ void checkTags(Html& html, const PageContext& ctx, const std::vector<std::string
 // A member's check tags and state tag as two table cells.
 void checkAndStateCells(Html& html, const PageContext& ctx, const MemberRow& member);
 
+// " Pregnant, due 2027-03" or " Baby" as a tag after a member's name (queue rank 0).
+void motherInfantTags(Html& html, const PageContext& ctx, const MemberRow& member);
+
 // Appends the signed-in staff member's audit line (action, target, detail JSON or "").
 Status auditBy(PageContext& ctx, std::string_view action, std::string_view target,
                std::string detail = "");

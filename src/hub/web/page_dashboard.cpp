@@ -426,6 +426,49 @@ void socializationSection(Html& h, const PageContext& ctx, const Dashboard& d) {
     h.close("section");
 }
 
+// Pregnant women and infants under one per pekon, with those not yet covered; the queue opens
+// with them first.
+void mothersSection(Html& h, const PageContext& ctx, const Dashboard& d) {
+    h.open("section", {{"id", "mothers"}});
+    h.el("h2", ctx.t("dash.mothers"));
+    h.el("p", {{"class", "hint"}}, ctx.t("dash.mothers_hint"));
+    if (d.mothers_infants.empty()) {
+        h.el("p", {{"class", "empty"}}, ctx.t("dash.no_mothers"));
+        h.close("section");
+        return;
+    }
+    MotherInfantCount total;
+    h.open("div", {{"class", "table-wrap"}}).open("table", {{"class", "list figures"}});
+    h.open("thead").open("tr");
+    const char* keys[] = {"dash.pekon", "dash.pregnant", "dash.pregnant_uncovered",
+                          "dash.infants", "dash.infants_uncovered"};
+    for (const char* key : keys) h.el("th", {{"scope", "col"}}, ctx.t(key));
+    h.close("tr").close("thead").open("tbody");
+    auto row = [&](const std::string& name, const MotherInfantCount& m, bool strong) {
+        h.open("tr", {{strong ? "class" : "", "total"}});
+        h.el("th", {{"scope", "row"}, {"data-label", ctx.t(keys[0])}}, name);
+        const std::int64_t values[] = {m.pregnant, m.pregnant_uncovered, m.infants,
+                                       m.infants_uncovered};
+        for (size_t i = 0; i < std::size(values); ++i)
+            h.el("td", {{"data-label", ctx.t(keys[i + 1])}, {"class", "num"}},
+                 groupedNumber(ctx, values[i]));
+        h.close("tr");
+    };
+    for (const MotherInfantCount& m : d.mothers_infants) {
+        row(villageName(ctx, m.village_code), m, false);
+        total.pregnant += m.pregnant;
+        total.pregnant_uncovered += m.pregnant_uncovered;
+        total.infants += m.infants;
+        total.infants_uncovered += m.infants_uncovered;
+    }
+    row(ctx.t("dash.mothers_total"), total, true);
+    h.close("tbody").close("table").close("div");
+    h.open("p", {{"class", "no-print"}})
+        .el("a", {{"href", "/office/queue?first=mothers"}}, ctx.t("dash.mothers_queue_link"))
+        .close("p");
+    h.close("section");
+}
+
 void complaintsSection(Html& h, const PageContext& ctx, const Dashboard& d,
                        const DashboardFilter& f) {
     h.open("section", {{"id", "complaints"}});
@@ -483,6 +526,7 @@ WebResponse dashboardPage(PageContext& ctx) {
     pipelineSection(h, ctx, *data, *filter);
     workSection(h, ctx, *data, *filter);
     socializationSection(h, ctx, *data);
+    mothersSection(h, ctx, *data);
     satisfactionSection(h, ctx, *data);
     complaintsSection(h, ctx, *data, *filter);
     return page(ctx, ctx.t("dash.title") + " \xE2\x80\x94 " + area, h.str());

@@ -48,6 +48,8 @@ WebResponse decideAction(PageContext& ctx) {
         if (code == "note_too_long") return errorPage(ctx, 400, "decide.error.note");
         return errorPage(ctx, 503, "error.storage");
     }
+    if (done->nik_pending > 0)  // babies without a NIK yet were left in the queue
+        return redirect(withDone(back, done->decided ? "decided_nik_pending" : "decide_nik_pending"));
     if (done->decided == 0) return errorPage(ctx, 404, "error.not_found");
     return redirect(withDone(back, "decided"));
 }

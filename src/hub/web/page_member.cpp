@@ -55,7 +55,8 @@ void memberTable(Html& h, const PageContext& ctx, const std::vector<MemberRow>& 
     h.close("tr").close("thead").open("tbody");
     for (const MemberRow& m : rows) {
         h.open("tr");
-        h.el("td", {{"data-label", ctx.t("queue.nik")}}, maskedNik(m.nik));
+        h.el("td", {{"data-label", ctx.t("queue.nik")}},
+             m.nik.empty() ? ctx.t("office.nik_pending") : maskedNik(m.nik));
         h.open("td", {{"data-label", ctx.t("queue.name")}});
         if (m.member_id == current)
             h.el("strong", m.name);
@@ -136,13 +137,15 @@ WebResponse memberPage(PageContext& ctx) {
     Html h;
     h.open("p");
     stateTag(h, ctx, m.state);
+    motherInfantTags(h, ctx, m);
     h.close("p");
     h.open("dl", {{"class", "facts"}});
-    fact(h, ctx, "person.nik", m.nik);
+    fact(h, ctx, "person.nik", m.nik.empty() ? ctx.t("office.nik_pending") : m.nik);
     fact(h, ctx, "queue.name", m.name);
     fact(h, ctx, "person.birth_date", m.birth_date);
     fact(h, ctx, "person.sex", ctx.t("sex." + m.sex));
     fact(h, ctx, "person.relation", ctx.t("relation." + m.relation));
+    if (!m.pregnancy_due.empty()) fact(h, ctx, "person.pregnancy_due", m.pregnancy_due);
     fact(h, ctx, "queue.segment_class",
          m.segment + (m.klass ? " / " + std::to_string(*m.klass) : ""));
     fact(h, ctx, "person.phone", v.phone);

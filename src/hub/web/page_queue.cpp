@@ -79,6 +79,10 @@ void filterForm(Html& h, PageContext& ctx, const QueueFilter& f) {
         option(h, officeStateCode(s), ctx.t("office.state." + std::string(officeStateCode(s))),
                f.states.size() == 1 && f.states[0] == s);
     h.close("select").close("div");
+    selectOpen(h, ctx, "first", "queue.order");
+    option(h, "", ctx.t("queue.order_time"), !f.mothers_first);
+    option(h, "mothers", ctx.t("queue.order_mothers"), f.mothers_first);
+    h.close("select").close("div");
     h.open("div", {{"class", "field buttons-inline"}});
     h.el("button", {{"type", "submit"}}, ctx.t("queue.apply"));
     h.el("a", {{"href", "/office/queue"}, {"class", "button"}}, ctx.t("queue.reset"));
@@ -140,9 +144,11 @@ WebResponse queuePageView(PageContext& ctx) {
                               {"aria-label", ctx.t("queue.select")}});
             h.close("td");
         }
-        h.el("td", {{"data-label", ctx.t("queue.nik")}}, maskedNik(m.nik));
+        h.el("td", {{"data-label", ctx.t("queue.nik")}},
+             m.nik.empty() ? ctx.t("office.nik_pending") : maskedNik(m.nik));
         h.open("td", {{"data-label", ctx.t("queue.name")}});
         h.el("a", {{"href", "/office/members/" + m.member_id}}, m.name);
+        motherInfantTags(h, ctx, m);
         h.close("td");
         h.el("td", {{"data-label", ctx.t("queue.village")}}, villageName(ctx, m.village_code));
         h.el("td", {{"data-label", ctx.t("queue.segment_class")}},

@@ -87,7 +87,7 @@ void HouseholdScreen::drawContent(UiContext& ui, Navigator& nav) {
         ImGui::PushFont(ui.fonts.large);
         ImGui::TextUnformatted(r.member.name.c_str());
         ImGui::PopFont();
-        textMuted("NIK " + maskDigits(r.member.nik) + "  ·  " +
+        textMuted(nikText(ui, r.member.nik) + "  ·  " +
                   ui.t("relation." + std::string(relationCode(r.member.relation))) + "  ·  " +
                   std::string(segmentCode(r.member.segment)) + " " +
                   ui.t("class." + std::to_string(r.member.care_class)));
@@ -123,6 +123,7 @@ MemberEditScreen::MemberEditScreen(const MemberRecord& r) : member_id_(r.member.
               std::string(relationCode(m.relation)),
               std::string(segmentCode(m.segment)),
               std::to_string(m.care_class)};
+    input_.no_nik = m.nik.empty();  // a baby registered without a NIK: untick to add it
 }
 
 bool MemberEditScreen::onScan(UiContext& ui, Navigator& /*nav*/, const ScanPayload& payload) {
@@ -146,7 +147,7 @@ void MemberEditScreen::drawContent(UiContext& ui, Navigator& nav) {
     textMuted(ui.t("member_edit.intro"));
     ImGui::BeginChild("form", ImVec2(0, -ui.px(80)), false);
     dragScroll();
-    if (memberForm(ui, "edit.member", input_)) nav.push(route::Scanner{});
+    if (memberForm(ui, "edit.member", input_, false)) nav.push(route::Scanner{});
     ImGui::TextUnformatted(ui.t("label.class").c_str());
     for (const char digit : {'1', '2', '3'}) {
         if (digit != '1') ImGui::SameLine();

@@ -17,8 +17,10 @@ void WizardScreen::drawMembers(UiContext& ui, Navigator& nav) {
         ImGui::PushFont(ui.fonts.large);
         ImGui::TextUnformatted(m.name.empty() ? "-" : m.name.c_str());
         ImGui::PopFont();
-        textMuted("NIK " + maskDigits(m.nik) + "  ·  " +
+        textMuted(nikText(ui, m.no_nik ? std::string() : m.nik) + "  ·  " +
                   ui.t("relation." + (m.relation.empty() ? "other" : m.relation)));
+        if (!m.pregnancy_due.empty())
+            textMuted(ui.t("member.pregnant_due", {{"month", m.pregnancy_due}}));
         if (button(ui, "wizard.member.edit." + std::to_string(i), ui.t("wizard.members.edit"),
                    ImVec2(ui.px(180), 0), ButtonStyle::secondary))
             model_.editMember(i);

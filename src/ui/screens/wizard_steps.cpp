@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 #include "ui/pickers.hpp"
 #include "ui/screens/wizard_screen.hpp"
+#include "ui/member_form.hpp"
 #include "ui/widgets.hpp"
 
 namespace pekon::ui {
@@ -132,9 +133,12 @@ void WizardScreen::drawReview(UiContext& ui) {
     ImGui::TextWrapped("%s: %s", ui.t("label.kk_number").c_str(), h.kk_number.c_str());
     ImGui::Separator();
     for (const MemberInput& m : h.members) {
-        ImGui::TextWrapped("%s  ·  NIK %s  ·  %s  ·  %s %s", m.name.c_str(),
-                           maskDigits(m.nik).c_str(), ui.t("relation." + m.relation).c_str(),
-                           m.segment.c_str(), m.care_class.c_str());
+        ImGui::TextWrapped("%s  ·  %s  ·  %s  ·  %s %s", m.name.c_str(),
+                           nikText(ui, m.no_nik ? std::string() : m.nik).c_str(),
+                           ui.t("relation." + m.relation).c_str(), m.segment.c_str(),
+                           m.care_class.c_str());
+        if (!m.pregnancy_due.empty())
+            textMuted(ui.t("member.pregnant_due", {{"month", m.pregnancy_due}}));
     }
 }
 
