@@ -61,7 +61,8 @@ Result<HouseholdInput> readHousehold(const Json& object, const std::string& wher
                                  {"sex", &m.sex},
                                  {"relation", &m.relation},
                                  {"segment", &m.segment},
-                                 {"class", &m.care_class}});
+                                 {"class", &m.care_class},
+                                 {"pregnancy_due", &m.pregnancy_due}});
             !s)
             return s.error();
         h.members.push_back(std::move(m));

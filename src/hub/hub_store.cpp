@@ -69,6 +69,7 @@ Result<std::unique_ptr<HubStore>> openHubStore(const std::string& db_url,
     auto db = openDb(db_url, options);
     if (!db) return db.error();
     if (auto s = migrateHub(**db, platform::nowSeconds()); !s) return s.error();
+    (*db)->refreshPlannerStats();
     return std::unique_ptr<HubStore>(std::make_unique<TxHubStore>(std::move(db.value())));
 }
 

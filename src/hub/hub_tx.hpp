@@ -123,6 +123,11 @@ class HubDb {
     virtual bool concurrent() const = 0;
     virtual const SqlDialect& dialect() const = 0;
     virtual Status transaction(TxMode mode, const std::function<Status(HubTx&)>& work) = 0;
+    // Brings the query planner's statistics up to date (SQLite: a sampled ANALYZE, some
+    // milliseconds at a million members; PostgreSQL: nothing, its autovacuum keeps them).
+    // Without them SQLite may read the dashboard's figures through the wrong index. Best
+    // effort: a store that is busy keeps the statistics it had.
+    virtual void refreshPlannerStats() {}
 };
 
 // `work(HubTx&)` returning Result<T>, in a transaction of `mode`; its value after the commit.

@@ -43,6 +43,14 @@ void KioskWorker::run() {
             woken_ = false;
         }
         drain();
+        // pekon-hub serve runs for weeks while the tables grow: the planner's statistics are
+        // refreshed hourly, in the store's turn (a sampled ANALYZE is short).
+        const auto now = std::chrono::steady_clock::now();
+        if (now - stats_at_ >= std::chrono::hours(1)) {
+            const auto turn = api_.storeTurn();
+            turn.store.db().refreshPlannerStats();
+            stats_at_ = now;
+        }
     }
 }
 

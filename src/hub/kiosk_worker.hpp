@@ -37,6 +37,8 @@ class KioskWorker {
     std::mutex mutex_;
     std::condition_variable cv_;
     bool woken_ = true;  // the first round drains what an earlier run left
+    // When the planner's statistics were last refreshed (the store's open refreshes them).
+    std::chrono::steady_clock::time_point stats_at_ = std::chrono::steady_clock::now();
     bool stopping_ = false;
     std::thread thread_;
 };

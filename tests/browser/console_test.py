@@ -12,6 +12,7 @@ Screenshots of the main pages go to --screenshots (docs/screenshots when
 refreshed by hand). Exit status 0 when every step did what it should.
 """
 import argparse
+import datetime
 import json
 import os
 import re
@@ -29,7 +30,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ADMIN = ("admin", "admin-pass-2026")
 HOUSEHOLD = "tests/data/household_valid.json"
-NIKS = ("1806011505800001", "1806016208850002", "1806010101100003")
+NIKS = ("1806011505800001", "1806016208850002", "1806010101100003", "1806025708900002")
 PHONE = "+6281234567890"
 ANSWER = "Kartu sudah dicetak. Silakan ambil di Puskesmas Kota Agung hari Senin."
 
@@ -149,7 +150,14 @@ def main():
         expect(not any(nik in page for nik in NIKS), "no whole NIK in the queue")
         shot("office-queue.png")
 
+        # The order control: pregnant women and babies first (none here), the filter kept.
+        Select(driver.find_element(By.ID, "f-first")).select_by_value("mothers")
+        driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+        wait.until(ec.url_contains("first=mothers"))
+        expect("Budi Santoso" in driver.page_source, "the queue in the mothers-first order")
+
         # Find a person by the filters (the village), then open the page.
+        driver.get(hub.origin + "/office/queue")
         Select(driver.find_element(By.ID, "f-village")).select_by_value("18.06.01.2016")
         driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
         wait.until(ec.url_contains("village=18.06.01.2016"))
@@ -214,6 +222,21 @@ def main():
                "the refused line's number")
         shot("office-upload-report.png")
 
+        # A pregnant woman registered in Talang Padang (due in two months), for the dashboard's
+        # mothers and newborns.
+        today = datetime.date.today()
+        month = today.month + 2
+        due = f"{today.year + (month - 1) // 12}-{(month - 1) % 12 + 1:02d}"
+        mother = os.path.join(work, "mother.json")
+        with open(mother, "w") as f:
+            json.dump({"kk_number": "1806021203150007", "village_code": "18.06.02.2012",
+                       "address": "Jl. Pasar", "members": [
+                           {"nik": "1806025708900002", "name": "Rina Wati",
+                            "birth_date": "1990-08-17", "sex": "F", "relation": "head",
+                            "segment": "PBPU", "class": 3, "pregnancy_due": due}]}, f)
+        run([args.cli, "household", "add", "--json", mother, "--db", tablet], env=env)
+        run([args.cli, "sync", "--db", tablet], env=env)
+
         # The dashboard: Kota Agung's population entered on the command line, the regency's
         # coverage with its chart, the kecamatan opened, its figures exported, the report as
         # it prints.
@@ -229,6 +252,13 @@ def main():
         expect(len(driver.find_elements(By.CSS_SELECTOR, "svg.chart")) >= 2, "the charts")
         expect(not any(nik in page for nik in NIKS) and "Budi" not in page,
                "nothing personal on the dashboard")
+        mothers = driver.find_element(By.CSS_SELECTOR, "section#mothers tbody tr").text
+        expect("Talang Padang" in mothers or "18.06.02.2012" in mothers,
+               f"the mothers and newborns of the pekon ({mothers})")
+        expect(driver.find_element(By.CSS_SELECTOR,
+                                   "section#mothers tbody tr td[data-label]").text == "1",
+               "one pregnant woman, counted")
+        expect("Rina Wati" not in page, "no mother named on the dashboard")
         width = driver.execute_script("return document.documentElement.scrollWidth")
         expect(width <= 1366, f"the dashboard fits 1366 pixels ({width}px)")
         tall_shot("office-dashboard.png")

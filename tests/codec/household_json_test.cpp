@@ -222,3 +222,12 @@ TEST_CASE("household_json: invalid UTF-8 is an error, never a crash") {
           "Siti \"A\xC5\x84"
           "a\" \\ \xC3\xA9");
 }
+
+TEST_CASE("household_json: a member may carry the expected month of a pregnancy") {
+    auto r = parseHouseholdImport(household("", R"(, "pregnancy_due": "2027-03")"));
+    REQUIRE(r.ok());
+    CHECK(r->at(0).members[0].pregnancy_due == "2027-03");
+    CHECK(parseHouseholdImport(household())->at(0).members[0].pregnancy_due.empty());
+    checkFails(household("", R"(, "pregnancy_due": ["2027-03"])"), "import_shape_invalid",
+               "$.members[0].pregnancy_due");
+}
