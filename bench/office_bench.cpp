@@ -790,6 +790,13 @@ void runOn(const char* backend, const Options& o, bool postgres,
     });
     const Timed dash_ref = timeIt(runs, [&](int) { plain(db, kPlainStates, {}); });
     row("dashboard: regency (p95 <= 500)", dash, dash_ref);
+    // Its two parts apart, to see where the time goes.
+    row("  of which the member figures", timeIt(runs, [&](int) {
+            need(readDashboard(db, {}, dash_now, "18.06", 641036), "dashboard");
+        }), dash_ref);
+    row("  of which the complaint counts", timeIt(runs, [&](int) {
+            complaintCounts("", 0, INT64_MAX);
+        }), dash_ref);
     auto kecamatanOf = [&](int i) {
         return villages[static_cast<size_t>(i * 37) % villages.size()].substr(0, 8);
     };
