@@ -37,6 +37,26 @@ constexpr const char* kBabiesWithoutNik =
     "WHERE m.nik = '' AND h.registered_by = ? AND m.status NOT IN ('needs_correction', "
     "'rejected') ORDER BY m.key";
 
+// The rows of `query` (name, `target`, at) for `user_id`, as to-do items of `kind`.
+Status appendTodos(sql::Connection& db, const char* query, const std::string& user_id,
+                   TodoKind kind, std::string TodoItem::*target, const char* doing,
+                   std::vector<TodoItem>& out) {
+    auto stmt = db.cached(query);
+    if (!stmt) return stmt.error();
+    (*stmt)->bind(1, user_id);
+    int rc;
+    while ((rc = (*stmt)->step()) == SQLITE_ROW) {
+        TodoItem item;
+        item.kind = kind;
+        item.name = (*stmt)->text(0);
+        item.*target = (*stmt)->text(1);
+        item.at = (*stmt)->text(2);
+        out.push_back(std::move(item));
+    }
+    if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, doing);
+    return {};
+}
+
 }  // namespace
 
 Result<VolunteerProgress> volunteerProgress(Store& store, const std::string& user_id,
@@ -82,36 +102,14 @@ Result<VolunteerProgress> volunteerProgress(Store& store, const std::string& use
         item.draft = *it;
         out.todo.push_back(std::move(item));
     }
-    {
-        auto stmt = db.cached(kLeads);
-        if (!stmt) return stmt.error();
-        (*stmt)->bind(1, user_id);
-        int rc;
-        while ((rc = (*stmt)->step()) == SQLITE_ROW) {
-            TodoItem item;
-            item.kind = TodoKind::lead;
-            item.name = (*stmt)->text(0);
-            item.session_id = (*stmt)->text(1);
-            item.at = (*stmt)->text(2);
-            out.todo.push_back(std::move(item));
-        }
-        if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read the leads");
-    }
-    {
-        auto stmt = db.cached(kBabiesWithoutNik);
-        if (!stmt) return stmt.error();
-        (*stmt)->bind(1, user_id);
-        int rc;
-        while ((rc = (*stmt)->step()) == SQLITE_ROW) {
-            TodoItem item;
-            item.kind = TodoKind::baby_nik;
-            item.name = (*stmt)->text(0);
-            item.household_id = (*stmt)->text(1);
-            item.at = (*stmt)->text(2);
-            out.todo.push_back(std::move(item));
-        }
-        if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read the babies");
-    }
+    if (auto s = appendTodos(db, kLeads, user_id, TodoKind::lead, &TodoItem::session_id,
+                             "read the leads", out.todo);
+        !s)
+        return s.error();
+    if (auto s = appendTodos(db, kBabiesWithoutNik, user_id, TodoKind::baby_nik,
+                             &TodoItem::household_id, "read the babies", out.todo);
+        !s)
+        return s.error();
     return out;
 }
 

@@ -187,4 +187,8 @@ std::string villageName(const PageContext& ctx, const std::string& village_code)
 
 std::string maskedNik(const std::string& nik) { return maskDigits(nik, 4); }
 
+std::string shownNik(const PageContext& ctx, const std::string& nik) {
+    return nik.empty() ? ctx.t("office.nik_pending") : maskedNik(nik);
+}
+
 }  // namespace pekon::hub::web

@@ -51,5 +51,7 @@ void kecamatanSelect(Html& html, const PageContext& ctx, const std::string& sele
 std::string villageName(const PageContext& ctx, const std::string& village_code);
 // NIK masked for the screen (the last four digits).
 std::string maskedNik(const std::string& nik);
+// The same, or "NIK menyusul" for a baby registered without one.
+std::string shownNik(const PageContext& ctx, const std::string& nik);
 
 }  // namespace pekon::hub::web

@@ -55,8 +55,7 @@ void memberTable(Html& h, const PageContext& ctx, const std::vector<MemberRow>& 
     h.close("tr").close("thead").open("tbody");
     for (const MemberRow& m : rows) {
         h.open("tr");
-        h.el("td", {{"data-label", ctx.t("queue.nik")}},
-             m.nik.empty() ? ctx.t("office.nik_pending") : maskedNik(m.nik));
+        h.el("td", {{"data-label", ctx.t("queue.nik")}}, shownNik(ctx, m.nik));
         h.open("td", {{"data-label", ctx.t("queue.name")}});
         if (m.member_id == current)
             h.el("strong", m.name);

@@ -144,8 +144,7 @@ WebResponse queuePageView(PageContext& ctx) {
                               {"aria-label", ctx.t("queue.select")}});
             h.close("td");
         }
-        h.el("td", {{"data-label", ctx.t("queue.nik")}},
-             m.nik.empty() ? ctx.t("office.nik_pending") : maskedNik(m.nik));
+        h.el("td", {{"data-label", ctx.t("queue.nik")}}, shownNik(ctx, m.nik));
         h.open("td", {{"data-label", ctx.t("queue.name")}});
         h.el("a", {{"href", "/office/members/" + m.member_id}}, m.name);
         motherInfantTags(h, ctx, m);
