@@ -88,6 +88,15 @@ std::optional<ApiResponse> HubApi::admit(const ApiRequest& headers_only) {
     return std::nullopt;
 }
 
+Result<const vault::BoxKeys*> HubApi::sealKeys() {
+    if (!seal_keys_) {
+        auto keys = store_->sealKeys();
+        if (!keys) return keys.error();
+        seal_keys_ = std::move(*keys);
+    }
+    return &*seal_keys_;
+}
+
 ApiResponse HubApi::enrol(const ApiRequest& req) {
     auto json = parseJson(req.body);
     if (!json || !json->is_object() || !(*json)["token"].is_string())
@@ -98,9 +107,12 @@ ApiResponse HubApi::enrol(const ApiRequest& req) {
     if (!e)
         return fail(e.error().code == "bad_token" ? 401 : 500, e.error().code,
                     e.error().message_en);
+    auto seal = sealKeys();
+    if (!seal) return fail(500, seal.error().code, seal.error().message_en);
     OrderedJson answer{{"device_id", e->device_id},
                        {"secret", sync::encodeSecret(e->secret)},
-                       {"hub_time", platform::nowSeconds()}};
+                       {"hub_time", platform::nowSeconds()},
+                       {"seal_key", vault::toBase64((*seal)->public_key)}};
     // Only a kiosk token's device learns the district's kiosk key (and its area).
     if (e->kiosk)
         answer["kiosk"] =
@@ -125,6 +137,12 @@ ApiResponse HubApi::events(const ApiRequest& req) {
     if (!batch)
         return fail(batch.error().code == "too_large" ? 413 : 400, batch.error().code,
                     batch.error().message_en);
+    {
+        auto lock = turn();
+        auto seal = sealKeys();
+        if (!seal) return fail(503, "storage", seal.error().message_en);
+        openSealedEvents(*batch, **seal);
+    }
     // A kiosk may push only what a kiosk makes; the rest of its batch is refused per event.
     const RoleSplit split = splitByRole(roleOfKioskArea(device->kiosk_area), std::move(*batch));
     PushAnswer stored;
@@ -172,6 +190,12 @@ ApiResponse HubApi::changes(const ApiRequest& req) {
     if (more) page.pop_back();
     ChangesPage out;
     out.more = more;
+    {
+        auto lock = turn();
+        auto seal = sealKeys();
+        if (!seal) return fail(503, "storage", seal.error().message_en);
+        out.seal_key = vault::toBase64((*seal)->public_key);
+    }
     out.next = page.empty() ? std::to_string(since) : std::to_string(page.back().cursor);
     for (const Change& c : page) {
         // Stored by the hub itself as a JSON object.

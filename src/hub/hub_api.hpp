@@ -77,6 +77,9 @@ class HubApi {
     // anyway) is used by one request at a time; the PostgreSQL store has a pool and is called
     // directly.
     std::unique_lock<std::mutex> turn();
+    // The hub's sealed-box keys, read once (under turn()).
+    Result<const vault::BoxKeys*> sealKeys();
+    std::optional<vault::BoxKeys> seal_keys_;
 
     std::mutex mutex_;
     std::unique_ptr<HubStore> store_;

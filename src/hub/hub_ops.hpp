@@ -69,6 +69,10 @@ std::string encodeKioskKey(const KioskKey& key);  // standard base64 with paddin
 Result<KioskKey> decodeKioskKey(std::string_view base64);
 // The district's kiosk key, made at its first use (two makers at once: one wins, both read it).
 Result<KioskKey> kioskKey(HubTx& tx);
+// The hub's secret half of its sealed-box key pair (issue 16: devices seal the personal part
+// of their events for it), made at its first use like the kiosk key; base64 of 32 bytes.
+inline constexpr const char* kSealKeySecret = "seal.key";
+Result<std::string> sealSecret(HubDb& db);
 // Queues for a newly enrolled kiosk one kiosk.status per entry of its area (made since issue
 // 12, with a lookup).
 Status sendKioskTable(HubTx& tx, const std::string& device_id, const std::string& area,

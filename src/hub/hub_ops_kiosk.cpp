@@ -1,6 +1,7 @@
 #include <unordered_set>
 
 #include "hub/hub_ops.hpp"
+#include "vault/sealed_box.hpp"
 
 namespace pekon::hub {
 
@@ -99,6 +100,23 @@ Result<KioskKey> kioskKey(HubTx& tx) {
     if (!rows) return rows.error();
     if (rows->count() != 1) return decodeKioskKey("");
     return decodeKioskKey(rows->text(0, 0));
+}
+
+Result<std::string> sealSecret(HubDb& db) {
+    return inTx<std::string>(db, TxMode::autocommit, [](HubTx& tx) -> Result<std::string> {
+        auto fresh = vault::newBoxKeys();
+        if (!fresh) return fresh.error();
+        const std::string made = vault::toBase64(std::string(
+            reinterpret_cast<const char*>(fresh->secret_key.data()), vault::SecretKey::kSize));
+        auto done = tx.run(kMakeSecret, {kSealKeySecret, made}, "make the sealing key");
+        if (!done) return done.error();
+        auto rows = tx.run(kSecret, {kSealKeySecret}, "read the sealing key");
+        if (!rows) return rows.error();
+        if (rows->count() != 1)
+            return Error{"seal_key_missing", "Kunci segel pekon-hub tidak ada.",
+                         "The pekon-hub sealing key is missing."};
+        return rows->text(0, 0);
+    });
 }
 
 Status sendKioskTable(HubTx& tx, const std::string& device_id, const std::string& area,

@@ -76,7 +76,7 @@ PushKeys pushKeys(const std::vector<WireEvent>& events) {
     PushKeys keys;
     std::unordered_set<std::string> ids, niks, members;
     for (const WireEvent& e : events) {
-        if (!storable(e)) continue;
+        if (!storable(e) || e.seal_unreadable) continue;
         addDistinct(keys.event_ids, ids, e.id);
         if (!isRegistration(e)) continue;
         const std::string nik = textField(e.data, "nik");
@@ -100,6 +100,12 @@ PushPlan planPush(const std::string& device_id, const std::vector<WireEvent>& ev
         if (!storable(e)) {
             plan.answer.rejected.push_back(
                 {e.id, "invalid", "The id or a key field contains a NUL character."});
+            continue;
+        }
+        if (e.seal_unreadable) {
+            plan.answer.rejected.push_back(
+                {e.id, "sealed_unreadable",
+                 "The event's sealed personal part does not open with this hub's key."});
             continue;
         }
         const std::string hash = sync::sha256Hex(e.content);

@@ -41,6 +41,14 @@ class TxHubStore final : public HubStore {
         return changesFor(*db_, device_id, since, limit);
     }
     Result<std::int64_t> eventCount() override { return countEvents(*db_); }
+    Result<vault::BoxKeys> sealKeys() override {
+        auto secret = sealSecret(*db_);
+        if (!secret) return secret.error();
+        auto raw = vault::fromBase64(*secret);
+        if (!raw) return Error{"seal_key_invalid", "Kunci segel pekon-hub rusak.",
+                               "The pekon-hub sealing key is damaged."};
+        return vault::boxKeysFromSecret(*raw);
+    }
     Result<std::vector<TimeFlagCount>> timeFlagCounts() override { return countTimeFlags(*db_); }
     Result<StatusImportSummary> importStatuses(const std::vector<StatusRow>& rows,
                                                UnixSeconds now) override {

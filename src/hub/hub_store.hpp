@@ -12,6 +12,7 @@
 #include "hub/hub_tx.hpp"
 #include "proto/signature.hpp"
 #include "proto/sync_json.hpp"
+#include "vault/sealed_box.hpp"
 
 // pekon-hub's storage: enrolment tokens, devices, the events devices pushed (each id stored
 // once), and the changes each device should pull. No HTTP here. Two backends behind one
@@ -109,6 +110,8 @@ class HubStore {
     virtual Result<std::vector<Change>> changes(const std::string& device_id, std::int64_t since,
                                                 int limit) = 0;
     virtual Result<std::int64_t> eventCount() = 0;
+    // The hub's sealed-box keys (issue 16), made at the first call and kept in the database.
+    virtual Result<vault::BoxKeys> sealKeys() = 0;
     // How many stored events have each time flag (hub_plan: flagEventTimes), by flag
     // name; flags no event has are left out.
     virtual Result<std::vector<TimeFlagCount>> timeFlagCounts() = 0;

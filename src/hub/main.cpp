@@ -38,6 +38,7 @@
 #include "hub/office_staff.hpp"
 #include "platform/clock.hpp"
 #include "platform/paths.hpp"
+#include "proto/sealed_export.hpp"
 #include "scan/qr_encode.hpp"
 
 using namespace pekon;
@@ -67,6 +68,7 @@ const char* kUsageText =
     "  pekon-hub user role U --role admin|verifier|viewer --db DB\n"
     "  (user add and user passwd read the password from standard input, one line)\n"
     "  pekon-hub rebuild --db DB   (the office's read models, again from the event log)\n"
+    "  pekon-hub open-export FILE --db DB   (a sealed device export, as CSV on stdout)\n"
     "DB is sqlite:PATH (or a bare PATH) or a PostgreSQL URL,\n"
     "  postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=...] (also postgres://);\n"
     "  the schema is created or migrated when the hub opens it.\n";
@@ -318,6 +320,31 @@ int main(int argc, char** argv) {
     if (words[0] == "user") {
         const hub::UserCommand user{words, option, options.count("password") > 0};
         return hub::runUserCommand(**store, user, stdin, std::cout, std::cerr, usage);
+    }
+    if (words[0] == "open-export" && words.size() == 2) {
+        // A sealed device's export (issue 16), given back as CSV on stdout; audited (the
+        // file holds personal data), never logged.
+        std::ifstream in(words[1], std::ios::binary);
+        if (!in)
+            return fail(Error{"export_unreadable", "Berkas ekspor tidak bisa dibaca.",
+                              "The export file cannot be read."});
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (text.str().size() > (std::size_t{256} << 20))
+            return fail(Error{"export_too_large", "Berkas ekspor lebih dari 256 MiB.",
+                              "The export file is over 256 MiB."});
+        auto keys = (*store)->sealKeys();
+        if (!keys) return fail(keys.error());
+        auto csv = openExport(*keys, text.str());
+        if (!csv) return fail(csv.error());
+        hub::AuditEntry audit;
+        audit.at = platform::nowSeconds();
+        audit.username = "cli";
+        audit.action = "open_export";
+        audit.detail = dumpJson(OrderedJson{{"bytes", csv->size()}});
+        if (auto s = hub::appendAudit((*store)->db(), audit); !s) return fail(s.error());
+        std::cout << *csv;
+        return kOk;
     }
     if (words[0] == "rebuild" && words.size() == 1) {
         const UnixSeconds started = platform::nowSeconds();

@@ -59,6 +59,35 @@ Result<std::vector<WireEvent>> parsePushRequest(std::string_view body) {
     return out;
 }
 
+void openSealedEvents(std::vector<WireEvent>& events, const vault::BoxKeys& hub_keys) {
+    for (WireEvent& w : events) {
+        if (!w.data.is_object()) continue;
+        auto sealed = w.data.find("sealed");
+        if (sealed == w.data.end()) continue;
+        std::optional<Json> part;
+        if (sealed->is_string()) {
+            auto opened = vault::openSealed(hub_keys, sealed->get_ref<const std::string&>());
+            if (opened) {
+                auto json = parseJson(*opened);
+                if (json && json->is_object()) part = std::move(*json);
+            }
+        }
+        w.data.erase("sealed");
+        bool clash = false;
+        if (part)
+            for (auto it = part->begin(); it != part->end(); ++it)
+                clash = clash || w.data.contains(it.key());
+        if (!part || clash || part->contains("sealed")) {
+            w.seal_unreadable = true;
+            continue;
+        }
+        for (auto it = part->begin(); it != part->end(); ++it) w.data[it.key()] = it.value();
+        // The content of the plain event (the canonical form parsePushRequest makes).
+        w.content = dumpJson(Json{{"id", w.id},       {"seq", w.seq},     {"type", w.type},
+                                  {"at", w.at},       {"actor", w.actor}, {"data", w.data}});
+    }
+}
+
 std::string pushAnswerJson(const PushAnswer& a) {
     OrderedJson rejected = OrderedJson::array();
     for (const Rejection& r : a.rejected)
@@ -108,7 +137,9 @@ std::string changesPageJson(const ChangesPage& page) {
             {{"cursor", c.cursor},
              {"type", c.type},
              {"data", c.data.is_object() ? OrderedJson(c.data) : OrderedJson::object()}});
-    return dumpJson(OrderedJson{{"changes", list}, {"next", page.next}, {"more", page.more}});
+    OrderedJson out{{"changes", list}, {"next", page.next}, {"more", page.more}};
+    if (!page.seal_key.empty()) out["seal_key"] = page.seal_key;
+    return dumpJson(out);
 }
 
 Result<ChangesPage> parseChangesPage(std::string_view body) {
@@ -120,6 +151,7 @@ Result<ChangesPage> parseChangesPage(std::string_view body) {
     ChangesPage page;
     page.next = (*json)["next"].get<std::string>();
     page.more = (*json)["more"].get<bool>();
+    if (isText(*json, "seal_key")) page.seal_key = (*json)["seal_key"].get<std::string>();
     if ((*json)["changes"].size() > static_cast<std::size_t>(kMaxChangesPage))
         return notHubAnswer();
     for (Json& c : (*json)["changes"]) {

@@ -9,6 +9,7 @@
 
 #include "codec/json.hpp"
 #include "core/result.hpp"
+#include "vault/sealed_box.hpp"
 
 // The JSON bodies of sync protocol version 1 (docs/sync-protocol.md): pushing events, the
 // hub's per-event answer, the pull's page of changes, and error bodies. Shared by pekon-hub
@@ -31,6 +32,9 @@ struct WireEvent {
     // The batch's `clock_offset` (hub time - device time in seconds, as the device last
     // measured it), when the device sent one; not part of the content.
     std::optional<std::int64_t> clock_offset;
+    // Its data carried a `sealed` part (issue 16) that did not open with the hub's key, or
+    // did not hold a JSON object of fields the rest of the data lacks (openSealedEvents).
+    bool seal_unreadable = false;
 };
 
 // `POST /v1/events` body: an object with an `events` array. Errors: `too_large` (over 1000
@@ -40,6 +44,12 @@ struct WireEvent {
 // event; any other value is ignored.
 Result<std::vector<WireEvent>> parsePushRequest(std::string_view body);
 // The body itself is written by pushBody (proto/push_body.hpp), the one encoder.
+
+// Opens the personal part a sealed device sent with each event (`data.sealed`: base64 of a
+// sealed box to the hub's key holding a JSON object) and merges it into `data`, so that the
+// event is what the device wrote: its content (duplicate or id_conflict) and every check are
+// those of the plain event. An event whose part does not open is marked seal_unreadable.
+void openSealedEvents(std::vector<WireEvent>& events, const vault::BoxKeys& hub_keys);
 
 struct Rejection {
     std::string id;
@@ -68,6 +78,9 @@ struct ChangesPage {
     std::vector<HubChange> changes;
     std::string next;  // stored only after the page is applied
     bool more = false;
+    // The hub's public key for sealed boxes (base64; issue 16), so a device enrolled before
+    // it learns it; "" from an older hub (the field is absent).
+    std::string seal_key;
 };
 std::string changesPageJson(const ChangesPage& page);
 // Strict like parsePushAnswer: anything but such an object is `not_hub_answer`.

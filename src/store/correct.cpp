@@ -10,13 +10,13 @@ Result<std::vector<std::string>> correctMember(Store& store, const std::string& 
                                                const MemberInput& input, const RegionTable& regions,
                                                const WriteContext& ctx, FieldErrors* errors_out) {
     if (auto s = store.writable(); !s) return s.error();
+    if (auto s = requireDataOpen(store); !s) return s.error();
     sql::Connection& db = connection(store);
     auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();
     auto row = db.prepare(
-        "SELECT key, household_key, nik, name, birth_date, sex, relation, segment, class, status "
-        "FROM members "
-        "WHERE id = ?");
+        "SELECT key, household_key, pk_open(nik), pk_open(name), pk_open(birth_date), sex, "
+        "relation, segment, class, status FROM members WHERE id = ?");
     if (!row) return row.error();
     row->bind(1, member_id);
     int rc = row->step();
@@ -33,7 +33,7 @@ Result<std::vector<std::string>> correctMember(Store& store, const std::string& 
     FieldErrors errors, warnings;
     const Member m = validateMember(input, regions, ctx.today, "", errors, warnings);
     if (errors.empty() && m.nik != old_nik) {
-        if (auto s = checkNikFree(db, m.nik, "nik", errors); !s) return s.error();
+        if (auto s = checkNikFree(store, m.nik, "nik", errors); !s) return s.error();
     }
     if (errors.empty() && m.relation == Relation::head && old_relation != "head") {
         auto heads = db.prepare(
@@ -69,19 +69,18 @@ Result<std::vector<std::string>> correctMember(Store& store, const std::string& 
 
     auto e = appendEvent(store, event_type::member_corrected, memberCorrectedData(change), ctx);
     if (!e) return e.error();
-    std::string name_key = m.name;
-    for (char& c : name_key) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    auto sealed = sealTexts(store, {m.nik, m.name, formatIsoDate(m.birth_date)});
+    if (!sealed) return sealed.error();
+    auto nik_index = blindText(store, "nik", m.nik);
+    if (!nik_index) return nik_index.error();
     auto update = db.prepare(
-        "UPDATE members SET nik = ?, name = ?, name_key = ?, birth_date = ?, sex = ?, relation = "
-        "?, segment = ?, "
-        "class = ? WHERE key = ?");
+        "UPDATE members SET nik = ?, name = ?, nik_index = ?, birth_date = ?, sex = ?, relation = "
+        "?, segment = ?, class = ? WHERE key = ?");
     if (!update) return update.error();
-    update->bind(1, m.nik)
-        .bind(2, m.name)
-        .bind(3, name_key)
-        .bind(4, formatIsoDate(m.birth_date))
+    update->bind(1, (*sealed)[0])
+        .bind(2, (*sealed)[1])
+        .bind(3, *nik_index)
+        .bind(4, (*sealed)[2])
         .bind(5, sexCode(m.sex))
         .bind(6, relationCode(m.relation))
         .bind(7, segmentCode(m.segment))

@@ -15,6 +15,9 @@ Result<Event> appendEvent(Store& store, std::string_view type, std::string data,
     e.at = ctx.now;
     e.actor = ctx.actor;
     e.data = std::move(data);
+    // On a sealed device the log keeps the event's clear part; the personal part is sealed
+    // beside it, for the hub and for the device.
+    const SplitData split = deviceSealed(store) ? splitPersonal(e.data) : SplitData{e.data, ""};
     auto stmt = db.cached("INSERT INTO events (id, type, at, actor, data) VALUES (?, ?, ?, ?, ?)");
     if (!stmt) return stmt.error();
     (*stmt)
@@ -22,9 +25,12 @@ Result<Event> appendEvent(Store& store, std::string_view type, std::string data,
         .bind(2, e.type)
         .bind(3, formatRfc3339(e.at))
         .bind(4, e.actor)
-        .bind(5, e.data);
+        .bind(5, split.clear);
     if (auto s = (*stmt)->run("append event"); !s) return s.error();
     e.seq = sqlite3_last_insert_rowid(db.handle());
+    if (!split.personal.empty())
+        if (auto s = sealEventPart(store, e.seq, split.personal, /*for_hub=*/true); !s)
+            return s.error();
     return e;
 }
 
@@ -59,15 +65,11 @@ Result<OutboxCounts> outboxCounts(Store& store) {
     return c;
 }
 
-Result<std::vector<Event>> listEvents(Store& store, std::int64_t after_seq, int limit,
-                                      std::optional<SyncState> state) {
+namespace {
+
+Result<std::vector<Event>> readLog(Store& store, const std::string& sql, std::int64_t after_seq,
+                                   int limit, std::optional<SyncState> state) {
     sql::Connection& db = connection(store);
-    std::string sql =
-        "SELECT seq, id, type, at, actor, data, sync_state, COALESCE(hub_code, ''), "
-        "COALESCE(hub_message, '') "
-        "FROM events WHERE seq > ?1";
-    if (state) sql += " AND sync_state = ?3 AND origin = 'device'";
-    sql += " ORDER BY seq LIMIT ?2";
     auto stmt = db.prepare(sql);
     if (!stmt) return stmt.error();
     stmt->bind(1, after_seq).bind(2, limit);
@@ -90,6 +92,39 @@ Result<std::vector<Event>> listEvents(Store& store, std::int64_t after_seq, int 
     }
     if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read events");
     return out;
+}
+
+constexpr const char* kLogColumns =
+    "e.seq, e.id, e.type, e.at, e.actor, %DATA%, e.sync_state, COALESCE(e.hub_code, ''), "
+    "COALESCE(e.hub_message, '') FROM events e LEFT JOIN event_seals s ON s.seq = e.seq "
+    "WHERE e.seq > ?1";
+
+std::string logQuery(std::string_view data) {
+    std::string sql = std::string("SELECT ") + kLogColumns;
+    sql.replace(sql.find("%DATA%"), 6, data);
+    return sql;
+}
+
+}  // namespace
+
+Result<std::vector<Event>> listEvents(Store& store, std::int64_t after_seq, int limit,
+                                      std::optional<SyncState> state) {
+    std::string sql = logQuery(
+        "CASE WHEN s.for_hub <> '' THEN json_set(e.data, '$.sealed', s.for_hub) ELSE e.data END");
+    if (state)
+        sql += " AND e.sync_state = ?3 AND e.origin = 'device' AND e.seq < COALESCE((SELECT "
+               "MIN(w.seq) FROM event_seals w JOIN events p ON p.seq = w.seq WHERE w.for_hub IS "
+               "NULL AND p.origin = 'device' AND p.sync_state = 'pending'), 9e18)";
+    sql += " ORDER BY e.seq LIMIT ?2";
+    return readLog(store, sql, after_seq, limit, state);
+}
+
+Result<std::vector<Event>> readEvents(Store& store, std::int64_t after_seq, int limit) {
+    if (auto s = requireDataOpen(store); !s) return s.error();
+    const std::string sql =
+        logQuery("json_patch(e.data, COALESCE(pk_open(NULLIF(s.for_device, '')), '{}'))") +
+        " ORDER BY e.seq LIMIT ?2";
+    return readLog(store, sql, after_seq, limit, std::nullopt);
 }
 
 }  // namespace pekon

@@ -1,6 +1,7 @@
 #include "store/export.hpp"
 
 #include <fcntl.h>
+#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 
 #include "core/csv.hpp"
 #include "store/internal/database.hpp"
+#include "proto/sealed_export.hpp"
 
 namespace pekon {
 
@@ -34,12 +36,10 @@ std::string spreadsheetSafe(std::string cell) {
     return cell;
 }
 
-// Runs `sql` and writes its rows under `header` to dir/name.
-Result<std::int64_t> exportQuery(sql::Connection& db, const std::string& dir,
-                                 const std::string& name, const CsvRow& header, const char* sql) {
-    const std::string path = dir + "/" + name;
+// Writes `content` to dir/name whole or not at all: a fresh file of our own (never a leftover
+// with wider permissions, never a link), 0600, synced, then renamed into place.
+Status writeWhole(const std::string& path, const std::string& content) {
     const std::string temp = path + ".part";
-    // A fresh file of our own: never a leftover with wider permissions, never a link.
     ::unlink(temp.c_str());
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) return writeError(temp);
@@ -49,28 +49,7 @@ Result<std::int64_t> exportQuery(sql::Connection& db, const std::string& dir,
         ::close(fd);
         return writeError(temp);
     }
-    auto stmt = db.prepare(sql);
-    if (!stmt) {
-        std::fclose(file);
-        ::unlink(temp.c_str());
-        return stmt.error();
-    }
-    bool ok = std::fputs(csvLine(header).c_str(), file) >= 0;
-    std::int64_t rows = 0;
-    int rc;
-    CsvRow row(header.size());
-    while (ok && (rc = stmt->step()) == SQLITE_ROW) {
-        for (size_t i = 0; i < header.size(); ++i)
-            row[i] = spreadsheetSafe(stmt->text(static_cast<int>(i)));
-        const std::string line = csvLine(row);
-        ok = std::fwrite(line.data(), 1, line.size(), file) == line.size();
-        ++rows;
-    }
-    if (ok && rc != SQLITE_DONE) {
-        std::fclose(file);
-        ::unlink(temp.c_str());
-        return sql::sqliteError(db.handle(), rc, "export " + name);
-    }
+    bool ok = std::fwrite(content.data(), 1, content.size(), file) == content.size();
     ok = ok && std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
     if (std::fclose(file) != 0) ok = false;
     if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) {
@@ -78,12 +57,45 @@ Result<std::int64_t> exportQuery(sql::Connection& db, const std::string& dir,
         ::unlink(temp.c_str());
         return e;
     }
+    return {};
+}
+
+// The rows of `sql` under `header`, as CSV text.
+Result<std::int64_t> exportQuery(sql::Connection& db, const CsvRow& header, const char* sql,
+                                 std::string& out) {
+    auto stmt = db.prepare(sql);
+    if (!stmt) return stmt.error();
+    out = csvLine(header);
+    std::int64_t rows = 0;
+    int rc;
+    CsvRow row(header.size());
+    while ((rc = stmt->step()) == SQLITE_ROW) {
+        for (size_t i = 0; i < header.size(); ++i)
+            row[i] = spreadsheetSafe(stmt->text(static_cast<int>(i)));
+        out += csvLine(row);
+        ++rows;
+    }
+    if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "export");
     return rows;
 }
 
 }  // namespace
 
 Result<ExportCounts> exportCsv(Store& store, const std::string& dir) {
+    if (auto s = requireDataOpen(store); !s) return s.error();
+    // A sealed device writes nothing personal in the clear, exports included: each file is
+    // sealed for the office (the hub's key), which opens it with `pekon-hub open-export`.
+    std::string hub_key;
+    if (deviceSealed(store)) {
+        if (auto s = loadKeyring(store); !s) return s.error();
+        hub_key = keyring(store).hub_public;
+        if (hub_key.empty())
+            return Error{"export_needs_hub",
+                         "Ekspor dari perangkat yang diamankan disegel untuk kantor: daftarkan "
+                         "perangkat ke pekon-hub dulu.",
+                         "An export from a sealed device is sealed for the office: enrol the "
+                         "device with pekon-hub first."};
+    }
     sql::Connection& db = connection(store);
     // One read transaction, so the three files show the same moment.
     if (auto s = db.exec("BEGIN", "export"); !s) return s.error();
@@ -101,27 +113,39 @@ Result<ExportCounts> exportCsv(Store& store, const std::string& dir) {
         {"households.csv",
          {"household_id", "kk_number", "village_code", "address", "rt", "rw", "phone",
           "registered_at", "registered_by"},
-         "SELECT id, kk_number, village_code, address, rt, rw, phone, registered_at, registered_by "
-         "FROM households ORDER BY event_seq",
+         "SELECT id, pk_open(kk_number), village_code, pk_open(address), pk_open(rt), pk_open(rw), "
+         "pk_open(phone), registered_at, registered_by FROM households ORDER BY event_seq",
          &counts.households},
         {"members.csv",
          {"member_id", "household_id", "nik", "name", "birth_date", "sex", "relation", "segment",
           "class", "status", "status_at", "card_number"},
-         "SELECT m.id, h.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
-         "m.status, m.status_at, m.card_number FROM members m "
+         "SELECT m.id, h.id, pk_open(m.nik), pk_open(m.name), pk_open(m.birth_date), m.sex, "
+         "m.relation, m.segment, m.class, m.status, m.status_at, pk_open(m.card_number) FROM "
+         "members m "
          "JOIN households h ON h.key = m.household_key ORDER BY m.event_seq",
          &counts.members},
         {"events.csv",
          {"seq", "event_id", "type", "at", "actor", "origin", "sync_state", "hub_code",
           "hub_message", "data"},
-         "SELECT seq, id, type, at, actor, origin, sync_state, hub_code, hub_message, data "
-         "FROM events ORDER BY seq",
+         "SELECT e.seq, e.id, e.type, e.at, e.actor, e.origin, e.sync_state, e.hub_code, "
+         "e.hub_message, json_patch(e.data, COALESCE(pk_open(NULLIF(s.for_device, '')), '{}')) "
+         "FROM events e LEFT JOIN event_seals s ON s.seq = e.seq ORDER BY e.seq",
          &counts.events},
     };
     for (const auto& f : kFiles) {
-        auto rows = exportQuery(db, dir, f.file, f.header, f.sql);
+        std::string csv;
+        auto rows = exportQuery(db, f.header, f.sql, csv);
         if (!rows) return rows.error();
         *f.count = *rows;
+        std::string path = dir + "/" + f.file;
+        if (!hub_key.empty()) {  // sealed for the office (issue 16)
+            auto sealed = sealExport(hub_key, csv);
+            sodium_memzero(csv.data(), csv.size());
+            if (!sealed) return sealed.error();
+            csv = std::move(*sealed);
+            path += ".sealed";
+        }
+        if (auto s = writeWhole(path, csv); !s) return s.error();
     }
     return counts;
 }

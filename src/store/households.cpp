@@ -18,9 +18,10 @@ MemberStatus parseStatusOr(const std::string& text) {
 }
 
 constexpr const char* kSummaryColumns =
-    "h.id, h.kk_number, h.village_code, h.address, h.rt, h.rw, h.phone, h.registered_at, "
+    "h.id, pk_open(h.kk_number), h.village_code, pk_open(h.address), pk_open(h.rt), "
+    "pk_open(h.rw), pk_open(h.phone), h.registered_at, "
     "(SELECT COUNT(*) FROM members m WHERE m.household_key = h.key), "
-    "COALESCE((SELECT m.name FROM members m WHERE m.household_key = h.key AND m.relation = 'head' "
+    "COALESCE((SELECT pk_open(m.name) FROM members m WHERE m.household_key = h.key AND m.relation = 'head' "
     "LIMIT 1), ''), "
     "(SELECT CASE MIN(CASE m.status WHEN 'draft' THEN 0 WHEN 'queued' THEN 1 WHEN 'synced' THEN 2 "
     "WHEN 'needs_correction' THEN 3 WHEN 'rejected' THEN 4 WHEN 'verified' THEN 5 "
@@ -63,7 +64,7 @@ MemberHit readHit(const sql::Stmt& s) {
 }
 
 constexpr const char* kHitColumns =
-    "m.id, h.id, m.nik, m.name, h.village_code, m.status FROM members m "
+    "m.id, h.id, pk_open(m.nik), pk_open(m.name), h.village_code, m.status FROM members m "
     "JOIN households h ON h.key = m.household_key";
 
 }  // namespace
@@ -71,6 +72,7 @@ constexpr const char* kHitColumns =
 Result<std::vector<HouseholdSummary>> listHouseholds(Store& store, const std::string& village_code,
                                                      int limit, int offset,
                                                      bool needing_correction) {
+    if (auto s = requireDataOpen(store); !s) return s.error();
     sql::Connection& db = connection(store);
     std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM households h" +
                       householdFilter(village_code, needing_correction);
@@ -99,6 +101,7 @@ Result<std::int64_t> countHouseholds(Store& store, const std::string& village_co
 }
 
 Result<std::optional<HouseholdDetail>> findHousehold(Store& store, const std::string& id) {
+    if (auto s = requireDataOpen(store); !s) return s.error();
     sql::Connection& db = connection(store);
     auto head =
         db.prepare(std::string("SELECT ") + kSummaryColumns + " FROM households h WHERE h.id = ?");
@@ -111,9 +114,8 @@ Result<std::optional<HouseholdDetail>> findHousehold(Store& store, const std::st
     detail.summary = readSummary(*head);
 
     auto members = db.prepare(
-        "SELECT m.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
-        "m.status, "
-        "m.card_number, m.key, m.faskes, m.duplicate_of, m.office_decision, m.office_reason, "
+        "SELECT m.id, pk_open(m.nik), pk_open(m.name), pk_open(m.birth_date), m.sex, m.relation, "
+        "m.segment, m.class, m.status, pk_open(m.card_number), m.key, m.faskes, m.duplicate_of, m.office_decision, m.office_reason, "
         "m.office_note FROM members m JOIN households h ON "
         "h.key = m.household_key "
         "WHERE h.id = ? ORDER BY m.event_seq");
@@ -164,6 +166,7 @@ Result<std::vector<MemberHit>> searchMembers(Store& store, const std::string& ra
     const std::string query = std::string(trim(raw_query));
     std::vector<MemberHit> out;
     if (query.empty()) return out;
+    if (auto s = requireDataOpen(store); !s) return s.error();
     auto collect = [&](sql::Stmt& stmt) -> Status {
         int rc;
         while ((rc = stmt.step()) == SQLITE_ROW && static_cast<int>(out.size()) < limit) {
@@ -176,49 +179,49 @@ Result<std::vector<MemberHit>> searchMembers(Store& store, const std::string& ra
             return sql::sqliteError(db.handle(), rc, "search");
         return {};
     };
-    if (query.size() == 16 && isAllDigits(query)) {
+    if (query.size() == 16 && isAllDigits(query)) {  // a NIK or a KK number: the blind indexes
+        auto nik = blindText(store, "nik", query);
+        if (!nik) return nik.error();
+        auto kk = blindText(store, "kk", query);
+        if (!kk) return kk.error();
         auto stmt = db.prepare(std::string("SELECT ") + kHitColumns +
-                               " WHERE m.nik = ?1 UNION ALL SELECT " + kHitColumns +
-                               " WHERE h.kk_number = ?1 LIMIT ?2");
+                               " WHERE m.nik_index = ?1 UNION ALL SELECT " + kHitColumns +
+                               " WHERE h.kk_index = ?3 LIMIT ?2");
         if (!stmt) return stmt.error();
-        stmt->bind(1, query).bind(2, limit);
+        stmt->bind(1, *nik).bind(2, limit).bind(3, *kk);
         if (auto s = collect(*stmt); !s) return s.error();
         return out;
     }
-    std::string key;
-    for (char c : query) key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    std::string upper = key;
-    upper.push_back('\xff');  // above every byte of UTF-8 text
-    // The name's own prefix uses the index; a later word's prefix scans.
-    auto stmt =
-        db.prepare(std::string("SELECT ") + kHitColumns +
-                   " WHERE m.name_key >= ?1 AND m.name_key < ?2 ORDER BY m.name_key LIMIT ?3");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, key).bind(2, upper).bind(3, limit);
-    if (auto s = collect(*stmt); !s) return s.error();
-    if (static_cast<int>(out.size()) < limit) {
-        std::string like;
-        for (char c : key) {
-            if (c == '%' || c == '_' || c == '\\') like.push_back('\\');
-            like.push_back(c);
-        }
-        auto words =
-            db.prepare(std::string("SELECT ") + kHitColumns +
-                       " WHERE m.name_key LIKE ?1 ESCAPE '\\' ORDER BY m.name_key LIMIT ?2");
-        if (!words) return words.error();
-        words->bind(1, "% " + like + "%").bind(2, limit);
-        if (auto s = collect(*words); !s) return s.error();
+    // A name: sealed names are opened one by one (a device holds some thousands), those that
+    // start with the query first, then those with a later word that does.
+    std::string like;
+    for (char c : query) {
+        const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        if (lower == '%' || lower == '_' || lower == '\\') like.push_back('\\');
+        like.push_back(lower);
     }
+    auto stmt = db.prepare(
+        "SELECT m.id, h.id, pk_open(m.nik), k.name, h.village_code, m.status FROM (SELECT key, "
+        "pk_open(name) AS name, lower(pk_open(name)) AS name_key FROM members) k JOIN members m "
+        "ON m.key = k.key JOIN households h ON h.key = m.household_key WHERE k.name_key LIKE ?1 "
+        "ESCAPE '\\' OR k.name_key LIKE ?2 ESCAPE '\\' ORDER BY k.name_key NOT LIKE ?1 ESCAPE "
+        "'\\', k.name_key LIMIT ?3");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, like + "%").bind(2, "% " + like + "%").bind(3, limit);
+    if (auto s = collect(*stmt); !s) return s.error();
     return out;
 }
 
 Result<std::optional<MemberHit>> findMemberByNik(Store& store, const std::string& nik) {
+    if (auto s = requireDataOpen(store); !s) return s.error();
     sql::Connection& db = connection(store);
     auto stmt = db.cached(
-        "SELECT m.id, h.id, m.nik, m.name, h.village_code, m.status FROM members m "
-        "JOIN households h ON h.key = m.household_key WHERE m.nik = ? LIMIT 1");
+        "SELECT m.id, h.id, pk_open(m.nik), pk_open(m.name), h.village_code, m.status FROM "
+        "members m JOIN households h ON h.key = m.household_key WHERE m.nik_index = ? LIMIT 1");
     if (!stmt) return stmt.error();
-    (*stmt)->bind(1, nik);
+    auto index = blindText(store, "nik", nik);
+    if (!index) return index.error();
+    (*stmt)->bind(1, *index);
     const int rc = (*stmt)->step();
     if (rc == SQLITE_ROW) return std::optional<MemberHit>(readHit(**stmt));
     if (rc == SQLITE_DONE) return std::optional<MemberHit>();

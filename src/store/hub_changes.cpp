@@ -21,15 +21,27 @@ std::string textOf(const Json& data, const char* key) {
     return data.contains(key) && data[key].is_string() ? data[key].get<std::string>() : "";
 }
 
-Result<std::int64_t> appendHubEvent(sql::Connection& db, const HubChange& c, UnixSeconds now) {
+Result<std::int64_t> appendHubEvent(Store& store, const HubChange& c, UnixSeconds now) {
+    sql::Connection& db = connection(store);
+    const std::string data = dumpJson(c.data);
+    const SplitData split = deviceSealed(store) ? splitPersonal(data) : SplitData{data, ""};
     auto stmt = db.cached(
         "INSERT INTO events (id, type, at, actor, data, origin, sync_state, synced_at) "
         "VALUES (?, ?, ?, 'hub', ?, 'hub', 'accepted', ?)");
     if (!stmt) return stmt.error();
     const std::string at = formatRfc3339(now);
-    (*stmt)->bind(1, newUuid()).bind(2, c.type).bind(3, at).bind(4, dumpJson(c.data)).bind(5, at);
+    (*stmt)->bind(1, newUuid()).bind(2, c.type).bind(3, at).bind(4, split.clear).bind(5, at);
     if (auto s = (*stmt)->run("record a change from the hub"); !s) return s.error();
-    return sqlite3_last_insert_rowid(db.handle());
+    const std::int64_t seq = sqlite3_last_insert_rowid(db.handle());
+    if (!split.personal.empty()) {
+        if (auto s = sealEventPart(store, seq, split.personal, /*for_hub=*/false); !s)
+            return s.error();
+        auto done = db.cached("UPDATE event_seals SET for_hub = '' WHERE seq = ?");
+        if (!done) return done.error();
+        (*done)->bind(1, seq);
+        if (auto s = (*done)->run("record a change from the hub"); !s) return s.error();
+    }
+    return seq;
 }
 
 Status setMemberText(sql::Connection& db, const char* column, std::int64_t key,
@@ -59,8 +71,9 @@ bool sendsBack(MemberStatus s) {
 }
 
 // A status change: true when it changed the member.
-Result<bool> applyStatus(sql::Connection& db, const HubChange& c, MemberStatus to,
+Result<bool> applyStatus(Store& store, const HubChange& c, MemberStatus to,
                          std::int64_t event_seq, UnixSeconds now) {
+    sql::Connection& db = connection(store);
     auto found = memberStatus(db, textOf(c.data, "member_id"));
     if (!found) return found.error();
     if (!found->has_value()) return false;  // not registered on this device
@@ -88,8 +101,13 @@ Result<bool> applyStatus(sql::Connection& db, const HubChange& c, MemberStatus t
     }
     // The card number and facility are kept even when the step itself was already known.
     for (const char* field : {"card_number", "faskes"}) {
-        const std::string value = textOf(c.data, field);
+        std::string value = textOf(c.data, field);
         if (value.empty()) continue;
+        if (isPersonalKey(field)) {  // the card number, sealed for the device
+            auto sealed = sealText(store, value);
+            if (!sealed) return sealed.error();
+            value = std::move(*sealed);
+        }
         if (auto s = setMemberText(db, field, m.key, value); !s) return s.error();
         changed = true;
     }
@@ -169,11 +187,11 @@ Result<AppliedChanges> applyHubChanges(Store& store, const ChangesPage& page, Un
     if (!tx) return tx.error();
     AppliedChanges out;
     for (const HubChange& c : page.changes) {
-        auto seq = appendHubEvent(db, loggedChange(c), now);
+        auto seq = appendHubEvent(store, loggedChange(c), now);
         if (!seq) return seq.error();
         Result<bool> changed = false;
         if (auto status = statusOfChangeType(c.type))
-            changed = applyStatus(db, c, *status, *seq, now);
+            changed = applyStatus(store, c, *status, *seq, now);
         else if (c.type == "registration.duplicate_suspected")
             changed = applyDuplicate(db, c);
         else if (c.type == "kiosk.status")

@@ -6,6 +6,7 @@
 #include "store/internal/database.hpp"
 #include "store/kiosk_status.hpp"
 #include "store/settings.hpp"
+#include "vault/secret_key.hpp"
 
 namespace pekon {
 
@@ -20,7 +21,13 @@ Status markAll(sql::Connection& db, const char* state, const std::string& seqs,
         "sync_state = 'pending'");
     if (!stmt) return stmt.error();
     (*stmt)->bind(1, state).bind(2, at).bind(3, seqs);
-    return (*stmt)->run("mark events");
+    if (auto s = (*stmt)->run("mark events"); !s) return s;
+    // The hub has the personal part now: its sealed copy goes.
+    auto seals = db.cached(
+        "UPDATE event_seals SET for_hub = '' WHERE seq IN (SELECT value FROM json_each(?1))");
+    if (!seals) return seals.error();
+    (*seals)->bind(1, seqs);
+    return (*seals)->run("drop the hub's copies");
 }
 
 // Members whose registration or correction the hub now holds (events `seqs`) move from queued
@@ -43,6 +50,19 @@ Status markMembersSynced(sql::Connection& db, const std::string& seqs, const std
     if (!current) return current.error();
     (*current)->bind(1, at).bind(2, seqs);
     return (*current)->run("sync members");
+}
+
+// Writes the hub's sealing key; when it changes, what was sealed for the old key and not yet
+// acknowledged is sealed again for the new one at the next sign-in.
+Status keepSealKey(Store& store, const std::string& seal_key) {
+    auto old = readSetting(store, kSettingHubSealKey);
+    if (!old) return old.error();
+    if (old->value_or("") == seal_key) return {};
+    if (auto s = writeSetting(store, kSettingHubSealKey, seal_key); !s) return s;
+    return connection(store).exec(
+        "UPDATE event_seals SET for_hub = NULL WHERE for_hub <> '' AND seq IN (SELECT seq FROM "
+        "events WHERE origin = 'device' AND sync_state = 'pending')",
+        "forget the old hub's copies");
 }
 
 }  // namespace
@@ -103,6 +123,9 @@ Result<std::optional<HubLink>> readHubLink(Store& store) {
         if (!value) return value.error();
         *target = value->value_or("");
     }
+    auto seal_key = readSetting(store, kSettingHubSealKey);
+    if (!seal_key) return seal_key.error();
+    link.seal_key = seal_key->value_or("");
     return std::optional<HubLink>(link);
 }
 
@@ -128,7 +151,10 @@ Status saveHubLink(Store& store, const HubLink& link) {
         auto clear = connection(store).exec("DELETE FROM kiosk_status", "empty the kiosk table");
         if (!clear) return clear;
     }
-    return tx->commit();
+    if (!link.seal_key.empty())
+        if (auto s = keepSealKey(store, link.seal_key); !s) return s;
+    if (auto s = tx->commit(); !s) return s;
+    return loadKeyring(store);
 }
 
 Status forgetHubLink(Store& store) {
@@ -138,6 +164,19 @@ Status forgetHubLink(Store& store) {
     for (const char* key : {"sync.hub_url", "sync.device_id", "sync.secret"})
         if (auto s = deleteSetting(store, key); !s) return s;
     return tx->commit();
+}
+
+Status saveHubSealKey(Store& store, const std::string& seal_key) {
+    if (auto s = store.writable(); !s) return s.error();
+    auto raw = vault::fromBase64(seal_key);
+    if (!raw || raw->size() != 32)
+        return Error{"seal_key_invalid", "Kunci segel dari hub tidak sah.",
+                     "The hub's sealing key is not valid."};
+    auto tx = sql::Transaction::begin(connection(store));
+    if (!tx) return tx.error();
+    if (auto s = keepSealKey(store, seal_key); !s) return s;
+    if (auto s = tx->commit(); !s) return s;
+    return loadKeyring(store);
 }
 
 std::optional<UnixSeconds> lastSyncSuccess(Store& store) {

@@ -25,6 +25,9 @@ struct HubLink {
     // district's kiosk key (base64 of 32 bytes), the settings kiosk.area and kiosk.key.
     std::string kiosk_area;
     std::string kiosk_key;
+    // The hub's public key for sealed boxes (base64 of 32 bytes; issue 16): the personal part
+    // of every event is sealed for it. Empty from a hub older than issue 16 (kept as it was).
+    std::string seal_key;
 };
 Result<std::optional<HubLink>> readHubLink(Store& store);
 // Writes the link in one transaction. The kiosk settings follow the link: written for a
@@ -35,6 +38,10 @@ Result<std::optional<HubLink>> readHubLink(Store& store);
 Status saveHubLink(Store& store, const HubLink& link);
 // Unlinks the device (before enrolling it with another hub); the outbox stays as it is.
 Status forgetHubLink(Store& store);
+
+// Keeps the hub's sealing key as a pull page named it (`seal_key_invalid` when it is not 32
+// bytes of base64); unchanged keys write nothing.
+Status saveHubSealKey(Store& store, const std::string& seal_key);
 
 // When the last sync completed (unix seconds, written by the sync worker): the kiosk's card
 // table is as fresh as that.

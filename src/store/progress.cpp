@@ -18,14 +18,14 @@ constexpr const char* kWeekCounts =
 
 // The office's requests on what the user registered, oldest first.
 constexpr const char* kDecided =
-    "SELECT m.status, m.name, h.id, m.office_reason, m.office_note, m.status_at "
+    "SELECT m.status, pk_open(m.name), h.id, m.office_reason, m.office_note, m.status_at "
     "FROM members m JOIN households h ON h.key = m.household_key "
     "WHERE h.registered_by = ? AND m.status IN ('needs_correction', 'rejected') "
     "ORDER BY m.status = 'rejected', m.status_at, m.key";
 
 // Leads of the user's sessions whose draft was never registered.
 constexpr const char* kLeads =
-    "SELECT a.name, s.id, l.created_at FROM session_leads l "
+    "SELECT pk_open(a.name), s.id, l.created_at FROM session_leads l "
     "JOIN session_attendees a ON a.key = l.attendee_key "
     "JOIN sessions s ON s.key = a.session_key "
     "WHERE s.created_by = ? AND l.household_id = '' ORDER BY l.created_at, l.key";
@@ -33,7 +33,7 @@ constexpr const char* kLeads =
 // The user's babies registered without a NIK, still waiting for one (those the office asked
 // about are listed as corrections already).
 constexpr const char* kBabiesWithoutNik =
-    "SELECT m.name, h.id, m.status_at FROM members m JOIN households h ON h.key = m.household_key "
+    "SELECT pk_open(m.name), h.id, m.status_at FROM members m JOIN households h ON h.key = m.household_key "
     "WHERE m.nik = '' AND h.registered_by = ? AND m.status NOT IN ('needs_correction', "
     "'rejected') ORDER BY m.key";
 
@@ -61,6 +61,7 @@ Status appendTodos(sql::Connection& db, const char* query, const std::string& us
 
 Result<VolunteerProgress> volunteerProgress(Store& store, const std::string& user_id,
                                             UnixSeconds now) {
+    if (auto s = requireDataOpen(store); !s) return s.error();
     sql::Connection& db = connection(store);
     VolunteerProgress out;
     out.week.since = weekStart(weekOf(now + kWibOffset)) - kWibOffset;

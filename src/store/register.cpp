@@ -14,14 +14,6 @@ namespace pekon {
 
 namespace {
 
-std::string nameKey(std::string_view name) {
-    std::string key(name);
-    for (char& c : key) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return key;
-}
-
 void prefixed(const FieldErrors& from, const std::string& prefix, FieldErrors& into) {
     for (const FieldError& e : from) into.push_back({prefix + e.field, e.error});
 }
@@ -37,9 +29,12 @@ Result<bool> exists(sql::Connection& db, std::string_view sql, const std::string
 
 }  // namespace
 
-Status checkNikFree(sql::Connection& db, const std::string& nik, const std::string& field,
+Status checkNikFree(Store& store, const std::string& nik, const std::string& field,
                     FieldErrors& errors) {
-    auto taken = exists(db, "SELECT 1 FROM members WHERE nik = ? LIMIT 1", nik);
+    auto index = blindText(store, "nik", nik);
+    if (!index) return index.error();
+    auto taken =
+        exists(connection(store), "SELECT 1 FROM members WHERE nik_index = ? LIMIT 1", *index);
     if (!taken) return taken.error();
     if (*taken)
         errors.push_back({field,
@@ -50,10 +45,12 @@ Status checkNikFree(sql::Connection& db, const std::string& nik, const std::stri
 
 namespace {
 
-Status checkAgainstDevice(sql::Connection& db, const HouseholdValidation& v, FieldErrors& errors) {
+Status checkAgainstDevice(Store& store, const HouseholdValidation& v, FieldErrors& errors) {
     if (!v.household.kk_number.empty()) {
-        auto kk = exists(db, "SELECT 1 FROM households WHERE kk_number = ? LIMIT 1",
-                         v.household.kk_number);
+        auto index = blindText(store, "kk", v.household.kk_number);
+        if (!index) return index.error();
+        auto kk = exists(connection(store), "SELECT 1 FROM households WHERE kk_index = ? LIMIT 1",
+                         *index);
         if (!kk) return kk.error();
         if (*kk)
             errors.push_back(
@@ -63,7 +60,7 @@ Status checkAgainstDevice(sql::Connection& db, const HouseholdValidation& v, Fie
     }
     for (size_t i = 0; i < v.members.size(); ++i) {
         if (v.members[i].nik.empty()) continue;
-        if (auto s = checkNikFree(db, v.members[i].nik, "members[" + std::to_string(i) + "].nik",
+        if (auto s = checkNikFree(store, v.members[i].nik, "members[" + std::to_string(i) + "].nik",
                                   errors);
             !s)
             return s;
@@ -71,50 +68,62 @@ Status checkAgainstDevice(sql::Connection& db, const HouseholdValidation& v, Fie
     return {};
 }
 
-Result<std::int64_t> insertHousehold(sql::Connection& db, const Household& h, const Event& e) {
+Result<std::int64_t> insertHousehold(Store& store, const Household& h, const Event& e) {
+    sql::Connection& db = connection(store);
+    auto kk_index = blindText(store, "kk", h.kk_number);
+    if (!kk_index) return kk_index.error();
+    auto sealing = sealTexts(store, {h.kk_number, h.address, h.rt, h.rw, h.phone});
+    if (!sealing) return sealing.error();
+    const std::vector<std::string>& sealed = *sealing;
     auto stmt = db.cached(
         "INSERT INTO households (id, kk_number, village_code, address, rt, rw, phone, "
-        "registered_at, "
-        "registered_by, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "registered_at, registered_by, event_seq, kk_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?)");
     if (!stmt) return stmt.error();
     (*stmt)
         ->bind(1, h.id)
-        .bind(2, h.kk_number)
+        .bind(2, sealed[0])
         .bind(3, h.village_code)
-        .bind(4, h.address)
-        .bind(5, h.rt)
-        .bind(6, h.rw)
-        .bind(7, h.phone)
+        .bind(4, sealed[1])
+        .bind(5, sealed[2])
+        .bind(6, sealed[3])
+        .bind(7, sealed[4])
         .bind(8, formatRfc3339(e.at))
         .bind(9, e.actor)
-        .bind(10, e.seq);
+        .bind(10, e.seq)
+        .bind(11, *kk_index);
     if (auto s = (*stmt)->run("insert household"); !s) return s.error();
     return sqlite3_last_insert_rowid(db.handle());
 }
 
-Status insertMember(sql::Connection& db, const Member& m, std::int64_t household_key,
+Status insertMember(Store& store, const Member& m, std::int64_t household_key,
                     const Event& e) {
+    sql::Connection& db = connection(store);
     const std::string at = formatRfc3339(e.at);
+    auto nik_index = blindText(store, "nik", m.nik);
+    if (!nik_index) return nik_index.error();
+    auto sealed = sealTexts(store, {m.nik, m.name, formatIsoDate(m.birth_date)});
+    if (!sealed) return sealed.error();
     const std::string_view queued = statusCode(MemberStatus::queued);
     auto stmt = db.cached(
         "INSERT INTO members (id, household_key, nik, name, name_key, birth_date, sex, relation, "
-        "segment, "
-        "class, status, status_at, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "segment, class, status, status_at, event_seq, nik_index) VALUES (?, ?, ?, ?, '', ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?)");
     if (!stmt) return stmt.error();
     (*stmt)
         ->bind(1, m.id)
         .bind(2, household_key)
-        .bind(3, m.nik)
-        .bind(4, m.name)
-        .bind(5, nameKey(m.name))
-        .bind(6, formatIsoDate(m.birth_date))
-        .bind(7, sexCode(m.sex))
-        .bind(8, relationCode(m.relation))
-        .bind(9, segmentCode(m.segment))
-        .bind(10, m.care_class)
-        .bind(11, queued)
-        .bind(12, at)
-        .bind(13, e.seq);
+        .bind(3, (*sealed)[0])
+        .bind(4, (*sealed)[1])
+        .bind(5, (*sealed)[2])
+        .bind(6, sexCode(m.sex))
+        .bind(7, relationCode(m.relation))
+        .bind(8, segmentCode(m.segment))
+        .bind(9, m.care_class)
+        .bind(10, queued)
+        .bind(11, at)
+        .bind(12, e.seq)
+        .bind(13, *nik_index);
     if (auto s = (*stmt)->run("insert member"); !s) return s;
     const std::int64_t member_key = sqlite3_last_insert_rowid(db.handle());
     auto history = db.cached(
@@ -183,7 +192,7 @@ RegisterOutcome registerHouseholds(Store& store, const std::vector<HouseholdInpu
             inputs.size() > 1 ? "households[" + std::to_string(i) + "]." : "";
         HouseholdValidation v = validateHousehold(inputs[i], regions, ctx.today);
         FieldErrors device_errors;
-        if (auto s = checkAgainstDevice(db, v, device_errors); !s) {
+        if (auto s = checkAgainstDevice(store, v, device_errors); !s) {
             out.errors.push_back({"", s.error()});
             return out;
         }
@@ -218,7 +227,7 @@ RegisterOutcome registerHouseholds(Store& store, const std::vector<HouseholdInpu
         reg.household_id = v.household.id;
         auto e = appendEvent(store, event_type::household_registered,
                              householdRegisteredData(v.household), ctx);
-        auto key = e ? insertHousehold(db, v.household, *e) : Result<std::int64_t>(e.error());
+        auto key = e ? insertHousehold(store, v.household, *e) : Result<std::int64_t>(e.error());
         Status s = key ? Status() : Status(key.error());
         for (Member& m : v.members) {
             if (!s) break;
@@ -226,7 +235,7 @@ RegisterOutcome registerHouseholds(Store& store, const std::vector<HouseholdInpu
             m.household_id = v.household.id;
             auto me =
                 appendEvent(store, event_type::member_registered, memberRegisteredData(m), ctx);
-            s = me ? insertMember(db, m, *key, *me) : Status(me.error());
+            s = me ? insertMember(store, m, *key, *me) : Status(me.error());
             reg.member_ids.push_back(m.id);
         }
         if (!s) {
@@ -301,7 +310,7 @@ Result<std::string> addMember(Store& store, const std::string& household_id,
                           {"household_many_heads", "Hanya boleh ada satu kepala keluarga.",
                            "There can be only one head of family."}});
     if (!m.nik.empty()) {
-        if (auto s = checkNikFree(db, m.nik, "nik", errors); !s) return s.error();
+        if (auto s = checkNikFree(store, m.nik, "nik", errors); !s) return s.error();
     }
     if (warnings_out) *warnings_out = warnings;
     if (!errors.empty()) {
@@ -313,7 +322,7 @@ Result<std::string> addMember(Store& store, const std::string& household_id,
     m.household_id = household_id;
     auto e = appendEvent(store, event_type::member_registered, memberRegisteredData(m), ctx);
     if (!e) return e.error();
-    if (auto s = insertMember(db, m, household_key, *e); !s) return s.error();
+    if (auto s = insertMember(store, m, household_key, *e); !s) return s.error();
     if (auto s = tx->commit(); !s) return s.error();
     return m.id;
 }

@@ -200,10 +200,13 @@ Result<std::string> recordAttendance(Store& store, const std::string& session_id
     if (!tx) return tx.error();
     auto row = heldSession(db, session_id);
     if (!row) return row.error();
+    auto nik_index = blindText(store, "nik", a.nik);
+    if (!nik_index) return nik_index.error();
     if (!a.nik.empty()) {
-        auto dup = db.cached("SELECT 1 FROM session_attendees WHERE session_key = ? AND nik = ?");
+        auto dup =
+            db.cached("SELECT 1 FROM session_attendees WHERE session_key = ? AND nik_index = ?");
         if (!dup) return dup.error();
-        const int rc = (*dup)->bind(1, row->key).bind(2, a.nik).step();
+        const int rc = (*dup)->bind(1, row->key).bind(2, *nik_index).step();
         if (rc == SQLITE_ROW) return attendeeDuplicate();
         if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "check attendee");
         if (a.household_id.empty()) {
@@ -219,27 +222,32 @@ Result<std::string> recordAttendance(Store& store, const std::string& session_id
     auto e = appendEvent(store, event_type::session_attended,
                          sessionAttendedData(session_id, id, a), ctx);
     if (!e) return e.error();
+    auto sealed = sealTexts(store, {a.nik, a.name});
+    if (!sealed) return sealed.error();
     auto stmt = db.cached(
-        "INSERT INTO session_attendees (id, session_key, nik, name, household_id, at, event_seq) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO session_attendees (id, session_key, nik, name, household_id, at, event_seq, "
+        "nik_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt) return stmt.error();
     (*stmt)
         ->bind(1, id)
         .bind(2, row->key)
-        .bind(3, a.nik)
-        .bind(4, a.name)
+        .bind(3, (*sealed)[0])
+        .bind(4, (*sealed)[1])
         .bind(5, a.household_id)
         .bind(6, formatRfc3339(ctx.now))
-        .bind(7, e->seq);
+        .bind(7, e->seq)
+        .bind(8, *nik_index);
     if (auto s = (*stmt)->run("record attendance"); !s) return s.error();
     if (auto s = tx->commit(); !s) return s.error();
     return id;
 }
 
 Result<std::optional<AttendeeInput>> attendeeByCard(Store& store, const std::string& card_number) {
+    if (auto s = requireDataOpen(store); !s) return s.error();
+    // Card numbers are sealed and not indexed: a scan is once per card shown.
     auto stmt = connection(store).cached(
-        "SELECT m.nik, m.name, h.id FROM members m JOIN households h ON h.key = m.household_key "
-        "WHERE m.card_number = ? AND m.card_number <> '' LIMIT 1");
+        "SELECT pk_open(m.nik), pk_open(m.name), h.id FROM members m JOIN households h ON "
+        "h.key = m.household_key WHERE m.card_number <> '' AND pk_open(m.card_number) = ? LIMIT 1");
     if (!stmt) return stmt.error();
     const int rc = (*stmt)->bind(1, card_number).step();
     if (rc == SQLITE_DONE) return std::optional<AttendeeInput>();
@@ -249,17 +257,20 @@ Result<std::optional<AttendeeInput>> attendeeByCard(Store& store, const std::str
 }
 
 Result<std::string> householdByKk(Store& store, const std::string& kk_number) {
-    auto stmt = connection(store).cached("SELECT id FROM households WHERE kk_number = ? LIMIT 1");
+    auto index = blindText(store, "kk", kk_number);
+    if (!index) return index.error();
+    auto stmt = connection(store).cached("SELECT id FROM households WHERE kk_index = ? LIMIT 1");
     if (!stmt) return stmt.error();
-    const int rc = (*stmt)->bind(1, kk_number).step();
+    const int rc = (*stmt)->bind(1, *index).step();
     if (rc == SQLITE_DONE) return std::string();
     if (rc != SQLITE_ROW) return sql::sqliteError(connection(store).handle(), rc, "find KK");
     return (*stmt)->text(0);
 }
 
 Result<std::vector<AttendeeRecord>> listAttendees(Store& store, const std::string& session_id) {
+    if (auto s = requireDataOpen(store); !s) return s.error();
     auto stmt = connection(store).prepare(
-        "SELECT a.id, a.nik, a.name, a.household_id, a.at, "
+        "SELECT a.id, pk_open(a.nik), pk_open(a.name), a.household_id, a.at, "
         "COALESCE(l.id, ''), COALESCE(l.draft_id, ''), COALESCE(l.household_id, ''), "
         "EXISTS (SELECT 1 FROM quiz_results q WHERE q.attendee_key = a.key AND q.phase = 'pre'), "
         "EXISTS (SELECT 1 FROM quiz_results q WHERE q.attendee_key = a.key AND q.phase = 'post') "

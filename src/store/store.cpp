@@ -12,6 +12,7 @@
 
 #include "proto/ids.hpp"
 #include "store/internal/database.hpp"
+#include "store/internal/device_sealing.hpp"
 #include "store/internal/migrations.hpp"
 #include "store/verify.hpp"
 
@@ -59,6 +60,7 @@ Result<std::unique_ptr<Store>> Store::openForReading(const std::string& path, Er
     auto conn = sql::openReadOnly(path, store->db_->scratch);
     if (!conn) return conn.error();
     store->db_->db = std::move(conn.value());
+    if (auto s = registerSealFunctions(store->db_->db, &store->db_->keys); !s) return s.error();
     store->read_only_ = std::move(why);
     auto damage = checkForDamage(*store);
     if (!damage) return damage.error();
@@ -78,6 +80,7 @@ Result<std::unique_ptr<Store>> Store::openForReading(const std::string& path, Er
                      "This database needs an upgrade to the new schema but cannot be written: " +
                          store->read_only_->message_en};
     if (auto s = store->db_->db.exec("PRAGMA foreign_keys = ON", "open"); !s) return s.error();
+    if (auto s = loadKeyring(*store); !s) return s.error();
     return store;
 }
 
@@ -96,6 +99,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
     auto conn = sql::Connection::open(path, /*read_only=*/false);
     if (!conn) return conn.error();
     store->db_->db = std::move(conn.value());
+    if (auto s = registerSealFunctions(store->db_->db, &store->db_->keys); !s) return s.error();
 
     auto damage = checkForDamage(*store);
     if (!damage) return damage.error();
@@ -105,6 +109,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
         auto ro = sql::Connection::open(path, /*read_only=*/true);
         if (!ro) return ro.error();
         store->db_->db = std::move(ro.value());
+        if (auto s = registerSealFunctions(store->db_->db, &store->db_->keys); !s)
+            return s.error();
         return store;
     }
 
@@ -118,6 +124,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenMode mod
         if (!s) return s.error();
     }
     if (auto s = migrate(store->db_->db); !s) return s.error();
+    if (auto s = loadKeyring(*store); !s) return s.error();
+    if (auto s = finishSealing(*store); !s) return s.error();
     if (auto s = sql::secureFile(path); !s) return s.error();
     return store;
 }

@@ -28,7 +28,25 @@ Result<User> createUser(Store& store, const std::string& name, Role role, const 
 
 // Checks a PIN. Five wrong PINs in a row lock the user for five minutes (`user_locked`);
 // a wrong one is `pin_wrong` with the attempts left; an unknown id `user_not_found`.
+//
+// Personal data sealed at rest (issue 16): the device's data key is wrapped for each user by
+// their PIN (vault/pin_wrap), and a PIN is checked by unwrapping it, so no cheaper PIN hash is
+// stored beside it. A right PIN leaves the key with this Store until lockData. The first
+// user of a device creates the key; a database from before issue 16 is sealed at its first
+// sign-in (store/internal/device_sealing). A user created before the sealing whose PIN holds
+// no key yet gets `data_key_missing` until a signed-in user grants it (grantDataKey).
 Result<User> login(Store& store, const std::string& user_id, const std::string& pin,
                    UnixSeconds now);
+
+// Forgets the data key (sign-out, idle logout): personal data stays sealed until a sign-in.
+void lockData(Store& store);
+// Whether personal data can be read and written now: a device not sealed yet, or one whose
+// data key a signed-in user holds.
+bool dataOpen(Store& store);
+// While a user is signed in (the data key is held), gives it to another user of the device
+// who types their PIN on this screen: it is checked (with its lock-out) and the key wrapped
+// for it. `data_locked` without the key.
+Status grantDataKey(Store& store, const std::string& user_id, const std::string& pin,
+                    UnixSeconds now);
 
 }  // namespace pekon

@@ -19,12 +19,15 @@ Error mismatch(const std::string& what_id, const std::string& what_en) {
 }  // namespace
 
 Status verifyProjections(Store& store) {
+    if (auto s = requireDataOpen(store); !s) return s.error();
     sql::Connection& db = connection(store);
     std::map<std::string, Household> households;
     std::map<std::string, Member> members;
     std::map<std::string, std::int64_t> member_seq;
     auto events =
-        db.prepare("SELECT seq, type, data FROM events WHERE type IN (?, ?, ?) ORDER BY seq");
+        db.prepare("SELECT e.seq, e.type, json_patch(e.data, COALESCE(pk_open(NULLIF("
+                   "s.for_device, '')), '{}')) FROM events e LEFT JOIN event_seals s ON s.seq = "
+                   "e.seq WHERE e.type IN (?, ?, ?) ORDER BY e.seq");
     if (!events) return events.error();
     events->bind(1, event_type::household_registered)
         .bind(2, event_type::member_registered)
@@ -73,7 +76,8 @@ Status verifyProjections(Store& store) {
     if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "replay events");
 
     auto hs =
-        db.prepare("SELECT id, kk_number, village_code, address, rt, rw, phone FROM households");
+        db.prepare("SELECT id, pk_open(kk_number), village_code, pk_open(address), pk_open(rt), "
+                   "pk_open(rw), pk_open(phone) FROM households");
     if (!hs) return hs.error();
     size_t seen = 0;
     while ((rc = hs->step()) == SQLITE_ROW) {
@@ -96,8 +100,8 @@ Status verifyProjections(Store& store) {
                         "a household event has no household row");
 
     auto ms = db.prepare(
-        "SELECT m.id, h.id, m.nik, m.name, m.birth_date, m.sex, m.relation, m.segment, m.class, "
-        "m.event_seq, "
+        "SELECT m.id, h.id, pk_open(m.nik), pk_open(m.name), pk_open(m.birth_date), m.sex, "
+        "m.relation, m.segment, m.class, m.event_seq, "
         "(SELECT COUNT(*) FROM member_status_history s WHERE s.member_key = m.key) "
         "FROM members m JOIN households h ON h.key = m.household_key");
     if (!ms) return ms.error();

@@ -20,6 +20,8 @@
 #include "store/clock_state.hpp"
 #include "store/event_log.hpp"
 #include "store/hub_changes.hpp"
+#include "store/outbox.hpp"
+#include "vault/secret_key.hpp"
 
 namespace pekon::sync {
 
@@ -234,6 +236,13 @@ Status enrolDevice(Store& store, const std::string& uri, const std::string& name
     const std::int64_t answered_at = deviceTime();
     HubLink link{hub, (*json)["device_id"].get<std::string>(),
                  (*json)["secret"].get<std::string>()};
+    // The hub's key for sealing personal data (issue 16); absent from an older hub.
+    if (auto seal = json->find("seal_key"); seal != json->end()) {
+        const auto raw = seal->is_string() ? vault::fromBase64(seal->get<std::string>())
+                                           : std::optional<std::string>();
+        if (!raw || raw->size() != 32) return notHubAnswer();
+        link.seal_key = seal->get<std::string>();
+    }
     // A kiosk token's answer also carries the kiosk's area and the district's kiosk key.
     if (auto kiosk = json->find("kiosk"); kiosk != json->end()) {
         if (!kiosk->is_object() || !(*kiosk)["area"].is_string() || !(*kiosk)["key"].is_string() ||
@@ -375,6 +384,9 @@ Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions&
         if (r->status != 200) return refused(*r);
         auto page = parseChangesPage(r->body);
         if (!page) return page.error();
+        // A device enrolled before the hub sealed (issue 16) learns its key here.
+        if (!page->seal_key.empty())
+            if (auto s = saveHubSealKey(store, page->seal_key); !s) return s.error();
         auto applied = applyHubChanges(store, *page, now);
         if (!applied) return applied.error();
         summary.pulled += static_cast<int>(page->changes.size());

@@ -2,6 +2,7 @@
 
 #include "core/auth.hpp"
 #include "core/text.hpp"
+#include "store/users.hpp"
 #include "sync/worker.hpp"
 #include "ui/header.hpp"
 #include "ui/kiosk_header.hpp"
@@ -204,6 +205,9 @@ void AppShell::frame() {
         route(*scan);
         apply(nav_.takePending());
     }
+    // Nobody signed in (a sign-out, the idle logout, a kiosk): the data key is wiped, and the
+    // personal data on the device stays sealed until the next sign-in (issue 16).
+    if (!nav_.user()) lockData(ui_.store());
 }
 
 }  // namespace pekon::ui

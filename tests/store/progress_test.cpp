@@ -10,6 +10,7 @@
 #include "store/outbox.hpp"
 #include "store/sessions.hpp"
 #include "store/users.hpp"
+#include "support/hub_seal.hpp"
 #include "support/fixtures.hpp"
 #include "support/sample_households.hpp"
 #include "support/sample_session.hpp"
@@ -33,7 +34,9 @@ struct Fixture {
         // The first user of a device is its supervisor.
         dewi = createUser(*store, "Dewi", Role::supervisor, "582914", "", kNow - 30 * 86400).value();
         rina = createUser(*store, "Rina", Role::volunteer, "428195", "", kNow - 30 * 86400).value();
+        hub = test::giveHubSealKey(*store);
     }
+    std::optional<vault::BoxKeys> hub;
     RegisteredHousehold add(int index, const User& by, UnixSeconds at) {
         auto done = registerHouseholds(*store, {test::sampleHousehold(index, index * 3, 3)},
                                        test::regions(), {by.id, at, test::kToday});
@@ -161,7 +164,7 @@ TEST_CASE("progress: a baby registered without a NIK waits on the list until it 
     REQUIRE(changed);
     CHECK(*changed == std::vector<std::string>{"nik"});
     CHECK(volunteerProgress(*f.store, f.rina.id, kNow)->todo.empty());
-    auto events = listEvents(*f.store, 0, 100);
+    auto events = readEvents(*f.store, 0, 100);
     REQUIRE(events);
     CHECK(events->back().type == "member.corrected");
     CHECK(events->back().data.find("\"nik\":\"1806014110260001\"") != std::string::npos);

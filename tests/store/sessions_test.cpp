@@ -61,7 +61,7 @@ std::string heldSession(Fixture& f) {
 
 // Every event the device wrote passes the hub's own check of the protocol.
 void checkHubAccepts(Store& store) {
-    auto all = listEvents(store, 0, 10'000);
+    auto all = readEvents(store, 0, 10'000);
     REQUIRE(all.ok());
     for (const WireEvent& w : toWire(*all)) {
         INFO(w.type << " " << w.data.dump());
@@ -202,11 +202,14 @@ TEST_CASE("sessions: attendance writes a row and session.attended; a NIK counts 
     CHECK(n->head_count == 4);
     CHECK(n->households == 3);  // Budi and Siti: one household; two unknown: one each
 
-    // The NIK is unique per session in the table too, not only in the intent's check.
+    // The NIK is unique per session in the table too (by its blind index: the NIK itself is
+    // sealed), not only in the intent's check.
+    CHECK(*connection(*f.store).queryInt(
+              "SELECT COUNT(*) FROM session_attendees WHERE nik = '1806011505800001'") == 0);
     CHECK_FALSE(connection(*f.store)
-                    .exec("INSERT INTO session_attendees (id, session_key, nik, at, event_seq) "
-                          "SELECT 'x', session_key, nik, at, event_seq FROM session_attendees "
-                          "WHERE nik = '1806011505800001'",
+                    .exec("INSERT INTO session_attendees (id, session_key, nik, nik_index, at, "
+                          "event_seq) SELECT 'x', session_key, nik, nik_index, at, event_seq FROM "
+                          "session_attendees WHERE pk_open(nik) = '1806011505800001'",
                           "dup")
                     .ok());
 
@@ -326,7 +329,7 @@ TEST_CASE("sessions: a lead's draft, once registered, counts as a registration")
 
     // The hub hears of both leads (session.lead, once each) and of the one that registered
     // (lead.registered), and the hub's checks accept them.
-    auto events = listEvents(*f.store, 0, 1000);
+    auto events = readEvents(*f.store, 0, 1000);
     REQUIRE(events.ok());
     std::vector<Json> leads, registered;
     for (const Event& e : *events) {

@@ -11,7 +11,7 @@ namespace {
 constexpr UnixSeconds kNow = 1'795'000'000;
 }
 
-TEST_CASE("users: the first user is a supervisor, PINs are stored as Argon2id hashes") {
+TEST_CASE("users: the first user is a supervisor; a PIN keeps only the data key wrapped under Argon2id") {
     auto store = Store::open(test::tempPath("users.db"));
     REQUIRE(store.ok());
     auto volunteer_first = createUser(**store, "Rina Marlina", Role::volunteer, "428195", "", kNow);
@@ -35,9 +35,11 @@ TEST_CASE("users: the first user is a supervisor, PINs are stored as Argon2id ha
     REQUIRE(users.ok());
     REQUIRE(users->size() == 2);
     CHECK((*users)[0].role == Role::supervisor);
-    const std::string hash = *connection(**store).queryText("SELECT pin_hash FROM users LIMIT 1");
-    CHECK(hash.rfind("$argon2id$", 0) == 0);
-    CHECK(hash.find("428195") == std::string::npos);
+    // No PIN hash beside the wrap (it would be a cheaper target than the wrap itself).
+    CHECK(*connection(**store).queryInt("SELECT COUNT(*) FROM users WHERE pin_hash <> ''") == 0);
+    const std::string wrap = *connection(**store).queryText("SELECT data_key FROM users LIMIT 1");
+    CHECK(wrap.rfind("pw1$3$134217728$", 0) == 0);
+    CHECK(wrap.find("428195") == std::string::npos);
 }
 
 TEST_CASE("users: five wrong PINs lock the user for five minutes") {

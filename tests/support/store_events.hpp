@@ -11,7 +11,7 @@ namespace pekon::test {
 
 // The events of one type in the store's log, oldest first.
 inline std::vector<Event> eventsOf(Store& store, std::string_view type) {
-    auto all = listEvents(store, 0, 10'000);
+    auto all = readEvents(store, 0, 10'000);
     REQUIRE(all.ok());
     std::vector<Event> out;
     for (Event& e : *all) {

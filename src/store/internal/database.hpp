@@ -11,6 +11,7 @@
 #include "core/event.hpp"
 #include "core/result.hpp"
 #include "store/internal/read_only.hpp"
+#include "store/internal/sealing.hpp"
 #include "sqlite/sqlite.hpp"
 #include "store/store.hpp"
 
@@ -19,6 +20,7 @@ namespace pekon {
 struct StoreDatabase {
     std::unique_ptr<sql::ScratchCopy> scratch;  // declared before db: outlives it
     sql::Connection db;
+    Keyring keys;  // registered with db's pk_open: same lifetime, fixed address
 };
 
 inline sql::Connection& connection(Store& store) {
@@ -31,7 +33,7 @@ Result<Event> appendEvent(Store& store, std::string_view type, std::string data,
                           const WriteContext& context);
 
 // Adds `nik_already_registered` under `field` when a member of this device has `nik`.
-Status checkNikFree(sql::Connection& db, const std::string& nik, const std::string& field,
+Status checkNikFree(Store& store, const std::string& nik, const std::string& field,
                     FieldErrors& errors);
 
 }  // namespace pekon
