@@ -1,6 +1,10 @@
 #include "app/cli_env.hpp"
 
+#include <sodium.h>
+
+#include <cstdlib>
 #include <ctime>
+#include <iostream>
 #include <ostream>
 
 #include "codec/json.hpp"
@@ -8,6 +12,7 @@
 #include "core/clock_text.hpp"
 #include "platform/paths.hpp"
 #include "store/clock_state.hpp"
+#include "store/users.hpp"
 
 namespace pekon::cli {
 
@@ -35,8 +40,35 @@ Result<Store*> CliEnv::openStore(Store::OpenMode mode) {
         if (!opened) return opened.error();
         store_ = std::move(opened.value());
         if (store_->damage()) err_ << "pekon: " << store_->damage()->message(lang_) << "\n";
+        if (!sign_in_as_.empty())
+            if (auto s = signIn(*store_); !s) {
+                store_.reset();
+                return s.error();
+            }
     }
     return store_.get();
+}
+
+Status CliEnv::signIn(Store& store) {
+    auto users = listUsers(store);
+    if (!users) return users.error();
+    const User* found = nullptr;
+    for (const User& u : *users)
+        if (u.name == sign_in_as_) found = &u;
+    if (!found)
+        return Error{"user_not_found", "Pengguna tidak ditemukan.", "The user was not found."};
+    std::string pin;
+    if (const char* env = std::getenv("PEKON_PIN")) {
+        pin = env;
+    } else {
+        std::getline(std::cin, pin);
+    }
+    while (!pin.empty() && (pin.back() == '\r' || pin.back() == '\n')) pin.pop_back();
+    auto user = login(store, found->id, pin, nowSeconds());
+    sodium_memzero(pin.data(), pin.size());
+    if (!user) return user.error();
+    actor_ = user->id;
+    return {};
 }
 
 Result<Store*> CliEnv::store() {
@@ -104,7 +136,7 @@ void CliEnv::warnIfClockWrong() {
 }
 
 WriteContext CliEnv::writeContext() const {
-    return WriteContext{"cli", nowSeconds(), today()};
+    return WriteContext{actor_, nowSeconds(), today()};
 }
 
 }  // namespace pekon::cli

@@ -59,10 +59,17 @@ class CliEnv {
     // When the clock is wrong, says so on stderr in plain words with how to fix it.
     void warnIfClockWrong();
 
-    WriteContext writeContext() const;  // actor "cli", the device clock, today()
+    // actor "cli" (or the signed-in user's id), the device clock, today()
+    WriteContext writeContext() const;
+
+    // Signs in as the user of that name when the database is opened (their PIN from
+    // PEKON_PIN, else the first line of standard input), so the data key opens a sealed
+    // device's personal data for this command; a wrong PIN counts towards the lock-out.
+    void signInAs(std::string user_name) { sign_in_as_ = std::move(user_name); }
 
   private:
     Result<Store*> openStore(Store::OpenMode mode);
+    Status signIn(Store& store);
     void printJsonError(std::string_view code, const std::string& message);
 
     std::ostream& out_;
@@ -70,6 +77,8 @@ class CliEnv {
     Lang lang_;
     Format format_;
     std::string db_path_;
+    std::string sign_in_as_;
+    std::string actor_ = "cli";
     std::optional<Assets> assets_;
     std::unique_ptr<Store> store_;
 };

@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
         words,
         {"db", "lang", "format", "birth-date", "sex", "json", "village", "limit", "csv", "size",
          "scale", "screenshot", "formats", "name", "ca-file", "nik", "receipt", "kk", "category",
-         "rating", "text", "phone"},
+         "rating", "text", "phone", "user"},
         {"help", "version", "demo", "fullscreen", "complaint"});
     const std::string lang_text = args.option("lang").value_or("id");
     const std::optional<Lang> parsed_lang = parseLang(lang_text);
@@ -55,6 +55,9 @@ int main(int argc, char** argv) {
         demo ? platform::parentDirectory(platform::defaultDatabasePath()) + "/demo.db"
              : platform::defaultDatabasePath();
     CliEnv env(std::cout, std::cerr, lang, format, args.option("db").value_or(default_db));
+    // A sealed device's personal data opens only with a user's PIN (issue 16): `--user NAME`,
+    // the PIN from PEKON_PIN or the first line of standard input, never from the command line.
+    if (auto user = args.option("user")) env.signInAs(*user);
 
     // `pekon nik` answers in JSON whatever it is given, so it checks its own arguments.
     if (command == "nik") return runNik(env, args);

@@ -18,6 +18,7 @@ User readUser(const sql::Stmt& s) {
     u.name = s.text(1);
     u.role = parseRole(s.text(2)).value_or(u.role);
     if (auto t = parseRfc3339(s.text(3))) u.created_at = *t;
+    u.holds_data_key = !s.text(4).empty();
     return u;
 }
 
@@ -25,7 +26,8 @@ User readUser(const sql::Stmt& s) {
 
 Result<std::vector<User>> listUsers(Store& store) {
     auto stmt = connection(store).prepare(
-        "SELECT id, name, role, created_at FROM users ORDER BY role = 'volunteer', name");
+        "SELECT id, name, role, created_at, data_key FROM users ORDER BY role = 'volunteer', "
+        "name");
     if (!stmt) return stmt.error();
     std::vector<User> out;
     int rc;
@@ -59,10 +61,10 @@ Status saveWrap(sql::Connection& db, const std::string& user_id, const std::stri
 
 Error dataKeyMissing() {
     return Error{"data_key_missing",
-                 "Data perangkat ini sudah diamankan, tetapi belum untuk pengguna ini. Minta "
-                 "pengguna yang sudah masuk memberi akses (Pengguna > Beri akses data).",
-                 "This device's data is sealed, but not yet for this user. Ask a user who has "
-                 "signed in to give access (Users > Give data access)."};
+                 "Data perangkat ini sudah diamankan, tetapi belum untuk PIN ini. Minta pengguna "
+                 "yang bisa membuka data masuk, lalu buka Pengaturan > Akses data.",
+                 "This device's data is sealed, but not yet for this PIN. Ask a user who can open "
+                 "the data to sign in and open Settings > Data access."};
 }
 
 struct UserRow {
@@ -74,14 +76,14 @@ struct UserRow {
 
 Result<std::optional<UserRow>> readUserRow(sql::Connection& db, const std::string& user_id) {
     auto stmt = db.prepare(
-        "SELECT id, name, role, created_at, pin_hash, failed_attempts, locked_until, data_key "
+        "SELECT id, name, role, created_at, data_key, failed_attempts, locked_until, pin_hash "
         "FROM users WHERE id = ?");
     if (!stmt) return stmt.error();
     stmt->bind(1, user_id);
     const int rc = stmt->step();
     if (rc == SQLITE_DONE) return std::optional<UserRow>();
     if (rc != SQLITE_ROW) return sql::sqliteError(db.handle(), rc, "read user");
-    return std::optional<UserRow>(UserRow{readUser(*stmt), stmt->text(4), stmt->text(7),
+    return std::optional<UserRow>(UserRow{readUser(*stmt), stmt->text(7), stmt->text(4),
                                           LoginState{static_cast<int>(stmt->integer(5)),
                                                      stmt->integer(6)}});
 }
@@ -178,7 +180,7 @@ Result<User> createUser(Store& store, const std::string& raw_name, Role role,
         return Error{"user_name_taken", "Nama pengguna ini sudah ada.",
                      "A user with this name already exists."};
 
-    User u{newEntityId(), *name, role, now};
+    User u{newEntityId(), *name, role, now, !wrapped.empty()};
     auto insert = db.prepare(
         "INSERT INTO users (id, name, role, pin_hash, created_at, created_by, data_key) VALUES "
         "(?, ?, ?, ?, ?, ?, ?)");
@@ -227,6 +229,14 @@ Result<User> login(Store& store, const std::string& user_id, const std::string& 
     if (auto s = sealDevice(store, std::move(*made), UserWrap{user_id, *wrapped}); !s)
         return s.error();
     return (*row)->user;
+}
+
+Status sealForHubWhenKnown(Store& store) {
+    Keyring& keys = keyring(store);
+    if (!keys.data_key || !keys.hub_public.empty()) return {};
+    if (auto s = loadKeyring(store); !s) return s;
+    if (keys.hub_public.empty()) return {};
+    return sealPendingForHub(store);
 }
 
 void lockData(Store& store) {

@@ -15,6 +15,7 @@ struct User {
     std::string name;
     Role role = Role::volunteer;
     UnixSeconds created_at = 0;
+    bool holds_data_key = false;  // their PIN opens the device's data key (issue 16)
 };
 
 // All users, supervisors first, then by name.
@@ -43,6 +44,12 @@ void lockData(Store& store);
 // Whether personal data can be read and written now: a device not sealed yet, or one whose
 // data key a signed-in user holds.
 bool dataOpen(Store& store);
+// While the data key is held: when the hub's sealing key has arrived since this Store last
+// looked (an enrolment, or a pull, by the background sync's own connection), seals for it the
+// personal part of the events written before, so the sync can send them. Cheap when there is
+// nothing to do: the app calls it once a second while someone is signed in.
+Status sealForHubWhenKnown(Store& store);
+
 // While a user is signed in (the data key is held), gives it to another user of the device
 // who types their PIN on this screen: it is checked (with its lock-out) and the key wrapped
 // for it. `data_locked` without the key.

@@ -21,6 +21,7 @@
 #include "store/event_log.hpp"
 #include "store/hub_changes.hpp"
 #include "store/outbox.hpp"
+#include "store/users.hpp"
 #include "vault/secret_key.hpp"
 
 namespace pekon::sync {
@@ -261,6 +262,10 @@ Status enrolDevice(Store& store, const std::string& uri, const std::string& name
 
 Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions& o) {
     if (auto s = store.writable(); !s) return s.error();  // nothing sent that cannot be marked
+    // Signed in (a store holding the data key, as the app's own): what was written
+    // before the hub's sealing key was known is sealed for it now. Without the data key this
+    // does nothing and those events wait (store/event_log.hpp: listEvents).
+    if (auto s = sealForHubWhenKnown(store); !s) return s.error();
     auto link = readHubLink(store);
     if (!link) return link.error();
     if (!link->has_value())

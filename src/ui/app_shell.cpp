@@ -1,5 +1,7 @@
 #include "ui/app_shell.hpp"
 
+#include <chrono>
+
 #include "core/auth.hpp"
 #include "core/text.hpp"
 #include "store/users.hpp"
@@ -206,8 +208,15 @@ void AppShell::frame() {
         apply(nav_.takePending());
     }
     // Nobody signed in (a sign-out, the idle logout, a kiosk): the data key is wiped, and the
-    // personal data on the device stays sealed until the next sign-in (issue 16).
-    if (!nav_.user()) lockData(ui_.store());
+    // personal data on the device stays sealed until the next sign-in (issue 16). Signed in:
+    // once a second, what was written before the hub's key arrived is sealed for it.
+    if (!nav_.user()) {
+        lockData(ui_.store());
+    } else if (const auto now = std::chrono::steady_clock::now();
+               now - last_seal_check_ >= std::chrono::seconds(1)) {
+        last_seal_check_ = now;
+        (void)sealForHubWhenKnown(ui_.store());  // a failure is tried again the next second
+    }
 }
 
 }  // namespace pekon::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -62,6 +63,8 @@ class AppShell {
     Navigator nav_;
     std::vector<std::unique_ptr<Screen>> stack_;
     UnixSeconds last_input_;
+    // When the hub's sealing key was last looked for (real time: the UI's clock may stand).
+    std::chrono::steady_clock::time_point last_seal_check_{};
 };
 
 // The first screen: the kiosk's start when the device is a kiosk, first-run set-up when it has

@@ -224,6 +224,20 @@ TEMPLATE_TEST_CASE(
                              "ALTER TABLE members DROP COLUMN office_decision;"
                              "ALTER TABLE members DROP COLUMN office_reason;"
                              "ALTER TABLE members DROP COLUMN office_note;"
+                             // Nor what version 12 (issue 16) added.
+                             "DROP TABLE event_seals;"
+                             "DROP INDEX members_nik_index;"
+                             "DROP INDEX households_kk_index;"
+                             "DROP INDEX session_attendees_nik;"
+                             "ALTER TABLE users DROP COLUMN data_key;"
+                             "ALTER TABLE members DROP COLUMN nik_index;"
+                             "ALTER TABLE households DROP COLUMN kk_index;"
+                             "ALTER TABLE session_attendees DROP COLUMN nik_index;"
+                             "CREATE INDEX members_nik ON members (nik);"
+                             "CREATE INDEX members_name ON members (name_key);"
+                             "CREATE INDEX households_kk ON households (kk_number);"
+                             "CREATE UNIQUE INDEX session_attendees_nik ON session_attendees "
+                             "(session_key, nik) WHERE nik <> '';"
                              "PRAGMA user_version = 8;",
                          "a kiosk of an older pekon"));
     }

@@ -21,6 +21,7 @@
 #include "support/postgres_test_db.hpp"
 #include "support/running_hub.hpp"
 #include "support/sample_household.hpp"
+#include "vault/secret_key.hpp"
 
 using namespace pekon;
 using namespace pekon::hub;
@@ -466,8 +467,13 @@ TEMPLATE_TEST_CASE("hub over HTTP: only a kiosk token's enrolment answer carries
     };
     const Json plain = enrol(ordinary);
     CHECK_FALSE(plain.contains("kiosk"));
-    CHECK(plain.size() == 3);  // device_id, secret, hub_time: as before
+    // device_id, secret, hub_time as before, and (issue 16) the hub's sealing key, the same
+    // public key for every device.
+    CHECK(plain.size() == 4);
+    REQUIRE(plain["seal_key"].is_string());
+    CHECK(vault::fromBase64(plain["seal_key"].get<std::string>())->size() == 32);
     const Json answer = enrol(kiosk);
+    CHECK(answer["seal_key"] == plain["seal_key"]);
     REQUIRE(answer["kiosk"].is_object());
     CHECK(answer["kiosk"]["area"] == "18.06.01");
     auto key = sync::decodeSecret(answer["kiosk"]["key"].get<std::string>());

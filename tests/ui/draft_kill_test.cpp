@@ -44,6 +44,8 @@ TEST_CASE("ui: a wizard killed with SIGKILL comes back as a draft with every fie
     REQUIRE(store.ok());
     auto users = listUsers(**store);
     REQUIRE(users.ok());
+    // The draft is sealed at rest: it opens once the volunteer signs in again.
+    REQUIRE(login(**store, users->front().id, "428195", 1'795'000'000));
     test::Headless app(**store);
     app.home(users->front());
     app.tap("home.draft");

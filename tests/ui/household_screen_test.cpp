@@ -8,6 +8,7 @@
 #include "store/outbox.hpp"
 #include "store/users.hpp"
 #include "store/verify.hpp"
+#include "support/hub_seal.hpp"
 #include "support/sample_households.hpp"
 #include "ui/headless.hpp"
 #include "ui/screens/households_screen.hpp"
@@ -28,6 +29,7 @@ Seeded supervisorWithHouseholds(const std::string& file, int count) {
     Store& store = **opened;
     auto user = createUser(store, "Dewi Lestari", Role::supervisor, "428195", "", 1'795'000'000);
     REQUIRE(user.ok());
+    test::giveHubSealKey(store);  // enrolled: its events are sealed for the hub as written
     std::vector<HouseholdInput> batch;
     for (int i = 0; i < count; ++i) batch.push_back(test::sampleHousehold(i, i * 3, 3));
     REQUIRE(

@@ -12,6 +12,7 @@
 #include "store/progress.hpp"
 #include "store/sessions.hpp"
 #include "store/users.hpp"
+#include "support/hub_seal.hpp"
 #include "support/sample_households.hpp"
 #include "support/sample_session.hpp"
 #include "ui/headless.hpp"
@@ -37,6 +38,7 @@ Seeded seed(const std::string& file) {
     Store& store = *s.store;
     s.dewi = createUser(store, "Dewi Lestari", Role::supervisor, "582914", "", kNow - 86400).value();
     s.rina = createUser(store, "Rina Marlina", Role::volunteer, "428195", "", kNow - 86400).value();
+    test::giveHubSealKey(store);
     auto done = registerHouseholds(
         store, {test::sampleHousehold(0, 0, 3), test::sampleHousehold(1, 3, 3)}, test::regions(),
         {s.rina.id, kNow - 3600, test::kToday});

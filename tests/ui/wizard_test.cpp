@@ -128,7 +128,7 @@ TEST_CASE("ui wizard: a household registered by tapping through every step") {
     CHECK(d.members[0].member.segment == Segment::pbpu);
     CHECK(d.members[1].member.birth_date == Date{1985, 8, 21});
     CHECK(d.members[1].member.relation == Relation::spouse);
-    auto events = listEvents(**store, 0, 10);
+    auto events = readEvents(**store, 0, 10);  // as the device reads them: personal part opened
     REQUIRE(events.ok());
     REQUIRE(events->size() == 3);
     CHECK((*events)[0].data.find(
@@ -231,7 +231,7 @@ TEST_CASE("ui wizard: a pregnant mother and a newborn without a NIK, by tapping"
     REQUIRE(app.screen() == "receipt");
     CHECK(app.ui().missingKeys().empty());
 
-    auto events = listEvents(*store, 0, 10);
+    auto events = readEvents(*store, 0, 10);
     REQUIRE(events.ok());
     REQUIRE(events->size() == 3);
     CHECK((*events)[1].data.find("\"pregnancy_due\":\"" + due + "\"") != std::string::npos);

@@ -126,10 +126,11 @@ bool isPersonalKey(std::string_view key) {
 }
 
 SplitData splitPersonal(const std::string& data) {
-    auto parsed = parseJson(data);
-    if (!parsed || !parsed->is_object()) return {data, ""};
-    Json clear = Json::object(), personal = Json::object();
-    for (auto it = parsed->begin(); it != parsed->end(); ++it)
+    // In the writer's order (nested objects too), so the clear part reads as it was written.
+    const OrderedJson parsed = OrderedJson::parse(data, nullptr, /*allow_exceptions=*/false);
+    if (!parsed.is_object()) return {data, ""};
+    OrderedJson clear = OrderedJson::object(), personal = OrderedJson::object();
+    for (auto it = parsed.begin(); it != parsed.end(); ++it)
         (isPersonalKey(it.key()) ? personal : clear)[it.key()] = it.value();
     if (personal.empty()) return {data, ""};
     return {dumpJson(clear), dumpJson(personal)};

@@ -97,6 +97,7 @@ void SettingsScreen::drawContent(UiContext& ui, Navigator& nav) {
                 problem_ = ui.errorText(entered.error());
         }
     }
+    data_access_.draw(ui, nav);
     ImGui::EndChild();
 }
 
