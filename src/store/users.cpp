@@ -216,7 +216,8 @@ Result<User> login(Store& store, const std::string& user_id, const std::string& 
             return (*row)->user;
         }
         keys.data_key = std::move(**key);
-        if (auto s = sealPendingForHub(store); !s) return s.error();
+        keys.pending_sealed_for_hub = false;
+        if (auto n = sealPendingForHub(store); !n) return n.error();
         return (*row)->user;
     }
     if (keys.sealed()) return dataKeyMissing();
@@ -231,11 +232,11 @@ Result<User> login(Store& store, const std::string& user_id, const std::string& 
     return (*row)->user;
 }
 
-Status sealForHubWhenKnown(Store& store) {
+Result<int> sealForHubWhenKnown(Store& store) {
     Keyring& keys = keyring(store);
-    if (!keys.data_key || !keys.hub_public.empty()) return {};
-    if (auto s = loadKeyring(store); !s) return s;
-    if (keys.hub_public.empty()) return {};
+    if (!keys.data_key) return 0;
+    if (auto s = loadKeyring(store); !s) return s.error();  // the key may have come or changed
+    if (keys.hub_public.empty() || keys.pending_sealed_for_hub) return 0;
     return sealPendingForHub(store);
 }
 

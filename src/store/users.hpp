@@ -47,8 +47,9 @@ bool dataOpen(Store& store);
 // While the data key is held: when the hub's sealing key has arrived since this Store last
 // looked (an enrolment, or a pull, by the background sync's own connection), seals for it the
 // personal part of the events written before, so the sync can send them. Cheap when there is
-// nothing to do: the app calls it once a second while someone is signed in.
-Status sealForHubWhenKnown(Store& store);
+// nothing to do: the app calls it once a second while someone is signed in. Returns how many
+// events it sealed (the app then asks the sync to run).
+Result<int> sealForHubWhenKnown(Store& store);
 
 // While a user is signed in (the data key is held), gives it to another user of the device
 // who types their PIN on this screen: it is checked (with its lock-out) and the key wrapped

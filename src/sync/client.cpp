@@ -265,7 +265,7 @@ Result<SyncSummary> syncOnce(Store& store, UnixSeconds now, const ClientOptions&
     // Signed in (a store holding the data key, as the app's own): what was written
     // before the hub's sealing key was known is sealed for it now. Without the data key this
     // does nothing and those events wait (store/event_log.hpp: listEvents).
-    if (auto s = sealForHubWhenKnown(store); !s) return s.error();
+    if (auto n = sealForHubWhenKnown(store); !n) return n.error();
     auto link = readHubLink(store);
     if (!link) return link.error();
     if (!link->has_value())

@@ -215,7 +215,9 @@ void AppShell::frame() {
     } else if (const auto now = std::chrono::steady_clock::now();
                now - last_seal_check_ >= std::chrono::seconds(1)) {
         last_seal_check_ = now;
-        (void)sealForHubWhenKnown(ui_.store());  // a failure is tried again the next second
+        // A failure is tried again the next second; sealed events are sent at once.
+        auto sealed = sealForHubWhenKnown(ui_.store());
+        if (sealed && *sealed > 0 && ui_.sync) ui_.sync->syncNow();
     }
 }
 

@@ -2,8 +2,9 @@
 
 #include <sodium.h>
 
-#include <charconv>
 #include <vector>
+
+#include "core/number.hpp"
 
 namespace pekon::vault {
 
@@ -52,14 +53,6 @@ std::vector<std::string_view> split(std::string_view text, char sep) {
     return parts;
 }
 
-template <class T>
-std::optional<T> number(std::string_view text) {
-    T value{};
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
-    return value;
-}
-
 }  // namespace
 
 Result<std::string> wrapKey(const SecretKey& key, const std::string& pin, const PinKdf& kdf) {
@@ -82,8 +75,8 @@ Result<SecretKey> unwrapKey(const std::string& wrapped, const std::string& pin) 
     if (wrapped.size() > 512) return damaged();
     const auto parts = split(wrapped, '$');
     if (parts.size() != 5 || parts[0] != kTag) return damaged();
-    const auto ops = number<std::uint64_t>(parts[1]);
-    const auto mem = number<std::size_t>(parts[2]);
+    const auto ops = parseNumber<std::uint64_t>(parts[1]);
+    const auto mem = parseNumber<std::size_t>(parts[2]);
     if (!ops || !mem || *ops < kPinKdfMin.opslimit || *ops > kPinKdfMax.opslimit ||
         *mem < kPinKdfMin.memlimit || *mem > kPinKdfMax.memlimit)
         return damaged();

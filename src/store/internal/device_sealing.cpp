@@ -160,10 +160,10 @@ Status finishSealing(Store& store) {
     return deleteSetting(store, kSettingScrubPending);
 }
 
-Status sealPendingForHub(Store& store) {
+Result<int> sealPendingForHub(Store& store) {
     Keyring& keys = keyring(store);
-    if (auto s = loadKeyring(store); !s) return s;
-    if (!keys.data_key || keys.hub_public.empty() || !store.writable()) return {};
+    if (auto s = loadKeyring(store); !s) return s.error();
+    if (!keys.data_key || keys.hub_public.empty() || !store.writable()) return 0;
     sql::Connection& db = connection(store);
     auto tx = sql::Transaction::begin(db);
     if (!tx) return tx.error();
@@ -173,7 +173,7 @@ Status sealPendingForHub(Store& store) {
     if (!rows) return rows.error();
     auto update = db.prepare("UPDATE event_seals SET for_hub = ? WHERE seq = ?");
     if (!update) return update.error();
-    int rc;
+    int rc, count = 0;
     while ((rc = rows->step()) == SQLITE_ROW) {
         auto personal = vault::openField(*keys.data_key, rows->text(1));
         if (!personal) return personal.error();
@@ -181,10 +181,13 @@ Status sealPendingForHub(Store& store) {
         if (!box) return box.error();
         update->reset();
         update->bind(1, *box).bind(2, rows->integer(0));
-        if (auto s = update->run("seal for the hub"); !s) return s;
+        if (auto s = update->run("seal for the hub"); !s) return s.error();
+        ++count;
     }
     if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read seals");
-    return tx->commit();
+    if (auto s = tx->commit(); !s) return s.error();
+    keys.pending_sealed_for_hub = true;
+    return count;
 }
 
 }  // namespace pekon

@@ -32,7 +32,7 @@ Status sealDevice(Store& store, vault::SecretKey data_key,
 Status finishSealing(Store& store);
 
 // Seals the personal part of the device's pending events for the hub, when its key has become
-// known since they were written (needs the data key: run at sign-in).
-Status sealPendingForHub(Store& store);
+// known since they were written (needs the data key: run at sign-in). Returns how many.
+Result<int> sealPendingForHub(Store& store);
 
 }  // namespace pekon

@@ -69,7 +69,9 @@ Status loadKeyring(Store& store) {
     auto hub = readSetting(store, kSettingHubSealKey);
     if (!hub) return hub.error();
     keys.device_public = rawOf(*device);
-    keys.hub_public = rawOf(*hub);
+    std::string hub_public = rawOf(*hub);
+    if (hub_public != keys.hub_public) keys.pending_sealed_for_hub = false;
+    keys.hub_public = std::move(hub_public);
     return {};
 }
 

@@ -22,6 +22,9 @@ struct Keyring {
     std::optional<vault::SecretKey> data_key;  // while a user is signed in
     std::string device_public;                 // raw 32 bytes; empty: not sealed yet
     std::string hub_public;                    // raw 32 bytes; empty: not known yet
+    // The device's pending events are sealed for hub_public (by sealPendingForHub, since
+    // the key last changed or the data key was last opened).
+    bool pending_sealed_for_hub = false;
     bool sealed() const { return !device_public.empty(); }
     bool open() const { return data_key.has_value(); }
 };
