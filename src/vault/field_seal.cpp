@@ -107,10 +107,14 @@ std::string devicePublicKey(const SecretKey& data_key) {
 
 std::string blindIndex(const SecretKey& data_key, std::string_view purpose,
                        std::string_view value) {
-    const SecretKey key = subkey(data_key, kBlindSubkey);
+    // On the stack and wiped at once: a search or a registration derives it each time, and
+    // locked memory (mmap, mprotect, mlock) per call would cost more than the hash.
+    unsigned char key[SecretKey::kSize];
+    crypto_kdf_derive_from_key(key, sizeof key, kBlindSubkey, "pekonkey", data_key.data());
     unsigned char out[16];
     crypto_generichash_state state;
-    crypto_generichash_init(&state, key.data(), SecretKey::kSize, sizeof out);
+    crypto_generichash_init(&state, key, sizeof key, sizeof out);
+    sodium_memzero(key, sizeof key);
     crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(purpose.data()),
                               purpose.size());
     const unsigned char sep = 0;
@@ -118,6 +122,7 @@ std::string blindIndex(const SecretKey& data_key, std::string_view purpose,
     crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(value.data()),
                               value.size());
     crypto_generichash_final(&state, out, sizeof out);
+    sodium_memzero(&state, sizeof state);
     char hex[sizeof out * 2 + 1];
     sodium_bin2hex(hex, sizeof hex, out, sizeof out);
     return hex;
