@@ -13,6 +13,7 @@
 #include <system_error>
 #include <vector>
 
+#include "app/demo_data.hpp"
 #include "proto/ids.hpp"
 #include "proto/signature.hpp"
 #include "scan/qr_encode.hpp"
@@ -208,6 +209,15 @@ Status kioskShots(ui::AppShell& shell, SDL_Window* window, const std::string& pr
     return {};
 }
 
+// Signs the demo's supervisor in for the screens that show personal data: the data key is
+// opened (once; the shell wipes it whenever a shot had nobody signed in), then the navigator
+// has the user, as after the login screen.
+void signInForShots(ui::AppShell& shell, const User& user) {
+    Store& store = shell.ui().store();
+    if (!dataOpen(store)) (void)login(store, user.id, kDemoSupervisorPin, shell.ui().now());
+    shell.navigator().signIn(user);
+}
+
 // Home and Sync under a device clock two hours behind the hub, then the offset put back.
 Status clockShots(ui::AppShell& shell, SDL_Window* window, const std::string& prefix,
                   int& written) {
@@ -216,7 +226,7 @@ Status clockShots(ui::AppShell& shell, SDL_Window* window, const std::string& pr
     if (auto s = saveHubOffset(store, 7200, now); !s) return s.error();
     auto users = listUsers(store);
     for (const char* name : {"home-clock", "sync-clock"}) {
-        if (users && !users->empty()) shell.navigator().signIn(users->front());
+        if (users && !users->empty()) signInForShots(shell, users->front());
         shell.ui().forgetClock();
         if (std::string(name) == "home-clock")
             shell.show(std::make_unique<ui::HomeScreen>());
@@ -328,7 +338,7 @@ Result<int> takeScreenshots(ui::AppShell& shell, SDL_Window* window, const std::
             }
         }
         for (auto& [name, make] : screens) {
-            if (!users->empty()) shell.navigator().signIn(users->front());
+            if (!users->empty()) signInForShots(shell, users->front());
             shell.show(make());
             for (int i = 0; i < 3; ++i) renderFrame(shell, window);
             if (auto s = writePng(window, prefix + name + ".png"); !s) return s.error();
