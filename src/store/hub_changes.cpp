@@ -33,14 +33,9 @@ Result<std::int64_t> appendHubEvent(Store& store, const HubChange& c, UnixSecond
     (*stmt)->bind(1, newUuid()).bind(2, c.type).bind(3, at).bind(4, split.clear).bind(5, at);
     if (auto s = (*stmt)->run("record a change from the hub"); !s) return s.error();
     const std::int64_t seq = sqlite3_last_insert_rowid(db.handle());
-    if (!split.personal.empty()) {
+    if (!split.personal.empty())
         if (auto s = sealEventPart(store, seq, split.personal, /*for_hub=*/false); !s)
             return s.error();
-        auto done = db.cached("UPDATE event_seals SET for_hub = '' WHERE seq = ?");
-        if (!done) return done.error();
-        (*done)->bind(1, seq);
-        if (auto s = (*done)->run("record a change from the hub"); !s) return s.error();
-    }
     return seq;
 }
 

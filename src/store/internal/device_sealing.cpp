@@ -80,12 +80,6 @@ Status sealEvents(Store& store) {
         if (auto s = update->run("seal an event"); !s) return s;
         if (auto s = sealEventPart(store, seq, split.personal, rows->integer(2) != 0); !s)
             return s;
-        if (rows->integer(2) == 0) {  // already at the hub, or from it: nothing to send
-            auto done = db.cached("UPDATE event_seals SET for_hub = '' WHERE seq = ?");
-            if (!done) return done.error();
-            (*done)->bind(1, seq);
-            if (auto s = (*done)->run("seal an event"); !s) return s;
-        }
     }
     if (rc != SQLITE_DONE) return sql::sqliteError(db.handle(), rc, "read events");
     return db.exec(

@@ -157,8 +157,10 @@ Status sealEventPart(Store& store, std::int64_t seq, const std::string& personal
     (*stmt)->bind(1, seq);
     if (hub)
         (*stmt)->bind(2, *hub);
+    else if (for_hub)
+        (*stmt)->bindNull(2);  // the hub's key is not known yet: sealed for it later
     else
-        (*stmt)->bindNull(2);
+        (*stmt)->bind(2, "");  // nothing to send: already at the hub, or from it
     (*stmt)->bind(3, *mine);
     return (*stmt)->run("seal an event's personal part");
 }

@@ -67,8 +67,9 @@ struct SplitData {
 SplitData splitPersonal(const std::string& data);
 bool isPersonalKey(std::string_view key);
 
-// Writes an event's personal part beside the log: for the hub (when its key is known and the
-// event is the device's own) and for the device.
+// Writes an event's personal part beside the log: for the device, and, when `for_hub` (a
+// device event still to be sent), for the hub (NULL until its key is known); otherwise the
+// hub's copy is '' (nothing to send).
 Status sealEventPart(Store& store, std::int64_t seq, const std::string& personal, bool for_hub);
 
 }  // namespace pekon
